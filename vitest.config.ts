@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+
+export default defineConfig({
+  plugins: [react()],
+  resolve: {
+    // Electron's binary cannot be downloaded everywhere; main and preload are tested against a fake.
+    alias: { electron: fileURLToPath(new URL('./test/electron/fakeElectron.ts', import.meta.url)) },
+  },
+  test: {
+    include: ['test/{shared,renderer,electron,cli}/**/*.test.{ts,tsx}'],
+    environment: 'node',
+    setupFiles: ['test/setup.ts'],
+  },
+});
