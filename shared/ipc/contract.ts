@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { langSchema, type Lang } from '../model/lang.ts';
+import type { MenuCommand } from './channels.ts';
 
 /**
  * Every call between the renderer and the main process. The preload exposes one method per
@@ -57,23 +58,7 @@ export interface AppInfo {
   locale: string;
 }
 
-/** Commands the application menu sends to the renderer. */
-export const MENU_COMMANDS = [
-  'openPackage',
-  'importAppeals',
-  'exportCoderFile',
-  'settings',
-  'about',
-] as const;
-export type MenuCommand = (typeof MENU_COMMANDS)[number];
-
-export const IPC = {
-  openFiles: 'file:open',
-  saveFile: 'file:save',
-  appInfo: 'app:info',
-  setLanguage: 'app:setLanguage',
-  menuCommand: 'menu:command',
-} as const;
+export { IPC, MENU_COMMANDS, isMenuCommand, type MenuCommand } from './channels.ts';
 
 /** What `window.kodtau` offers in Electron; the preload ends with `satisfies KodtauApi`. */
 export interface KodtauApi {
