@@ -1,0 +1,83 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from './components/LanguageSwitch.tsx';
+import { Sidebar } from './components/Sidebar.tsx';
+import { db } from './db/db.ts';
+import { AdjudicationScreen } from './features/adjudication/AdjudicationScreen.tsx';
+import { AgreementScreen } from './features/agreement/AgreementScreen.tsx';
+import { CodebookScreen } from './features/codebook/CodebookScreen.tsx';
+import { CodersScreen } from './features/coders/CodersScreen.tsx';
+import { CodingScreen } from './features/coding/CodingScreen.tsx';
+import { ExportScreen } from './features/export/ExportScreen.tsx';
+import { FirstRunScreen } from './features/firstRun/FirstRunScreen.tsx';
+import { ImportScreen } from './features/import/ImportScreen.tsx';
+import { ProjectsScreen } from './features/projects/ProjectsScreen.tsx';
+import { SettingsScreen } from './features/settings/SettingsScreen.tsx';
+import { TablesScreen } from './features/tables/TablesScreen.tsx';
+import { useCurrentProject } from './features/projects/useCurrentProject.ts';
+import { projectName } from './features/projects/projectName.ts';
+import { usePlatform } from './platform/PlatformContext.tsx';
+import { useAppStore, type Screen } from './store/index.ts';
+
+const SCREEN_COMPONENTS: Record<Screen, () => React.JSX.Element | null> = {
+  projects: ProjectsScreen,
+  import: ImportScreen,
+  codebook: CodebookScreen,
+  coding: CodingScreen,
+  coders: CodersScreen,
+  agreement: AgreementScreen,
+  adjudication: AdjudicationScreen,
+  tables: TablesScreen,
+  export: ExportScreen,
+  settings: SettingsScreen,
+};
+
+export function App() {
+  const coderId = useAppStore((state) => state.coderId);
+  const coder = useLiveQuery(
+    async () => (coderId ? ((await db.coders.get(coderId)) ?? null) : null),
+    [coderId],
+  );
+  if (coder === undefined) return null;
+  return coder ? <Shell coderName={coder.name} /> : <FirstRunScreen />;
+}
+
+function Shell({ coderName }: { coderName: string }) {
+  const { t, i18n } = useTranslation();
+  const screen = useAppStore((state) => state.screen);
+  const go = useAppStore((state) => state.go);
+  const { project } = useCurrentProject();
+  const platform = usePlatform();
+  const Current = SCREEN_COMPONENTS[screen];
+
+  // The application menu's commands land on the screens that handle them.
+  useEffect(
+    () =>
+      platform.onMenuCommand((command) => {
+        if (command === 'settings' || command === 'about') go('settings');
+        else if (command === 'exportCoderFile') go('export');
+        else go('import');
+      }),
+    [platform, go],
+  );
+
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <span className="brand">{t('app.name')}</span>
+        <span className="topbar-project">
+          {project ? projectName(project, i18n.language) : t('projects.noneOpen')}
+        </span>
+        <span className="topbar-coder" title={t('settings.displayName')}>
+          {coderName}
+        </span>
+        <LanguageSwitch />
+      </header>
+      <Sidebar />
+      <main className="screen" aria-labelledby="screen-title">
+        <Current />
+      </main>
+    </div>
+  );
+}

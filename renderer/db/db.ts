@@ -1,0 +1,52 @@
+import { Dexie, type EntityTable, type Table } from 'dexie';
+import type {
+  Appeal,
+  Codebook,
+  Coder,
+  Coding,
+  Consensus,
+  ImportRecord,
+  Project,
+} from '../../shared/model/index.ts';
+
+export type CodingKey = [projectId: string, coderId: string, appealId: string, variableId: string];
+
+/**
+ * The one database of the renderer. Its origin (app://kodtau in Electron) is fixed for the
+ * life of the product. Every schema change adds a `version(n)` with its upgrade; never edit
+ * a released version's stores.
+ */
+export class KodtauDb extends Dexie {
+  projects!: EntityTable<Project, 'id'>;
+  appeals!: Table<Appeal, [string, string]>;
+  /** Every version of every codebook is kept: older coder files merge through them. */
+  codebooks!: Table<Codebook, [string, number]>;
+  coders!: EntityTable<Coder, 'id'>;
+  codings!: Table<Coding, CodingKey>;
+  consensus!: Table<Consensus, [string, string, string]>;
+  imports!: EntityTable<ImportRecord, 'id'>;
+
+  constructor(name = 'kodtau') {
+    super(name);
+    this.version(1).stores({
+      projects: 'id, createdAt',
+      // Reading order and lookups by source id, both within a project.
+      appeals: '[projectId+id], [projectId+order], [projectId+meta.region], [projectId+meta.date]',
+      codebooks: '[projectId+version], projectId',
+      coders: 'id',
+      // Coding screen: one coder's codings of one appeal; agreement: all codings of a variable.
+      codings:
+        '[projectId+coderId+appealId+variableId], [projectId+coderId], [projectId+coderId+appealId], [projectId+appealId], [projectId+variableId], updatedAt',
+      consensus: '[projectId+appealId+variableId], projectId, [projectId+variableId]',
+      imports: 'id, projectId, [projectId+fileHash]',
+    });
+  }
+}
+
+export const db = new KodtauDb();
+
+/** Asks the browser not to evict the data under storage pressure; the answer is shown in settings. */
+export async function requestPersistentStorage(): Promise<boolean> {
+  if (!navigator.storage?.persist) return false;
+  return (await navigator.storage.persisted()) || navigator.storage.persist();
+}

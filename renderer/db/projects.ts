@@ -1,0 +1,57 @@
+import { createDemoProject, DEMO_PROJECT_ID } from '../../shared/demo/index.ts';
+import type { Codebook } from '../../shared/model/index.ts';
+import { db } from './db.ts';
+
+/**
+ * Writes the embedded demo project (project, codebook, appeals, the two demo coders and
+ * their codings) in one transaction, unless it is already there. Returns its id.
+ */
+export async function openDemoProject(): Promise<string> {
+  const demo = createDemoProject();
+  await db.transaction(
+    'rw',
+    [db.projects, db.codebooks, db.appeals, db.coders, db.codings, db.imports],
+    async () => {
+      if (await db.projects.get(DEMO_PROJECT_ID)) return;
+      await db.projects.add(demo.project);
+      await db.codebooks.add(demo.codebook);
+      await db.appeals.bulkAdd(demo.appeals);
+      await db.coders.bulkPut(demo.coders);
+      await db.codings.bulkAdd(demo.codings);
+      await db.imports.add({
+        id: `${DEMO_PROJECT_ID}/demo`,
+        projectId: DEMO_PROJECT_ID,
+        kind: 'demo',
+        fileName: 'demo',
+        fileHash: demo.codebook.hash,
+        importedAt: new Date().toISOString(),
+        summary: { appeals: demo.appeals.length, codings: demo.codings.length },
+      });
+    },
+  );
+  return DEMO_PROJECT_ID;
+}
+
+/** Removes a project and everything that belongs to it, in one transaction. */
+export async function deleteProject(projectId: string): Promise<void> {
+  await db.transaction(
+    'rw',
+    [db.projects, db.codebooks, db.appeals, db.codings, db.consensus, db.imports],
+    async () => {
+      await db.appeals
+        .where('[projectId+order]')
+        .between([projectId, -Infinity], [projectId, Infinity])
+        .delete();
+      await db.codings.where('[projectId+appealId]').between([projectId, ''], [projectId, '\uffff']).delete();
+      await db.consensus.where('projectId').equals(projectId).delete();
+      await db.codebooks.where('projectId').equals(projectId).delete();
+      await db.imports.where('projectId').equals(projectId).delete();
+      await db.projects.delete(projectId);
+    },
+  );
+}
+
+/** The newest version of the project's codebook. */
+export async function currentCodebook(projectId: string): Promise<Codebook | undefined> {
+  return db.codebooks.where('[projectId+version]').between([projectId, 0], [projectId, Infinity]).last();
+}

@@ -1,0 +1,113 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DEMO_PROJECT_ID } from '../../../shared/demo/index.ts';
+import type { Lang } from '../../../shared/model/index.ts';
+import { db } from '../../db/db.ts';
+import { currentCodebook, deleteProject, openDemoProject } from '../../db/projects.ts';
+import { formatDate } from '../../i18n.ts';
+import { useAppStore } from '../../store/index.ts';
+import { projectName } from './projectName.ts';
+
+export function ProjectsScreen() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const currentId = useAppStore((state) => state.projectId);
+  const openProject = useAppStore((state) => state.openProject);
+  const go = useAppStore((state) => state.go);
+  const [confirming, setConfirming] = useState<string | null>(null);
+
+  const projects = useLiveQuery(async () => {
+    const all = await db.projects.orderBy('createdAt').reverse().toArray();
+    return Promise.all(
+      all.map(async (project) => ({
+        project,
+        appeals: await db.appeals
+          .where('[projectId+order]')
+          .between([project.id, -Infinity], [project.id, Infinity])
+          .count(),
+        codings: await db.codings
+          .where('[projectId+appealId]')
+          .between([project.id, ''], [project.id, '\uffff'])
+          .count(),
+        codebookVersion: (await currentCodebook(project.id))?.version ?? 0,
+      })),
+    );
+  });
+
+  async function openDemo() {
+    openProject(await openDemoProject());
+    go('coding');
+  }
+
+  async function remove(projectId: string) {
+    await deleteProject(projectId);
+    if (currentId === projectId) openProject(null);
+    setConfirming(null);
+  }
+
+  if (!projects) return null;
+  const hasDemo = projects.some(({ project }) => project.id === DEMO_PROJECT_ID);
+
+  return (
+    <section>
+      <h1 id="screen-title">{t('projects.title')}</h1>
+      {!hasDemo && (
+        <div className="card callout">
+          <p>{t('projects.demoCallout')}</p>
+          <button type="button" className="primary" onClick={() => void openDemo()}>
+            {t('firstRun.openDemo')}
+          </button>
+        </div>
+      )}
+      {projects.length === 0 && <p className="muted">{t('projects.empty')}</p>}
+      <ul className="project-list">
+        {projects.map(({ project, appeals, codings, codebookVersion }) => (
+          <li key={project.id} className={`card project-card${project.id === currentId ? ' current' : ''}`}>
+            <div className="project-card-head">
+              <h2>{projectName(project, lang)}</h2>
+              {project.demo && <span className="badge">{t('projects.demoBadge')}</span>}
+            </div>
+            <dl className="facts">
+              <dt>{t('projects.appeals')}</dt>
+              <dd>{t('common.appealCount', { count: appeals })}</dd>
+              <dt>{t('projects.codings')}</dt>
+              <dd>{t('common.codingCount', { count: codings })}</dd>
+              <dt>{t('projects.codebookVersion')}</dt>
+              <dd>{codebookVersion}</dd>
+              <dt>{t('projects.created')}</dt>
+              <dd>{formatDate(project.createdAt, lang)}</dd>
+            </dl>
+            <div className="actions">
+              <button
+                type="button"
+                className="primary"
+                onClick={() => {
+                  openProject(project.id);
+                  go('coding');
+                }}
+              >
+                {project.id === currentId ? t('projects.continue') : t('projects.open')}
+              </button>
+              {confirming === project.id ? (
+                <>
+                  <span className="warning">{t('projects.confirmDelete')}</span>
+                  <button type="button" className="danger" onClick={() => void remove(project.id)}>
+                    {t('projects.delete')}
+                  </button>
+                  <button type="button" onClick={() => setConfirming(null)}>
+                    {t('common.cancel')}
+                  </button>
+                </>
+              ) : (
+                <button type="button" onClick={() => setConfirming(project.id)}>
+                  {t('projects.delete')}
+                </button>
+              )}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

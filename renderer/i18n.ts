@@ -1,0 +1,60 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from '../locales/en/translation.json';
+import kk from '../locales/kk/translation.json';
+import ru from '../locales/ru/translation.json';
+import { LANGS, type Lang } from '../shared/model/index.ts';
+
+export const resources = {
+  en: { translation: en },
+  ru: { translation: ru },
+  kk: { translation: kk },
+} as const;
+
+/** The name of each language in itself, for the language switch. */
+export const LANGUAGE_NAMES: Record<Lang, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
+
+/** BCP 47 tags for Intl: number, date and plural rules. */
+export const LOCALES: Record<Lang, string> = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' };
+
+/** The first of the system's languages that Kodtau speaks, else English. */
+export function systemLanguage(languages: readonly string[] = navigator.languages): Lang {
+  for (const tag of languages) {
+    const base = tag.toLowerCase().split('-')[0];
+    if ((LANGS as readonly string[]).includes(base ?? '')) return base as Lang;
+  }
+  return 'en';
+}
+
+export function initI18n(lang: Lang) {
+  return i18next.use(initReactI18next).init({
+    resources,
+    lng: lang,
+    fallbackLng: false,
+    supportedLngs: LANGS,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+}
+
+export function formatNumber(value: number, lang: Lang, options?: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(LOCALES[lang], options).format(value);
+}
+
+/** `share` is a fraction (0.179 → "17.9 %" in the locale's own way). */
+export function formatPercent(share: number, lang: Lang, digits = 1): string {
+  return formatNumber(share, lang, {
+    style: 'percent',
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
+}
+
+export function formatDate(iso: string, lang: Lang): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime())
+    ? iso
+    : new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'medium' }).format(date);
+}
+
+export { i18next };

@@ -1,0 +1,24 @@
+import type { AppInfo, FileFilter, MenuCommand, PickedFile } from '../../shared/ipc/contract.ts';
+import type { Lang } from '../../shared/model/index.ts';
+
+export type { AppInfo, FileFilter, MenuCommand, PickedFile };
+
+/**
+ * How the UI reaches the outside world. Electron implements it with the preload API, a plain
+ * browser with a file input and a download link, tests with an in-memory fake.
+ */
+export interface Platform {
+  kind: 'electron' | 'web';
+  /** The files the user chose; an empty array when they cancelled. */
+  openFiles(options: { filters: FileFilter[]; multiple: boolean }): Promise<PickedFile[]>;
+  /** Whether the file was written (false when the user cancelled). */
+  saveFile(options: {
+    suggestedName: string;
+    bytes: Uint8Array<ArrayBuffer>;
+    filters: FileFilter[];
+  }): Promise<boolean>;
+  appInfo(): Promise<AppInfo>;
+  /** Tells the host the UI language (Electron rebuilds its menu). */
+  setLanguage(lang: Lang): Promise<void>;
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}

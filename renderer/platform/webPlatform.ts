@@ -1,0 +1,61 @@
+import type { FileFilter, PickedFile, Platform } from './types.ts';
+
+/** Reads browser `File`s into the same shape the Electron dialog returns. */
+export async function readFiles(files: Iterable<File>): Promise<PickedFile[]> {
+  return Promise.all(
+    [...files].map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })),
+  );
+}
+
+function acceptAttribute(filters: readonly FileFilter[]): string {
+  return filters
+    .flatMap((filter) => filter.extensions)
+    .filter((ext) => ext !== '*')
+    .map((ext) => `.${ext}`)
+    .join(',');
+}
+
+/** Opens the browser's file chooser; resolves with [] when the user cancels. */
+function chooseFiles(filters: readonly FileFilter[], multiple: boolean): Promise<PickedFile[]> {
+  return new Promise((resolve, reject) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.multiple = multiple;
+    input.accept = acceptAttribute(filters);
+    input.addEventListener('change', () => readFiles(input.files ?? []).then(resolve, reject));
+    input.addEventListener('cancel', () => resolve([]));
+    input.click();
+  });
+}
+
+function download(name: string, bytes: Uint8Array<ArrayBuffer>): void {
+  const url = URL.createObjectURL(new Blob([bytes]));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  // Revoke later: revoking at once cancels the download in some browsers.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export function createWebPlatform(): Platform {
+  return {
+    kind: 'web',
+    openFiles: ({ filters, multiple }) => chooseFiles(filters, multiple),
+    saveFile: async ({ suggestedName, bytes }) => {
+      download(suggestedName, bytes);
+      return true;
+    },
+    appInfo: async () => ({
+      name: 'Kodtau',
+      version: import.meta.env.VITE_APP_VERSION ?? 'dev',
+      electron: '',
+      chrome: /Chrome\/([\d.]+)/.exec(navigator.userAgent)?.[1] ?? '',
+      platform: 'web',
+      locale: navigator.language,
+    }),
+    setLanguage: async () => {},
+    // A browser has no application menu.
+    onMenuCommand: () => () => {},
+  };
+}

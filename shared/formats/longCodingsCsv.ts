@@ -1,0 +1,57 @@
+import type { CsvCell } from '../csv/writeCsv.ts';
+import { localize, type Codebook, type Coding, type Lang } from '../model/index.ts';
+
+export const LONG_CSV_HEADER = [
+  'appeal_id',
+  'coder_id',
+  'coder_name',
+  'variable',
+  'codes',
+  'values',
+  'labels',
+  'text',
+  'unsure',
+  'note',
+  'updated_at',
+  'codebook_version',
+] as const;
+
+/**
+ * The long layout: one row per appeal × coder × variable. Multiple codes are joined with
+ * `|` in codebook order; `values` holds their numeric values for SPSS/R.
+ */
+export function longCodingsRows(
+  codings: readonly Coding[],
+  codebook: Codebook,
+  coderNames: ReadonlyMap<string, string>,
+  lang: Lang,
+): CsvCell[][] {
+  const variables = new Map(codebook.variables.map((v) => [v.id, v]));
+  const rows = [...codings]
+    .sort(
+      (a, b) =>
+        a.appealId.localeCompare(b.appealId) ||
+        a.coderId.localeCompare(b.coderId) ||
+        a.variableId.localeCompare(b.variableId),
+    )
+    .map((coding): CsvCell[] => {
+      const categories = (variables.get(coding.variableId)?.categories ?? []).filter((c) =>
+        coding.values.includes(c.code),
+      );
+      return [
+        coding.appealId,
+        coding.coderId,
+        coderNames.get(coding.coderId) ?? '',
+        coding.variableId,
+        categories.map((c) => c.code).join('|'),
+        categories.map((c) => c.value).join('|'),
+        categories.map((c) => localize(c.label, lang)).join('|'),
+        coding.text ?? '',
+        coding.unsure ? 1 : 0,
+        coding.note ?? '',
+        coding.updatedAt,
+        coding.codebookVersion,
+      ];
+    });
+  return [[...LONG_CSV_HEADER], ...rows];
+}

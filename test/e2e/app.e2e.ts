@@ -1,0 +1,104 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newPage, SCREENSHOTS } from './browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+});
+afterAll(() => browser?.close());
+
+const shot = (page: Page, name: string) => page.screenshot({ path: `${SCREENSHOTS}/${name}.png` });
+
+async function signInWithDemo(page: Page, name: string, openDemo: RegExp) {
+  await page.getByRole('textbox').fill(name);
+  await page.getByRole('button', { name: openDemo }).click();
+  await page.getByText('1 / 341').waitFor();
+}
+
+describe('first run and the demo project', () => {
+  it('greets in the system language, opens the demo and keeps codings across a reload', async () => {
+    const page = await newPage(browser, 'ru-RU');
+    await page.getByRole('heading', { name: 'Добро пожаловать в Kodtau' }).waitFor();
+    await shot(page, 'first-run-ru');
+
+    await signInWithDemo(page, 'Тестовый кодировщик', /Открыть демо-проект/);
+    await expect(page.locator('.topbar').textContent()).resolves.toContain('Тестовый кодировщик');
+
+    // Code the first appeal's region by clicking, and its response by keyboard.
+    const panel = page.getByRole('complementary');
+    const firstRegion = panel.getByRole('radiogroup').nth(0).getByRole('radio').first();
+    const regionName = await firstRegion.textContent();
+    await firstRegion.click();
+    await page.getByRole('status').getByText('Сохранено').waitFor();
+    await shot(page, 'coding-ru');
+
+    await page.reload();
+    await page.getByText('1 / 341').waitFor();
+    const afterReload = page.getByRole('complementary').getByRole('radio', { name: regionName ?? '' });
+    await expect(afterReload.getAttribute('aria-checked')).resolves.toBe('true');
+
+    await page.getByRole('navigation').getByRole('button', { name: 'Проекты' }).click();
+    await page.getByText('341 обращение').waitFor();
+    await page.context().close();
+  });
+
+  it('switches every visible text between Kazakh, Russian and English at once', async () => {
+    const page = await newPage(browser, 'en-US');
+    await page.getByRole('heading', { name: 'Welcome to Kodtau' }).waitFor();
+    await page.getByRole('button', { name: 'Қазақша' }).click();
+    await page.getByRole('heading', { name: 'Kodtau-ға қош келдіңіз' }).waitFor();
+    await shot(page, 'first-run-kk');
+    await page.getByRole('button', { name: 'English' }).click();
+    await shot(page, 'first-run-en');
+    await signInWithDemo(page, 'Test coder', /Open the demo project/);
+
+    const expectations = [
+      {
+        button: 'Қазақша',
+        nav: ['Жобалар', 'Кодтау', 'Келісімділік', 'Кестелер', 'Баптаулар'],
+        next: 'Келесі',
+      },
+      {
+        button: 'Русский',
+        nav: ['Проекты', 'Кодирование', 'Согласованность', 'Таблицы', 'Настройки'],
+        next: 'Далее',
+      },
+      { button: 'English', nav: ['Projects', 'Coding', 'Agreement', 'Tables', 'Settings'], next: 'Next' },
+    ];
+    for (const { button, nav, next } of expectations) {
+      await page.getByRole('button', { name: button }).click();
+      const sidebar = page.getByRole('navigation');
+      for (const label of nav) await sidebar.getByRole('button', { name: label, exact: true }).waitFor();
+      await page.getByRole('button', { name: next, exact: true }).waitFor();
+      const lang = await page.evaluate(() => document.documentElement.lang);
+      await shot(page, `coding-${lang}`);
+    }
+
+    // The language is remembered.
+    await page.getByRole('button', { name: 'Қазақша' }).click();
+    await page.reload();
+    await page.getByRole('navigation').getByRole('button', { name: 'Жобалар' }).waitFor();
+    await page.context().close();
+  });
+
+  it("reproduces the study's regions table from the demo's metadata", async () => {
+    const page = await newPage(browser, 'en-GB');
+    await signInWithDemo(page, 'Supervisor', /Open the demo project/);
+    await page.getByRole('navigation').getByRole('button', { name: 'Tables' }).click();
+    // The study's Table 2: Almaty city 61 of 341 appeals, 17.9 %.
+    const firstRow = page.locator('table.frequency tbody tr').first();
+    await expect(firstRow.textContent()).resolves.toMatch(/Almaty city\s*61\s*17\.9\s?%/);
+    await shot(page, 'tables-en');
+    for (const [lang, button] of [
+      ['kk', 'Қазақша'],
+      ['ru', 'Русский'],
+    ] as const) {
+      await page.getByRole('button', { name: button }).click();
+      await shot(page, `tables-${lang}`);
+    }
+    await page.context().close();
+  });
+});
