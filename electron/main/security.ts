@@ -2,11 +2,14 @@ import { app, session, type Session, type WebContents } from 'electron';
 import { APP_ORIGIN } from './protocol.ts';
 
 /**
- * The one permission the UI needs: writing a table to the clipboard ("copy as table" pastes
- * into Word/Excel). Chromium asks the permission check handler for it, so a blanket "deny"
- * would break `navigator.clipboard.write`. Reading the clipboard stays denied.
+ * The two permissions the UI needs, for our own page only; everything else is denied.
+ * - clipboard-sanitized-write: "copy as table" pastes into Word/Excel; Chromium asks the
+ *   permission check handler for it, so a blanket "deny" would break `navigator.clipboard.write`.
+ *   Reading the clipboard stays denied.
+ * - persistent-storage: IndexedDB is the only copy of a coder's work until it is exported;
+ *   `navigator.storage.persist()` keeps Chromium from evicting it under disk pressure.
  */
-const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write', 'persistent-storage']);
 
 function isOwnOrigin(urlOrOrigin: string | undefined): boolean {
   if (!urlOrOrigin) return false;
