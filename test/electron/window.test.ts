@@ -91,21 +91,27 @@ describe('security handlers', () => {
     expect((devicePermissionHandler as unknown as () => boolean)()).toBe(false);
   });
 
-  it('allow writing to the clipboard from our own page only', () => {
-    hardenSession(session.defaultSession as unknown as Session);
-    const check = session.defaultSession.permissionCheckHandler as unknown as (...args: unknown[]) => boolean;
-    const request = session.defaultSession.permissionRequestHandler as unknown as (
-      ...args: unknown[]
-    ) => void;
-    expect(check(null, 'clipboard-sanitized-write', 'app://kodtau', {})).toBe(true);
-    expect(check(null, 'clipboard-sanitized-write', 'https://evil.example', {})).toBe(false);
-    expect(check(null, 'clipboard-sanitized-write', 'app://evil', {})).toBe(false);
-    let granted: boolean | undefined;
-    request(null, 'clipboard-sanitized-write', (answer: boolean) => (granted = answer), {
-      requestingUrl: 'https://evil.example/',
-    });
-    expect(granted).toBe(false);
-  });
+  it.each(['clipboard-sanitized-write', 'persistent-storage'])(
+    'allow %s to our own page only',
+    (permission) => {
+      hardenSession(session.defaultSession as unknown as Session);
+      const check = session.defaultSession.permissionCheckHandler as unknown as (
+        ...args: unknown[]
+      ) => boolean;
+      const request = session.defaultSession.permissionRequestHandler as unknown as (
+        ...args: unknown[]
+      ) => void;
+      expect(check(null, permission, 'app://kodtau', {})).toBe(true);
+      expect(check(null, permission, 'https://evil.example', {})).toBe(false);
+      expect(check(null, permission, 'app://evil', {})).toBe(false);
+      expect(check(null, permission, '', {})).toBe(false);
+      const answers: boolean[] = [];
+      for (const requestingUrl of ['app://kodtau/index.html', 'https://evil.example/', 'file:///x.html']) {
+        request(null, permission, (answer: boolean) => answers.push(answer), { requestingUrl });
+      }
+      expect(answers).toEqual([true, false, false]);
+    },
+  );
 
   it('hardenWebContents alone refuses navigation to our own origin too', () => {
     const contents = new FakeWebContents();
