@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import {
+  alphaBootstrap,
+  jaccardDistance,
+  krippendorffAlpha,
+  masiDistance,
+  multiChoiceReport,
+  quantile,
+  reliabilityData,
+  seededRandom,
+  setAlpha,
+} from '../../../shared/agreement/index.ts';
+import { fixtureRows } from './fixtures.ts';
+
+describe('bootstrap of α (Hayes & Krippendorff 2007)', () => {
+  const data = reliabilityData(fixtureRows('krippendorff2011.csv'));
+
+  it('is reproducible for a seed and changes with the seed', () => {
+    const a = alphaBootstrap(data, 'nominal', { samples: 500, seed: 7 });
+    const b = alphaBootstrap(data, 'nominal', { samples: 500, seed: 7 });
+    const c = alphaBootstrap(data, 'nominal', { samples: 500, seed: 8 });
+    expect(a).toEqual(b);
+    expect(a).not.toEqual(c);
+  });
+
+  it('brackets α, and its distribution is centred on α (E[D_o*] = D_o by construction)', () => {
+    for (const level of ['nominal', 'ordinal', 'interval', 'ratio'] as const) {
+      const alpha = krippendorffAlpha(data, level).value!;
+      const boot = alphaBootstrap(data, level, { samples: 4000, seed: 1 });
+      if (!('ci95' in boot)) throw new Error('expected an interval');
+      expect(boot.ci95[0]).toBeLessThan(alpha);
+      expect(boot.ci95[1]).toBeGreaterThanOrEqual(alpha);
+      expect(boot.ci95[1]).toBeLessThanOrEqual(1);
+      expect(boot.standardError).toBeGreaterThan(0);
+    }
+  });
+
+  it('shrinks with more data', () => {
+    const rows = fixtureRows('krippendorff2011.csv');
+    const big = reliabilityData(Array.from({ length: 20 }, () => rows).flat());
+    const small = alphaBootstrap(data, 'nominal', { samples: 1000, seed: 1 });
+    const large = alphaBootstrap(big, 'nominal', { samples: 1000, seed: 1 });
+    if (!('ci95' in small) || !('ci95' in large)) throw new Error('expected intervals');
+    expect(large.ci95[1] - large.ci95[0]).toBeLessThan((small.ci95[1] - small.ci95[0]) / 2);
+  });
+
+  it('rejects a non-positive number of samples', () => {
+    expect(() => alphaBootstrap(data, 'nominal', { samples: 0, seed: 1 })).toThrow(RangeError);
+  });
+});
+
+describe('seeded generator and quantiles', () => {
+  it('gives uniform-looking values in [0, 1)', () => {
+    const random = seededRandom('kodtau');
+    let sum = 0;
+    let min = 1;
+    let max = 0;
+    for (let i = 0; i < 100000; i++) {
+      const x = random();
+      sum += x;
+      min = Math.min(min, x);
+      max = Math.max(max, x);
+    }
+    expect(min).toBeGreaterThanOrEqual(0);
+    expect(max).toBeLessThan(1);
+    expect(sum / 100000).toBeCloseTo(0.5, 2);
+  });
+
+  it('interpolates like R type 7 (Hyndman & Fan 1996): quantile(1:4, .5) = 2.5, quantile(1:5, .025) = 1.1', () => {
+    expect(quantile([1, 2, 3, 4], 0.5)).toBe(2.5);
+    expect(quantile([1, 2, 3, 4, 5], 0.025)).toBeCloseTo(1.1, 12);
+  });
+});
+
+describe('multiple-choice variables', () => {
+  it('MASI distance with Passonneau (2006) constants and with NLTK constants', () => {
+    // Passonneau 2006: M = 2/3 for a subset, 1/3 for an overlap; NLTK's masi_distance uses 0.67 / 0.33.
+    expect(masiDistance(['a', 'b'], ['a'])).toBeCloseTo(1 - (1 / 2) * (2 / 3), 12);
+    expect(masiDistance(['a', 'b'], ['a'], 'nltk')).toBeCloseTo(1 - 0.5 * 0.67, 12);
+    expect(masiDistance(['a', 'b'], ['b', 'c'])).toBeCloseTo(1 - (1 / 3) * (1 / 3), 12);
+    expect(masiDistance(['a', 'b'], ['b', 'c'], 'nltk')).toBeCloseTo(1 - (1 / 3) * 0.33, 12);
+    expect(masiDistance(['a'], ['b'])).toBe(1);
+    expect(masiDistance(['a', 'b'], ['b', 'a'])).toBe(0);
+    expect(masiDistance([], [])).toBe(0);
+    expect(jaccardDistance(['a', 'b'], ['b', 'c'])).toBeCloseTo(2 / 3, 12);
+  });
+
+  it('set-level α is 1 for identical sets and undefined without variation', () => {
+    const rows = [
+      [
+        ['a', 'b'],
+        ['b', 'a'],
+      ],
+      [['c'], ['c']],
+      [[], []],
+    ];
+    expect(setAlpha(rows, { distance: 'masi' }).value).toBeCloseTo(1, 12);
+    expect(setAlpha([[['a'], ['a']]], { distance: 'masi' }).reason).toBe('no-variation');
+  });
+
+  it('reports each category as a present/absent variable; null is missing, [] is "none"', () => {
+    const report = multiChoiceReport(
+      [
+        [['police', 'courts'], ['police']],
+        [['courts'], ['courts']],
+        [[], null],
+        [['akimat'], ['akimat', 'police']],
+      ],
+      { categories: ['police', 'courts', 'akimat'] },
+    );
+    const police = report.perCategory[0]!.report;
+    expect(police.units).toBe(3);
+    // police: present/present? unit 1 present/present, unit 2 absent/absent, unit 4 absent/present → 2 of 3 agree.
+    expect(police.percentAgreement.value).toBeCloseTo(2 / 3, 12);
+    expect(report.setAlpha.masi.value).not.toBeNull();
+    expect(report.setAlpha.jaccard.value).not.toBeNull();
+  });
+});
