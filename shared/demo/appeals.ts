@@ -1,0 +1,201 @@
+import type { Appeal } from '../model/index.ts';
+import { KK_FRAGMENTS } from './fragments.kk.ts';
+import { RU_FRAGMENTS } from './fragments.ts';
+import { mulberry32, pick, pickWeighted, randomInt, shuffle, type Rng } from './random.ts';
+import { DEMO_REGIONS, type DemoRegion } from './regions.ts';
+import {
+  BODY_CODES,
+  REASON_CODES,
+  RESPONSE_CODES,
+  RESPONSE_WEIGHTS,
+  SCENARIOS,
+  SECOND_REASON_RATE,
+  SECONDARY_AFTER,
+  SUMS,
+  type DemoFragments,
+  type ReasonCode,
+  type ResponseCode,
+  type SecondaryReason,
+} from './scenarios.ts';
+
+export type AppealLanguage = 'ru' | 'kk';
+
+/** The codes an appeal was written to carry, per variable: what a careful coder would assign. */
+export interface IntendedCodes {
+  reason: string[];
+  region: string[];
+  body: string[];
+  response: string[];
+}
+
+export interface PlannedAppeal {
+  appeal: Appeal;
+  intended: IntendedCodes;
+}
+
+export const DEMO_APPEAL_COUNT = 341;
+/** About 60 % of the appeals are in Russian, 40 % in Kazakh. */
+const RUSSIAN_APPEALS = Math.round(DEMO_APPEAL_COUNT * 0.6);
+const FIRST_DAY = Date.UTC(2019, 7, 1);
+const LAST_DAY = Date.UTC(2019, 9, 31);
+const DAY_MS = 86_400_000;
+
+// Two streams: the codes come from one and the wording from the other, so editing a sentence
+// never changes which appeal carries which codes.
+const PLAN_SEED = 20190801;
+const TEXT_SEED = 20191031;
+
+const FRAGMENTS: Record<AppealLanguage, DemoFragments> = { ru: RU_FRAGMENTS, kk: KK_FRAGMENTS };
+
+/** Sentences end with . ! or ? followed by a space or the end (the fragments use no abbreviations). */
+export function countSentences(text: string): number {
+  return text.match(/[.!?]+(?=\s|$)/g)?.length ?? 0;
+}
+
+function inOrder<T extends string>(codes: readonly T[], order: readonly string[]): T[] {
+  return [...new Set(codes)].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+}
+
+function fill(template: string, slots: Record<string, string>): string {
+  const text = template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = slots[name];
+    if (value === undefined) throw new Error(`demo fragment: no value for {${name}} in "${template}"`);
+    return value;
+  });
+  return text.charAt(0).toLocaleUpperCase() + text.slice(1);
+}
+
+interface TextPlan {
+  language: AppealLanguage;
+  scenario: (typeof SCENARIOS)[number];
+  secondary: SecondaryReason | undefined;
+  region: DemoRegion;
+}
+
+/** Opening, the situation, a detail, a second reason, a request: 2–6 sentences, sometimes in paragraphs. */
+function composeText(rng: Rng, plan: TextPlan): string {
+  const f = FRAGMENTS[plan.language];
+  const { scenario } = plan;
+  const place = plan.language === 'ru' ? plan.region.ru : plan.region.kk;
+  const slots: Record<string, string> = { ...place, sum: pick(rng, SUMS), period: pick(rng, f.periods) };
+  const complaint = scenario.reason !== 'proposal' && scenario.reason !== 'other';
+  const at = (p: number) => rng() < p;
+
+  const opening = at(0.75)
+    ? pick(rng, complaint ? [...f.openings, ...f.complaintOpenings] : f.openings)
+    : undefined;
+  const core = pick(rng, f.core[scenario.id]);
+  const detail = at(0.6) ? pick(rng, f.details[scenario.id]) : undefined;
+  const second = plan.secondary ? pick(rng, f.secondary[plan.secondary]) : undefined;
+  let closing = at(0.8) ? pick(rng, f.closings[scenario.reason]) : undefined;
+  const count = [opening, core, detail, second].reduce((n, s) => n + (s ? countSentences(s) : 0), 0);
+  if (count < 2 && !closing) closing = pick(rng, f.closings[scenario.reason]);
+
+  const paragraphs = at(0.35)
+    ? [[opening, core], [detail, second], [closing]]
+    : [[opening, core, detail, second, closing]];
+  return paragraphs
+    .map((sentences) =>
+      sentences
+        .filter((s): s is string => s !== undefined)
+        .map((s) => fill(s, slots))
+        .join(' '),
+    )
+    .filter((paragraph) => paragraph.length > 0)
+    .join('\n\n');
+}
+
+function composeReply(
+  rng: Rng,
+  language: AppealLanguage,
+  response: ResponseCode,
+  reason: ReasonCode,
+  firstBody: (typeof BODY_CODES)[number],
+): string {
+  const { replies, redirectTargets } = FRAGMENTS[language];
+  switch (response) {
+    case 'no_answer':
+      return '';
+    case 'investigation':
+      return pick(rng, replies.investigation);
+    case 'redirected':
+      return fill(pick(rng, replies.redirected), { target: redirectTargets[firstBody] });
+    case 'explanation':
+      return pick(
+        rng,
+        reason === 'court'
+          ? replies.explanationCourt
+          : reason === 'other'
+            ? replies.explanationOther
+            : replies.explanation,
+      );
+    case 'other':
+      return pick(rng, reason === 'proposal' ? replies.otherProposal : replies.other);
+  }
+}
+
+function isoDay(time: number): string {
+  return new Date(time).toISOString().slice(0, 10);
+}
+
+/**
+ * The 341 synthetic appeals with the codes each was written to carry. Regions follow the study's
+ * Table 2 exactly (DESIGN.md), in a shuffled order; dates run from 1 August to 31 October 2019 in
+ * source order.
+ */
+export function planDemoAppeals(projectId: string): PlannedAppeal[] {
+  const rng = mulberry32(PLAN_SEED);
+  const textRng = mulberry32(TEXT_SEED);
+
+  const regions = shuffle(
+    rng,
+    DEMO_REGIONS.flatMap((region) => Array.from({ length: region.appeals }, () => region)),
+  );
+  if (regions.length !== DEMO_APPEAL_COUNT) throw new Error('demo: Table 2 does not add up to 341');
+  const languages = shuffle(
+    rng,
+    Array.from({ length: DEMO_APPEAL_COUNT }, (_, i): AppealLanguage => (i < RUSSIAN_APPEALS ? 'ru' : 'kk')),
+  );
+  const days = (LAST_DAY - FIRST_DAY) / DAY_MS + 1;
+  const dates = Array.from({ length: DEMO_APPEAL_COUNT }, () => randomInt(rng, days)).sort((a, b) => a - b);
+
+  const seen = new Set<string>();
+  return regions.map((region, order) => {
+    const language = languages[order] ?? 'ru';
+    const scenario = pickWeighted(rng, SCENARIOS, (s) => s.weight);
+    const seconds = SECONDARY_AFTER[scenario.reason];
+    const secondary = seconds.length > 0 && rng() < SECOND_REASON_RATE ? pick(rng, seconds) : undefined;
+    const weights = RESPONSE_WEIGHTS[scenario.reason];
+    const response = pickWeighted(rng, RESPONSE_CODES, (code) => weights[RESPONSE_CODES.indexOf(code)] ?? 0);
+
+    // A generated text is, rarely, the same as an earlier one: compose again until it is new.
+    let text = composeText(textRng, { language, scenario, secondary, region });
+    while (seen.has(text)) text = composeText(textRng, { language, scenario, secondary, region });
+    seen.add(text);
+
+    const bodies = [...scenario.bodies, ...(secondary === 'court' ? ['courts' as const] : [])];
+    const day = dates[order] ?? 0;
+    const appeal: Appeal = {
+      projectId,
+      id: `OD-2019-${String(order + 1).padStart(4, '0')}`,
+      text,
+      meta: {
+        date: isoDay(FIRST_DAY + day * DAY_MS),
+        region: region.label.en,
+        addressee: FRAGMENTS[language].addressee,
+        reply: composeReply(textRng, language, response, scenario.reason, scenario.bodies[0]),
+        language,
+      },
+      order,
+    };
+    return {
+      appeal,
+      intended: {
+        reason: inOrder([scenario.reason, ...(secondary ? [secondary] : [])], REASON_CODES),
+        region: [region.code],
+        body: inOrder(bodies, BODY_CODES),
+        response: [response],
+      },
+    };
+  });
+}
