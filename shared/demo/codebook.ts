@@ -375,50 +375,50 @@ const RESPONSES: CategoryText[] = [
   },
 ];
 
+/** The cities and the oblasts around them are easily confused: their definitions say so. */
+const REGION_DEFINITIONS: Record<string, Text> = {
+  almaty_city: {
+    kk: 'Алматы қаласы (республикалық маңызы бар қала); Алматы облысы емес.',
+    ru: 'Город Алматы (город республиканского значения); не Алматинская область.',
+    en: 'The city of Almaty (a city of republican significance); not Almaty region.',
+  },
+  astana_city: {
+    kk: 'Елорда Астана (2019–2022 жылдары Нұр-Сұлтан); Ақмола облысы емес.',
+    ru: 'Столица Астана (в 2019–2022 годах Нур-Султан); не Акмолинская область.',
+    en: 'The capital, Astana (called Nur-Sultan in 2019–2022); not Akmola region.',
+  },
+  shymkent_city: {
+    kk: 'Шымкент қаласы (2018 жылдан бері республикалық маңызы бар қала); Түркістан облысы емес.',
+    ru: 'Город Шымкент (город республиканского значения с 2018 года); не Туркестанская область.',
+    en: 'The city of Shymkent (a city of republican significance since 2018); not Turkestan region.',
+  },
+  almaty_region: {
+    kk: 'Алматы облысы, оның қалалары мен аудандарын қоса; Алматы қаласы емес.',
+    ru: 'Алматинская область, включая её города и районы; не город Алматы.',
+    en: 'Almaty region (oblast), including its towns and districts; not Almaty city.',
+  },
+  akmola: {
+    kk: 'Ақмола облысы, оның қалалары мен аудандарын қоса; Астана қаласы емес.',
+    ru: 'Акмолинская область, включая её города и районы; не город Астана.',
+    en: 'Akmola region (oblast), including its towns and districts; not Astana city.',
+  },
+  turkestan: {
+    kk: 'Түркістан облысы, оның қалалары мен аудандарын қоса; Шымкент қаласы емес.',
+    ru: 'Туркестанская область, включая её города и районы; не город Шымкент.',
+    en: 'Turkestan region (oblast), including its towns and districts; not Shymkent city.',
+  },
+};
+
 /** Regions have no example: the definition says which places belong where. */
-const REGIONS: CategoryText[] = DEMO_REGIONS.map((region) => {
-  const definitions: Record<string, Text> = {
-    almaty_city: {
-      kk: 'Алматы қаласы (республикалық маңызы бар қала); Алматы облысы емес.',
-      ru: 'Город Алматы (город республиканского значения); не Алматинская область.',
-      en: 'The city of Almaty (a city of republican significance); not Almaty region.',
-    },
-    astana_city: {
-      kk: 'Елорда Астана (2019–2022 жылдары Нұр-Сұлтан); Ақмола облысы емес.',
-      ru: 'Столица Астана (в 2019–2022 годах Нур-Султан); не Акмолинская область.',
-      en: 'The capital, Astana (called Nur-Sultan in 2019–2022); not Akmola region.',
-    },
-    shymkent_city: {
-      kk: 'Шымкент қаласы (2018 жылдан бері республикалық маңызы бар қала); Түркістан облысы емес.',
-      ru: 'Город Шымкент (город республиканского значения с 2018 года); не Туркестанская область.',
-      en: 'The city of Shymkent (a city of republican significance since 2018); not Turkestan region.',
-    },
-    almaty_region: {
-      kk: 'Алматы облысы, оның қалалары мен аудандарын қоса; Алматы қаласы емес.',
-      ru: 'Алматинская область, включая её города и районы; не город Алматы.',
-      en: 'Almaty region (oblast), including its towns and districts; not Almaty city.',
-    },
-    akmola: {
-      kk: 'Ақмола облысы, оның қалалары мен аудандарын қоса; Астана қаласы емес.',
-      ru: 'Акмолинская область, включая её города и районы; не город Астана.',
-      en: 'Akmola region (oblast), including its towns and districts; not Astana city.',
-    },
-    turkestan: {
-      kk: 'Түркістан облысы, оның қалалары мен аудандарын қоса; Шымкент қаласы емес.',
-      ru: 'Туркестанская область, включая её города и районы; не город Шымкент.',
-      en: 'Turkestan region (oblast), including its towns and districts; not Shymkent city.',
-    },
-  };
-  return {
-    code: region.code,
-    label: region.label,
-    definition: definitions[region.code] ?? {
-      kk: `${region.label.kk}, оның қалалары мен аудандарын қоса.`,
-      ru: `${region.label.ru}, включая её города и районы.`,
-      en: `${region.label.en} region (oblast), including its towns and districts.`,
-    },
-  };
-});
+const REGIONS: CategoryText[] = DEMO_REGIONS.map((region) => ({
+  code: region.code,
+  label: region.label,
+  definition: REGION_DEFINITIONS[region.code] ?? {
+    kk: `${region.label.kk}, оның қалалары мен аудандарын қоса.`,
+    ru: `${region.label.ru}, включая её города и районы.`,
+    en: `${region.label.en} region (oblast), including its towns and districts.`,
+  },
+}));
 
 function variable(
   id: string,

@@ -16,21 +16,20 @@ export interface DemoRegion {
   confusedWith?: string;
 }
 
+/** `names` are the names used in the 2019 texts, which differ from the label for the capital. */
 function city(
   code: string,
   appeals: number,
-  en: string,
-  ru: string,
-  kk: string,
-  texts: { ruLoc: string; ruGen: string; kk: string },
+  label: DemoRegion['label'],
+  names: { ruLoc: string; ruGen: string; kk: string },
   confusedWith: string,
 ): DemoRegion {
   return {
     code,
     appeals,
-    label: { en, ru: `Город ${ru}`, kk: `${kk} қаласы` },
-    ru: { loc: `в городе ${texts.ruLoc}`, gen: `города ${texts.ruGen}` },
-    kk: { loc: `${texts.kk} қаласында`, attr: `${texts.kk} қаласындағы`, gen: `${texts.kk} қаласының` },
+    label,
+    ru: { loc: `в городе ${names.ruLoc}`, gen: `города ${names.ruGen}` },
+    kk: { loc: `${names.kk} қаласында`, attr: `${names.kk} қаласындағы`, gen: `${names.kk} қаласының` },
     confusedWith,
   };
 }
@@ -61,27 +60,21 @@ export const DEMO_REGIONS: readonly DemoRegion[] = [
   city(
     'almaty_city',
     61,
-    'Almaty city',
-    'Алматы',
-    'Алматы',
+    { en: 'Almaty city', ru: 'Город Алматы', kk: 'Алматы қаласы' },
     { ruLoc: 'Алматы', ruGen: 'Алматы', kk: 'Алматы' },
     'almaty_region',
   ),
   city(
     'astana_city',
     47,
-    'Astana city',
-    'Астана',
-    'Астана',
+    { en: 'Astana city', ru: 'Город Астана', kk: 'Астана қаласы' },
     { ruLoc: 'Нур-Султане', ruGen: 'Нур-Султана', kk: 'Нұр-Сұлтан' },
     'akmola',
   ),
   city(
     'shymkent_city',
     29,
-    'Shymkent city',
-    'Шымкент',
-    'Шымкент',
+    { en: 'Shymkent city', ru: 'Город Шымкент', kk: 'Шымкент қаласы' },
     { ruLoc: 'Шымкенте', ruGen: 'Шымкента', kk: 'Шымкент' },
     'turkestan',
   ),
