@@ -1,27 +1,20 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { CONTENT_SECURITY_POLICY } from './electron/main/contentSecurityPolicy.ts';
 
-/** The same policy Electron's protocol handler sends as a header; a meta tag covers plain browsers. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+// A meta tag cannot carry frame-ancestors (browsers ignore it there); Electron sends it as a header.
+const META_POLICY = CONTENT_SECURITY_POLICY.split('; ')
+  .filter((directive) => !directive.startsWith('frame-ancestors'))
+  .join('; ');
 
-// Only in the build: the dev server injects an inline script for React Refresh.
+// The same policy for plain browsers, only in the build: the dev server injects an inline script for React Refresh.
 const cspMeta: Plugin = {
   name: 'kodtau-csp',
   apply: 'build',
   transformIndexHtml: () => [
     {
       tag: 'meta',
-      attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+      attrs: { 'http-equiv': 'Content-Security-Policy', content: META_POLICY },
       injectTo: 'head-prepend',
     },
   ],

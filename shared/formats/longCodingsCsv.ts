@@ -35,17 +35,19 @@ export function longCodingsRows(
         a.variableId.localeCompare(b.variableId),
     )
     .map((coding): CsvCell[] => {
-      const categories = (variables.get(coding.variableId)?.categories ?? []).filter((c) =>
-        coding.values.includes(c.code),
-      );
+      const known = variables.get(coding.variableId)?.categories ?? [];
+      const categories = known.filter((c) => coding.values.includes(c.code));
+      // A code this codebook lacks (coded under another version) is kept, after the known ones,
+      // with an empty value and label: dropping it would read as "left empty".
+      const unknown = coding.values.filter((code) => !known.some((c) => c.code === code));
       return [
         coding.appealId,
         coding.coderId,
         coderNames.get(coding.coderId) ?? '',
         coding.variableId,
-        categories.map((c) => c.code).join('|'),
-        categories.map((c) => c.value).join('|'),
-        categories.map((c) => localize(c.label, lang)).join('|'),
+        [...categories.map((c) => c.code), ...unknown].join('|'),
+        [...categories.map((c) => String(c.value)), ...unknown.map(() => '')].join('|'),
+        [...categories.map((c) => localize(c.label, lang)), ...unknown.map(() => '')].join('|'),
         coding.text ?? '',
         coding.unsure ? 1 : 0,
         coding.note ?? '',

@@ -25,7 +25,7 @@ export const appealSchema = z.object({
 export type Appeal = z.infer<typeof appealSchema>;
 
 /** Metadata keys the UI knows how to show; any other key is shown under its own name. */
-export const KNOWN_META = ['date', 'region', 'addressee', 'reply'] as const;
+export const KNOWN_META = ['date', 'region', 'addressee', 'language', 'reply'] as const;
 
 export const coderSchema = z.object({
   id: z.string().min(1),

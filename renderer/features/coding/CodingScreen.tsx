@@ -1,11 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { KNOWN_META, localize, type Lang, type Variable } from '../../../shared/model/index.ts';
+import { KNOWN_META, localize, metaLabel, type Lang, type Variable } from '../../../shared/model/index.ts';
 import { NoProject } from '../../components/NoProject.tsx';
 import { saveCoding } from '../../db/codings.ts';
 import { db } from '../../db/db.ts';
-import { formatNumber, formatPercent } from '../../i18n.ts';
+import { formatNumber, formatPercent, LANGUAGE_NAMES } from '../../i18n.ts';
 import { useAppStore } from '../../store/index.ts';
 import { useCurrentProject } from '../projects/useCurrentProject.ts';
 import { nextValues } from './nextValues.ts';
@@ -159,7 +159,11 @@ export function CodingScreen() {
             {KNOWN_META.filter((key) => key !== 'reply' && appeal.meta[key]).map((key) => (
               <div key={key} className="fact">
                 <dt>{t(`coding.meta.${key}`)}</dt>
-                <dd>{appeal.meta[key]}</dd>
+                <dd>
+                  {key === 'language'
+                    ? (LANGUAGE_NAMES[appeal.meta[key] as Lang] ?? appeal.meta[key])
+                    : metaLabel(codebook, key, appeal.meta[key]!, lang)}
+                </dd>
               </div>
             ))}
             {extraMeta.map((key) => (

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { localize, type Lang } from '../../../shared/model/index.ts';
+import { localize, metaLabel, type Lang } from '../../../shared/model/index.ts';
 import { frequencyTable } from '../../../shared/tables/frequencyTable.ts';
 import { NoProject } from '../../components/NoProject.tsx';
 import { db } from '../../db/db.ts';
@@ -56,7 +56,9 @@ export function TablesScreen() {
   const order = variable?.categories.map((c) => c.code) ?? [];
   const table = frequencyTable(data.cases, order);
   const label = (key: string) =>
-    localize(variable?.categories.find((c) => c.code === key)?.label, lang) || key;
+    subject.kind === 'meta'
+      ? metaLabel(codebook, subject.key, key, lang)
+      : localize(variable?.categories.find((c) => c.code === key)?.label, lang) || key;
   const multi = variable?.kind === 'multi';
 
   return (
