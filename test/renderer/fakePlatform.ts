@@ -1,0 +1,52 @@
+import type { AppInfo, MenuCommand, PickedFile, Platform } from '../../renderer/platform/types.ts';
+import type { Lang } from '../../shared/model/index.ts';
+
+export type SaveFileCall = Parameters<Platform['saveFile']>[0];
+
+/**
+ * The platform seam for jsdom tests: files to open are queued by the test, files saved are
+ * recorded, and menu commands can be sent as the Electron menu would.
+ */
+export interface FakePlatform extends Platform {
+  saved: SaveFileCall[];
+  languages: Lang[];
+  /** The files the next openFiles call returns (then cleared). */
+  nextOpen: PickedFile[];
+  /** What saveFile answers: false plays a user who cancels the dialog. */
+  saveResult: boolean;
+  sendMenuCommand(command: MenuCommand): void;
+}
+
+export function createFakePlatform(): FakePlatform {
+  const listeners = new Set<(command: MenuCommand) => void>();
+  const platform: FakePlatform = {
+    kind: 'web',
+    saved: [],
+    languages: [],
+    nextOpen: [],
+    saveResult: true,
+    async openFiles() {
+      const files = platform.nextOpen;
+      platform.nextOpen = [];
+      return files;
+    },
+    async saveFile(options) {
+      platform.saved.push(options);
+      return platform.saveResult;
+    },
+    async appInfo(): Promise<AppInfo> {
+      return { name: 'Kodtau', version: 'test', electron: '', chrome: '', platform: 'test', locale: 'en-GB' };
+    },
+    async setLanguage(lang) {
+      platform.languages.push(lang);
+    },
+    onMenuCommand(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    sendMenuCommand(command) {
+      for (const listener of listeners) listener(command);
+    },
+  };
+  return platform;
+}
