@@ -17,6 +17,14 @@ export const LANGUAGE_NAMES: Record<Lang, string> = { kk: 'Қазақша', ru: 
 /** BCP 47 tags for Intl: number, date and plural rules. */
 export const LOCALES: Record<Lang, string> = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' };
 
+/**
+ * Chromium's ICU data lists `kk` as supported but lacks its formats: numbers come out as
+ * "12,345.6" and dates as "2019 M10 1". Kazakh writes numbers like Russian (decimal comma,
+ * space between thousands), so where the runtime gets `kk` wrong we format with `ru-KZ`.
+ */
+const KK_NUMBERS_OK = new Intl.NumberFormat('kk-KZ').format(1.5) === '1,5';
+const FORMAT_LOCALES: Record<Lang, string> = { ...LOCALES, kk: KK_NUMBERS_OK ? 'kk-KZ' : 'ru-KZ' };
+
 /** The first of the system's languages that Kodtau speaks, else English. */
 export function systemLanguage(languages: readonly string[] = navigator.languages): Lang {
   for (const tag of languages) {
@@ -26,8 +34,8 @@ export function systemLanguage(languages: readonly string[] = navigator.language
   return 'en';
 }
 
-export function initI18n(lang: Lang) {
-  return i18next.use(initReactI18next).init({
+export async function initI18n(lang: Lang) {
+  await i18next.use(initReactI18next).init({
     resources,
     lng: lang,
     fallbackLng: false,
@@ -35,10 +43,14 @@ export function initI18n(lang: Lang) {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
+  // `{{count, number}}` in the locale files goes through the same formatting as the rest of the UI.
+  i18next.services.formatter?.add('number', (value: number, lng: string | undefined) =>
+    formatNumber(value, (lng ?? 'en') as Lang),
+  );
 }
 
 export function formatNumber(value: number, lang: Lang, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(LOCALES[lang], options).format(value);
+  return new Intl.NumberFormat(FORMAT_LOCALES[lang], options).format(value);
 }
 
 /** `share` is a fraction (0.179 → "17.9 %" in the locale's own way). */

@@ -1,3 +1,4 @@
+import { Dexie } from 'dexie';
 import { createDemoProject, DEMO_PROJECT_ID } from '../../shared/demo/index.ts';
 import type { Codebook } from '../../shared/model/index.ts';
 import { db } from './db.ts';
@@ -42,7 +43,10 @@ export async function deleteProject(projectId: string): Promise<void> {
         .where('[projectId+order]')
         .between([projectId, -Infinity], [projectId, Infinity])
         .delete();
-      await db.codings.where('[projectId+appealId]').between([projectId, ''], [projectId, '\uffff']).delete();
+      await db.codings
+        .where('[projectId+appealId]')
+        .between([projectId, Dexie.minKey], [projectId, Dexie.maxKey])
+        .delete();
       await db.consensus.where('projectId').equals(projectId).delete();
       await db.codebooks.where('projectId').equals(projectId).delete();
       await db.imports.where('projectId').equals(projectId).delete();

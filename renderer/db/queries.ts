@@ -1,9 +1,13 @@
+import { Dexie } from 'dexie';
 import type { Coding } from '../../shared/model/index.ts';
 import { db } from './db.ts';
 
 /** Every coding of the project, all coders. */
 export function projectCodings(projectId: string): Promise<Coding[]> {
-  return db.codings.where('[projectId+coderId]').between([projectId, ''], [projectId, '\uffff']).toArray();
+  return db.codings
+    .where('[projectId+coderId]')
+    .between([projectId, Dexie.minKey], [projectId, Dexie.maxKey])
+    .toArray();
 }
 
 /** Coder id → display name, for everyone in the `coders` table. */

@@ -67,7 +67,7 @@ describe('first run and the demo project', () => {
       { button: 'English', nav: ['Projects', 'Coding', 'Agreement', 'Tables', 'Settings'], next: 'Next' },
     ];
     for (const { button, nav, next } of expectations) {
-      await page.getByRole('button', { name: button }).click();
+      await page.getByRole('button', { name: button }).first().click();
       const sidebar = page.getByRole('navigation');
       for (const label of nav) await sidebar.getByRole('button', { name: label, exact: true }).waitFor();
       await page.getByRole('button', { name: next, exact: true }).waitFor();
@@ -76,7 +76,7 @@ describe('first run and the demo project', () => {
     }
 
     // The language is remembered.
-    await page.getByRole('button', { name: 'Қазақша' }).click();
+    await page.getByRole('button', { name: 'Қазақша' }).first().click();
     await page.reload();
     await page.getByRole('navigation').getByRole('button', { name: 'Жобалар' }).waitFor();
     await page.context().close();
@@ -94,9 +94,45 @@ describe('first run and the demo project', () => {
       ['kk', 'Қазақша'],
       ['ru', 'Русский'],
     ] as const) {
-      await page.getByRole('button', { name: button }).click();
+      await page.getByRole('button', { name: button }).first().click();
       await shot(page, `tables-${lang}`);
     }
+    await page.context().close();
+  });
+
+  it('shows every screen of the workflow in all three languages, with agreement figures for the demo', async () => {
+    const page = await newPage(browser, 'kk-KZ');
+    await signInWithDemo(page, 'Әйгерім', /Демо жобаны ашу/);
+    const screens = [
+      'projects',
+      'import',
+      'codebook',
+      'coding',
+      'coders',
+      'agreement',
+      'adjudication',
+      'tables',
+      'export',
+      'settings',
+    ];
+    for (const [lang, button] of [
+      ['kk', 'Қазақша'],
+      ['ru', 'Русский'],
+      ['en', 'English'],
+    ] as const) {
+      await page.getByRole('button', { name: button }).first().click();
+      const navButtons = page.getByRole('navigation').getByRole('button');
+      for (const [index, screen] of screens.entries()) {
+        await navButtons.nth(index).click();
+        await page.locator('#screen-title').waitFor();
+        await shot(page, `screen-${screen}-${lang}`);
+      }
+    }
+    // English is on now. The demo coders agree on region for 57 of 60 appeals: α is defined and shown.
+    await page.getByRole('navigation').getByRole('button', { name: 'Agreement' }).click();
+    const region = page.locator('table.agreement tbody tr', { hasText: 'Region' });
+    await expect(region.locator('td.alpha').textContent()).resolves.toMatch(/^0\.\d{3}$/);
+    await expect(region.locator('td').nth(0).textContent()).resolves.toBe('60');
     await page.context().close();
   });
 });

@@ -41,6 +41,7 @@ export function CodingScreen() {
           .toArray()
       : [];
     return {
+      position,
       total,
       appeal,
       coded: new Set(codedKeys.map((key) => key[2])).size,
@@ -131,7 +132,7 @@ export function CodingScreen() {
         <h1 id="screen-title">{t('nav.coding')}</h1>
         <span className="position" aria-live="polite">
           {t('coding.position', {
-            current: formatNumber(position + 1, lang),
+            current: formatNumber(data.position + 1, lang),
             total: formatNumber(data.total, lang),
           })}
         </span>

@@ -10,6 +10,7 @@ export function FirstRunScreen() {
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
   const signIn = useAppStore((state) => state.signIn);
   const openProject = useAppStore((state) => state.openProject);
   const go = useAppStore((state) => state.go);
@@ -18,15 +19,21 @@ export function FirstRunScreen() {
     const trimmed = name.trim();
     if (!trimmed) return;
     setBusy(true);
-    const coderId = crypto.randomUUID();
-    await db.coders.put({ id: coderId, name: trimmed });
-    if (withDemo) {
-      openProject(await openDemoProject());
-      go('coding');
-    } else {
-      go('projects');
+    setFailed(false);
+    try {
+      const coderId = crypto.randomUUID();
+      await db.coders.put({ id: coderId, name: trimmed });
+      if (withDemo) {
+        openProject(await openDemoProject());
+        go('coding');
+      } else {
+        go('projects');
+      }
+      signIn(coderId);
+    } catch {
+      setFailed(true);
+      setBusy(false);
     }
-    signIn(coderId);
   }
 
   function submit(event: FormEvent) {
@@ -60,6 +67,11 @@ export function FirstRunScreen() {
             {t('firstRun.startEmpty')}
           </button>
         </div>
+        {failed && (
+          <p className="warning" role="alert">
+            {t('firstRun.failed')}
+          </p>
+        )}
         <p className="muted">{t('firstRun.demoHint')}</p>
       </form>
     </div>

@@ -1,3 +1,4 @@
+import { Dexie } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -28,7 +29,7 @@ export function ProjectsScreen() {
           .count(),
         codings: await db.codings
           .where('[projectId+appealId]')
-          .between([project.id, ''], [project.id, '\uffff'])
+          .between([project.id, Dexie.minKey], [project.id, Dexie.maxKey])
           .count(),
         codebookVersion: (await currentCodebook(project.id))?.version ?? 0,
       })),
