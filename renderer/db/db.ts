@@ -40,6 +40,11 @@ export class KodtauDb extends Dexie {
       consensus: '[projectId+appealId+variableId], projectId, [projectId+variableId]',
       imports: 'id, projectId, [projectId+fileHash]',
     });
+    // The coding screen filters by addressee as it does by region and date.
+    this.version(4).stores({
+      appeals:
+        '[projectId+id], [projectId+order], [projectId+meta.region], [projectId+meta.date], [projectId+meta.addressee]',
+    });
   }
 }
 
