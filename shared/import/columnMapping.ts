@@ -1,0 +1,58 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { z } from 'zod';
+
+/** Which column holds what. Metadata columns are kept under the name given here. */
+export const columnMappingSchema = z.object({
+  text: z.number().int().nonnegative(),
+  id: z.number().int().nonnegative().nullable(),
+  meta: z.array(z.object({ column: z.number().int().nonnegative(), name: z.string().min(1) })),
+});
+export type ColumnMapping = z.infer<typeof columnMappingSchema>;
+
+/** Header names (lower-case) that usually hold each part, in en/ru/kk. */
+const TEXT_NAMES = ['text', 'appeal', 'message', 'body', 'content', 'текст', 'обращение', 'содержание', 'мәтін', 'өтініш'];
+const ID_NAMES = ['id', 'no', '№', 'number', 'номер', 'ид', 'нөмір'];
+/** Header names that map onto the metadata keys the UI knows (KNOWN_META). */
+const META_NAMES: Record<string, readonly string[]> = {
+  date: ['date', 'дата', 'күні', 'күн'],
+  region: ['region', 'регион', 'область', 'облыс', 'өңір'],
+  addressee: ['addressee', 'адресат', 'кому', 'кімге'],
+  language: ['language', 'lang', 'язык', 'тіл'],
+  reply: ['reply', 'answer', 'response', 'ответ', 'жауап'],
+};
+
+/**
+ * A first mapping for a file the user has not mapped before: the text is the column whose name
+ * says so, else the one with the longest values; the id likewise by name; every other column
+ * is metadata, under a known key (date, region, …) when its name matches one.
+ */
+export function guessMapping(header: readonly string[], rows: readonly (readonly string[])[]): ColumnMapping {
+  const lower = header.map((name) => name.trim().toLowerCase());
+  const named = (names: readonly string[]) => lower.findIndex((name) => names.includes(name));
+  let text = named(TEXT_NAMES);
+  if (text < 0) {
+    const sample = rows.slice(0, 200);
+    const lengths = header.map((_, c) => sample.reduce((sum, row) => sum + (row[c]?.length ?? 0), 0));
+    text = lengths.indexOf(Math.max(...lengths));
+  }
+  const idIndex = named(ID_NAMES);
+  const id = idIndex >= 0 && idIndex !== text ? idIndex : null;
+  const meta = header.flatMap((name, column) => {
+    if (column === text || column === id) return [];
+    const known = Object.entries(META_NAMES).find(([, names]) => names.includes(lower[column]!));
+    return [{ column, name: known ? known[0] : name }];
+  });
+  return { text, id, meta };
+}
+
+/** The key a mapping is remembered under: the file's column names, in order. */
+export function layoutKey(header: readonly string[]): string {
+  return bytesToHex(sha256(utf8ToBytes(JSON.stringify(header)))).slice(0, 32);
+}
+
+/** Whether a remembered mapping still fits a header (every column it names exists). */
+export function mappingFits(mapping: ColumnMapping, header: readonly string[]): boolean {
+  const columns = [mapping.text, ...(mapping.id === null ? [] : [mapping.id]), ...mapping.meta.map((m) => m.column)];
+  return columns.every((c) => c < header.length);
+}

@@ -1,0 +1,82 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import type { Appeal } from '../model/index.ts';
+import type { ColumnMapping } from './columnMapping.ts';
+import type { SourceTable } from './readTable.ts';
+
+/** A row that cannot be imported as it is, with its line in the file. */
+export interface RowIssue {
+  readonly kind: 'duplicateId' | 'emptyText' | 'fieldCount';
+  readonly line: number;
+  /** The duplicate id, or the row's number of fields against the header's. */
+  readonly detail: string;
+}
+
+export interface ImportPlan {
+  /** The rows without issues, as appeals, in file order. */
+  readonly appeals: Appeal[];
+  readonly issues: RowIssue[];
+  /** Rows whose appeal the project already has (same id): skipped, so a re-import adds nothing twice. */
+  readonly alreadyPresent: number;
+}
+
+/**
+ * Turns mapped rows into appeals and lists every row that cannot be imported before anything
+ * is written: a repeated id (every occurrence after the first), an empty text, a row with
+ * more or fewer fields than the header. Without an id column, an appeal's id is generated from
+ * its content (text and metadata, SHA-256), so importing the same file again yields the same
+ * ids; identical rows get `-2`, `-3`, … in file order.
+ */
+export function planImport(
+  table: SourceTable,
+  mapping: ColumnMapping,
+  context: { readonly projectId: string; readonly existingIds: ReadonlySet<string>; readonly firstOrder: number },
+): ImportPlan {
+  const appeals: Appeal[] = [];
+  const issues: RowIssue[] = [];
+  const seen = new Set<string>();
+  const width = table.header.length;
+  let alreadyPresent = 0;
+  let order = context.firstOrder;
+
+  table.rows.forEach((row, i) => {
+    const line = table.lines[i]!;
+    if (row.length !== width) {
+      issues.push({ kind: 'fieldCount', line, detail: `${row.length}/${width}` });
+      return;
+    }
+    const text = row[mapping.text]!.trim();
+    if (text === '') {
+      issues.push({ kind: 'emptyText', line, detail: '' });
+      return;
+    }
+    const meta: Record<string, string> = {};
+    for (const { column, name } of mapping.meta) {
+      const value = row[column]!.trim();
+      if (value !== '') meta[name] = value;
+    }
+    let id: string;
+    if (mapping.id !== null) {
+      id = row[mapping.id]!.trim();
+      if (id === '') id = contentId(text, meta, seen);
+      else if (seen.has(id)) {
+        issues.push({ kind: 'duplicateId', line, detail: id });
+        return;
+      }
+    } else id = contentId(text, meta, seen);
+    seen.add(id);
+    if (context.existingIds.has(id)) {
+      alreadyPresent++;
+      return;
+    }
+    appeals.push({ projectId: context.projectId, id, text, meta, order: order++ });
+  });
+  return { appeals, issues, alreadyPresent };
+}
+
+function contentId(text: string, meta: Record<string, string>, taken: ReadonlySet<string>): string {
+  const base = `a-${bytesToHex(sha256(utf8ToBytes(JSON.stringify([text, meta])))).slice(0, 16)}`;
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  return id;
+}

@@ -1,0 +1,178 @@
+import { readSheet } from 'read-excel-file/universal';
+import { CsvError, parseCsv, type CsvDelimiter } from '../csv/parseCsv.ts';
+import { decodeText, type TextEncodingName } from '../encoding/decodeText.ts';
+import { countSuspicious, detectEncoding } from '../encoding/detectEncoding.ts';
+import { ImportError } from './importError.ts';
+
+export type SourceFormat = 'csv' | 'xlsx' | 'json' | 'jsonl';
+
+/** A file read into a header and rows of text, before any column is mapped. */
+export interface SourceTable {
+  readonly format: SourceFormat;
+  /** The encoding used (null for XLSX, whose text is always Unicode). */
+  readonly encoding: TextEncodingName | null;
+  readonly detectedEncoding: TextEncodingName | null;
+  readonly delimiter: CsvDelimiter | null;
+  /** Column names, unique and non-empty. */
+  readonly header: string[];
+  readonly rows: string[][];
+  /** Where each row starts in the file, 1-based: the line (CSV, JSON Lines), the sheet row (XLSX), the record (JSON). */
+  readonly lines: number[];
+  /** The beginning of the decoded text, for the encoding preview. */
+  readonly sample: string;
+  /** Replacement characters and Kazakh look-alikes in the whole decoded text: a wrong encoding shows here. */
+  readonly suspicious: number;
+}
+
+export interface ReadOptions {
+  /** Overrides the detected encoding. */
+  readonly encoding?: TextEncodingName;
+  readonly delimiter?: CsvDelimiter;
+}
+
+const SAMPLE_CHARS = 1500;
+
+/**
+ * Reads an appeals file: XLSX (first sheet), JSON (an array of objects), JSON Lines, or
+ * CSV/TSV. The format is recognised by content, not by the file's name; text files are decoded
+ * whole (see `decodeText`). The first row (or the objects' keys) names the columns.
+ *
+ * @throws {ImportError} for an empty, binary, PDF, legacy .xls or damaged file, bad quotes or
+ * JSON, or a file with no data rows.
+ */
+export async function readTable(bytes: Uint8Array, options: ReadOptions = {}): Promise<SourceTable> {
+  if (bytes.length === 0) throw new ImportError('empty');
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) throw new ImportError('pdf');
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) throw new ImportError('xls');
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return readXlsx(bytes);
+
+  const detected = detectEncoding(bytes).encoding;
+  const encoding = options.encoding ?? detected;
+  const text = decodeText(bytes, encoding);
+  if (/[\0-\x08\x0e-\x1a]/.test(text.slice(0, 64 * 1024))) throw new ImportError('binary');
+  if (text.trim() === '') throw new ImportError('empty');
+  const base = { encoding, detectedEncoding: detected, sample: text.slice(0, SAMPLE_CHARS), suspicious: countSuspicious(text) };
+
+  const first = text.trimStart()[0];
+  if (first === '[') return { ...base, ...fromObjects(parseJsonArray(text), 'json') };
+  if (first === '{') return { ...base, ...fromObjects(parseJsonLines(text), 'jsonl') };
+  return { ...base, ...readCsv(text, options.delimiter) };
+}
+
+function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
+  return magic.every((b, i) => bytes[i] === b);
+}
+
+type TablePart = Pick<SourceTable, 'format' | 'delimiter' | 'header' | 'rows' | 'lines'>;
+
+function readCsv(text: string, delimiter: CsvDelimiter | undefined): TablePart {
+  let parsed;
+  try {
+    parsed = parseCsv(text, { delimiter });
+  } catch (error) {
+    if (error instanceof CsvError) {
+      throw new ImportError(error.message.startsWith('unclosed') ? 'unclosedQuote' : 'textAfterQuote', error.line);
+    }
+    throw error;
+  }
+  const [header, ...rows] = parsed.rows;
+  if (!header || rows.length === 0) throw new ImportError('noRows');
+  return {
+    format: 'csv',
+    delimiter: parsed.delimiter,
+    header: uniqueHeader(header),
+    rows,
+    lines: parsed.lines.slice(1),
+  };
+}
+
+function parseJsonArray(text: string): { records: unknown[]; lines: number[] } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new ImportError('jsonSyntax');
+  }
+  if (!Array.isArray(value)) throw new ImportError('jsonShape');
+  return { records: value, lines: value.map((_, i) => i + 1) };
+}
+
+function parseJsonLines(text: string): { records: unknown[]; lines: number[] } {
+  const records: unknown[] = [];
+  const lines: number[] = [];
+  text.split(/\r\n|\r|\n/).forEach((line, i) => {
+    if (line.trim() === '') return;
+    try {
+      records.push(JSON.parse(line));
+    } catch {
+      throw new ImportError('jsonSyntax', i + 1);
+    }
+    lines.push(i + 1);
+  });
+  return { records, lines };
+}
+
+/** Objects to rows: the columns are the keys in order of first appearance. */
+function fromObjects({ records, lines }: { records: unknown[]; lines: number[] }, format: SourceFormat): TablePart {
+  const columns = new Map<string, number>();
+  records.forEach((record, i) => {
+    if (record === null || typeof record !== 'object' || Array.isArray(record)) {
+      throw new ImportError('jsonShape', lines[i]);
+    }
+    for (const key of Object.keys(record)) if (!columns.has(key)) columns.set(key, columns.size);
+  });
+  if (records.length === 0 || columns.size === 0) throw new ImportError('noRows');
+  const header = [...columns.keys()];
+  const rows = records.map((record) =>
+    header.map((key) => cellText((record as Record<string, unknown>)[key])),
+  );
+  return { format, delimiter: null, header: uniqueHeader(header), rows, lines };
+}
+
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (value instanceof Date) return isNaN(value.getTime()) ? '' : value.toISOString().replace(/T00:00:00\.000Z$/, '');
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+async function readXlsx(bytes: Uint8Array): Promise<SourceTable> {
+  let data;
+  try {
+    // Copied into a fresh ArrayBuffer: the view may be a window onto a larger buffer.
+    data = await readSheet(bytes.slice().buffer);
+  } catch {
+    throw new ImportError('xlsxDamaged');
+  }
+  const nonEmpty = data
+    .map((row, i) => ({ cells: row.map(cellText), line: i + 1 }))
+    .filter(({ cells }) => cells.some((c) => c.trim() !== ''));
+  const [header, ...rows] = nonEmpty;
+  if (!header || rows.length === 0) throw new ImportError('noRows');
+  const width = header.cells.length;
+  // read-excel-file pads rows to the sheet's width; trailing empty cells beyond the header are not fields.
+  const trim = (cells: string[]) => (cells.length > width && cells.slice(width).every((c) => c === '') ? cells.slice(0, width) : cells);
+  return {
+    format: 'xlsx',
+    encoding: null,
+    detectedEncoding: null,
+    delimiter: null,
+    header: uniqueHeader(header.cells),
+    rows: rows.map((r) => trim(r.cells)),
+    lines: rows.map((r) => r.line),
+    sample: '',
+    suspicious: 0,
+  };
+}
+
+/** Names every column: an empty name becomes "column N", a repeated one gets " (2)", " (3)", … */
+export function uniqueHeader(names: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return names.map((raw, i) => {
+    const name = raw.trim() || `column ${i + 1}`;
+    const count = (seen.get(name) ?? 0) + 1;
+    seen.set(name, count);
+    return count === 1 ? name : `${name} (${count})`;
+  });
+}
