@@ -8,6 +8,7 @@ import type {
   ImportRecord,
   Project,
 } from '../../shared/model/index.ts';
+import type { RememberedMapping } from '../../shared/import/columnMapping.ts';
 
 export type CodingKey = [projectId: string, coderId: string, appealId: string, variableId: string];
 
@@ -25,6 +26,8 @@ export class KodtauDb extends Dexie {
   codings!: Table<Coding, CodingKey>;
   consensus!: Table<Consensus, [string, string, string]>;
   imports!: EntityTable<ImportRecord, 'id'>;
+  /** The column mapping last used for each file layout (its column names), offered again on import. */
+  importMappings!: EntityTable<RememberedMapping, 'layout'>;
 
   constructor(name = 'kodtau') {
     super(name);
@@ -40,6 +43,8 @@ export class KodtauDb extends Dexie {
       consensus: '[projectId+appealId+variableId], projectId, [projectId+variableId]',
       imports: 'id, projectId, [projectId+fileHash]',
     });
+    // Column mappings remembered per file layout (import wizard).
+    this.version(2).stores({ importMappings: 'layout' });
     // The coding screen filters by addressee as it does by region and date.
     this.version(4).stores({
       appeals:

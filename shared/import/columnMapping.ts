@@ -56,3 +56,10 @@ export function mappingFits(mapping: ColumnMapping, header: readonly string[]): 
   const columns = [mapping.text, ...(mapping.id === null ? [] : [mapping.id]), ...mapping.meta.map((m) => m.column)];
   return columns.every((c) => c < header.length);
 }
+
+/** A mapping as remembered for a file layout (`layoutKey`). */
+export interface RememberedMapping {
+  readonly layout: string;
+  readonly mapping: ColumnMapping;
+  readonly updatedAt: string;
+}
