@@ -1,0 +1,5 @@
+export * from './editCodebook.ts';
+export * from './mergeCategory.ts';
+export * from './validateCodebook.ts';
+export * from './missingTranslations.ts';
+export * from './codebookVersion.ts';

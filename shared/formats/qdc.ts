@@ -1,0 +1,284 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
+import { z } from 'zod';
+import { validateCodebook } from '../codebook/validateCodebook.ts';
+import {
+  categorySchema,
+  localize,
+  localizedTextSchema,
+  VARIABLE_KINDS,
+  type Category,
+  type CodebookContent,
+  type Lang,
+  type LocalizedText,
+  type Variable,
+} from '../model/index.ts';
+import { checkSize, CodebookFileError, type CodebookNote, type ReadCodebook } from './codebookFile.ts';
+
+/**
+ * REFI-QDA codebook exchange (`.qdc`, Codebook.xsd 1.0, namespace urn:QDA-XML:codebook:1.0),
+ * read by MAXQDA, ATLAS.ti, NVivo, QDA Miner and QualCoder. Variables are top-level codes and
+ * their categories the children. The standard has one name and one description per code, so
+ * what it cannot express (the other languages, numeric values, shortcuts, kinds) rides in the
+ * Description after a `kodtau:` line that Kodtau reads back; other tools show it as text.
+ *
+ * The XSD (1.0): `CodeBook(origin?)` holds `Codes` (one or more `Code`) and an optional `Sets`
+ * that, when present, holds at least one `Set` — so Kodtau writes no `Sets`. `Code` has the
+ * required attributes `guid` (8-4-4-4-12 hex), `name`, `isCodable` and an optional `color`
+ * (`#RRGGBB`), then an optional `Description` and child `Code`s, in that order.
+ */
+export const QDC_NAMESPACE = 'urn:QDA-XML:codebook:1.0';
+
+/** The line that starts the machine-readable part of a Description. */
+const MARKER = 'kodtau:';
+
+/** A GUID (8-4-4-4-12, upper-case hex) from a stable key: the same code gets the same GUID on every export. */
+export function guidFor(key: string): string {
+  const hex = bytesToHex(sha256(utf8ToBytes(`kodtau-qdc:${key}`))).toUpperCase();
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+const variableMetaSchema = z.object({
+  id: z.string(),
+  kind: z.enum(VARIABLE_KINDS),
+  required: z.boolean(),
+  label: localizedTextSchema,
+  definition: localizedTextSchema,
+});
+const categoryMetaSchema = categorySchema.omit({ colour: true });
+
+function description(human: string, meta: object): string {
+  return `${human ? `${human}\n\n` : ''}${MARKER}${JSON.stringify(meta)}`;
+}
+
+interface XmlCode {
+  '@_guid': string;
+  '@_name': string;
+  '@_isCodable': 'true' | 'false';
+  '@_color'?: string;
+  Description: string;
+  Code?: XmlCode[];
+}
+
+function categoryCode(variable: Variable, category: Category, lang: Lang): XmlCode {
+  const { colour, ...meta } = category;
+  const human = [localize(category.definition, lang), localize(category.examples, lang)].filter(Boolean);
+  return {
+    '@_guid': guidFor(`${variable.id}/${category.code}`),
+    '@_name': localize(category.label, lang) || category.code,
+    '@_isCodable': 'true',
+    ...(colour ? { '@_color': colour.toUpperCase() } : {}),
+    Description: description(human.join('\n\n'), meta),
+  };
+}
+
+/**
+ * The codebook as a `.qdc` document, names and descriptions in `lang`. The merge history is
+ * not carried (REFI-QDA has no place for it): `notes` says so when there is one.
+ */
+export function writeQdc(content: CodebookContent, lang: Lang): { xml: string; notes: CodebookNote[] } {
+  if (content.variables.length === 0) throw new CodebookFileError({ code: 'empty' });
+  const codes = content.variables.map((variable): XmlCode => {
+    const { categories, ...meta } = variable;
+    return {
+      '@_guid': guidFor(variable.id),
+      '@_name': localize(variable.label, lang) || variable.id,
+      // A choice variable is a group: coders code its categories. A text variable has none.
+      '@_isCodable': categories.length === 0 ? 'true' : 'false',
+      Description: description(localize(variable.definition, lang), meta),
+      ...(categories.length > 0 ? { Code: categories.map((c) => categoryCode(variable, c, lang)) } : {}),
+    };
+  });
+  const builder = new XMLBuilder({
+    ignoreAttributes: false,
+    // The builder writes `isCodable` bare when it is "true" unless told not to; XML needs the value.
+    suppressBooleanAttributes: false,
+    format: true,
+    indentBy: '  ',
+  });
+  const body = builder.build({
+    CodeBook: { '@_xmlns': QDC_NAMESPACE, '@_origin': 'Kodtau', Codes: { Code: codes } },
+  }) as string;
+  const notes: CodebookNote[] =
+    content.merges.length > 0 ? [{ code: 'merges-lost', count: content.merges.length }] : [];
+  return { xml: `<?xml version="1.0" encoding="utf-8"?>\n${body}`, notes };
+}
+
+interface ParsedCode {
+  guid?: string;
+  name?: string;
+  color?: string;
+  Description?: string;
+  Code?: ParsedCode[];
+}
+
+/** The Description split into what a person reads and Kodtau's metadata line, if any. */
+function splitDescription(text: string | undefined): { human: string; meta: unknown } {
+  const value = (text ?? '').replace(/\r\n/g, '\n');
+  const at = value.lastIndexOf(MARKER);
+  if (at === -1 || (at > 0 && value[at - 1] !== '\n')) return { human: value.trim(), meta: undefined };
+  try {
+    return { human: value.slice(0, at).trim(), meta: JSON.parse(value.slice(at + MARKER.length)) };
+  } catch {
+    return { human: value.trim(), meta: undefined };
+  }
+}
+
+/** An ASCII code from a name where it has one (Latin letters, digits), else from the GUID. */
+function codeFrom(name: string, guid: string, taken: Set<string>): string {
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 40);
+  let code =
+    slug ||
+    `code_${guid
+      .replace(/[^0-9a-fA-F]/g, '')
+      .slice(0, 8)
+      .toLowerCase()}`;
+  for (let n = 2; taken.has(code); n++) code = `${slug || 'code'}_${n}`;
+  taken.add(code);
+  return code;
+}
+
+const text = (lang: Lang, value: string): LocalizedText => (value ? { [lang]: value } : {});
+
+/** The name wins over Kodtau's label when another tool renamed the code. */
+function relabel(label: LocalizedText, name: string, lang: Lang): LocalizedText {
+  return name && name !== localize(label, lang) ? { ...label, [lang]: name } : label;
+}
+
+/** The variable that gathers top-level codes without children. */
+const UNGROUPED_LABEL: LocalizedText = { kk: 'Кодтар', ru: 'Коды', en: 'Codes' };
+
+const KEYS = [...'123456789abcdefghijklmnopqrstuvwxyz'];
+
+/** A code and its descendants as categories; below the first level the names show the path. */
+function flatten(code: ParsedCode, path: string[]): { code: ParsedCode; path: string[] }[] {
+  const here = [...path, code.name ?? ''];
+  return [{ code, path: here }, ...(code.Code ?? []).flatMap((child) => flatten(child, here))];
+}
+
+function readCategories(
+  variableId: string,
+  children: readonly ParsedCode[],
+  lang: Lang,
+  notes: { flattened: number; generated: number },
+): Category[] {
+  const taken = new Set<string>();
+  const entries = children.flatMap((child) => flatten(child, []));
+  notes.flattened += entries.length - children.length;
+  return entries.map(({ code, path }, index): Category => {
+    const name = path.join(' › ');
+    const { human, meta } = splitDescription(code.Description);
+    const colour = /^#[0-9a-f]{6}$/i.test(code.color ?? '') ? code.color?.toLowerCase() : undefined;
+    const known = categoryMetaSchema.safeParse(meta);
+    if (known.success && !taken.has(known.data.code)) {
+      taken.add(known.data.code);
+      return { ...known.data, label: relabel(known.data.label, name, lang), ...(colour ? { colour } : {}) };
+    }
+    notes.generated++;
+    return {
+      code: codeFrom(name, code.guid ?? `${variableId}${index}`, taken),
+      value: index + 1,
+      label: text(lang, name),
+      definition: text(lang, human),
+      examples: {},
+      shortcut: KEYS[index],
+      retired: false,
+      ...(colour ? { colour } : {}),
+    };
+  });
+}
+
+/**
+ * Reads a `.qdc`. Refuses a DOCTYPE outright (no entity is ever declared, expanded or
+ * fetched: this stops the "billion laughs" bomb and external entities before any parsing),
+ * then checks well-formedness and the REFI-QDA structure. Top-level codes become variables
+ * and their children categories; deeper codes are flattened into their top-level variable,
+ * and top-level codes without children are gathered into one multiple-choice variable.
+ * Names and descriptions from other tools are taken as written in `lang`.
+ */
+export function readQdc(xml: string, lang: Lang): ReadCodebook {
+  checkSize(xml);
+  const source = xml.replace(/^\uFEFF/, '');
+  if (/<!DOCTYPE|<!ENTITY/i.test(source)) throw new CodebookFileError({ code: 'xml-doctype' });
+  const valid = XMLValidator.validate(source);
+  if (valid !== true) {
+    throw new CodebookFileError({ code: 'not-xml', detail: `line ${valid.err.line}: ${valid.err.msg}` });
+  }
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    // Only the five predefined entities and character references remain possible (no DOCTYPE).
+    processEntities: true,
+    htmlEntities: false,
+    parseTagValue: false,
+    parseAttributeValue: false,
+    isArray: (name) => name === 'Code',
+  });
+  const root = (parser.parse(source) as { CodeBook?: { xmlns?: string; Codes?: { Code?: ParsedCode[] } } })
+    .CodeBook;
+  if (!root || (root.xmlns !== undefined && root.xmlns !== QDC_NAMESPACE)) {
+    throw new CodebookFileError({ code: 'not-codebook' });
+  }
+  const top = root.Codes?.Code ?? [];
+  if (top.length === 0) throw new CodebookFileError({ code: 'empty' });
+  if (top.some((code) => !code.name || !code.guid)) {
+    throw new CodebookFileError({ code: 'invalid', detail: 'Code without name or guid' });
+  }
+
+  const counts = { flattened: 0, generated: 0 };
+  const taken = new Set<string>();
+  const groups = top.filter(
+    (code) =>
+      (code.Code ?? []).length > 0 ||
+      variableMetaSchema.safeParse(splitDescription(code.Description).meta).success,
+  );
+  const loose = top.filter((code) => !groups.includes(code));
+  const variables: Variable[] = groups.map((code) => {
+    const { human, meta } = splitDescription(code.Description);
+    const known = variableMetaSchema.safeParse(meta);
+    if (known.success && !taken.has(known.data.id)) {
+      taken.add(known.data.id);
+      const label = relabel(known.data.label, code.name ?? '', lang);
+      return {
+        ...known.data,
+        label,
+        categories: readCategories(known.data.id, code.Code ?? [], lang, counts),
+      };
+    }
+    counts.generated++;
+    const id = codeFrom(code.name ?? '', code.guid ?? '', taken);
+    return {
+      id,
+      // QDA tools apply codes independently of each other: several may apply at once.
+      kind: 'multi',
+      required: false,
+      label: text(lang, code.name ?? ''),
+      definition: text(lang, human),
+      categories: readCategories(id, code.Code ?? [], lang, counts),
+    };
+  });
+  if (loose.length > 0) {
+    const id = codeFrom('codes', '', taken);
+    variables.push({
+      id,
+      kind: 'multi',
+      required: false,
+      label: { ...UNGROUPED_LABEL },
+      definition: {},
+      categories: readCategories(id, loose, lang, counts),
+    });
+  }
+  const content: CodebookContent = { variables, merges: [] };
+  const problems = validateCodebook(content);
+  if (problems.length > 0) throw new CodebookFileError({ code: 'problems', problems });
+  const notes: CodebookNote[] = [];
+  if (counts.flattened > 0) notes.push({ code: 'flattened', count: counts.flattened });
+  if (loose.length > 0) notes.push({ code: 'ungrouped', count: loose.length });
+  if (counts.generated > 0) notes.push({ code: 'codes-generated', count: counts.generated });
+  return { content, notes };
+}
