@@ -1,9 +1,11 @@
 import { agreementCommand } from './commands/agreement.ts';
+import { codebookCommand } from './commands/codebook.ts';
 import { EXIT, processIO, type Command, type CommandIO } from './io.ts';
 
 /** The subcommands; each lives in its own file under cli/commands/. */
 export const COMMANDS: Readonly<Record<string, Command>> = {
   agreement: agreementCommand,
+  codebook: codebookCommand,
 };
 
 function usage(): string {

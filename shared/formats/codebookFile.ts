@@ -23,6 +23,8 @@ export type CodebookFileProblem =
   | { code: 'invalid'; detail: string }
   | { code: 'damaged' }
   | { code: 'empty' }
+  | { code: 'package'; reason: string }
+  | { code: 'no-codebook' }
   | { code: 'problems'; problems: CodebookProblem[] };
 
 export class CodebookFileError extends Error {
