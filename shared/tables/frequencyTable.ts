@@ -18,16 +18,23 @@ export interface FrequencyTable {
   responses: number;
 }
 
+/** `count`: by count, descending (the study's tables); `codebook`: in `order`, zero counts included. */
+export type TableSort = 'count' | 'codebook';
+
 /**
  * Counts each value over cases, where a case holds zero or more values (a single-choice
- * variable one, a multiple-choice variable several). Rows are sorted by count, descending,
- * ties by `order` (codebook order) when given, else by key — the way the study ranks regions.
+ * variable one, a multiple-choice variable several — then it is the multiple-response table:
+ * `shareOfResponses` is count / all responses and adds up to 1, `shareOfCases` is count / cases
+ * with a value and adds up to more). Sorted by count, descending, ties by `order` (codebook
+ * order) when given, else by key — the way the study ranks regions; or, with `sort: 'codebook'`,
+ * every key of `order` in that order (counts of 0 included), then keys outside it.
  *
  * @example frequencyTable([['a'], ['a'], ['b'], []]).rows[0] // { key: 'a', count: 2, shareOfCases: 2/3, … }
  */
 export function frequencyTable(
   cases: readonly (readonly string[])[],
   order: readonly string[] = [],
+  sort: TableSort = 'count',
 ): FrequencyTable {
   const counts = new Map<string, number>();
   let valid = 0;
@@ -38,10 +45,9 @@ export function frequencyTable(
     responses += distinct.size;
     for (const value of distinct) counts.set(value, (counts.get(value) ?? 0) + 1);
   }
-  const rank = (key: string) => {
-    const index = order.indexOf(key);
-    return index < 0 ? order.length : index;
-  };
+  const ranks = new Map(order.map((key, index) => [key, index]));
+  const rank = (key: string) => ranks.get(key) ?? order.length;
+  if (sort === 'codebook') for (const key of order) if (!counts.has(key)) counts.set(key, 0);
   const rows = [...counts]
     .map(([key, count]) => ({
       key,
@@ -49,6 +55,9 @@ export function frequencyTable(
       shareOfCases: valid === 0 ? 0 : count / valid,
       shareOfResponses: responses === 0 ? 0 : count / responses,
     }))
-    .sort((a, b) => b.count - a.count || rank(a.key) - rank(b.key) || a.key.localeCompare(b.key));
+    .sort(
+      (a, b) =>
+        (sort === 'count' ? b.count - a.count : 0) || rank(a.key) - rank(b.key) || a.key.localeCompare(b.key),
+    );
   return { rows, valid, missing: cases.length - valid, responses };
 }

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import type { Coding, Consensus } from '../../../shared/model/index.ts';
+import { majorityVote } from '../../../shared/tables/majorityVote.ts';
+import { parseTableSource, sourceValues } from '../../../shared/tables/tableSource.ts';
+
+describe('majorityVote', () => {
+  it('takes the value most coders chose and reports a tie', () => {
+    expect(majorityVote([['a'], ['a'], ['b']], false)).toEqual({ values: ['a'], tied: [] });
+    expect(majorityVote([['a'], ['b']], false)).toEqual({ values: [], tied: ['a', 'b'] });
+    expect(majorityVote([['a'], ['b'], ['c'], ['a']], false)).toEqual({ values: ['a'], tied: [] });
+    // Two coders left it empty, one chose a: "left empty" wins.
+    expect(majorityVote([[], [], ['a']], false)).toEqual({ values: [], tied: [] });
+    expect(majorityVote([], false)).toEqual({ values: [], tied: [] });
+  });
+
+  it('decides each category of a multiple choice on its own, ties at exactly half', () => {
+    // 4 coders: x chosen by 3 (> 2: kept), y by 2 (= half: tied), z by 1 (dropped).
+    expect(majorityVote([['x', 'y'], ['x', 'y'], ['x'], ['z']], true)).toEqual({
+      values: ['x'],
+      tied: ['y'],
+    });
+  });
+});
+
+const coding = (coderId: string, appealId: string, values: string[], note?: string): Coding => ({
+  projectId: 'p',
+  coderId,
+  appealId,
+  variableId: 'v',
+  values,
+  unsure: false,
+  updatedAt: '2026-01-01T00:00:00Z',
+  codebookVersion: 1,
+  ...(note ? { note } : {}),
+});
+
+describe('sourceValues', () => {
+  const codings = [
+    coding('ann', 'A1', ['x'], 'sure'),
+    coding('bob', 'A1', ['x']),
+    coding('cat', 'A1', ['y']),
+    coding('ann', 'A2', ['x']),
+    coding('bob', 'A2', ['y']),
+  ];
+  const consensus: Consensus[] = [
+    {
+      projectId: 'p',
+      appealId: 'A2',
+      variableId: 'v',
+      values: ['y'],
+      method: 'adjudicated',
+      by: 'sup',
+      at: 't',
+    },
+  ];
+
+  it('reads consensus, one coder, or the majority with its ties', () => {
+    const data = { codings, consensus };
+    expect([...sourceValues({ kind: 'consensus' }, data).byVariable.get('v')!]).toEqual([
+      ['A2', { values: ['y'] }],
+    ]);
+    expect(sourceValues({ kind: 'coder', coderId: 'ann' }, data).byVariable.get('v')!.get('A1')).toEqual({
+      values: ['x'],
+      note: 'sure',
+    });
+    const majority = sourceValues({ kind: 'majority' }, data);
+    expect(majority.byVariable.get('v')!.get('A1')).toEqual({ values: ['x'] });
+    expect(majority.byVariable.get('v')!.get('A2')).toEqual({ values: [] });
+    expect(majority.ties).toEqual([{ appealId: 'A2', variableId: 'v', tied: ['x', 'y'] }]);
+  });
+
+  it('parses the source names of the CLI', () => {
+    expect(parseTableSource('consensus')).toEqual({ kind: 'consensus' });
+    expect(parseTableSource('coder:ann')).toEqual({ kind: 'coder', coderId: 'ann' });
+    expect(parseTableSource('coder:')).toBeNull();
+    expect(parseTableSource('everyone')).toBeNull();
+  });
+});
