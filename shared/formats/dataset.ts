@@ -1,0 +1,218 @@
+import type { CsvCell } from '../csv/writeCsv.ts';
+import {
+  localize,
+  type Appeal,
+  type Codebook,
+  type Coder,
+  type Coding,
+  type Consensus,
+  type Lang,
+  type Project,
+} from '../model/index.ts';
+import { sourceValues, tableSourceKey, type SourceValue, type TableSource } from '../tables/tableSource.ts';
+import { longCodingsRows } from './longCodingsCsv.ts';
+
+/** What an export is built from: plain model objects, from IndexedDB or from a file. */
+export interface DatasetInput {
+  project: Project;
+  codebook: Codebook;
+  appeals: readonly Appeal[];
+  coders: readonly Coder[];
+  codings: readonly Coding[];
+  consensus: readonly Consensus[];
+}
+
+/** Choice variables as their numeric value (`code`), their label, or both columns. */
+export type LabelMode = 'code' | 'label' | 'both';
+
+export interface WideOptions {
+  source: TableSource;
+  labels: LabelMode;
+  /** The language of labels in the data and in the SPSS/R value labels. */
+  lang: Lang;
+  /** Include the appeal text (so the file re-imports as a project). */
+  text: boolean;
+}
+
+/** One column of the wide layout, described for the SPSS and R files written with it. */
+export interface DatasetColumn {
+  name: string;
+  type: 'string' | 'numeric';
+  /** What the column holds, for SPSS VARIABLE LABELS. */
+  label: string;
+  /** Numeric value → label, for SPSS VALUE LABELS and R factors. */
+  valueLabels?: { value: number; label: string }[];
+}
+
+export interface Dataset {
+  columns: DatasetColumn[];
+  rows: CsvCell[][];
+}
+
+/**
+ * Column names that SPSS and R both accept: letters, digits and `_`, starting with a letter,
+ * at most 64 characters, unique ignoring case (SPSS is case-insensitive).
+ */
+export function safeColumnNames(names: readonly string[]): string[] {
+  const taken = new Set<string>();
+  return names.map((raw) => {
+    let base = raw.replace(/[^A-Za-z0-9_]/g, '_').slice(0, 60);
+    if (!/^[A-Za-z]/.test(base)) base = `v${base}`;
+    let name = base;
+    for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base}_${i}`;
+    taken.add(name.toLowerCase());
+    return name;
+  });
+}
+
+/** Value labels of the 0/1 columns of a multiple-choice category. */
+const DUMMY_LABELS: Record<Lang, readonly [string, string]> = {
+  kk: ['таңдалмаған', 'таңдалған'],
+  ru: ['не выбрано', 'выбрано'],
+  en: ['not chosen', 'chosen'],
+};
+
+/**
+ * The wide layout: one row per appeal (in project order) with its id, metadata, optionally its
+ * text, then per variable of the codebook: a single-choice or ordinal variable as its numeric
+ * value and/or label, a multiple-choice variable as one 0/1 column per category, a free-text
+ * variable as its text; last the notes. An appeal without a value for a variable has empty
+ * cells there (missing, not 0).
+ */
+export function wideDataset(input: DatasetInput, options: WideOptions): Dataset {
+  const { codebook, appeals } = input;
+  const { lang } = options;
+  const multiple = new Set(codebook.variables.filter((v) => v.kind === 'multi').map((v) => v.id));
+  const values = sourceValues(options.source, input, multiple).byVariable;
+  const metaKeys = [...new Set(appeals.flatMap((appeal) => Object.keys(appeal.meta)))];
+
+  type Column = DatasetColumn & { cell: (appeal: Appeal) => CsvCell };
+  const columns: Column[] = [
+    { name: 'appeal_id', type: 'string', label: 'appeal id', cell: (a) => a.id },
+    ...metaKeys.map((key): Column => ({
+      name: key,
+      type: 'string',
+      label: key,
+      cell: (a) => a.meta[key] ?? '',
+    })),
+  ];
+  if (options.text) columns.push({ name: 'text', type: 'string', label: 'text', cell: (a) => a.text });
+  const get = (variableId: string, appeal: Appeal): SourceValue | undefined =>
+    values.get(variableId)?.get(appeal.id);
+  for (const variable of codebook.variables) {
+    const label = localize(variable.label, lang);
+    if (variable.kind === 'text') {
+      columns.push({
+        name: variable.id,
+        type: 'string',
+        label,
+        cell: (a) => get(variable.id, a)?.text ?? '',
+      });
+    } else if (variable.kind === 'multi') {
+      const [no, yes] = DUMMY_LABELS[lang];
+      for (const category of variable.categories) {
+        columns.push({
+          name: `${variable.id}_${category.code}`,
+          type: 'numeric',
+          label: `${label}: ${localize(category.label, lang)}`,
+          valueLabels: [
+            { value: 0, label: no },
+            { value: 1, label: yes },
+          ],
+          cell: (a) => {
+            const value = get(variable.id, a);
+            return value ? (value.values.includes(category.code) ? 1 : 0) : '';
+          },
+        });
+      }
+    } else {
+      const byCode = new Map(variable.categories.map((c) => [c.code, c]));
+      const first = (a: Appeal) => {
+        const code = get(variable.id, a)?.values[0];
+        return code === undefined ? undefined : byCode.get(code);
+      };
+      if (options.labels !== 'label')
+        columns.push({
+          name: variable.id,
+          type: 'numeric',
+          label,
+          valueLabels: variable.categories.map((c) => ({ value: c.value, label: localize(c.label, lang) })),
+          cell: (a) => first(a)?.value ?? '',
+        });
+      if (options.labels !== 'code')
+        columns.push({
+          name: options.labels === 'both' ? `${variable.id}_label` : variable.id,
+          type: 'string',
+          label,
+          cell: (a) => {
+            const category = first(a);
+            return category ? localize(category.label, lang) : '';
+          },
+        });
+    }
+  }
+  const noted = codebook.variables.filter((v) => values.has(v.id));
+  columns.push({
+    name: 'notes',
+    type: 'string',
+    label: 'notes',
+    cell: (a) =>
+      noted
+        .map((v) => {
+          const note = get(v.id, a)?.note;
+          return note ? `${v.id}: ${note}` : '';
+        })
+        .filter(Boolean)
+        .join('; '),
+  });
+
+  const names = safeColumnNames(columns.map((c) => c.name));
+  const cells = columns.map((c) => c.cell);
+  const rows = [...appeals]
+    .sort((a, b) => a.order - b.order)
+    .map((appeal) => cells.map((cell) => cell(appeal)));
+  return {
+    columns: columns.map(({ cell: _cell, ...column }, i) => ({ ...column, name: names[i]! })),
+    rows,
+  };
+}
+
+/** The dataset as the rows of a CSV or a sheet, header first. */
+export function datasetRows(dataset: Dataset): CsvCell[][] {
+  return [dataset.columns.map((c) => c.name), ...dataset.rows];
+}
+
+/**
+ * The long layout (one row per appeal × coder × variable, `longCodingsCsv`): every coder's
+ * codings with `'all'`, else the source's values under its key (`consensus`, `majority`,
+ * `coder:<id>`) as the coder.
+ */
+export function longDataset(input: DatasetInput, source: TableSource | 'all', lang: Lang): CsvCell[][] {
+  const names = new Map(input.coders.map((c) => [c.id, c.name]));
+  if (source === 'all') return longCodingsRows(input.codings, input.codebook, names, lang);
+  if (source.kind === 'coder')
+    return longCodingsRows(
+      input.codings.filter((c) => c.coderId === source.coderId),
+      input.codebook,
+      names,
+      lang,
+    );
+  const multiple = new Set(input.codebook.variables.filter((v) => v.kind === 'multi').map((v) => v.id));
+  const key = tableSourceKey(source);
+  const at = new Map(input.consensus.map((c) => [`${c.appealId}\u0000${c.variableId}`, c.at]));
+  const codings: Coding[] = [];
+  for (const [variableId, line] of sourceValues(source, input, multiple).byVariable)
+    for (const [appealId, value] of line)
+      codings.push({
+        projectId: input.project.id,
+        coderId: key,
+        appealId,
+        variableId,
+        values: value.values,
+        ...(value.text === undefined ? {} : { text: value.text }),
+        unsure: false,
+        updatedAt: at.get(`${appealId}\u0000${variableId}`) ?? '',
+        codebookVersion: input.codebook.version,
+      });
+  return longCodingsRows(codings, input.codebook, names, lang);
+}

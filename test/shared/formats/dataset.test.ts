@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../../../shared/csv/parseCsv.ts';
+import { writeCsv } from '../../../shared/csv/writeCsv.ts';
+import { datasetRows, longDataset, safeColumnNames, wideDataset } from '../../../shared/formats/dataset.ts';
+import { datasetInput } from './datasetFixture.ts';
+
+const HEADER_BOTH = [
+  'appeal_id',
+  'region',
+  'date',
+  'text',
+  'region_2',
+  'region_label',
+  'reason_corruption',
+  'reason_red_tape',
+  'comment',
+  'notes',
+];
+
+describe('wideDataset', () => {
+  it('writes one row per appeal in project order: metadata, code and label, 0/1 per category, text, notes', () => {
+    // Hand-built from datasetFixture.ts (coder ann): A1 Almaty city (value 1) with both reasons
+    // and a comment; A2 Akmola (17), reason looked at and left empty (0, 0); A3 not coded (empty).
+    const dataset = wideDataset(datasetInput, {
+      source: { kind: 'coder', coderId: 'ann' },
+      labels: 'both',
+      lang: 'kk',
+      text: true,
+    });
+    // The metadata column "region" takes the name first; the variable's code column becomes region_2.
+    expect(dataset.columns.map((c) => c.name)).toEqual(HEADER_BOTH);
+    expect(dataset.rows).toEqual([
+      [
+        'A1',
+        'Almaty city',
+        '2019-03-01',
+        'Бірінші; "тырнақша"\nжол',
+        1,
+        'Алматы қаласы',
+        1,
+        1,
+        '+7 701 …',
+        'region: clear',
+      ],
+      ['A2', 'Akmola', '=cmd|calc', 'Второе', 17, 'Ақмола облысы', 0, 0, '', ''],
+      ['A3', 'Almaty city', '-5', 'Third', '', '', '', '', '', ''],
+    ]);
+    expect(dataset.columns[6]).toMatchObject({
+      type: 'numeric',
+      label: 'Себеп: Сыбайлас жемқорлық',
+      valueLabels: [
+        { value: 0, label: 'таңдалмаған' },
+        { value: 1, label: 'таңдалған' },
+      ],
+    });
+  });
+
+  it('takes the consensus or the majority, and codes only or labels only', () => {
+    const consensus = wideDataset(datasetInput, {
+      source: { kind: 'consensus' },
+      labels: 'code',
+      lang: 'en',
+      text: false,
+    });
+    expect(consensus.columns.map((c) => c.name)).toEqual([
+      'appeal_id',
+      'region',
+      'date',
+      'region_2',
+      'reason_corruption',
+      'reason_red_tape',
+      'comment',
+      'notes',
+    ]);
+    expect(consensus.rows[0]).toEqual(['A1', 'Almaty city', '2019-03-01', 1, 1, 0, '', '']);
+    // Majority of ann and bob: A1 agree on Almaty city; A2 tie (akmola vs almaty_city) → empty.
+    const majority = wideDataset(datasetInput, {
+      source: { kind: 'majority' },
+      labels: 'label',
+      lang: 'ru',
+      text: false,
+    });
+    expect(majority.rows.map((row) => row[3])).toEqual(['Город Алматы', '', '']);
+  });
+
+  it('writes a CSV that Excel opens safely and that parses back to the same cells', () => {
+    const rows = datasetRows(
+      wideDataset(datasetInput, {
+        source: { kind: 'coder', coderId: 'ann' },
+        labels: 'both',
+        lang: 'kk',
+        text: true,
+      }),
+    );
+    const csv = writeCsv(rows, { delimiter: ';' });
+    expect(csv.startsWith('\uFEFFappeal_id;region;')).toBe(true);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    const back = parseCsv(csv).rows;
+    expect(back[0]).toEqual(HEADER_BOTH);
+    // "=cmd|calc" is neutralised with a leading apostrophe; "-5" and "+7 701 …" … "-5" is a number and stays.
+    expect(back[2]![2]).toBe("'=cmd|calc");
+    expect(back[3]![2]).toBe('-5');
+    expect(back[1]![8]).toBe("'+7 701 …");
+    // Everything else comes back as written (numbers as their text), the multi-line text included.
+    expect(back[1]!.slice(0, 8)).toEqual([
+      'A1',
+      'Almaty city',
+      '2019-03-01',
+      'Бірінші; "тырнақша"\nжол',
+      '1',
+      'Алматы қаласы',
+      '1',
+      '1',
+    ]);
+  });
+});
+
+describe('longDataset', () => {
+  it('writes every coding of every coder, or a source under its own name', () => {
+    const all = longDataset(datasetInput, 'all', 'en');
+    expect(all).toHaveLength(1 + datasetInput.codings.length);
+    const consensus = longDataset(datasetInput, { kind: 'consensus' }, 'en');
+    expect(consensus.slice(1).map((row) => row.slice(0, 7))).toEqual([
+      ['A1', 'consensus', '', 'reason', 'corruption', '1', 'Corruption'],
+      ['A1', 'consensus', '', 'region', 'almaty_city', '1', 'Almaty city'],
+    ]);
+    expect(consensus[1]![10]).toBe('2026-02-02');
+    const bob = longDataset(datasetInput, { kind: 'coder', coderId: 'bob' }, 'en');
+    expect(bob.slice(1).map((row) => row[1])).toEqual(['bob', 'bob']);
+  });
+});
+
+describe('safeColumnNames', () => {
+  it('makes names SPSS and R accept, unique ignoring case', () => {
+    expect(safeColumnNames(['reason_red-tape', '1st', 'Region', 'region', 'дата'])).toEqual([
+      'reason_red_tape',
+      'v1st',
+      'Region',
+      'region_2',
+      'v____',
+    ]);
+  });
+});
