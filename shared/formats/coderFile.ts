@@ -1,0 +1,201 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { z } from 'zod';
+import type { Codebook, Coder, Coding } from '../model/index.ts';
+
+/**
+ * The coder file: one coder's codings of one project, sent back to the supervisor. Format
+ * described in docs/formats.md ("Coder file"). Travels as UTF-8 JSON:
+ * `unknown → parseCoderFile (schema, version, integrity) → merge (shared/merge)`.
+ */
+export const CODER_FILE_FORMAT = 'kodtau-coder-file';
+export const CODER_FILE_VERSION = 1;
+/** Suggested file name ending, so a file dialog can filter for coder files. */
+export const CODER_FILE_EXTENSION = 'kodtau-coder.json';
+
+/** One coding as the file carries it: the project and coder are the file's. */
+export interface CoderFileCoding {
+  appealId: string;
+  variableId: string;
+  values: string[];
+  text?: string;
+  note?: string;
+  unsure: boolean;
+  updatedAt: string;
+  /** The codebook version the coding was made under (older ones merge through recorded merges). */
+  codebookVersion: number;
+}
+
+/** The content of a coder file, without its integrity check. */
+export interface CoderFileContent {
+  format: typeof CODER_FILE_FORMAT;
+  version: typeof CODER_FILE_VERSION;
+  projectId: string;
+  coder: Coder;
+  /** The codebook the coder had when exporting. */
+  codebook: { version: number; hash: string };
+  exportedAt: string;
+  codings: CoderFileCoding[];
+}
+
+/** What a coder file holds: its content and a SHA-256 (hex) over the canonical JSON of that content. */
+export interface CoderFile extends CoderFileContent {
+  integrity: { algorithm: 'SHA-256'; digest: string };
+}
+
+/** Why a file is not a readable coder file; `problemText` and the UI translate each. */
+export type CoderFileProblem =
+  | { code: 'not-json' }
+  | { code: 'not-coder-file' }
+  | { code: 'newer-version'; version: number }
+  | { code: 'invalid'; detail: string }
+  | { code: 'damaged' };
+
+export class CoderFileError extends Error {
+  constructor(readonly problem: CoderFileProblem) {
+    super(problem.code);
+    this.name = 'CoderFileError';
+  }
+}
+
+const id = z.string().min(1);
+const codingSchema = z.object({
+  appealId: id,
+  variableId: id,
+  values: z.array(z.string()),
+  text: z.string().optional(),
+  note: z.string().optional(),
+  unsure: z.boolean(),
+  updatedAt: z.iso.datetime({ offset: true }),
+  codebookVersion: z.number().int().positive(),
+});
+
+/** The import schema. The digest covers exactly these fields, so a file with anything else fails it. */
+const coderFileSchema = z.object({
+  format: z.literal(CODER_FILE_FORMAT),
+  version: z.literal(CODER_FILE_VERSION),
+  projectId: id,
+  coder: z.object({ id, name: id }),
+  codebook: z.object({
+    version: z.number().int().positive(),
+    hash: z.string().regex(/^[0-9a-f]{64}$/),
+  }),
+  exportedAt: z.iso.datetime({ offset: true }),
+  codings: z.array(codingSchema),
+  integrity: z.object({ algorithm: z.literal('SHA-256'), digest: z.string().regex(/^[0-9a-f]{64}$/) }),
+});
+
+/**
+ * Every key of the content, sorted. `JSON.stringify` with this list writes each object's keys in
+ * the list's order and leaves out any other key (`integrity`), so it gives exactly `canonicalJson`
+ * of the content, natively: that matters at 100 000 codings a file (test/bench/merge.bench.ts).
+ */
+const CONTENT_KEYS = [
+  ...['format', 'version', 'projectId', 'coder', 'id', 'name', 'codebook', 'hash', 'exportedAt', 'codings'],
+  ...['appealId', 'variableId', 'values', 'text', 'note', 'unsure', 'updatedAt', 'codebookVersion'],
+].sort();
+
+/** The canonical JSON of the content (keys sorted at every level, see `canonicalJson`). */
+export function canonicalContent(content: CoderFileContent): string {
+  return JSON.stringify(content, CONTENT_KEYS);
+}
+
+function contentDigest(content: CoderFileContent): string {
+  return bytesToHex(sha256(utf8ToBytes(canonicalContent(content))));
+}
+
+/** Builds the file of one coder's codings of the codebook's project, sorted by appeal and variable. */
+export function buildCoderFile(
+  coder: Coder,
+  codebook: Pick<Codebook, 'projectId' | 'version' | 'hash'>,
+  codings: readonly Coding[],
+  exportedAt: string,
+): CoderFile {
+  const own = codings
+    .filter((c) => c.coderId === coder.id && c.projectId === codebook.projectId)
+    .sort((a, b) => compare(a.appealId, b.appealId) || compare(a.variableId, b.variableId));
+  const content: CoderFileContent = {
+    format: CODER_FILE_FORMAT,
+    version: CODER_FILE_VERSION,
+    projectId: codebook.projectId,
+    coder: { id: coder.id, name: coder.name },
+    codebook: { version: codebook.version, hash: codebook.hash },
+    exportedAt,
+    codings: own.map((c) => ({
+      appealId: c.appealId,
+      variableId: c.variableId,
+      values: [...c.values],
+      ...(c.text !== undefined ? { text: c.text } : {}),
+      ...(c.note !== undefined ? { note: c.note } : {}),
+      unsure: c.unsure,
+      updatedAt: c.updatedAt,
+      codebookVersion: c.codebookVersion,
+    })),
+  };
+  return { ...content, integrity: { algorithm: 'SHA-256', digest: contentDigest(content) } };
+}
+
+/** The file's text: JSON, one coding per line so that a diff or a person can read it. */
+export function serializeCoderFile(file: CoderFile): string {
+  const { codings, ...head } = file;
+  const lines = codings.map((coding) => `    ${JSON.stringify(coding)}`);
+  const headJson = JSON.stringify({ ...head, codings: [] }, null, 2);
+  return `${headJson.replace('"codings": []', `"codings": [\n${lines.join(',\n')}\n  ]`)}\n`;
+}
+
+/**
+ * Reads a coder file's text: JSON, then the format name and version, then the schema, then the
+ * integrity check.
+ * @throws {CoderFileError} naming the first problem found.
+ */
+export function parseCoderFile(text: string): CoderFile {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    throw new CoderFileError({ code: 'not-json' });
+  }
+  if (
+    json === null ||
+    typeof json !== 'object' ||
+    (json as { format?: unknown }).format !== CODER_FILE_FORMAT
+  )
+    throw new CoderFileError({ code: 'not-coder-file' });
+  const version = (json as { version?: unknown }).version;
+  if (typeof version === 'number' && version > CODER_FILE_VERSION)
+    throw new CoderFileError({ code: 'newer-version', version });
+  const parsed = coderFileSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new CoderFileError({ code: 'invalid', detail: `${issue.path.join('.')}: ${issue.message}` });
+  }
+  const file = parsed.data as CoderFile;
+  if (contentDigest(file) !== file.integrity.digest) throw new CoderFileError({ code: 'damaged' });
+  return file;
+}
+
+/** The file's codings in the model's shape. */
+export function coderFileCodings(file: CoderFile): Coding[] {
+  const { projectId } = file;
+  const coderId = file.coder.id;
+  // Written out rather than spread: a million codings go through here in the benchmark.
+  return file.codings.map((c) => {
+    const coding: Coding = {
+      projectId,
+      coderId,
+      appealId: c.appealId,
+      variableId: c.variableId,
+      values: c.values,
+      unsure: c.unsure,
+      updatedAt: c.updatedAt,
+      codebookVersion: c.codebookVersion,
+    };
+    if (c.text !== undefined) coding.text = c.text;
+    if (c.note !== undefined) coding.note = c.note;
+    return coding;
+  });
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,15 @@
+/**
+ * The merge of coder files: pure TypeScript shared by the desktop app and `kodtau merge`.
+ * Key (coder, appeal, variable); the later edit wins; nothing is dropped.
+ */
+export { codingKey, compareCodings, mergeCodings, mergeInto, type MergeChanges } from './mergeCodings.ts';
+export { migrateCodings } from './migrateCodings.ts';
+export {
+  checkCoderFile,
+  mergeCoderFiles,
+  type FileReport,
+  type MergeOutcome,
+  type MergeTarget,
+} from './mergeCoderFiles.ts';
+export { problemText, type MergeProblem } from './problems.ts';
+export { demoCoderFiles } from './demoCoderFiles.ts';

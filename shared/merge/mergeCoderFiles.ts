@@ -1,0 +1,109 @@
+import { CoderFileError, coderFileCodings, parseCoderFile, type CoderFile } from '../formats/coderFile.ts';
+import type { Codebook, Coder, Coding } from '../model/index.ts';
+import { codingKey, mergeInto } from './mergeCodings.ts';
+import { migrateCodings } from './migrateCodings.ts';
+import type { MergeProblem } from './problems.ts';
+
+/** The project the files are merged into. */
+export interface MergeTarget {
+  projectId: string;
+  /** Every codebook version the project knows; the highest is the current one. */
+  codebooks: readonly Codebook[];
+  appealIds: ReadonlySet<string>;
+}
+
+export type FileReport =
+  | {
+      fileName: string;
+      status: 'merged';
+      coder: Coder;
+      added: number;
+      updated: number;
+      unchanged: number;
+    }
+  | { fileName: string; status: 'refused'; problem: MergeProblem };
+
+export interface MergeOutcome {
+  /** Codings to store: every key added or updated by the files, with its winning edit. */
+  changed: Coding[];
+  /** Codings whose values or text a later edit changed: for flagging settled units for review. */
+  revised: { before: Coding; after: Coding }[];
+  /** The coders of the merged files, each with the name from their latest export. */
+  coders: Coder[];
+  reports: FileReport[];
+}
+
+/** Checks one parsed file against the project and brings its codings to the current codebook. */
+export function checkCoderFile(
+  target: MergeTarget,
+  file: CoderFile,
+): { codings: Coding[] } | { problem: MergeProblem } {
+  if (file.projectId !== target.projectId)
+    return { problem: { code: 'other-project', projectId: file.projectId } };
+  const current = [...target.codebooks].sort((a, b) => b.version - a.version)[0];
+  const known = target.codebooks.some(
+    (c) => c.version === file.codebook.version && c.hash === file.codebook.hash,
+  );
+  if (!current || !known)
+    return {
+      problem: { code: 'unknown-codebook', version: file.codebook.version, hash: file.codebook.hash },
+    };
+  const stray = file.codings.find((c) => !target.appealIds.has(c.appealId));
+  if (stray) return { problem: { code: 'unknown-appeal', appealId: stray.appealId } };
+  return migrateCodings(coderFileCodings(file), current);
+}
+
+const sameAnswer = (a: Coding, b: Coding) =>
+  a.values.join('\u0000') === b.values.join('\u0000') && a.text === b.text;
+
+/**
+ * Merges coder files (their text) into the project's codings. Each file is read, checked and merged
+ * whole, or refused whole with its problem; the result does not depend on the order of the files
+ * (the later edit of each key wins, see `mergeInto`). Pure: the caller stores `changed`.
+ */
+export function mergeCoderFiles(
+  target: MergeTarget,
+  existing: readonly Coding[],
+  files: readonly { name: string; text: string }[],
+): MergeOutcome {
+  const state = new Map(existing.map((c) => [codingKey(c), c]));
+  const original = new Map(state);
+  const coders = new Map<string, { coder: Coder; exportedAt: string }>();
+  const reports: FileReport[] = files.map(({ name, text }) => {
+    let file: CoderFile;
+    try {
+      file = parseCoderFile(text);
+    } catch (error) {
+      if (error instanceof CoderFileError)
+        return { fileName: name, status: 'refused', problem: error.problem };
+      throw error;
+    }
+    const checked = checkCoderFile(target, file);
+    if ('problem' in checked) return { fileName: name, status: 'refused', problem: checked.problem };
+    const changes = mergeInto(state, checked.codings);
+    const seen = coders.get(file.coder.id);
+    if (
+      !seen ||
+      file.exportedAt > seen.exportedAt ||
+      (file.exportedAt === seen.exportedAt && file.coder.name > seen.coder.name)
+    )
+      coders.set(file.coder.id, { coder: file.coder, exportedAt: file.exportedAt });
+    return {
+      fileName: name,
+      status: 'merged',
+      coder: file.coder,
+      added: changes.added.length,
+      updated: changes.updated.length,
+      unchanged: changes.unchanged,
+    };
+  });
+  const changed: Coding[] = [];
+  const revised: MergeOutcome['revised'] = [];
+  for (const [key, after] of state) {
+    const before = original.get(key);
+    if (before === after) continue;
+    changed.push(after);
+    if (before && !sameAnswer(before, after)) revised.push({ before, after });
+  }
+  return { changed, revised, coders: [...coders.values()].map(({ coder }) => coder), reports };
+}

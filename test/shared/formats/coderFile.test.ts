@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { createDemoProject, DEMO_CODERS } from '../../../shared/demo/index.ts';
+import {
+  buildCoderFile,
+  CODER_FILE_FORMAT,
+  CoderFileError,
+  coderFileCodings,
+  parseCoderFile,
+  serializeCoderFile,
+  type CoderFileProblem,
+} from '../../../shared/formats/coderFile.ts';
+
+const demo = createDemoProject();
+const aigerim = DEMO_CODERS[0]!;
+const file = buildCoderFile(aigerim, demo.codebook, demo.codings, '2026-11-27T10:00:00.000Z');
+const text = serializeCoderFile(file);
+
+function problemOf(input: string): CoderFileProblem {
+  try {
+    parseCoderFile(input);
+  } catch (error) {
+    if (error instanceof CoderFileError) return error.problem;
+    throw error;
+  }
+  throw new Error('parsed without a problem');
+}
+
+const edit = (change: (json: Record<string, unknown>) => void) => {
+  const json = JSON.parse(text) as Record<string, unknown>;
+  change(json);
+  return JSON.stringify(json);
+};
+
+describe('coder file', () => {
+  it('carries the format, project, coder, codebook and one coder’s codings, and reads back equal', () => {
+    expect(file).toMatchObject({
+      format: CODER_FILE_FORMAT,
+      version: 1,
+      projectId: demo.project.id,
+      coder: aigerim,
+      codebook: { version: demo.codebook.version, hash: demo.codebook.hash },
+    });
+    const own = demo.codings.filter((c) => c.coderId === aigerim.id);
+    // The demo: each coder coded 4 variables of the first 60 appeals.
+    expect(file.codings).toHaveLength(240);
+    expect(own).toHaveLength(240);
+    const back = parseCoderFile(text);
+    expect(back).toEqual(file);
+    const key = (c: { appealId: string; variableId: string }) => `${c.appealId}/${c.variableId}`;
+    const sorted = (cs: typeof own) => [...cs].sort((a, b) => key(a).localeCompare(key(b)));
+    expect(sorted(coderFileCodings(back))).toEqual(sorted(own));
+  });
+
+  it('keeps notes and unsure flags', () => {
+    const unsure = demo.codings.filter((c) => c.coderId === aigerim.id && c.unsure);
+    expect(unsure.length).toBeGreaterThan(0);
+    for (const coding of unsure) {
+      const inFile = file.codings.find(
+        (c) => c.appealId === coding.appealId && c.variableId === coding.variableId,
+      );
+      expect(inFile).toMatchObject({ unsure: true, note: coding.note });
+    }
+  });
+
+  it('accepts a byte-order mark', () => {
+    expect(parseCoderFile(`\uFEFF${text}`).codings).toHaveLength(240);
+  });
+
+  it('names each problem: not JSON, another kind of file, a newer version, a malformed file, a changed file', () => {
+    expect(problemOf(text.slice(0, 200))).toEqual({ code: 'not-json' });
+    expect(problemOf('{"format":"kodtau-project"}')).toEqual({ code: 'not-coder-file' });
+    expect(problemOf(edit((j) => (j.version = 2)))).toEqual({ code: 'newer-version', version: 2 });
+    expect(problemOf(edit((j) => delete j.coder))).toMatchObject({ code: 'invalid' });
+    expect(problemOf(edit((j) => ((j.codings as { values: string[] }[])[0]!.values = ['court'])))).toEqual({
+      code: 'damaged',
+    });
+    expect(problemOf(edit((j) => ((j.coder as { name: string }).name = 'Someone else')))).toEqual({
+      code: 'damaged',
+    });
+  });
+
+  it('does not depend on key order: the digest is over the canonical content', () => {
+    const reordered = JSON.stringify(Object.fromEntries(Object.entries(JSON.parse(text)).reverse()));
+    expect(parseCoderFile(reordered)).toEqual(file);
+  });
+});
+
+describe('canonicalContent', () => {
+  it('equals the generic canonical JSON of the content (the fast path writes the same text)', async () => {
+    const { canonicalJson } = await import('../../../shared/model/codebookHash.ts');
+    const { canonicalContent } = await import('../../../shared/formats/coderFile.ts');
+    const { integrity: _, ...content } = file;
+    const withText = {
+      ...content,
+      codings: [...content.codings, { ...content.codings[0]!, text: 'free "text"\n' }],
+    };
+    expect(canonicalContent(withText)).toBe(canonicalJson(withText));
+    expect(canonicalContent(content)).toBe(canonicalJson(content));
+  });
+});
