@@ -1,247 +1,259 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { KNOWN_META, localize, metaLabel, type Lang, type Variable } from '../../../shared/model/index.ts';
+import { localize, type Codebook, type Lang } from '../../../shared/model/index.ts';
 import { NoProject } from '../../components/NoProject.tsx';
-import { saveCoding } from '../../db/codings.ts';
 import { db } from '../../db/db.ts';
-import { formatNumber, formatPercent, LANGUAGE_NAMES } from '../../i18n.ts';
+import { formatNumber, formatPercent } from '../../i18n.ts';
 import { useAppStore } from '../../store/index.ts';
+import { isFiltered } from '../../store/codingSlice.ts';
 import { useCurrentProject } from '../projects/useCurrentProject.ts';
-import { nextValues } from './nextValues.ts';
+import { AppealList } from './AppealList.tsx';
+import { AppealView } from './AppealView.tsx';
+import { CodingPanel } from './CodingPanel.tsx';
+import { CodingSettings, FilterBar } from './FilterBar.tsx';
+import { HelpOverlay } from './HelpOverlay.tsx';
+import { commandFor, shortcutKeys, type Command } from './keys.ts';
+import { useCodingSession } from './useCodingSession.ts';
+import './coding.css';
 
-type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: string } | { kind: 'failed' };
+// Browser tests and benchmarks seed data through the app's own database. The variable is set
+// only in builds made for them (VITE_KODTAU_TEST_HOOKS=1); a release build drops this line.
+if (import.meta.env.VITE_KODTAU_TEST_HOOKS) Object.assign(window, { kodtauTest: { db, useAppStore } });
 
 export function CodingScreen() {
+  const { t } = useTranslation();
+  const { project, codebook } = useCurrentProject();
+  if (project === undefined) return null;
+  if (!project || !codebook) return <NoProject title={t('nav.coding')} />;
+  return <CodingWorkspace key={project.id} projectId={project.id} codebook={codebook} />;
+}
+
+const isField = (target: EventTarget | null) =>
+  target instanceof HTMLElement &&
+  (['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.isContentEditable);
+
+function CodingWorkspace({ projectId, codebook }: { projectId: string; codebook: Codebook }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
-  const { project, codebook } = useCurrentProject();
-  const coderId = useAppStore((state) => state.coderId)!;
-  const positions = useAppStore((state) => state.positions);
-  const rememberPosition = useAppStore((state) => state.rememberPosition);
+  const session = useCodingSession(projectId, codebook);
+  const filter = useAppStore((state) => state.codingFilter);
   const [activeVariable, setActiveVariable] = useState(0);
-  const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
+  const [showDefinitions, setShowDefinitions] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [jumpOpen, setJumpOpen] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const noteRef = useRef<HTMLTextAreaElement>(null);
+  const variables = codebook.variables;
+  const { list, current, shown, index } = session;
 
-  const projectId = project?.id ?? '';
-  const position = positions[`${projectId}/${coderId}`] ?? 0;
-  const data = useLiveQuery(async () => {
-    if (!projectId) return null;
-    const range = db.appeals
-      .where('[projectId+order]')
-      .between([projectId, -Infinity], [projectId, Infinity]);
-    const [total, appeal, codedKeys] = await Promise.all([
-      range.count(),
-      db.appeals.where('[projectId+order]').equals([projectId, position]).first(),
-      db.codings.where('[projectId+coderId]').equals([projectId, coderId]).primaryKeys(),
-    ]);
-    const mine = appeal
-      ? await db.codings
-          .where('[projectId+coderId+appealId]')
-          .equals([projectId, coderId, appeal.id])
-          .toArray()
-      : [];
-    return {
-      position,
-      total,
-      appeal,
-      coded: new Set(codedKeys.map((key) => key[2])).size,
-      codings: new Map(mine.map((coding) => [coding.variableId, coding])),
-    };
-  }, [projectId, coderId, position]);
-
-  const variables = codebook?.variables ?? [];
-
-  function move(delta: number) {
-    if (!data) return;
-    const next = Math.min(Math.max(position + delta, 0), data.total - 1);
-    if (next !== position) {
-      rememberPosition(projectId, coderId, next);
-      setSaveState({ kind: 'idle' });
-    }
+  function run(command: Command) {
+    setNotice(null);
+    if (command === 'next') void session.moveTo(index + 1);
+    else if (command === 'previous') void session.moveTo(index - 1);
+    else if (command === 'nextUncoded') {
+      const target = session.nextUncodedIndex();
+      if (target < 0) setNotice(t('coding.allCoded'));
+      else void session.moveTo(target);
+    } else if (command === 'variableDown') setActiveVariable((i) => Math.min(i + 1, variables.length - 1));
+    else if (command === 'variableUp') setActiveVariable((i) => Math.max(i - 1, 0));
+    else if (command === 'undo') void session.undo();
+    else if (command === 'redo') void session.redo();
+    else if (command === 'search') searchRef.current?.focus();
+    else if (command === 'jump') setJumpOpen(true);
+    else if (command === 'help') setHelpOpen((open) => !open);
+    else if (command === 'definitions') setShowDefinitions((show) => !show);
+    else if (command === 'unsure' && current)
+      void session.setFlags({ unsure: !current.flags.unsure }, variables[activeVariable]!);
+    else if (command === 'note') noteRef.current?.focus();
   }
 
-  async function record(variable: Variable, change: { values: string[]; text?: string }) {
-    if (!data?.appeal || !codebook) return;
-    const current = data.codings.get(variable.id);
-    setSaveState({ kind: 'saving' });
-    try {
-      const saved = await saveCoding({
-        projectId,
-        coderId,
-        appealId: data.appeal.id,
-        variableId: variable.id,
-        ...change,
-        unsure: current?.unsure ?? false,
-        codebookVersion: codebook.version,
-        ...(current?.note ? { note: current.note } : {}),
-      });
-      setSaveState({ kind: 'saved', at: saved.updatedAt });
-    } catch {
-      setSaveState({ kind: 'failed' });
-    }
-  }
-
-  function choose(variable: Variable, code: string) {
-    return record(variable, {
-      values: nextValues(variable.kind, data?.codings.get(variable.id)?.values ?? [], code),
-    });
-  }
-
-  // Keyboard first: arrows move between appeals and variables, a category's key picks it.
+  // Keyboard first: one listener for the whole screen; fields keep their keys, Esc leaves them.
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
-      const target = event.target as HTMLElement | null;
-      if (event.ctrlKey || event.metaKey || event.altKey) return;
-      if (target && ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return;
-      if (event.key === 'ArrowRight' || event.key === 'PageDown') move(1);
-      else if (event.key === 'ArrowLeft' || event.key === 'PageUp') move(-1);
-      else if (event.key === 'ArrowDown') setActiveVariable((i) => Math.min(i + 1, variables.length - 1));
-      else if (event.key === 'ArrowUp') setActiveVariable((i) => Math.max(i - 1, 0));
-      else {
-        const variable = variables[activeVariable];
-        const category = variable?.categories.find(
-          (c) => !c.retired && c.shortcut === event.key.toLowerCase(),
-        );
-        if (!variable || !category) return;
-        void choose(variable, category.code);
+      if (isField(event.target)) {
+        if (event.key === 'Escape') (event.target as HTMLElement).blur();
+        return;
       }
+      if (event.key === 'Escape') {
+        setHelpOpen(false);
+        setShowDefinitions(false);
+        return;
+      }
+      const command = commandFor(event);
+      if (helpOpen && command !== 'help') return;
+      if (command) {
+        event.preventDefault();
+        run(command);
+        return;
+      }
+      const variable = variables[activeVariable];
+      const keys = shortcutKeys(event);
+      const category =
+        variable?.kind !== 'text'
+          ? variable?.categories.find(
+              (c) => !c.retired && c.shortcut && keys.includes(c.shortcut.toLowerCase()),
+            )
+          : undefined;
+      if (!variable || !category) return;
       event.preventDefault();
+      void session.choose(variable, category.code);
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   });
 
-  if (project === undefined || data === undefined) return null;
-  if (!project || !codebook || !data) return <NoProject title={t('nav.coding')} />;
-  if (!data.appeal) {
-    return (
-      <section>
-        <h1 id="screen-title">{t('nav.coding')}</h1>
-        <p className="card empty">{t('coding.noAppeals')}</p>
-      </section>
-    );
-  }
-  const { appeal } = data;
-  const extraMeta = Object.keys(appeal.meta).filter(
-    (key) => !(KNOWN_META as readonly string[]).includes(key) && appeal.meta[key],
-  );
+  if (!list || (current === undefined && !shown)) return null;
+  const total = list.ids.length;
+  const codedCount = session.coded?.size ?? 0;
 
   return (
     <section className="coding">
       <header className="coding-head">
         <h1 id="screen-title">{t('nav.coding')}</h1>
-        <span className="position" aria-live="polite">
-          {t('coding.position', {
-            current: formatNumber(data.position + 1, lang),
-            total: formatNumber(data.total, lang),
-          })}
-        </span>
-        <div
-          className="progress"
-          title={t('coding.codedShare', { share: formatPercent(data.coded / data.total, lang) })}
-        >
-          <div className="progress-bar" style={{ width: `${(100 * data.coded) / data.total}%` }} />
-        </div>
-        <span className="muted">{t('coding.codedCount', { count: data.coded })}</span>
+        {total > 0 && (
+          <span className="position" aria-live="polite">
+            {jumpOpen ? (
+              <JumpInput
+                total={total}
+                onJump={(target) => {
+                  setJumpOpen(false);
+                  if (target !== undefined) void session.moveTo(target);
+                }}
+              />
+            ) : (
+              t('coding.position', {
+                current: formatNumber(index + 1, lang),
+                total: formatNumber(total, lang),
+              })
+            )}
+          </span>
+        )}
+        <Progress coded={codedCount} projectId={projectId} />
         <div className="actions">
-          <button type="button" onClick={() => move(-1)} disabled={position === 0}>
+          <button type="button" onClick={() => run('previous')} disabled={index === 0}>
             {t('coding.previous')}
           </button>
-          <button type="button" onClick={() => move(1)} disabled={position >= data.total - 1}>
+          <button type="button" onClick={() => run('next')} disabled={index >= total - 1}>
             {t('coding.next')}
+          </button>
+          <button type="button" onClick={() => run('nextUncoded')}>
+            {t('coding.nextUncoded')}
+          </button>
+          <button type="button" onClick={() => run('undo')} disabled={!session.canUndo}>
+            {t('coding.undo')}
+          </button>
+          <button type="button" onClick={() => run('redo')} disabled={!session.canRedo}>
+            {t('coding.redo')}
+          </button>
+          <button type="button" onClick={() => setHelpOpen(true)} aria-keyshortcuts="Shift+/ F1">
+            {t('coding.help.open')}
           </button>
         </div>
       </header>
-      <div className="coding-body">
-        <article className="card appeal">
-          <dl className="facts">
-            <dt>{t('coding.meta.id')}</dt>
-            <dd>{appeal.id}</dd>
-            {KNOWN_META.filter((key) => key !== 'reply' && appeal.meta[key]).map((key) => (
-              <div key={key} className="fact">
-                <dt>{t(`coding.meta.${key}`)}</dt>
-                <dd>
-                  {key === 'language'
-                    ? (LANGUAGE_NAMES[appeal.meta[key] as Lang] ?? appeal.meta[key])
-                    : metaLabel(codebook, key, appeal.meta[key]!, lang)}
-                </dd>
-              </div>
-            ))}
-            {extraMeta.map((key) => (
-              <div key={key} className="fact">
-                <dt>{key}</dt>
-                <dd>{appeal.meta[key]}</dd>
-              </div>
-            ))}
-          </dl>
-          <div className="appeal-text" lang={appeal.meta.language}>
-            {appeal.text.split(/\n{2,}/).map((paragraph, i) => (
-              <p key={i}>{paragraph}</p>
-            ))}
-          </div>
-          <h2 className="reply-title">{t('coding.meta.reply')}</h2>
-          <p className="reply" lang={appeal.meta.language}>
-            {appeal.meta.reply || <span className="muted">{t('coding.noReply')}</span>}
-          </p>
-        </article>
-        <aside className="card coding-panel" aria-label={t('coding.panel')}>
-          {variables.map((variable, index) => {
-            const coding = data.codings.get(variable.id);
-            const values = coding?.values ?? [];
-            return (
-              <fieldset
-                key={variable.id}
-                className={index === activeVariable ? 'variable active' : 'variable'}
-                onFocus={() => setActiveVariable(index)}
-              >
-                <legend>
-                  {localize(variable.label, lang)}
-                  <span className="muted"> · {t(`codebook.kind.${variable.kind}`)}</span>
-                </legend>
-                {variable.kind === 'text' && (
-                  <textarea
-                    key={appeal.id}
-                    aria-label={localize(variable.label, lang)}
-                    defaultValue={coding?.text ?? ''}
-                    onBlur={(event) => {
-                      if (event.target.value !== (coding?.text ?? ''))
-                        void record(variable, { values: [], text: event.target.value });
-                    }}
-                  />
-                )}
-                <div className="categories" role={variable.kind === 'multi' ? 'group' : 'radiogroup'}>
-                  {variable.categories
-                    .filter((category) => !category.retired)
-                    .map((category) => {
-                      const chosen = values.includes(category.code);
-                      return (
-                        <button
-                          key={category.code}
-                          type="button"
-                          role={variable.kind === 'multi' ? 'checkbox' : 'radio'}
-                          aria-checked={chosen}
-                          className={chosen ? 'category chosen' : 'category'}
-                          title={localize(category.definition, lang)}
-                          onClick={() => void choose(variable, category.code)}
-                        >
-                          {category.shortcut && <kbd>{category.shortcut}</kbd>}
-                          <span className="swatch" style={{ background: category.colour }} />
-                          {localize(category.label, lang)}
-                        </button>
-                      );
-                    })}
-                </div>
-              </fieldset>
-            );
+      <FilterBar projectId={projectId} codebook={codebook} searchRef={searchRef} />
+      <CodingSettings projectId={projectId} />
+      {session.readOnly && (
+        <p className="card notice" role="note">
+          {t('coding.viewer.readOnly')}
+        </p>
+      )}
+      {session.warning && (
+        <p className="card warning-box" role="alert">
+          {t(session.warning.blocked ? 'coding.requiredBlocked' : 'coding.requiredWarned', {
+            variables: session.warning.missing.map((v) => localize(v.label, lang)).join(', '),
           })}
-          <p className="save-state" role="status">
-            {saveState.kind === 'saving' && t('coding.saving')}
-            {saveState.kind === 'saved' && t('coding.saved')}
-            {saveState.kind === 'failed' && <span className="warning">{t('coding.saveFailed')}</span>}
-          </p>
-          <p className="muted small">{t('coding.keysHint')}</p>
-        </aside>
-      </div>
+        </p>
+      )}
+      {notice && (
+        <p className="card notice" role="note">
+          {notice}
+        </p>
+      )}
+      {total === 0 || !shown ? (
+        <p className="card empty">{t(isFiltered(filter) ? 'coding.noMatch' : 'coding.noAppeals')}</p>
+      ) : (
+        <div className="coding-body">
+          <AppealList
+            list={list}
+            coded={session.coded}
+            index={index}
+            onPick={(target) => void session.moveTo(target)}
+          />
+          <AppealView appeal={shown.appeal} codebook={codebook} query={filter.query} />
+          <div className="coding-side">
+            <CodingPanel
+              variables={variables}
+              current={shown}
+              session={session}
+              activeVariable={activeVariable}
+              onActivate={setActiveVariable}
+              showDefinitions={showDefinitions}
+              onShowDefinitions={setShowDefinitions}
+              noteRef={noteRef}
+            />
+            <p className="save-state" role="status">
+              {session.save.kind === 'saving' && t('coding.saving')}
+              {session.save.kind === 'saved' && t('coding.saved')}
+              {session.save.kind === 'failed' && <span className="warning">{t('coding.saveFailed')}</span>}
+            </p>
+            <p className="muted small">{t('coding.keysHint')}</p>
+          </div>
+        </div>
+      )}
+      {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
     </section>
+  );
+}
+
+/** This coder's share of the project's appeals coded (whatever the filter). */
+function Progress({ coded, projectId }: { coded: number; projectId: string }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const all = useLiveQuery(
+    () =>
+      db.appeals.where('[projectId+order]').between([projectId, -Infinity], [projectId, Infinity]).count(),
+    [projectId],
+  );
+  if (!all) return null;
+  const share = coded / all;
+  return (
+    <>
+      <div
+        className="progress"
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={all}
+        aria-valuenow={coded}
+        aria-label={t('coding.codedShare', { share: formatPercent(share, lang) })}
+        title={t('coding.codedShare', { share: formatPercent(share, lang) })}
+      >
+        <div className="progress-bar" style={{ width: `${100 * share}%` }} />
+      </div>
+      <span className="muted">{t('coding.codedCount', { count: coded })}</span>
+    </>
+  );
+}
+
+/** "Go to number": Enter jumps to that position of the list, Esc closes. */
+function JumpInput({ total, onJump }: { total: number; onJump: (index: number | undefined) => void }) {
+  const { t } = useTranslation();
+  return (
+    <input
+      className="jump"
+      type="number"
+      min={1}
+      max={total}
+      autoFocus
+      aria-label={t('coding.jump')}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') {
+          const value = Number(event.currentTarget.value);
+          onJump(Number.isInteger(value) && value >= 1 && value <= total ? value - 1 : undefined);
+        } else if (event.key === 'Escape') onJump(undefined);
+      }}
+      onBlur={() => onJump(undefined)}
+    />
   );
 }
