@@ -22,6 +22,9 @@ export const NO_FILTER: CodingFilter = {
   query: '',
 };
 
+export const isFiltered = (filter: CodingFilter) =>
+  (Object.keys(NO_FILTER) as (keyof CodingFilter)[]).some((key) => filter[key] !== NO_FILTER[key]);
+
 /** What happens when the coder leaves an appeal with a required variable empty. */
 export type RequiredMode = 'warn' | 'block';
 

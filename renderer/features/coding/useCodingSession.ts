@@ -1,0 +1,230 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useRef, useState } from 'react';
+import type { Appeal, Codebook, Coding, Variable } from '../../../shared/model/index.ts';
+import { db } from '../../db/db.ts';
+import { useAppStore } from '../../store/index.ts';
+import { editAppeal, restoreAppeal, type AppealEdit, type AppealRef } from './appealEdits.ts';
+import { codedAppeals, indexAtOrAfter, loadAppealList, type AppealList } from './appealList.ts';
+import { appealFlags, missingRequired, type AppealFlags } from './appealState.ts';
+import { nextValues } from './nextValues.ts';
+
+export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed' };
+
+/** Shown when the coder tries to leave an appeal with required variables empty. */
+export interface RequiredWarning {
+  appealId: string;
+  missing: Variable[];
+  blocked: boolean;
+}
+
+export interface CurrentAppeal {
+  appeal: Appeal;
+  rows: Map<string, Coding>;
+  flags: AppealFlags;
+}
+
+/** Changes wait for the ones before them, so they commit in the order the coder made them. */
+function useWriteQueue() {
+  const tail = useRef<Promise<unknown>>(Promise.resolve());
+  return function enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const result = tail.current.then(task);
+    tail.current = result.catch(() => undefined);
+    return result;
+  };
+}
+
+/**
+ * The state of the coding screen: the filtered list of appeals, the current appeal with the
+ * shown coder's codings, and the actions that change them. Every change is committed to
+ * IndexedDB before it is shown as saved and before the screen moves on.
+ */
+export function useCodingSession(projectId: string, codebook: Codebook) {
+  const coderId = useAppStore((state) => state.coderId)!;
+  const viewerId = useAppStore((state) => state.viewCoderId) ?? coderId;
+  const readOnly = viewerId !== coderId;
+  const filter = useAppStore((state) => state.codingFilter);
+  const requiredMode = useAppStore((state) => state.requiredMode);
+  const savedOrder = useAppStore((state) => state.positions[`${projectId}/${coderId}`]);
+  const rememberPosition = useAppStore((state) => state.rememberPosition);
+
+  const [list, setList] = useState<AppealList>();
+  const [coded, setCoded] = useState<Set<string>>();
+  const [save, setSave] = useState<SaveState>({ kind: 'idle' });
+  const [warning, setWarning] = useState<RequiredWarning | null>(null);
+  const [history, setHistory] = useState<{ undo: AppealEdit[]; redo: AppealEdit[] }>({ undo: [], redo: [] });
+  const enqueue = useWriteQueue();
+
+  useEffect(() => {
+    let live = true;
+    void loadAppealList(projectId, viewerId, filter).then((loaded) => live && setList(loaded));
+    return () => {
+      live = false;
+    };
+  }, [projectId, viewerId, filter]);
+  useEffect(() => {
+    let live = true;
+    void codedAppeals(projectId, viewerId).then((loaded) => live && setCoded(loaded));
+    return () => {
+      live = false;
+    };
+  }, [projectId, viewerId]);
+
+  const index = list ? indexAtOrAfter(list.orders, savedOrder ?? 0) : 0;
+  const order = list?.orders[index];
+  const answer = useLiveQuery(async () => {
+    if (order === undefined) return { order, appeal: null };
+    const appeal = await db.appeals.where('[projectId+order]').equals([projectId, order]).first();
+    if (!appeal) return { order, appeal: null };
+    const rows = await db.codings
+      .where('[projectId+coderId+appealId]')
+      .equals([projectId, viewerId, appeal.id])
+      .toArray();
+    const current: CurrentAppeal = {
+      appeal,
+      rows: new Map(rows.map((row) => [row.variableId, row])),
+      flags: appealFlags(rows),
+    };
+    return { order, appeal: current };
+  }, [projectId, viewerId, order]);
+  // useLiveQuery keeps its last answer while a new one is on its way: the screen may go on
+  // showing it (no flicker), but nothing may be written to it.
+  const current = answer && answer.order === order ? answer.appeal : undefined;
+  const shown = answer?.appeal ?? undefined;
+
+  /** Keeps the coded set in step with a write, copying it only when the appeal's status changes. */
+  function markCoded(appealId: string, hasRows: boolean) {
+    setCoded((set) => {
+      if (!set || set.has(appealId) === hasRows) return set;
+      const next = new Set(set);
+      if (hasRows) next.add(appealId);
+      else next.delete(appealId);
+      return next;
+    });
+  }
+
+  function goTo(targetOrder: number) {
+    setWarning(null);
+    rememberPosition(projectId, coderId, targetOrder);
+  }
+
+  /** Moves to the list's `target` index once pending writes are in, unless a required variable stops it. */
+  async function moveTo(target: number) {
+    if (!list || target < 0 || target >= list.orders.length || target === index) return;
+    await enqueue(() => Promise.resolve());
+    // An appeal still loading cannot have been coded on this screen: nothing to check.
+    const missing = readOnly || !current?.rows.size ? [] : missingRequired(codebook.variables, current.rows);
+    if (current && missing.length && (requiredMode === 'block' || warning?.appealId !== current.appeal.id)) {
+      setWarning({ appealId: current.appeal.id, missing, blocked: requiredMode === 'block' });
+      return;
+    }
+    goTo(list.orders[target]!);
+  }
+
+  /** The first appeal after the current one (wrapping round) this coder has not coded; -1 when none. */
+  function nextUncodedIndex(): number {
+    if (!list || !coded) return -1;
+    for (let step = 1; step < list.ids.length; step++) {
+      const at = (index + step) % list.ids.length;
+      if (!coded.has(list.ids[at]!)) return at;
+    }
+    return -1;
+  }
+
+  async function write(change: (rows: ReadonlyMap<string, Coding>, now: string) => Coding[]) {
+    if (readOnly || !current) return;
+    const ref: AppealRef = { projectId, coderId, appealId: current.appeal.id, order: current.appeal.order };
+    setSave({ kind: 'saving' });
+    try {
+      const edit = await enqueue(() => editAppeal(ref, change));
+      markCoded(edit.appealId, edit.after.length > 0);
+      setHistory((h) => ({ undo: [...h.undo.slice(-99), edit], redo: [] }));
+      setSave({ kind: 'saved' });
+    } catch {
+      setSave({ kind: 'failed' });
+    }
+  }
+
+  function row(rows: ReadonlyMap<string, Coding>, variableId: string, now: string): Coding {
+    const flags = appealFlags(rows.values());
+    const existing = rows.get(variableId) ?? {
+      projectId,
+      coderId,
+      appealId: current!.appeal.id,
+      variableId,
+      values: [],
+      unsure: flags.unsure,
+      ...(flags.note ? { note: flags.note } : {}),
+    };
+    return { ...existing, updatedAt: now, codebookVersion: codebook.version };
+  }
+
+  const choose = (variable: Variable, code: string) =>
+    write((rows, now) => {
+      const before = row(rows, variable.id, now);
+      return [{ ...before, values: nextValues(variable.kind, before.values, code) }];
+    });
+
+  const setText = (variable: Variable, text: string) =>
+    write((rows, now) => [{ ...row(rows, variable.id, now), values: [], text }]);
+
+  /** Writes the note or the flag onto every row of the appeal, or onto a new row of `variable`. */
+  const setFlags = (change: Partial<AppealFlags>, variable: Variable) =>
+    write((rows, now) => {
+      const flags = { ...appealFlags(rows.values()), ...change };
+      const targets = rows.size ? [...rows.keys()] : [variable.id];
+      return targets.map((variableId) => {
+        const { note: _note, ...rest } = row(rows, variableId, now);
+        return { ...rest, unsure: flags.unsure, ...(flags.note.trim() ? { note: flags.note } : {}) };
+      });
+    });
+
+  async function replay(kind: 'undo' | 'redo') {
+    const edit = history[kind].at(-1);
+    if (!edit || readOnly) return;
+    const rows = kind === 'undo' ? edit.before : edit.after;
+    setSave({ kind: 'saving' });
+    try {
+      await enqueue(() => restoreAppeal(edit, rows));
+      markCoded(edit.appealId, rows.length > 0);
+      setHistory((h) =>
+        kind === 'undo'
+          ? { undo: h.undo.slice(0, -1), redo: [...h.redo, edit] }
+          : { undo: [...h.undo, edit], redo: h.redo.slice(0, -1) },
+      );
+      setSave({ kind: 'saved' });
+      goTo(edit.order);
+    } catch {
+      setSave({ kind: 'failed' });
+    }
+  }
+
+  // The warning follows the appeal's codings: answering the last missing variable clears it.
+  const missingNow =
+    warning && current?.appeal.id === warning.appealId
+      ? missingRequired(codebook.variables, current.rows)
+      : [];
+
+  return {
+    coderId,
+    viewerId,
+    readOnly,
+    list,
+    coded,
+    index,
+    current,
+    shown,
+    save,
+    warning: warning && missingNow.length ? { ...warning, missing: missingNow } : null,
+    canUndo: history.undo.length > 0,
+    canRedo: history.redo.length > 0,
+    moveTo,
+    nextUncodedIndex,
+    choose,
+    setText,
+    setFlags,
+    undo: () => replay('undo'),
+    redo: () => replay('redo'),
+  };
+}
+
+export type CodingSession = ReturnType<typeof useCodingSession>;
