@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './components/LanguageSwitch.tsx';
 import { Sidebar } from './components/Sidebar.tsx';
@@ -11,6 +11,7 @@ import { CodersScreen } from './features/coders/CodersScreen.tsx';
 import { CodingScreen } from './features/coding/CodingScreen.tsx';
 import { ExportScreen } from './features/export/ExportScreen.tsx';
 import { FirstRunScreen } from './features/firstRun/FirstRunScreen.tsx';
+import { useImportIntent } from './features/import/importIntent.ts';
 import { ImportScreen } from './features/import/ImportScreen.tsx';
 import { ProjectsScreen } from './features/projects/ProjectsScreen.tsx';
 import { SettingsScreen } from './features/settings/SettingsScreen.tsx';
@@ -18,6 +19,8 @@ import { TablesScreen } from './features/tables/TablesScreen.tsx';
 import { useCurrentProject } from './features/projects/useCurrentProject.ts';
 import { projectName } from './features/projects/projectName.ts';
 import { usePlatform } from './platform/PlatformContext.tsx';
+import type { PickedFile } from './platform/types.ts';
+import { useFileDrop } from './platform/useFileDrop.ts';
 import { useAppStore, type Screen } from './store/index.ts';
 
 const SCREEN_COMPONENTS: Record<Screen, () => React.JSX.Element | null> = {
@@ -50,6 +53,7 @@ function Shell({ coderName }: { coderName: string }) {
   const { project } = useCurrentProject();
   const platform = usePlatform();
   const Current = SCREEN_COMPONENTS[screen];
+  const requestImport = useImportIntent((state) => state.request);
 
   // The application menu's commands land on the screens that handle them.
   useEffect(
@@ -57,9 +61,27 @@ function Shell({ coderName }: { coderName: string }) {
       platform.onMenuCommand((command) => {
         if (command === 'settings' || command === 'about') go('settings');
         else if (command === 'exportCoderFile') go('export');
-        else go('import');
+        else {
+          requestImport(
+            command === 'openPackage'
+              ? { kind: 'openPackage' }
+              : { kind: 'importAppeals', newProject: false },
+          );
+          go('import');
+        }
       }),
-    [platform, go],
+    [platform, go, requestImport],
+  );
+
+  // A file dropped anywhere: a project package opens, anything else starts the import wizard.
+  useFileDrop(
+    useCallback(
+      ([file]: PickedFile[]) => {
+        requestImport({ kind: 'dropped', file: file! });
+        go('import');
+      },
+      [requestImport, go],
+    ),
   );
 
   return (

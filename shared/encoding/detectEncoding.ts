@@ -21,7 +21,8 @@ const SAMPLE_BYTES = 256 * 1024;
  *    ә ғ қ ң ө ұ ү һ, which Windows-1251 turns into Serbian or Ukrainian look-alikes inside words.
  */
 export function detectEncoding(bytes: Uint8Array): EncodingGuess {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', reason: 'bom' };
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return { encoding: 'utf-8', reason: 'bom' };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', reason: 'bom' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', reason: 'bom' };
   const sample = bytes.subarray(0, SAMPLE_BYTES);

@@ -26,7 +26,9 @@ const DECODE = ((): string[] => {
   return table;
 })();
 
-const ENCODE = new Map<string, number>(DECODE.map((ch, b) => [ch, b] as const).filter(([ch]) => ch !== '\ufffd'));
+const ENCODE = new Map<string, number>(
+  DECODE.map((ch, b) => [ch, b] as const).filter(([ch]) => ch !== '\ufffd'),
+);
 
 /** Decodes RK1048 bytes; chunks of characters are joined once, so 80 MB stay linear. */
 export function decodeRk1048(bytes: Uint8Array): string {
@@ -49,7 +51,8 @@ export function encodeRk1048(text: string): Uint8Array {
   const out = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) {
     const byte = ENCODE.get(text[i]!);
-    if (byte === undefined) throw new RangeError(`RK1048 cannot represent U+${text.charCodeAt(i).toString(16)}`);
+    if (byte === undefined)
+      throw new RangeError(`RK1048 cannot represent U+${text.charCodeAt(i).toString(16)}`);
     out[i] = byte;
   }
   return out;

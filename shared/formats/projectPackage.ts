@@ -98,7 +98,9 @@ export function serializeProjectPackage(pkg: ProjectPackage): Uint8Array {
  * version this build does not know), `invalid` (fails the schema), `integrity` (the content
  * does not match its digest: damaged or edited).
  */
-export function parseProjectPackage(bytes: Uint8Array): ProjectPackage & { appeals: Appeal[] } {
+export function parseProjectPackage(
+  bytes: Uint8Array,
+): Omit<ProjectPackage, 'appeals'> & { appeals: Appeal[] } {
   let value: unknown;
   try {
     if (!isValidUtf8(bytes)) throw new PackageError('notJson');
@@ -106,7 +108,11 @@ export function parseProjectPackage(bytes: Uint8Array): ProjectPackage & { appea
   } catch {
     throw new PackageError('notJson');
   }
-  if (value === null || typeof value !== 'object' || (value as { format?: unknown }).format !== PACKAGE_FORMAT) {
+  if (
+    value === null ||
+    typeof value !== 'object' ||
+    (value as { format?: unknown }).format !== PACKAGE_FORMAT
+  ) {
     throw new PackageError('foreign');
   }
   const version = (value as { version?: unknown }).version;

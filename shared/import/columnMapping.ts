@@ -11,7 +11,18 @@ export const columnMappingSchema = z.object({
 export type ColumnMapping = z.infer<typeof columnMappingSchema>;
 
 /** Header names (lower-case) that usually hold each part, in en/ru/kk. */
-const TEXT_NAMES = ['text', 'appeal', 'message', 'body', 'content', 'текст', 'обращение', 'содержание', 'мәтін', 'өтініш'];
+const TEXT_NAMES = [
+  'text',
+  'appeal',
+  'message',
+  'body',
+  'content',
+  'текст',
+  'обращение',
+  'содержание',
+  'мәтін',
+  'өтініш',
+];
 const ID_NAMES = ['id', 'no', '№', 'number', 'номер', 'ид', 'нөмір'];
 /** Header names that map onto the metadata keys the UI knows (KNOWN_META). */
 const META_NAMES: Record<string, readonly string[]> = {
@@ -53,7 +64,11 @@ export function layoutKey(header: readonly string[]): string {
 
 /** Whether a remembered mapping still fits a header (every column it names exists). */
 export function mappingFits(mapping: ColumnMapping, header: readonly string[]): boolean {
-  const columns = [mapping.text, ...(mapping.id === null ? [] : [mapping.id]), ...mapping.meta.map((m) => m.column)];
+  const columns = [
+    mapping.text,
+    ...(mapping.id === null ? [] : [mapping.id]),
+    ...mapping.meta.map((m) => m.column),
+  ];
   return columns.every((c) => c < header.length);
 }
 

@@ -30,7 +30,11 @@ export interface ImportPlan {
 export function planImport(
   table: SourceTable,
   mapping: ColumnMapping,
-  context: { readonly projectId: string; readonly existingIds: ReadonlySet<string>; readonly firstOrder: number },
+  context: {
+    readonly projectId: string;
+    readonly existingIds: ReadonlySet<string>;
+    readonly firstOrder: number;
+  },
 ): ImportPlan {
   const appeals: Appeal[] = [];
   const issues: RowIssue[] = [];

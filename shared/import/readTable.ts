@@ -49,9 +49,15 @@ export async function readTable(bytes: Uint8Array, options: ReadOptions = {}): P
   const detected = detectEncoding(bytes).encoding;
   const encoding = options.encoding ?? detected;
   const text = decodeText(bytes, encoding);
+  // eslint-disable-next-line no-control-regex -- control characters (not tab, CR, LF) mean a binary file
   if (/[\0-\x08\x0e-\x1a]/.test(text.slice(0, 64 * 1024))) throw new ImportError('binary');
   if (text.trim() === '') throw new ImportError('empty');
-  const base = { encoding, detectedEncoding: detected, sample: text.slice(0, SAMPLE_CHARS), suspicious: countSuspicious(text) };
+  const base = {
+    encoding,
+    detectedEncoding: detected,
+    sample: text.slice(0, SAMPLE_CHARS),
+    suspicious: countSuspicious(text),
+  };
 
   const first = text.trimStart()[0];
   if (first === '[') return { ...base, ...fromObjects(parseJsonArray(text), 'json') };
@@ -71,7 +77,10 @@ function readCsv(text: string, delimiter: CsvDelimiter | undefined): TablePart {
     parsed = parseCsv(text, { delimiter });
   } catch (error) {
     if (error instanceof CsvError) {
-      throw new ImportError(error.message.startsWith('unclosed') ? 'unclosedQuote' : 'textAfterQuote', error.line);
+      throw new ImportError(
+        error.message.startsWith('unclosed') ? 'unclosedQuote' : 'textAfterQuote',
+        error.line,
+      );
     }
     throw error;
   }
@@ -113,7 +122,10 @@ function parseJsonLines(text: string): { records: unknown[]; lines: number[] } {
 }
 
 /** Objects to rows: the columns are the keys in order of first appearance. */
-function fromObjects({ records, lines }: { records: unknown[]; lines: number[] }, format: SourceFormat): TablePart {
+function fromObjects(
+  { records, lines }: { records: unknown[]; lines: number[] },
+  format: SourceFormat,
+): TablePart {
   const columns = new Map<string, number>();
   records.forEach((record, i) => {
     if (record === null || typeof record !== 'object' || Array.isArray(record)) {
@@ -132,7 +144,8 @@ function fromObjects({ records, lines }: { records: unknown[]; lines: number[] }
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
-  if (value instanceof Date) return isNaN(value.getTime()) ? '' : value.toISOString().replace(/T00:00:00\.000Z$/, '');
+  if (value instanceof Date)
+    return isNaN(value.getTime()) ? '' : value.toISOString().replace(/T00:00:00\.000Z$/, '');
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }
@@ -152,7 +165,8 @@ async function readXlsx(bytes: Uint8Array): Promise<SourceTable> {
   if (!header || rows.length === 0) throw new ImportError('noRows');
   const width = header.cells.length;
   // read-excel-file pads rows to the sheet's width; trailing empty cells beyond the header are not fields.
-  const trim = (cells: string[]) => (cells.length > width && cells.slice(width).every((c) => c === '') ? cells.slice(0, width) : cells);
+  const trim = (cells: string[]) =>
+    cells.length > width && cells.slice(width).every((c) => c === '') ? cells.slice(0, width) : cells;
   return {
     format: 'xlsx',
     encoding: null,

@@ -1,21 +1,145 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PackageError, type PackageErrorCode } from '../../../shared/formats/projectPackage.ts';
 import type { Lang } from '../../../shared/model/index.ts';
-import { NoProject } from '../../components/NoProject.tsx';
 import { db } from '../../db/db.ts';
 import { formatDate, formatNumber } from '../../i18n.ts';
+import { usePlatform } from '../../platform/PlatformContext.tsx';
+import type { PickedFile } from '../../platform/types.ts';
+import { useAppStore } from '../../store/index.ts';
 import { useCurrentProject } from '../projects/useCurrentProject.ts';
+import { useImportIntent } from './importIntent.ts';
+import { ImportWizard } from './ImportWizard.tsx';
+import { PackageExport } from './PackageExport.tsx';
+import { openProjectPackage, type OpenPackageResult } from './projectPackages.ts';
+import './import.css';
 
 const PAGE_SIZE = 50;
+const APPEAL_FILTERS = [
+  { name: 'CSV, TSV, Excel, JSON', extensions: ['csv', 'tsv', 'txt', 'xlsx', 'json', 'jsonl', 'ndjson'] },
+];
+const PACKAGE_FILTERS = [{ name: 'Kodtau project package', extensions: ['kodtau', 'json'] }];
 
-/** The project's appeals as imported, page by page, and the record of every import. */
+/** A dropped file is a package when its name or its first bytes say so; anything else goes to the wizard. */
+function isPackage(file: PickedFile): boolean {
+  if (file.name.toLowerCase().endsWith('.kodtau')) return true;
+  const head = new TextDecoder().decode(file.bytes.subarray(0, 200));
+  return head.includes('"kodtau-project-package"');
+}
+
+type PackageOutcome = { ok: OpenPackageResult } | { error: PackageErrorCode | 'unexpected' };
+
+/**
+ * Import: appeals from a file (the wizard), project packages in and out, and the project's
+ * appeals as imported, page by page, with the record of every import.
+ */
 export function ImportScreen() {
+  const { t } = useTranslation();
+  const platform = usePlatform();
+  const { project } = useCurrentProject();
+  const openProject = useAppStore((state) => state.openProject);
+  const go = useAppStore((state) => state.go);
+  const intent = useImportIntent((state) => state.intent);
+  const clearIntent = useImportIntent((state) => state.clear);
+  const [wizard, setWizard] = useState<{ file: PickedFile; preferNew: boolean } | null>(null);
+  const [outcome, setOutcome] = useState<PackageOutcome | null>(null);
+
+  async function chooseAppeals(preferNew: boolean) {
+    const [file] = await platform.openFiles({ filters: APPEAL_FILTERS, multiple: false });
+    if (file) startWizard(file, preferNew);
+  }
+
+  function startWizard(file: PickedFile, preferNew: boolean) {
+    setOutcome(null);
+    setWizard({ file, preferNew });
+  }
+
+  async function choosePackage() {
+    const [file] = await platform.openFiles({ filters: PACKAGE_FILTERS, multiple: false });
+    if (file) await openPackage(file);
+  }
+
+  async function openPackage(file: PickedFile) {
+    setWizard(null);
+    try {
+      const result = await openProjectPackage(file);
+      openProject(result.projectId);
+      setOutcome({ ok: result });
+    } catch (error) {
+      setOutcome({ error: error instanceof PackageError ? error.code : 'unexpected' });
+    }
+  }
+
+  // A menu command, a projects-screen button or a dropped file asked for something.
+  useEffect(() => {
+    if (!intent) return;
+    clearIntent();
+    if (intent.kind === 'importAppeals') void chooseAppeals(intent.newProject);
+    else if (intent.kind === 'openPackage') void choosePackage();
+    else if (isPackage(intent.file)) void openPackage(intent.file);
+    else startWizard(intent.file, false);
+    // The handlers read the latest state; the intent alone triggers this.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [intent]);
+
+  if (project === undefined) return null;
+
+  return (
+    <section>
+      <h1 id="screen-title">{t('import.title')}</h1>
+      <div className="card toolbar import-toolbar">
+        <div className="actions">
+          <button type="button" className="primary" onClick={() => void chooseAppeals(false)}>
+            {t('import.importAppeals')}
+          </button>
+          <button type="button" onClick={() => void choosePackage()}>
+            {t('package.open')}
+          </button>
+        </div>
+        <p className="muted small">{t('import.dropHint')}</p>
+      </div>
+      {outcome && 'ok' in outcome && (
+        <div className="card callout" role="status">
+          <p>{t('package.opened', { count: outcome.ok.added, present: outcome.ok.alreadyPresent })}</p>
+          <button type="button" className="primary" onClick={() => go('coding')}>
+            {t('package.startCoding')}
+          </button>
+        </div>
+      )}
+      {outcome && 'error' in outcome && (
+        <div className="card" role="alert">
+          <p className="warning">{t(`package.errors.${outcome.error}`)}</p>
+          <p className="muted">{t('import.wizard.unchanged')}</p>
+        </div>
+      )}
+      {wizard && (
+        <ImportWizard
+          key={`${wizard.file.name}-${wizard.file.bytes.length}`}
+          file={wizard.file}
+          projectId={project?.id ?? null}
+          preferNewProject={wizard.preferNew}
+          onImported={(projectId) => {
+            openProject(projectId);
+            setWizard(null);
+          }}
+          onClose={() => setWizard(null)}
+        />
+      )}
+      {project ? (
+        <ProjectAppeals projectId={project.id} />
+      ) : (
+        !wizard && <p className="muted">{t('import.noProject')}</p>
+      )}
+    </section>
+  );
+}
+
+/** The project's appeals page by page, its import history, and the package export. */
+function ProjectAppeals({ projectId }: { projectId: string }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
-  const { project } = useCurrentProject();
   const [page, setPage] = useState(0);
-  const projectId = project?.id ?? '';
 
   const data = useLiveQuery(async () => {
     const range = db.appeals
@@ -33,13 +157,12 @@ export function ImportScreen() {
     return { total, rows, imports };
   }, [projectId, page]);
 
-  if (project === undefined || !data) return null;
-  if (!project) return <NoProject title={t('nav.import')} />;
+  if (!data) return null;
   const pages = Math.max(1, Math.ceil(data.total / PAGE_SIZE));
 
   return (
-    <section>
-      <h1 id="screen-title">{t('import.title')}</h1>
+    <>
+      {data.total > 0 && <PackageExport projectId={projectId} appealCount={data.total} />}
       <h2>{t('import.history')}</h2>
       <table className="data">
         <thead>
@@ -97,6 +220,6 @@ export function ImportScreen() {
           {t('coding.next')}
         </button>
       </div>
-    </section>
+    </>
   );
 }

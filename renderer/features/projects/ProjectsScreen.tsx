@@ -7,6 +7,7 @@ import type { Lang } from '../../../shared/model/index.ts';
 import { db } from '../../db/db.ts';
 import { currentCodebook, deleteProject, openDemoProject } from '../../db/projects.ts';
 import { formatDate } from '../../i18n.ts';
+import { useImportIntent } from '../import/importIntent.ts';
 import { useAppStore } from '../../store/index.ts';
 import { projectName } from './projectName.ts';
 
@@ -17,6 +18,7 @@ export function ProjectsScreen() {
   const openProject = useAppStore((state) => state.openProject);
   const go = useAppStore((state) => state.go);
   const [confirming, setConfirming] = useState<string | null>(null);
+  const requestImport = useImportIntent((state) => state.request);
 
   const projects = useLiveQuery(async () => {
     const all = await db.projects.orderBy('createdAt').reverse().toArray();
@@ -53,6 +55,26 @@ export function ProjectsScreen() {
   return (
     <section>
       <h1 id="screen-title">{t('projects.title')}</h1>
+      <div className="actions">
+        <button
+          type="button"
+          onClick={() => {
+            requestImport({ kind: 'importAppeals', newProject: true });
+            go('import');
+          }}
+        >
+          {t('import.newProjectFromFile')}
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            requestImport({ kind: 'openPackage' });
+            go('import');
+          }}
+        >
+          {t('package.open')}
+        </button>
+      </div>
       {!hasDemo && (
         <div className="card callout">
           <p>{t('projects.demoCallout')}</p>

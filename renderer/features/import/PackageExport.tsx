@@ -1,0 +1,128 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Lang } from '../../../shared/model/index.ts';
+import { formatNumber } from '../../i18n.ts';
+import { usePlatform } from '../../platform/PlatformContext.tsx';
+import { buildPackages } from './projectPackages.ts';
+
+const PACKAGE_FILTERS = [{ name: 'Kodtau project package', extensions: ['kodtau'] }];
+
+/** A fresh seed for the overlap sample, shown (and editable) so the draw can be repeated. */
+const newSeed = () => String(Math.floor(Math.random() * 1_000_000));
+
+/** Export the project for coders: one package with all appeals, or one per coder with an overlap sample. */
+export function PackageExport({ projectId, appealCount }: { projectId: string; appealCount: number }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const platform = usePlatform();
+  const [mode, setMode] = useState<'all' | 'coders'>('coders');
+  const [coders, setCoders] = useState('');
+  const [overlapPercent, setOverlapPercent] = useState(20);
+  const [seed, setSeed] = useState(newSeed);
+  const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
+  const [savedCount, setSavedCount] = useState(0);
+
+  const names = coders
+    .split('\n')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  const overlapSize = Math.round((appealCount * overlapPercent) / 100);
+  const perCoder = names.length ? overlapSize + Math.ceil((appealCount - overlapSize) / names.length) : 0;
+  const valid =
+    mode === 'all' || (names.length >= 1 && new Set(names).size === names.length && seed.trim() !== '');
+
+  async function exportPackages() {
+    setStatus('saving');
+    try {
+      const files = await buildPackages(
+        projectId,
+        mode === 'all'
+          ? { mode }
+          : { mode, coders: names, overlapShare: overlapPercent / 100, seed: seed.trim() },
+      );
+      let saved = 0;
+      for (const file of files) {
+        if (
+          await platform.saveFile({ suggestedName: file.name, bytes: file.bytes, filters: PACKAGE_FILTERS })
+        )
+          saved++;
+      }
+      setSavedCount(saved);
+      setStatus('saved');
+    } catch {
+      setStatus('failed');
+    }
+  }
+
+  return (
+    <section className="card package-export" aria-labelledby="package-export-title">
+      <h2 id="package-export-title">{t('package.export.title')}</h2>
+      <p className="muted">{t('package.export.lead')}</p>
+      <fieldset>
+        <label>
+          <input type="radio" checked={mode === 'all'} onChange={() => setMode('all')} />
+          {t('package.export.all', { count: appealCount })}
+        </label>
+        <label>
+          <input type="radio" checked={mode === 'coders'} onChange={() => setMode('coders')} />
+          {t('package.export.perCoder')}
+        </label>
+      </fieldset>
+      {mode === 'coders' && (
+        <div className="package-options">
+          <label className="field">
+            {t('package.export.coders')}
+            <textarea rows={4} value={coders} onChange={(event) => setCoders(event.target.value)} />
+            <small className="muted">{t('package.export.codersHint')}</small>
+          </label>
+          <label className="field">
+            {t('package.export.overlap')}
+            <input
+              type="number"
+              min={0}
+              max={100}
+              value={overlapPercent}
+              onChange={(event) =>
+                setOverlapPercent(Math.min(100, Math.max(0, Number(event.target.value) || 0)))
+              }
+            />
+          </label>
+          <label className="field">
+            {t('package.export.seed')}
+            <span className="actions">
+              <input value={seed} onChange={(event) => setSeed(event.target.value)} />
+              <button type="button" onClick={() => setSeed(newSeed())}>
+                {t('package.export.newSeed')}
+              </button>
+            </span>
+          </label>
+          {names.length > 0 && (
+            <p className="muted">
+              {t('package.export.summary', {
+                overlap: formatNumber(overlapSize, lang),
+                perCoder: formatNumber(perCoder, lang),
+                count: names.length,
+              })}
+            </p>
+          )}
+        </div>
+      )}
+      <div className="actions">
+        <button
+          type="button"
+          className="primary"
+          disabled={!valid || status === 'saving'}
+          onClick={() => void exportPackages()}
+        >
+          {t('package.export.button')}
+        </button>
+        {status === 'saved' && <span role="status">{t('package.export.saved', { count: savedCount })}</span>}
+        {status === 'failed' && (
+          <span role="alert" className="warning">
+            {t('package.export.failed')}
+          </span>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,119 @@
+import {
+  assignAppeals,
+  createProjectPackage,
+  parseProjectPackage,
+  serializeProjectPackage,
+} from '../../../shared/formats/projectPackage.ts';
+import { db } from '../../db/db.ts';
+import { currentCodebook } from '../../db/projects.ts';
+
+export interface OpenPackageResult {
+  readonly projectId: string;
+  readonly added: number;
+  readonly alreadyPresent: number;
+}
+
+/**
+ * Opens a project package: validates it (throws PackageError, before anything is written),
+ * then in one transaction adds the project if new, its codebook version if new, the appeals
+ * the project lacks, and the import record. Opening the same package again adds nothing.
+ */
+export async function openProjectPackage(file: {
+  name: string;
+  bytes: Uint8Array;
+}): Promise<OpenPackageResult> {
+  const pkg = parseProjectPackage(file.bytes);
+  const projectId = pkg.project.id;
+  let added = 0;
+  await db.transaction('rw', [db.projects, db.codebooks, db.appeals, db.imports], async () => {
+    if (!(await db.projects.get(projectId))) await db.projects.add(pkg.project);
+    if (pkg.codebook && !(await db.codebooks.get([projectId, pkg.codebook.version]))) {
+      await db.codebooks.add({ ...pkg.codebook, projectId });
+    }
+    const existing = new Set(
+      (
+        await db.appeals
+          .where('[projectId+order]')
+          .between([projectId, -Infinity], [projectId, Infinity])
+          .primaryKeys()
+      ).map(([, id]) => id),
+    );
+    const fresh = pkg.appeals.filter((appeal) => !existing.has(appeal.id));
+    await db.appeals.bulkAdd(fresh);
+    added = fresh.length;
+    await db.imports.put({
+      id: `${projectId}/package/${pkg.integrity.digest}`,
+      projectId,
+      kind: 'package',
+      fileName: file.name,
+      fileHash: pkg.integrity.digest,
+      importedAt: new Date().toISOString(),
+      summary: { appeals: added, overlap: pkg.assignment?.overlap.length ?? 0 },
+    });
+  });
+  return { projectId, added, alreadyPresent: pkg.appeals.length - added };
+}
+
+export type PackageChoice =
+  | { readonly mode: 'all' }
+  | {
+      readonly mode: 'coders';
+      readonly coders: readonly string[];
+      readonly overlapShare: number;
+      readonly seed: string;
+    };
+
+/** The package files for a project: one with every appeal, or one per coder (share + overlap). */
+export async function buildPackages(
+  projectId: string,
+  choice: PackageChoice,
+): Promise<{ name: string; bytes: Uint8Array<ArrayBuffer> }[]> {
+  const [project, codebook, appeals] = await Promise.all([
+    db.projects.get(projectId),
+    currentCodebook(projectId),
+    db.appeals.where('[projectId+order]').between([projectId, -Infinity], [projectId, Infinity]).toArray(),
+  ]);
+  if (!project) throw new Error(`no project ${projectId}`);
+  const base = fileSafe(project.name);
+  const file = (name: string, pkg: ReturnType<typeof createProjectPackage>) => ({
+    name,
+    bytes: serializeProjectPackage(pkg) as Uint8Array<ArrayBuffer>,
+  });
+  if (choice.mode === 'all') {
+    return [file(`${base}.kodtau`, createProjectPackage({ project, codebook: codebook ?? null, appeals }))];
+  }
+  const plan = assignAppeals(
+    appeals.map((a) => a.id),
+    choice.coders.length,
+    choice.overlapShare,
+    choice.seed,
+  );
+  const overlap = new Set(plan.overlap);
+  return choice.coders.map((coder, k) => {
+    const mine = new Set(plan.shares[k]);
+    const assignment = {
+      coder,
+      coders: [...choice.coders],
+      overlapShare: choice.overlapShare,
+      seed: choice.seed,
+      overlap: plan.overlap,
+      totalAppeals: appeals.length,
+    };
+    const own = appeals.filter((a) => overlap.has(a.id) || mine.has(a.id));
+    return file(
+      `${base} - ${fileSafe(coder)}.kodtau`,
+      createProjectPackage({ project, codebook: codebook ?? null, appeals: own, assignment }),
+    );
+  });
+}
+
+/** A name usable as a file name on Windows, macOS and Linux. */
+function fileSafe(name: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
+  return (
+    name
+      .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+      .trim()
+      .slice(0, 80) || 'kodtau'
+  );
+}
