@@ -1,11 +1,15 @@
 import { agreementCommand } from './commands/agreement.ts';
 import { codebookCommand } from './commands/codebook.ts';
+import { exportCommand } from './commands/export.ts';
+import { summaryCommand } from './commands/summary.ts';
 import { EXIT, processIO, type Command, type CommandIO } from './io.ts';
 
 /** The subcommands; each lives in its own file under cli/commands/. */
 export const COMMANDS: Readonly<Record<string, Command>> = {
   agreement: agreementCommand,
   codebook: codebookCommand,
+  summary: summaryCommand,
+  export: exportCommand,
 };
 
 function usage(): string {

@@ -1,0 +1,211 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeCsv } from '../../shared/csv/writeCsv.ts';
+import { CoderFileError, coderFileCodings, parseCoderFile } from '../../shared/formats/coderFile.ts';
+import { writeCodebookJson } from '../../shared/formats/codebookJson.ts';
+import {
+  datasetRows,
+  longDataset,
+  wideDataset,
+  type DatasetInput,
+  type LabelMode,
+} from '../../shared/formats/dataset.ts';
+import { PackageError, parseProjectPackage } from '../../shared/formats/projectPackage.ts';
+import { rSnippet, spssSyntax } from '../../shared/formats/spss.ts';
+import { xlsxBytes } from '../../shared/formats/xlsx.ts';
+import { mergeCodings } from '../../shared/merge/index.ts';
+import { LANGS, type Coder, type Coding, type Lang } from '../../shared/model/index.ts';
+import { parseTableSource, sourceValues, type TableSource } from '../../shared/tables/tableSource.ts';
+import { EXIT, type Command, type CommandIO } from '../io.ts';
+
+const HELP = `Usage: kodtau export <project.kodtau.json> [coder files…] --format wide|long -o <out.csv|out.xlsx>
+                     [--source consensus|coder:<id>|majority|all] [--labels code|label|both]
+                     [--lang kk|ru|en] [--delimiter , | ;] [--text] [--syntax]
+
+The coded dataset, as the app's Export screen writes it.
+
+Inputs        a project package (appeals and codebook), followed by any coder files
+              (.kodtau-coder.json) whose codings are merged into it (the later edit wins).
+
+Options:
+  --format F     wide: one row per appeal (id, metadata, each single-choice variable as code
+                 and/or label, one 0/1 column per category of a multiple-choice variable,
+                 notes); long: one row per appeal x coder x variable.
+  --source S     consensus (default), coder:<id>, majority (ties left empty and listed on
+                 stderr), or all (long only: every coder's codings).
+  --labels L     wide: choice variables as their numeric code, their label, or both (default).
+  --lang L       language of labels (default en).
+  --delimiter D  , (default) or ; (Excel in Russian or Kazakh). UTF-8 with BOM, CRLF; cells
+                 Excel would run as formulas are neutralised.
+  --text         wide: include the appeal text (the file then re-imports as a project).
+  --syntax       also write <out>.sps (SPSS syntax with variable and value labels),
+                 <out>.R (reads the CSV with the right types) and <out>.codebook.json.
+  -o, --out P    the file to write; a name ending in .xlsx writes an Excel workbook.
+  -h, --help     show this help.
+
+Exit status: 0 success, 1 bad input (the message says why), 2 bad usage.
+`;
+
+/** `kodtau export`: the wide or long dataset of a project package and its coder files. */
+export const exportCommand: Command = {
+  summary: 'coded dataset (wide or long CSV/XLSX, SPSS and R syntax) from a project package',
+  run,
+};
+
+const FORMATS = ['wide', 'long'] as const;
+const LABELS: readonly LabelMode[] = ['code', 'label', 'both'];
+
+async function run(args: readonly string[], io: CommandIO): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string' },
+        source: { type: 'string', default: 'consensus' },
+        labels: { type: 'string', default: 'both' },
+        lang: { type: 'string', default: 'en' },
+        delimiter: { type: 'string', default: ',' },
+        text: { type: 'boolean', default: false },
+        syntax: { type: 'boolean', default: false },
+        out: { type: 'string', short: 'o' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    return usageError(io, (error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.out(HELP);
+    return EXIT.ok;
+  }
+  if (positionals.length < 1) return usageError(io, 'expected a project package');
+  const format = values.format as (typeof FORMATS)[number];
+  if (!FORMATS.includes(format)) return usageError(io, '--format must be wide or long');
+  if (!values.out) return usageError(io, '-o <file> is required');
+  const all = values.source === 'all';
+  const source: TableSource | 'all' | null = all ? 'all' : parseTableSource(values.source);
+  if (!source) return usageError(io, '--source must be consensus, coder:<id>, majority or all');
+  if (source === 'all' && format === 'wide') return usageError(io, '--source all needs --format long');
+  const labels = values.labels as LabelMode;
+  if (!LABELS.includes(labels)) return usageError(io, '--labels must be code, label or both');
+  const lang = values.lang as Lang;
+  if (!LANGS.includes(lang)) return usageError(io, `--lang must be one of ${LANGS.join(', ')}`);
+  const delimiter = values.delimiter as ',' | ';';
+  if (delimiter !== ',' && delimiter !== ';') return usageError(io, '--delimiter must be , or ;');
+
+  let input: DatasetInput;
+  try {
+    input = await loadDataset(positionals);
+  } catch (error) {
+    if (error instanceof LoadError) return inputError(io, error.message);
+    throw error;
+  }
+  if (source !== 'all' && source.kind === 'coder' && !input.coders.some((c) => c.id === source.coderId))
+    return inputError(
+      io,
+      `no coder "${source.coderId}"; the coders are: ${input.coders.map((c) => c.id).join(', ') || '(none)'}`,
+    );
+
+  const out = values.out;
+  const dataset =
+    format === 'wide' && source !== 'all'
+      ? wideDataset(input, { source, labels, lang, text: values.text })
+      : null;
+  const rows = dataset ? datasetRows(dataset) : longDataset(input, source, lang);
+  const bytes = /\.xlsx$/i.test(out)
+    ? await xlsxBytes(rows, input.project.name)
+    : new TextEncoder().encode(writeCsv(rows, { delimiter }));
+  await writeFile(out, bytes);
+  if (values.syntax) {
+    const stem = out.replace(/\.(csv|xlsx)$/i, '');
+    await writeFile(`${stem}.codebook.json`, writeCodebookJson(input.codebook));
+    if (dataset) {
+      const options = {
+        fileName: basename(out),
+        delimiter,
+        title: `${input.project.name}: ${format} dataset`,
+      };
+      await writeFile(`${stem}.sps`, spssSyntax(dataset, options));
+      await writeFile(`${stem}.R`, rSnippet(dataset, options));
+    }
+  }
+  if (source !== 'all' && source.kind === 'majority') {
+    const multiple = new Set(input.codebook.variables.filter((v) => v.kind === 'multi').map((v) => v.id));
+    const { ties } = sourceValues(source, input, multiple);
+    for (const tie of ties)
+      io.err(
+        `kodtau export: majority tied on ${tie.appealId} / ${tie.variableId} (${tie.tied.join(', ')}); left empty\n`,
+      );
+  }
+  if (source !== 'all' && source.kind === 'consensus' && input.consensus.length === 0)
+    io.err('kodtau export: these files hold no consensus; --source majority or coder:<id> gives codings\n');
+  io.out(`${out}: ${rows.length - 1} rows\n`);
+  return EXIT.ok;
+}
+
+class LoadError extends Error {}
+
+/**
+ * The thin loader: a project package, then coder files merged into its codings. The merged
+ * project file of \`kodtau merge\` is not written yet; when it is, it loads here too.
+ */
+async function loadDataset(files: readonly string[]): Promise<DatasetInput> {
+  const [first, ...rest] = files;
+  let pkg;
+  try {
+    pkg = parseProjectPackage(new Uint8Array(await read(first!)));
+  } catch (error) {
+    if (error instanceof PackageError)
+      throw new LoadError(`${first}: not a readable project package (${error.code})`);
+    throw error;
+  }
+  if (!pkg.codebook) throw new LoadError(`${first}: the package has no codebook`);
+  const coders = new Map<string, Coder>();
+  let codings: Coding[] = [];
+  for (const file of rest) {
+    try {
+      const coderFile = parseCoderFile(new TextDecoder().decode(await read(file)));
+      if (coderFile.projectId !== pkg.project.id)
+        throw new LoadError(
+          `${file}: a coder file of project "${coderFile.projectId}", not "${pkg.project.id}"`,
+        );
+      coders.set(coderFile.coder.id, coderFile.coder);
+      codings = mergeCodings(codings, coderFileCodings(coderFile));
+    } catch (error) {
+      if (error instanceof CoderFileError)
+        throw new LoadError(`${file}: not a readable coder file (${error.problem.code})`);
+      throw error;
+    }
+  }
+  return {
+    project: pkg.project,
+    codebook: pkg.codebook,
+    appeals: pkg.appeals,
+    coders: [...coders.values()],
+    codings,
+    consensus: [],
+  };
+}
+
+async function read(file: string): Promise<Buffer> {
+  try {
+    return await readFile(file);
+  } catch (error) {
+    throw new LoadError(`${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
+
+function usageError(io: CommandIO, message: string): number {
+  io.err(`kodtau export: ${message} (see --help)\n`);
+  return EXIT.usage;
+}
+
+function inputError(io: CommandIO, message: string): number {
+  io.err(`kodtau export: ${message}\n`);
+  return EXIT.badInput;
+}

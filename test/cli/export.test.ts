@@ -1,0 +1,134 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import readXlsxFile from 'read-excel-file/node';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../cli/kodtau.ts';
+import { parseCsv } from '../../shared/csv/parseCsv.ts';
+import { createDemoProject } from '../../shared/demo/index.ts';
+import { createProjectPackage, serializeProjectPackage } from '../../shared/formats/projectPackage.ts';
+import { demoCoderFiles } from '../../shared/merge/index.ts';
+
+async function run(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'kodtau-export-'));
+const demo = createDemoProject();
+const pkg = join(dir, 'demo.kodtau.json');
+writeFileSync(
+  pkg,
+  serializeProjectPackage(createProjectPackage({ ...demo, createdAt: '2026-01-01T00:00:00Z' })),
+);
+const coderFiles = demoCoderFiles().map(({ name, text }) => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+});
+const [aigerim] = demo.coders;
+
+describe('kodtau export', () => {
+  it('writes the wide dataset of a package and the coders’ files, one row per appeal', async () => {
+    const out = join(dir, 'wide.csv');
+    const { code, out: stdout } = await run(
+      'export',
+      pkg,
+      ...coderFiles,
+      '--format',
+      'wide',
+      '--source',
+      `coder:${aigerim!.id}`,
+      '--delimiter',
+      ';',
+      '-o',
+      out,
+    );
+    expect(code).toBe(0);
+    expect(stdout).toBe(`${out}: 341 rows\n`);
+    const text = readFileSync(out, 'utf8');
+    expect(text.startsWith('\uFEFFappeal_id;date;region;')).toBe(true);
+    const rows = parseCsv(text).rows;
+    expect(rows).toHaveLength(342);
+    const header = rows[0]!;
+    // Every category of the multiple-choice "reason" gets a 0/1 column.
+    const reasons = demo.codebook.variables.find((v) => v.id === 'reason')!.categories;
+    for (const c of reasons) expect(header).toContain(`reason_${c.code.replace(/-/g, '_')}`);
+    // The first appeal is coded by Aigerim (the demo codes the first 60): its region has a code.
+    const first = rows[1]!;
+    const own = demo.codings.find(
+      (c) => c.coderId === aigerim!.id && c.appealId === first[0] && c.variableId === 'region',
+    )!;
+    const category = demo.codebook.variables
+      .find((v) => v.id === 'region')!
+      .categories.find((c) => c.code === own.values[0])!;
+    expect(first[header.indexOf('region_2')]).toBe(String(category.value));
+    // Appeal 341 is not coded: empty, not 0.
+    expect(rows[341]![header.indexOf(`reason_${reasons[0]!.code}`)]).toBe('');
+  });
+
+  it('writes the long dataset of all coders, and SPSS, R and codebook files with --syntax', async () => {
+    const out = join(dir, 'long.csv');
+    expect(
+      (await run('export', pkg, ...coderFiles, '--format', 'long', '--source', 'all', '-o', out)).code,
+    ).toBe(0);
+    expect(parseCsv(readFileSync(out, 'utf8')).rows).toHaveLength(1 + demo.codings.length);
+
+    const wide = join(dir, 'majority.csv');
+    const result = await run(
+      'export',
+      pkg,
+      ...coderFiles,
+      '--format',
+      'wide',
+      '--source',
+      'majority',
+      '--syntax',
+      '-o',
+      wide,
+    );
+    expect(result.code).toBe(0);
+    // Two coders: every disagreement is a tie, listed on stderr.
+    expect(result.err).toMatch(/majority tied on OD-2019-\d{4} \/ \w+/);
+    expect(readFileSync(join(dir, 'majority.sps'), 'utf8')).toContain("/FILE='majority.csv'");
+    expect(readFileSync(join(dir, 'majority.R'), 'utf8')).toContain('read.csv("majority.csv", sep = ","');
+    expect(JSON.parse(readFileSync(join(dir, 'majority.codebook.json'), 'utf8')).format).toBe(
+      'kodtau-codebook',
+    );
+  });
+
+  it('writes an Excel workbook when the name ends in .xlsx', async () => {
+    const out = join(dir, 'wide.xlsx');
+    expect(
+      (await run('export', pkg, '--format', 'wide', '--labels', 'label', '--lang', 'kk', '-o', out)).code,
+    ).toBe(0);
+    const [sheet] = await readXlsxFile(out);
+    expect(sheet!.data).toHaveLength(342);
+    expect(sheet!.data[0]![0]).toBe('appeal_id');
+  });
+
+  it('says what is wrong with bad input and bad usage', async () => {
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, '{"format":"something-else"}');
+    const foreign = await run('export', bad, '--format', 'wide', '-o', join(dir, 'x.csv'));
+    expect(foreign.code).toBe(1);
+    expect(foreign.err).toContain('not a readable project package (foreign)');
+    const noCoder = await run(
+      'export',
+      pkg,
+      '--format',
+      'wide',
+      '--source',
+      'coder:nobody',
+      '-o',
+      join(dir, 'x.csv'),
+    );
+    expect(noCoder.code).toBe(1);
+    expect(noCoder.err).toContain('no coder "nobody"');
+    expect((await run('export', pkg, '--format', 'tall', '-o', 'x.csv')).code).toBe(2);
+    expect((await run('export', pkg, '--format', 'wide', '--source', 'all', '-o', 'x.csv')).code).toBe(2);
+    expect((await run('export', pkg, '--format', 'wide')).code).toBe(2);
+  });
+});
