@@ -6,7 +6,7 @@ import {
   mappingFits,
   type ColumnMapping,
 } from '../../../shared/import/columnMapping.ts';
-import { ImportError, type ImportErrorCode } from '../../../shared/import/importError.ts';
+import { IMPORT_ERROR_CODES, type ImportErrorCode } from '../../../shared/import/importError.ts';
 import { planImport, type ImportPlan, type RowIssue } from '../../../shared/import/planImport.ts';
 import { readTable, type SourceFormat, type SourceTable } from '../../../shared/import/readTable.ts';
 import type { Project } from '../../../shared/model/index.ts';
@@ -61,8 +61,10 @@ export class ImportCancelled extends Error {
 export type ImportFailure = { code: ImportErrorCode | 'cancelled' | 'unexpected'; line?: number };
 
 export function toFailure(error: unknown): ImportFailure {
-  if (error instanceof ImportError) return { code: error.code, line: error.line };
   if (error instanceof ImportCancelled) return { code: 'cancelled' };
+  // An ImportError that crossed from the worker arrives as a plain Error with its code and line.
+  const { code, line } = (error ?? {}) as { code?: unknown; line?: number };
+  if ((IMPORT_ERROR_CODES as readonly unknown[]).includes(code)) return { code: code as ImportErrorCode, line };
   return { code: 'unexpected' };
 }
 

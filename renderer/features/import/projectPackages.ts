@@ -107,13 +107,10 @@ export async function buildPackages(
   });
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
+const NOT_IN_FILE_NAMES = /[\\/:*?"<>|\u0000-\u001f]+/g;
+
 /** A name usable as a file name on Windows, macOS and Linux. */
 function fileSafe(name: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
-  return (
-    name
-      .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
-      .trim()
-      .slice(0, 80) || 'kodtau'
-  );
+  return name.replace(NOT_IN_FILE_NAMES, ' ').replace(/\s+/g, ' ').trim().slice(0, 80) || 'kodtau';
 }

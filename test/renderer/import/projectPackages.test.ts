@@ -1,0 +1,64 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db } from '../../../renderer/db/db.ts';
+import { openDemoProject } from '../../../renderer/db/projects.ts';
+import { buildPackages, openProjectPackage } from '../../../renderer/features/import/projectPackages.ts';
+import { DEMO_PROJECT_ID } from '../../../shared/demo/index.ts';
+import { PackageError } from '../../../shared/formats/projectPackage.ts';
+
+beforeEach(async () => {
+  await db.delete();
+  await db.open();
+});
+
+async function demoPackages() {
+  await openDemoProject();
+  const files = await buildPackages(DEMO_PROJECT_ID, {
+    mode: 'coders',
+    coders: ['Aigerim', 'Dmitry'],
+    overlapShare: 0.2,
+    seed: '2019',
+  });
+  await db.delete();
+  await db.open();
+  return files;
+}
+
+describe('project packages in the database', () => {
+  it('opens a coder package into an empty profile: project, codebook, the coder’s appeals', async () => {
+    const [aigerim] = await demoPackages();
+    const result = await openProjectPackage(aigerim!);
+    // 341 demo appeals: overlap round(0.2 × 341) = 68, the other 273 dealt in turn → 137 + 68 = 205.
+    expect(result).toEqual({ projectId: DEMO_PROJECT_ID, added: 205, alreadyPresent: 0 });
+    expect(await db.projects.get(DEMO_PROJECT_ID)).toBeDefined();
+    expect(await db.codebooks.where('projectId').equals(DEMO_PROJECT_ID).count()).toBe(1);
+    expect(await db.appeals.count()).toBe(205);
+    const record = (await db.imports.toArray())[0]!;
+    expect(record).toMatchObject({ kind: 'package', summary: { appeals: 205, overlap: 68 } });
+  });
+
+  it('opening the same package twice adds nothing the second time', async () => {
+    const [aigerim] = await demoPackages();
+    await openProjectPackage(aigerim!);
+    expect(await openProjectPackage(aigerim!)).toMatchObject({ added: 0, alreadyPresent: 205 });
+    expect(await db.appeals.count()).toBe(205);
+  });
+
+  it('a damaged package changes nothing', async () => {
+    const [aigerim] = await demoPackages();
+    const damaged = aigerim!.bytes.slice();
+    damaged[damaged.length - 200] = damaged[damaged.length - 200] === 0x61 ? 0x62 : 0x61;
+    await expect(openProjectPackage({ name: 'x.kodtau', bytes: damaged })).rejects.toBeInstanceOf(
+      PackageError,
+    );
+    expect(await db.projects.count()).toBe(0);
+    expect(await db.appeals.count()).toBe(0);
+  });
+
+  it('one package with everything', async () => {
+    await openDemoProject();
+    const [all] = await buildPackages(DEMO_PROJECT_ID, { mode: 'all' });
+    await db.delete();
+    await db.open();
+    expect((await openProjectPackage(all!)).added).toBe(341);
+  });
+});
