@@ -8,6 +8,7 @@ import { AdjudicationScreen } from './features/adjudication/AdjudicationScreen.t
 import { AgreementScreen } from './features/agreement/AgreementScreen.tsx';
 import { CodebookScreen } from './features/codebook/CodebookScreen.tsx';
 import { CodersScreen } from './features/coders/CodersScreen.tsx';
+import { requestCoderFileExport } from './features/coders/exportRequest.ts';
 import { CodingScreen } from './features/coding/CodingScreen.tsx';
 import { ExportScreen } from './features/export/ExportScreen.tsx';
 import { FirstRunScreen } from './features/firstRun/FirstRunScreen.tsx';
@@ -60,8 +61,10 @@ function Shell({ coderName }: { coderName: string }) {
     () =>
       platform.onMenuCommand((command) => {
         if (command === 'settings' || command === 'about') go('settings');
-        else if (command === 'exportCoderFile') go('export');
-        else {
+        else if (command === 'exportCoderFile') {
+          go('coders');
+          requestCoderFileExport();
+        } else {
           requestImport(
             command === 'openPackage'
               ? { kind: 'openPackage' }

@@ -8,6 +8,7 @@ import type {
   ImportRecord,
   Project,
 } from '../../shared/model/index.ts';
+import type { ReviewFlag } from '../../shared/merge/reviewFlag.ts';
 import type { RememberedMapping } from '../../shared/import/columnMapping.ts';
 
 export type CodingKey = [projectId: string, coderId: string, appealId: string, variableId: string];
@@ -28,6 +29,8 @@ export class KodtauDb extends Dexie {
   imports!: EntityTable<ImportRecord, 'id'>;
   /** The column mapping last used for each file layout (its column names), offered again on import. */
   importMappings!: EntityTable<RememberedMapping, 'layout'>;
+  /** Settled units a later merge changed a coder's answer on; the supervisor looks again. */
+  reviews!: Table<ReviewFlag, [string, string, string]>;
 
   constructor(name = 'kodtau') {
     super(name);
@@ -45,6 +48,8 @@ export class KodtauDb extends Dexie {
     });
     // Column mappings remembered per file layout (import wizard).
     this.version(2).stores({ importMappings: 'layout' });
+    // Review flags on settled units (merge of coder files).
+    this.version(3).stores({ reviews: '[projectId+appealId+variableId], projectId' });
     // The coding screen filters by addressee as it does by region and date.
     this.version(4).stores({
       appeals:

@@ -1,11 +1,20 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useEffect, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { FileReport } from '../../../shared/merge/index.ts';
 import type { Lang } from '../../../shared/model/index.ts';
 import { NoProject } from '../../components/NoProject.tsx';
 import { coderNames, projectCodings } from '../../db/queries.ts';
 import { formatDate, formatNumber } from '../../i18n.ts';
+import { usePlatform } from '../../platform/PlatformContext.tsx';
+import { readFiles } from '../../platform/index.ts';
+import type { PickedFile } from '../../platform/types.ts';
 import { useAppStore } from '../../store/index.ts';
 import { useCurrentProject } from '../projects/useCurrentProject.ts';
+import { CODER_FILE_FILTERS, coderFileOf, importCoderFiles } from './coderFiles.ts';
+import { MergeReport } from './MergeReport.tsx';
+import { onCoderFileExportRequest } from './exportRequest.ts';
+import './coders.css';
 
 interface CoderRow {
   id: string;
@@ -15,13 +24,22 @@ interface CoderRow {
   lastEdit: string;
 }
 
-/** Who has coded in this project, how much, and when last. */
+type ExportState =
+  { kind: 'idle' } | { kind: 'saved'; name: string } | { kind: 'cancelled' } | { kind: 'failed' };
+type MergeState =
+  { kind: 'idle' } | { kind: 'merging' } | { kind: 'done'; reports: FileReport[] } | { kind: 'failed' };
+
+/** Who has coded in this project; the signed-in coder's file out, the coders' files in. */
 export function CodersScreen() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const { project } = useCurrentProject();
+  const platform = usePlatform();
   const me = useAppStore((state) => state.coderId);
   const projectId = project?.id ?? '';
+  const [exported, setExported] = useState<ExportState>({ kind: 'idle' });
+  const [merge, setMerge] = useState<MergeState>({ kind: 'idle' });
+  const [dragging, setDragging] = useState(false);
 
   const rows = useLiveQuery(async () => {
     const [codings, names] = await Promise.all([projectCodings(projectId), coderNames()]);
@@ -42,12 +60,96 @@ export function CodersScreen() {
     }));
   }, [projectId]);
 
+  const exportMine = useCallback(async () => {
+    if (!projectId || !me) return;
+    try {
+      const file = await coderFileOf(projectId, me);
+      const saved = await platform.saveFile({
+        suggestedName: file.name,
+        bytes: file.bytes,
+        filters: CODER_FILE_FILTERS,
+      });
+      setExported(saved ? { kind: 'saved', name: file.name } : { kind: 'cancelled' });
+    } catch {
+      setExported({ kind: 'failed' });
+    }
+  }, [platform, projectId, me]);
+
+  useEffect(
+    () => (projectId ? onCoderFileExportRequest(() => void exportMine()) : undefined),
+    [projectId, exportMine],
+  );
+
+  async function mergeFiles(files: PickedFile[]) {
+    if (files.length === 0) return;
+    setMerge({ kind: 'merging' });
+    try {
+      setMerge({ kind: 'done', reports: await importCoderFiles(projectId, files) });
+    } catch {
+      setMerge({ kind: 'failed' });
+    }
+  }
+
+  async function chooseFiles() {
+    void mergeFiles(await platform.openFiles({ filters: CODER_FILE_FILTERS, multiple: true }));
+  }
+
+  async function drop(event: DragEvent) {
+    event.preventDefault();
+    setDragging(false);
+    void mergeFiles(await readFiles(event.dataTransfer.files));
+  }
+
   if (project === undefined || !rows) return null;
   if (!project) return <NoProject title={t('nav.coders')} />;
+  const mine = rows.find((row) => row.id === me)?.codings ?? 0;
 
   return (
     <section>
       <h1 id="screen-title">{t('nav.coders')}</h1>
+      <div className="coders-files">
+        <div className="card">
+          <h2>{t('coders.exportTitle')}</h2>
+          <p className="muted">{t('coders.exportLead', { count: mine })}</p>
+          <div className="actions">
+            <button type="button" className="primary" disabled={mine === 0} onClick={() => void exportMine()}>
+              {t('coders.exportButton')}
+            </button>
+            <span role="status">
+              {exported.kind === 'saved' && t('coders.exported', { name: exported.name })}
+              {exported.kind === 'cancelled' && t('coders.exportCancelled')}
+              {exported.kind === 'failed' && <span className="warning">{t('coders.exportFailed')}</span>}
+            </span>
+          </div>
+        </div>
+        <div
+          className={dragging ? 'card drop-zone dragging' : 'card drop-zone'}
+          onDragOver={(event) => {
+            event.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={(event) => void drop(event)}
+        >
+          <h2>{t('coders.mergeTitle')}</h2>
+          <p className="muted">{t('coders.mergeLead')}</p>
+          <div className="actions">
+            <button type="button" disabled={merge.kind === 'merging'} onClick={() => void chooseFiles()}>
+              {t('coders.importButton')}
+            </button>
+            <span className="muted">{t('coders.dropHere')}</span>
+            {merge.kind === 'merging' && <span role="status">{t('coders.merging')}</span>}
+            {merge.kind === 'failed' && (
+              <span role="status" className="warning">
+                {t('coders.mergeFailed')}
+              </span>
+            )}
+          </div>
+        </div>
+      </div>
+      {merge.kind === 'done' && <MergeReport reports={merge.reports} />}
+
+      <h2>{t('coders.listTitle')}</h2>
       <p className="muted">{t('coders.lead')}</p>
       {rows.length === 0 ? (
         <p className="card empty">{t('coders.none')}</p>

@@ -73,7 +73,7 @@ describe('App — shell', () => {
     expect(screen.getByText('No project open')).toBeInTheDocument();
 
     platform.sendMenuCommand('exportCoderFile');
-    await waitFor(() => expect(useAppStore.getState().screen).toBe('export'));
+    await waitFor(() => expect(useAppStore.getState().screen).toBe('coders'));
     platform.sendMenuCommand('about');
     await waitFor(() => expect(useAppStore.getState().screen).toBe('settings'));
     platform.sendMenuCommand('openPackage');

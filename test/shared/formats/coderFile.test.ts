@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDemoProject, DEMO_CODERS } from '../../../shared/demo/index.ts';
 import {
   buildCoderFile,
+  canonicalContent,
   CODER_FILE_FORMAT,
   CoderFileError,
   coderFileCodings,
@@ -9,6 +10,7 @@ import {
   serializeCoderFile,
   type CoderFileProblem,
 } from '../../../shared/formats/coderFile.ts';
+import { canonicalJson } from '../../../shared/model/codebookHash.ts';
 
 const demo = createDemoProject();
 const aigerim = DEMO_CODERS[0]!;
@@ -86,9 +88,7 @@ describe('coder file', () => {
 });
 
 describe('canonicalContent', () => {
-  it('equals the generic canonical JSON of the content (the fast path writes the same text)', async () => {
-    const { canonicalJson } = await import('../../../shared/model/codebookHash.ts');
-    const { canonicalContent } = await import('../../../shared/formats/coderFile.ts');
+  it('equals the generic canonical JSON of the content (the fast path writes the same text)', () => {
     const { integrity: _, ...content } = file;
     const withText = {
       ...content,
