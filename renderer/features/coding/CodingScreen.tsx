@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localize, type Codebook, type Lang } from '../../../shared/model/index.ts';
 import { NoProject } from '../../components/NoProject.tsx';
@@ -70,7 +70,9 @@ function CodingWorkspace({ projectId, codebook }: { projectId: string; codebook:
   }
 
   // Keyboard first: one listener for the whole screen; fields keep their keys, Esc leaves them.
-  useEffect(() => {
+  // The listener is swapped in during the commit (a layout effect), so a key pressed right after
+  // a render never runs against the render before it.
+  useLayoutEffect(() => {
     function onKey(event: KeyboardEvent) {
       if (isField(event.target)) {
         if (event.key === 'Escape') (event.target as HTMLElement).blur();

@@ -13,6 +13,9 @@ export interface AppealEdit {
 
 export type AppealRef = Pick<AppealEdit, 'projectId' | 'coderId' | 'appealId' | 'order'>;
 
+/** Given the appeal's rows (by variable id), the time and the appeal, the rows to write. */
+export type AppealChange = (rows: ReadonlyMap<string, Coding>, now: string, ref: AppealRef) => Coding[];
+
 const rowsOf = ({ projectId, coderId, appealId }: AppealRef) =>
   db.codings.where('[projectId+coderId+appealId]').equals([projectId, coderId, appealId]);
 
@@ -21,13 +24,14 @@ const rowsOf = ({ projectId, coderId, appealId }: AppealRef) =>
  * transaction; resolves once IndexedDB has committed. Rows `change` leaves out keep their
  * `updatedAt`, so the merge sees no edit that was not made.
  */
-export function editAppeal(
-  ref: AppealRef,
-  change: (rows: ReadonlyMap<string, Coding>, now: string) => Coding[],
-): Promise<AppealEdit> {
+export function editAppeal(ref: AppealRef, change: AppealChange): Promise<AppealEdit> {
   return db.transaction('rw', db.codings, async () => {
     const before = await rowsOf(ref).toArray();
-    const changed = change(new Map(before.map((row) => [row.variableId, row])), new Date().toISOString());
+    const changed = change(
+      new Map(before.map((row) => [row.variableId, row])),
+      new Date().toISOString(),
+      ref,
+    );
     await db.codings.bulkPut(changed);
     return { ...ref, before, after: await rowsOf(ref).toArray() };
   });

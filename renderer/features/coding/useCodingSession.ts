@@ -1,9 +1,16 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
 import type { Appeal, Codebook, Coding, Variable } from '../../../shared/model/index.ts';
+import { codingsOf } from '../../db/codings.ts';
 import { db } from '../../db/db.ts';
 import { useAppStore } from '../../store/index.ts';
-import { editAppeal, restoreAppeal, type AppealEdit, type AppealRef } from './appealEdits.ts';
+import {
+  editAppeal,
+  restoreAppeal,
+  type AppealChange,
+  type AppealEdit,
+  type AppealRef,
+} from './appealEdits.ts';
 import { codedAppeals, indexAtOrAfter, loadAppealList, type AppealList } from './appealList.ts';
 import { appealFlags, missingRequired, type AppealFlags } from './appealState.ts';
 import { nextValues } from './nextValues.ts';
@@ -111,8 +118,10 @@ export function useCodingSession(projectId: string, codebook: Codebook) {
   async function moveTo(target: number) {
     if (!list || target < 0 || target >= list.orders.length || target === index) return;
     await enqueue(() => Promise.resolve());
-    // An appeal still loading cannot have been coded on this screen: nothing to check.
-    const missing = readOnly || !current?.rows.size ? [] : missingRequired(codebook.variables, current.rows);
+    // Checked against what IndexedDB holds now, not what the last render showed. An appeal still
+    // loading cannot have been coded on this screen: nothing to check.
+    const rows = current && !readOnly ? await codingsOf(projectId, coderId, current.appeal.id) : new Map();
+    const missing = rows.size ? missingRequired(codebook.variables, rows) : [];
     if (current && missing.length && (requiredMode === 'block' || warning?.appealId !== current.appeal.id)) {
       setWarning({ appealId: current.appeal.id, missing, blocked: requiredMode === 'block' });
       return;
@@ -130,8 +139,18 @@ export function useCodingSession(projectId: string, codebook: Codebook) {
     return -1;
   }
 
-  async function write(change: (rows: ReadonlyMap<string, Coding>, now: string) => Coding[]) {
-    if (readOnly || !current) return;
+  // A key pressed while the next appeal is still loading waits for it, in order, and is not lost.
+  const deferred = useRef<AppealChange[]>([]);
+  useEffect(() => {
+    if (current) for (const change of deferred.current.splice(0)) void write(change);
+  });
+
+  async function write(change: AppealChange) {
+    if (readOnly) return;
+    if (!current) {
+      deferred.current.push(change);
+      return;
+    }
     const ref: AppealRef = { projectId, coderId, appealId: current.appeal.id, order: current.appeal.order };
     setSave({ kind: 'saving' });
     try {
@@ -144,12 +163,12 @@ export function useCodingSession(projectId: string, codebook: Codebook) {
     }
   }
 
-  function row(rows: ReadonlyMap<string, Coding>, variableId: string, now: string): Coding {
+  function row(rows: ReadonlyMap<string, Coding>, variableId: string, now: string, ref: AppealRef): Coding {
     const flags = appealFlags(rows.values());
     const existing = rows.get(variableId) ?? {
       projectId,
       coderId,
-      appealId: current!.appeal.id,
+      appealId: ref.appealId,
       variableId,
       values: [],
       unsure: flags.unsure,
@@ -159,21 +178,21 @@ export function useCodingSession(projectId: string, codebook: Codebook) {
   }
 
   const choose = (variable: Variable, code: string) =>
-    write((rows, now) => {
-      const before = row(rows, variable.id, now);
+    write((rows, now, ref) => {
+      const before = row(rows, variable.id, now, ref);
       return [{ ...before, values: nextValues(variable.kind, before.values, code) }];
     });
 
   const setText = (variable: Variable, text: string) =>
-    write((rows, now) => [{ ...row(rows, variable.id, now), values: [], text }]);
+    write((rows, now, ref) => [{ ...row(rows, variable.id, now, ref), values: [], text }]);
 
   /** Writes the note or the flag onto every row of the appeal, or onto a new row of `variable`. */
   const setFlags = (change: Partial<AppealFlags>, variable: Variable) =>
-    write((rows, now) => {
+    write((rows, now, ref) => {
       const flags = { ...appealFlags(rows.values()), ...change };
       const targets = rows.size ? [...rows.keys()] : [variable.id];
       return targets.map((variableId) => {
-        const { note: _note, ...rest } = row(rows, variableId, now);
+        const { note: _note, ...rest } = row(rows, variableId, now, ref);
         return { ...rest, unsure: flags.unsure, ...(flags.note.trim() ? { note: flags.note } : {}) };
       });
     });

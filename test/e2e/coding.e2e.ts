@@ -1,0 +1,194 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDemoProject } from '../../shared/demo/index.ts';
+import { localize, type Variable } from '../../shared/model/index.ts';
+import { launchBrowser, newPage, SCREENSHOTS } from './browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+});
+afterAll(() => browser?.close());
+
+const shot = (page: Page, name: string) => page.screenshot({ path: `${SCREENSHOTS}/${name}.png` });
+const DEMO = createDemoProject();
+const VARIABLES = DEMO.codebook.variables;
+
+async function openDemo(page: Page, name = 'Keyboard coder') {
+  await page.getByRole('textbox').fill(name);
+  await page.getByRole('button', { name: /Open the demo project/ }).click();
+  await page.getByText('1 / 341').waitFor();
+  await page.locator('.appeal-id', { hasText: DEMO.appeals[0]!.id }).waitFor();
+}
+
+/**
+ * The categories the test picks for appeal `i`: a different one per appeal and variable, and a
+ * second category for every other multiple-choice answer. Indexes into the variable's categories.
+ */
+function plan(i: number): number[][] {
+  return VARIABLES.map((variable, v) => {
+    const n = variable.categories.length;
+    const first = (i + v) % n;
+    return variable.kind === 'multi' && i % 2 ? [first, (first + 1) % n] : [first];
+  });
+}
+
+/** The labels the screen shows as chosen, variable by variable (shortcut key stripped). */
+async function chosenLabels(page: Page): Promise<string[][]> {
+  return page
+    .locator('.coding-panel fieldset.variable:not(.appeal-flags)')
+    .evaluateAll((fieldsets) =>
+      fieldsets.map((fieldset) =>
+        [...fieldset.querySelectorAll('[aria-checked="true"]')].map((button) =>
+          (button.textContent ?? '').replace(button.querySelector('kbd')?.textContent ?? '', ''),
+        ),
+      ),
+    );
+}
+
+/** The planned labels in codebook order, as the screen lists them. */
+const expectedLabels = (i: number) =>
+  plan(i).map((picks, v) =>
+    [...picks].sort((a, b) => a - b).map((c) => localize(VARIABLES[v]!.categories[c]!.label, 'en')),
+  );
+
+/** This coder's codings straight from IndexedDB (the app's database, read with the raw API). */
+function storedCodings(page: Page) {
+  return page.evaluate(
+    () =>
+      new Promise<{ appealId: string; variableId: string; values: string[]; coderId: string }[]>(
+        (resolve, reject) => {
+          const open = indexedDB.open('kodtau');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const request = open.result.transaction('codings').objectStore('codings').getAll();
+            request.onsuccess = () => resolve(request.result);
+            request.onerror = () => reject(request.error);
+          };
+        },
+      ),
+  );
+}
+
+describe('coding with the keyboard only', () => {
+  it('codes 25 demo appeals, reloads, and finds all 25 exactly as coded', async () => {
+    const page = await newPage(browser, 'en-GB');
+    await openDemo(page);
+    for (let i = 0; i < 25; i++) {
+      await page.locator('.appeal-id', { hasText: DEMO.appeals[i]!.id }).waitFor();
+      // Back to the first variable, then each variable's categories by their keys.
+      for (let v = 0; v < VARIABLES.length; v++) await page.keyboard.press('ArrowUp');
+      for (const [v, picks] of plan(i).entries()) {
+        for (const c of picks) await page.keyboard.press(VARIABLES[v]!.categories[c]!.shortcut!);
+        if (v < VARIABLES.length - 1) await page.keyboard.press('ArrowDown');
+      }
+      await expect.poll(() => chosenLabels(page)).toEqual(expectedLabels(i));
+      if (i === 0) await shot(page, 'coding-keyboard-en');
+      await page.keyboard.press('ArrowRight');
+    }
+    await page.getByText('26 / 341').waitFor();
+
+    await page.reload();
+    await page.getByText('26 / 341').waitFor();
+    await page.keyboard.press('Control+g');
+    await page.keyboard.type('1');
+    await page.keyboard.press('Enter');
+    for (let i = 0; i < 25; i++) {
+      await page.locator('.appeal-id', { hasText: DEMO.appeals[i]!.id }).waitFor();
+      await expect.poll(() => chosenLabels(page)).toEqual(expectedLabels(i));
+      await page.keyboard.press('ArrowRight');
+    }
+
+    // And in the database: one row per appeal and variable, the planned codes, nothing else.
+    const me = await page.evaluate(() => JSON.parse(localStorage.getItem('kodtau-session')!).state.coderId);
+    const mine = (await storedCodings(page)).filter((coding) => coding.coderId === me);
+    expect(mine).toHaveLength(25 * VARIABLES.length);
+    for (let i = 0; i < 25; i++)
+      for (const [v, picks] of plan(i).entries()) {
+        const row = mine.find((c) => c.appealId === DEMO.appeals[i]!.id && c.variableId === VARIABLES[v]!.id);
+        expect(row?.values).toEqual(picks.map((c) => VARIABLES[v]!.categories[c]!.code));
+      }
+    await page.context().close();
+  });
+
+  it('undoes and redoes changes, across appeals, and the redone state survives a reload', async () => {
+    const page = await newPage(browser, 'en-GB');
+    await openDemo(page);
+    const [reason, region] = VARIABLES as [Variable, Variable];
+    const radio = (variable: Variable, index: number) =>
+      page
+        .locator('.coding-panel fieldset.variable')
+        .filter({ hasText: localize(variable.label, 'en') })
+        .getByRole(variable.kind === 'multi' ? 'checkbox' : 'radio', {
+          name: localize(variable.categories[index]!.label, 'en'),
+        });
+
+    await page.keyboard.press(reason.categories[2]!.shortcut!);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press(region.categories[4]!.shortcut!);
+    await expect.poll(() => radio(region, 4).getAttribute('aria-checked')).toBe('true');
+    await page.keyboard.press('ArrowRight'); // the warning: body and response are still empty…
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByText('1 / 341').count()).toBe(1);
+    await page.keyboard.press('ArrowRight'); // …pressed again, the coder moves on
+    await page.getByText('2 / 341').waitFor();
+
+    // Undo takes the coder back to appeal 1 and removes the region, then the reason.
+    await page.keyboard.press('Control+z');
+    await page.getByText('1 / 341').waitFor();
+    await expect.poll(() => radio(region, 4).getAttribute('aria-checked')).toBe('false');
+    expect(await radio(reason, 2).getAttribute('aria-checked')).toBe('true');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => radio(reason, 2).getAttribute('aria-checked')).toBe('false');
+    await shot(page, 'coding-undone-en');
+
+    // Redo both, one with Ctrl+Y and one with Ctrl+Shift+Z.
+    await page.keyboard.press('Control+y');
+    await expect.poll(() => radio(reason, 2).getAttribute('aria-checked')).toBe('true');
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => radio(region, 4).getAttribute('aria-checked')).toBe('true');
+    await page.getByRole('status').getByText('Saved').waitFor();
+
+    await page.reload();
+    await page.getByText('1 / 341').waitFor();
+    await expect.poll(() => radio(region, 4).getAttribute('aria-checked')).toBe('true');
+    expect(await radio(reason, 2).getAttribute('aria-checked')).toBe('true');
+    await page.context().close();
+  });
+});
+
+describe('the coding screen in three languages', () => {
+  it('shows definitions, the help overlay and a required-variable warning in kk, ru and en', async () => {
+    const page = await newPage(browser, 'en-GB');
+    await openDemo(page, 'Әйгерім');
+    await page.keyboard.press(VARIABLES[0]!.categories[0]!.shortcut!);
+    await page.getByRole('status').getByText('Saved').waitFor();
+    for (const [lang, button] of [
+      ['kk', 'Қазақша'],
+      ['ru', 'Русский'],
+      ['en', 'English'],
+    ] as const) {
+      await page.getByRole('button', { name: button }).first().click();
+      await page.keyboard.press('Control+i');
+      await page.locator('.definitions').waitFor();
+      await shot(page, `coding-definitions-${lang}`);
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('ArrowRight');
+      await page.getByRole('alert').waitFor();
+      await shot(page, `coding-warning-${lang}`);
+      // Pressed again the coder moves on; back on appeal 1 the warning comes again next time.
+      await page.keyboard.press('ArrowRight');
+      await page.getByText('2 / 341').waitFor();
+      await page.keyboard.press('ArrowLeft');
+      await page.getByText('1 / 341').waitFor();
+      await page.keyboard.press('Shift+Slash');
+      await page.getByRole('dialog').waitFor();
+      await shot(page, `coding-help-${lang}`);
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+    }
+    await page.context().close();
+  });
+});
