@@ -1,0 +1,89 @@
+// @vitest-environment jsdom
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { db } from '../../../renderer/db/db.ts';
+import { ImportScreen } from '../../../renderer/features/import/ImportScreen.tsx';
+import { useImportIntent } from '../../../renderer/features/import/importIntent.ts';
+import { useAppStore } from '../../../renderer/store/index.ts';
+import { encodeWindows1251, RU_1251_CSV } from '../../fixtures/import/fixtures.ts';
+import { renderWithPlatform, setUpRendererTests, signInCoder } from '../harness.tsx';
+import { createFakePlatform } from '../fakePlatform.ts';
+
+setUpRendererTests('en');
+
+describe('ImportScreen', () => {
+  it('imports a Windows-1251 CSV into a new project through the wizard', async () => {
+    await signInCoder();
+    const user = userEvent.setup();
+    const platform = createFakePlatform();
+    platform.nextOpen = [{ name: 'appeals-1251.csv', bytes: encodeWindows1251(RU_1251_CSV) }];
+    renderWithPlatform(<ImportScreen />, platform);
+    await user.click(await screen.findByRole('button', { name: 'Import appeals…' }));
+
+    const wizard = await screen.findByRole('region', { name: 'Import appeals' });
+    await within(wizard).findByText('3 rows', { exact: false });
+    expect(within(wizard).getByLabelText('Encoding')).toHaveValue('windows-1251');
+    await user.click(within(wizard).getByRole('button', { name: 'Next' }));
+    expect(within(wizard).getByLabelText('Use of column Текст обращения')).toHaveValue('text');
+    expect(within(wizard).getByLabelText('Use of column №')).toHaveValue('id');
+    await user.clear(within(wizard).getByLabelText('Project name'));
+    await user.type(within(wizard).getByLabelText('Project name'), 'Обращения 2019');
+    await user.click(within(wizard).getByRole('button', { name: 'Check the rows' }));
+    await user.click(await within(wizard).findByRole('button', { name: 'Import 3 appeals' }));
+    await within(wizard).findByText('Imported 3 appeals.');
+    await user.click(within(wizard).getByRole('button', { name: 'Show the appeals' }));
+
+    const project = (await db.projects.toArray())[0]!;
+    expect(project.name).toBe('Обращения 2019');
+    expect(useAppStore.getState().projectId).toBe(project.id);
+    expect(await screen.findByText('3 appeals in this project')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Третий месяц не могу получить ответ из налогового департамента по возврату переплаты',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('lists rows that cannot be imported; Stop writes nothing', async () => {
+    await signInCoder();
+    const user = userEvent.setup();
+    const platform = createFakePlatform();
+    platform.nextOpen = [{ name: 'bad.csv', bytes: new TextEncoder().encode('id,text\n1,a\n1,b\n2,\n') }];
+    renderWithPlatform(<ImportScreen />, platform);
+    await user.click(await screen.findByRole('button', { name: 'Import appeals…' }));
+    await user.click(await screen.findByRole('button', { name: 'Next' }));
+    await user.click(screen.getByRole('button', { name: 'Check the rows' }));
+    expect(await screen.findByText('2 rows cannot be imported:')).toBeInTheDocument();
+    expect(screen.getByText('Id “1” already used in an earlier row')).toBeInTheDocument();
+    expect(screen.getByText('The text is empty')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Skip these rows and import 1 appeal' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Stop, import nothing' }));
+    expect(screen.queryByRole('region', { name: 'Import appeals' })).toBeNull();
+    expect(await db.appeals.count()).toBe(0);
+    expect(await db.projects.count()).toBe(0);
+  });
+
+  it('a PDF renamed .csv gets a message and changes nothing', async () => {
+    await signInCoder();
+    const user = userEvent.setup();
+    const platform = createFakePlatform();
+    platform.nextOpen = [{ name: 'appeals.csv', bytes: new TextEncoder().encode('%PDF-1.4 …') }];
+    renderWithPlatform(<ImportScreen />, platform);
+    await user.click(await screen.findByRole('button', { name: 'Import appeals…' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('This is a PDF document, not a table.');
+    expect(screen.getByText('Nothing was changed in your projects.')).toBeInTheDocument();
+  });
+
+  it('a foreign file asked to open as a package is refused with a message', async () => {
+    await signInCoder();
+    const platform = createFakePlatform();
+    renderWithPlatform(<ImportScreen />, platform);
+    useImportIntent.getState().request({
+      kind: 'dropped',
+      file: { name: 'x.kodtau', bytes: new TextEncoder().encode('{"format":"something-else"}') },
+    });
+    expect(await screen.findByRole('alert')).toHaveTextContent('This file is not a Kodtau project package.');
+    expect(await db.projects.count()).toBe(0);
+  });
+});
