@@ -11,7 +11,7 @@ import { useCurrentProject } from '../projects/useCurrentProject.ts';
 import { AppealList } from './AppealList.tsx';
 import { AppealView } from './AppealView.tsx';
 import { CodingPanel } from './CodingPanel.tsx';
-import { CodingSettings, FilterBar } from './FilterBar.tsx';
+import { FilterBar } from './FilterBar.tsx';
 import { HelpOverlay } from './HelpOverlay.tsx';
 import { commandFor, shortcutKeys, type Command } from './keys.ts';
 import { useCodingSession } from './useCodingSession.ts';
@@ -143,19 +143,35 @@ function CodingWorkspace({ projectId, codebook }: { projectId: string; codebook:
           <button type="button" onClick={() => run('nextUncoded')}>
             {t('coding.nextUncoded')}
           </button>
-          <button type="button" onClick={() => run('undo')} disabled={!session.canUndo}>
-            {t('coding.undo')}
+          <button
+            type="button"
+            onClick={() => run('undo')}
+            disabled={!session.canUndo}
+            aria-label={t('coding.undo')}
+            title={t('coding.undo')}
+          >
+            {'↶'}
           </button>
-          <button type="button" onClick={() => run('redo')} disabled={!session.canRedo}>
-            {t('coding.redo')}
+          <button
+            type="button"
+            onClick={() => run('redo')}
+            disabled={!session.canRedo}
+            aria-label={t('coding.redo')}
+            title={t('coding.redo')}
+          >
+            {'↷'}
           </button>
-          <button type="button" onClick={() => setHelpOpen(true)} aria-keyshortcuts="Shift+/ F1">
-            {t('coding.help.open')}
+          <button
+            type="button"
+            onClick={() => setHelpOpen(true)}
+            aria-label={t('coding.help.open')}
+            title={t('coding.help.open')}
+          >
+            {'?'}
           </button>
         </div>
       </header>
       <FilterBar projectId={projectId} codebook={codebook} searchRef={searchRef} />
-      <CodingSettings projectId={projectId} />
       {session.readOnly && (
         <p className="card notice" role="note">
           {t('coding.viewer.readOnly')}

@@ -51,40 +51,6 @@ export function FilterBar(props: {
           ))}
         </select>
       </label>
-      <label>
-        {t('coding.meta.region')}
-        <select value={filter.region} onChange={(e) => setFilter({ region: e.target.value })}>
-          <option value="">{t('coding.filter.any')}</option>
-          {options?.regions.map((region) => (
-            <option key={region} value={region}>
-              {metaLabel(codebook, 'region', region, lang)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('coding.meta.addressee')}
-        <select value={filter.addressee} onChange={(e) => setFilter({ addressee: e.target.value })}>
-          <option value="">{t('coding.filter.any')}</option>
-          {options?.addressees.map((addressee) => (
-            <option key={addressee} value={addressee}>
-              {addressee}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('coding.filter.from')}
-        <input
-          type="date"
-          value={filter.dateFrom}
-          onChange={(e) => setFilter({ dateFrom: e.target.value })}
-        />
-      </label>
-      <label>
-        {t('coding.filter.to')}
-        <input type="date" value={filter.dateTo} onChange={(e) => setFilter({ dateTo: e.target.value })} />
-      </label>
       <label className="search">
         {t('coding.search')}
         <input
@@ -96,6 +62,50 @@ export function FilterBar(props: {
         />
       </label>
       <button type="submit">{t('coding.find')}</button>
+      <details className="more-filters">
+        <summary>{t('coding.filter.more')}</summary>
+        <div className="card more-filters-panel">
+          <label>
+            {t('coding.meta.region')}
+            <select value={filter.region} onChange={(e) => setFilter({ region: e.target.value })}>
+              <option value="">{t('coding.filter.any')}</option>
+              {options?.regions.map((region) => (
+                <option key={region} value={region}>
+                  {metaLabel(codebook, 'region', region, lang)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('coding.meta.addressee')}
+            <select value={filter.addressee} onChange={(e) => setFilter({ addressee: e.target.value })}>
+              <option value="">{t('coding.filter.any')}</option>
+              {options?.addressees.map((addressee) => (
+                <option key={addressee} value={addressee}>
+                  {addressee}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('coding.filter.from')}
+            <input
+              type="date"
+              value={filter.dateFrom}
+              onChange={(e) => setFilter({ dateFrom: e.target.value })}
+            />
+          </label>
+          <label>
+            {t('coding.filter.to')}
+            <input
+              type="date"
+              value={filter.dateTo}
+              onChange={(e) => setFilter({ dateTo: e.target.value })}
+            />
+          </label>
+          <CodingSettings projectId={projectId} />
+        </div>
+      </details>
       {isFiltered(filter) && (
         <button
           type="button"
