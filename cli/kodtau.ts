@@ -1,6 +1,8 @@
 import { agreementCommand } from './commands/agreement.ts';
 import { codebookCommand } from './commands/codebook.ts';
+import { demoCommand } from './commands/demo.ts';
 import { exportCommand } from './commands/export.ts';
+import { mergeCommand } from './commands/merge.ts';
 import { summaryCommand } from './commands/summary.ts';
 import { EXIT, processIO, type Command, type CommandIO } from './io.ts';
 
@@ -8,8 +10,10 @@ import { EXIT, processIO, type Command, type CommandIO } from './io.ts';
 export const COMMANDS: Readonly<Record<string, Command>> = {
   agreement: agreementCommand,
   codebook: codebookCommand,
+  demo: demoCommand,
   summary: summaryCommand,
   export: exportCommand,
+  merge: mergeCommand,
 };
 
 function usage(): string {
