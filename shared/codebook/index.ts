@@ -3,3 +3,4 @@ export * from './mergeCategory.ts';
 export * from './validateCodebook.ts';
 export * from './missingTranslations.ts';
 export * from './codebookVersion.ts';
+export * from './adoptCodebook.ts';

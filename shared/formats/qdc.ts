@@ -145,9 +145,12 @@ function codeFrom(name: string, guid: string, taken: Set<string>): string {
 
 const text = (lang: Lang, value: string): LocalizedText => (value ? { [lang]: value } : {});
 
-/** The name wins over Kodtau's label when another tool renamed the code. */
+/**
+ * The name wins over Kodtau's label when another tool renamed the code; a name equal to the
+ * label in any language (a file exported in another language) changes nothing.
+ */
 function relabel(label: LocalizedText, name: string, lang: Lang): LocalizedText {
-  return name && name !== localize(label, lang) ? { ...label, [lang]: name } : label;
+  return name && !Object.values(label).includes(name) ? { ...label, [lang]: name } : label;
 }
 
 /** The variable that gathers top-level codes without children. */

@@ -1,78 +1,282 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGS, localize, type Lang, type LocalizedText } from '../../../shared/model/index.ts';
+import {
+  addVariable,
+  contentOf,
+  countMissingTranslations,
+  deleteCategory,
+  deleteVariable,
+  isChanged,
+  mergeCategory,
+  setRetired,
+  validateCodebook,
+  type CodebookProblem,
+} from '../../../shared/codebook/index.ts';
+import { CodebookFileError } from '../../../shared/formats/codebookFile.ts';
+import { writeCodebookJson } from '../../../shared/formats/codebookJson.ts';
+import { writeQdc } from '../../../shared/formats/qdc.ts';
+import {
+  LANGS,
+  type Codebook,
+  type CodebookContent,
+  type Lang,
+  type Project,
+} from '../../../shared/model/index.ts';
 import { NoProject } from '../../components/NoProject.tsx';
+import { LANGUAGE_NAMES } from '../../i18n.ts';
+import { usePlatform } from '../../platform/PlatformContext.tsx';
+import { projectName } from '../projects/projectName.ts';
 import { useCurrentProject } from '../projects/useCurrentProject.ts';
-
-/** Languages a text lacks; shown so the supervisor sees which translations are missing. */
-function missingLanguages(text: LocalizedText): Lang[] {
-  return LANGS.filter((lang) => !text[lang]);
-}
+import { categoryUsage, CodebookSaveError, saveCodebookVersion, usageCounts } from './codebookData.ts';
+import { codebookMessages } from './codebookMessages.ts';
+import { CodebookImport } from './CodebookImport.tsx';
+import { CodebookPrint } from './CodebookPrint.tsx';
+import { RemoveCategoryDialog, type RemoveRequest } from './RemoveCategoryDialog.tsx';
+import { VariableEditor } from './VariableEditor.tsx';
+import './codebook.css';
 
 export function CodebookScreen() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language as Lang;
+  const { t } = useTranslation();
   const { project, codebook } = useCurrentProject();
+  // Kept here so that the confirmation of a save outlives the editor of the old version.
+  const [message, setMessage] = useState<Message>(null);
   if (project === undefined) return null;
   if (!project || !codebook) return <NoProject title={t('nav.codebook')} />;
+  // A new saved version starts a fresh draft.
+  return (
+    <CodebookEditor
+      key={`${codebook.projectId}/${codebook.version}`}
+      project={project}
+      codebook={codebook}
+      message={message}
+      setMessage={setMessage}
+    />
+  );
+}
+
+const NO_USES: ReadonlyMap<string, number> = new Map();
+const NO_PROBLEMS: readonly CodebookProblem[] = [];
+
+type Message = { kind: 'ok' | 'error'; text: string } | null;
+
+interface EditorProps {
+  project: Project;
+  codebook: Codebook;
+  message: Message;
+  setMessage: (message: Message) => void;
+}
+
+function CodebookEditor({ project, codebook, message, setMessage }: EditorProps) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const platform = usePlatform();
+  const [draft, setDraft] = useState<CodebookContent>(() => contentOf(codebook));
+  const [remove, setRemove] = useState<RemoveRequest | null>(null);
+  const [printLang, setPrintLang] = useState<Lang>(lang);
+  const [saving, setSaving] = useState(false);
+  const uses = useLiveQuery(() => usageCounts(codebook.projectId), [codebook.projectId]);
+
+  const problems = useMemo(() => validateCodebook(draft), [draft]);
+  const problemsOf = useMemo(() => {
+    const byVariable = new Map<string, CodebookProblem[]>();
+    for (const p of problems) byVariable.set(p.variableId, [...(byVariable.get(p.variableId) ?? []), p]);
+    return byVariable;
+  }, [problems]);
+  const missing = useMemo(() => countMissingTranslations(draft), [draft]);
+  const changed = isChanged(codebook, draft);
+  const messages = codebookMessages(t, draft, lang);
+  const nextVersion = codebook.version + 1;
+  const missingTotal = LANGS.reduce((sum, l) => sum + missing[l], 0);
+
+  const edit = useCallback(
+    (change: (content: CodebookContent) => CodebookContent) => {
+      setMessage(null);
+      setDraft(change);
+    },
+    [setMessage],
+  );
+
+  async function save() {
+    setSaving(true);
+    try {
+      const { codebook: saved, moved } = await saveCodebookVersion(codebook, draft);
+      setMessage({ kind: 'ok', text: t('codebook.edit.saved', { version: saved.version, count: moved }) });
+    } catch (error) {
+      if (!(error instanceof CodebookSaveError)) throw error;
+      setMessage({ kind: 'error', text: messages.save(error.problem) });
+      setSaving(false);
+    }
+  }
+
+  // Stable across edits, so that only the variable being edited re-renders.
+  const requestRemove = useCallback(
+    async (variableId: string, code: string, mode: RemoveRequest['mode']) => {
+      const savedCategory = codebook.variables
+        .find((v) => v.id === variableId)
+        ?.categories.some((c) => c.code === code);
+      const count = savedCategory ? await categoryUsage(codebook.projectId, variableId, code) : 0;
+      if (mode === 'delete' && count === 0) edit((d) => deleteCategory(d, variableId, code));
+      else setRemove({ variableId, code, mode, uses: count });
+    },
+    [codebook, edit],
+  );
+
+  const requestDeleteVariable = useCallback(
+    async (variableId: string) => {
+      const count = await categoryUsage(codebook.projectId, variableId);
+      if (count === 0) edit((d) => deleteVariable(d, variableId));
+      else {
+        // Only a saved variable can have codings, so the saved codebook names it.
+        const text = codebookMessages(t, codebook, lang).save({ reason: 'variableInUse', variableId, count });
+        setMessage({ kind: 'error', text });
+      }
+    },
+    [codebook, edit, setMessage, t, lang],
+  );
+
+  async function exportAs(format: 'json' | 'qdc') {
+    try {
+      const { text, notes } =
+        format === 'json'
+          ? { text: writeCodebookJson(codebook), notes: [] }
+          : (({ xml, notes }) => ({ text: xml, notes }))(writeQdc(contentOf(codebook), lang));
+      const saved = await platform.saveFile({
+        suggestedName: `codebook-v${codebook.version}.${format}`,
+        bytes: new TextEncoder().encode(text),
+        filters: [
+          { name: format === 'json' ? 'Kodtau codebook' : 'REFI-QDA codebook', extensions: [format] },
+        ],
+      });
+      if (saved) {
+        const lines = [
+          t('codebook.edit.exported', { version: codebook.version }),
+          ...notes.map(messages.note),
+        ];
+        setMessage({ kind: 'ok', text: lines.join(' ') });
+      }
+    } catch (error) {
+      if (!(error instanceof CodebookFileError)) throw error;
+      setMessage({ kind: 'error', text: messages.file(error.problem) });
+    }
+  }
+
+  const removeVariable = remove && draft.variables.find((v) => v.id === remove.variableId);
 
   return (
-    <section>
-      <h1 id="screen-title">{t('nav.codebook')}</h1>
-      <p className="muted">
-        {t('codebook.versionLine', { version: codebook.version, hash: codebook.hash.slice(0, 12) })}
-      </p>
-      {codebook.variables.map((variable) => (
-        <article key={variable.id} className="card variable-card">
-          <header className="variable-head">
-            <h2>{localize(variable.label, lang)}</h2>
-            <span className="badge">{t(`codebook.kind.${variable.kind}`)}</span>
-            {variable.required && <span className="badge">{t('codebook.required')}</span>}
-            <code>{variable.id}</code>
-          </header>
-          <p>{localize(variable.definition, lang)}</p>
-          <table className="data">
-            <thead>
-              <tr>
-                <th>{t('codebook.shortcut')}</th>
-                <th>{t('codebook.code')}</th>
-                <th>{t('codebook.value')}</th>
-                <th>{t('codebook.category')}</th>
-                <th>{t('codebook.definition')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {variable.categories.map((category) => {
-                const missing = missingLanguages(category.label);
-                return (
-                  <tr key={category.code}>
-                    <td>{category.shortcut && <kbd>{category.shortcut}</kbd>}</td>
-                    <td>
-                      <code>{category.code}</code>
-                    </td>
-                    <td className="num">{category.value}</td>
-                    <td>
-                      <span className="swatch" style={{ background: category.colour }} />
-                      {localize(category.label, lang)}
-                      {missing.length > 0 && (
-                        <span className="warning">
-                          {' '}
-                          {t('codebook.missingTranslations', { langs: missing.join(', ') })}
-                        </span>
-                      )}
-                    </td>
-                    <td>
-                      {localize(category.definition, lang)}
-                      {category.examples[lang] && (
-                        <div className="muted">{localize(category.examples, lang)}</div>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </article>
-      ))}
+    <section className="codebook-screen">
+      <div className="codebook-editor">
+        <h1 id="screen-title">{t('nav.codebook')}</h1>
+        <p className="muted">
+          {t('codebook.versionLine', { version: codebook.version, hash: codebook.hash.slice(0, 12) })}
+          {changed && <span className="badge unsaved">{t('codebook.edit.unsaved')}</span>}
+        </p>
+        <div className="toolbar codebook-toolbar">
+          <button
+            type="button"
+            className="primary"
+            disabled={!changed || problems.length > 0 || saving}
+            onClick={save}
+          >
+            {t('codebook.edit.save', { version: nextVersion })}
+          </button>
+          <button type="button" disabled={!changed} onClick={() => edit(() => contentOf(codebook))}>
+            {t('codebook.edit.discard')}
+          </button>
+          <span className="toolbar-gap" />
+          <button type="button" onClick={() => exportAs('json')}>
+            {t('codebook.edit.exportJson')}
+          </button>
+          <button type="button" onClick={() => exportAs('qdc')}>
+            {t('codebook.edit.exportQdc')}
+          </button>
+          <span className="toolbar-gap" />
+          <label className="field inline">
+            <span>{t('codebook.print.language')}</span>
+            <select value={printLang} onChange={(event) => setPrintLang(event.target.value as Lang)}>
+              {LANGS.map((l) => (
+                <option key={l} value={l}>
+                  {LANGUAGE_NAMES[l]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" onClick={() => window.print()}>
+            {t('codebook.print.button')}
+          </button>
+        </div>
+        <CodebookImport
+          codebook={codebook}
+          draft={draft}
+          uses={uses}
+          onUse={(content) => {
+            edit(() => content);
+            setMessage({ kind: 'ok', text: t('codebook.import.applied') });
+          }}
+        />
+        <p className={missingTotal > 0 ? 'warning' : 'muted'} role="status">
+          {missingTotal > 0
+            ? t('codebook.edit.missingCount', {
+                count: missingTotal,
+                detail: LANGS.filter((l) => missing[l] > 0)
+                  .map((l) => `${l} ${missing[l]}`)
+                  .join(' · '),
+              })
+            : t('codebook.edit.noneMissing')}
+        </p>
+        {message && (
+          <p
+            className={message.kind === 'error' ? 'error-text' : 'ok-text'}
+            role={message.kind === 'error' ? 'alert' : 'status'}
+          >
+            {message.text}
+          </p>
+        )}
+        {problems.length > 0 && (
+          <div className="card problems" role="alert">
+            <h2>{t('codebook.edit.problems', { count: problems.length })}</h2>
+            <ul>
+              {problems.map((p, index) => (
+                <li key={index}>{messages.problem(p)}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {draft.variables.map((variable) => (
+          <VariableEditor
+            key={variable.id}
+            variable={variable}
+            saved={codebook.variables.find((v) => v.id === variable.id)}
+            problems={problemsOf.get(variable.id) ?? NO_PROBLEMS}
+            uses={uses ? (uses.get(variable.id) ?? NO_USES) : undefined}
+            onDraft={edit}
+            onDelete={requestDeleteVariable}
+            onRemoveCategory={requestRemove}
+          />
+        ))}
+        <button
+          type="button"
+          onClick={() => edit((d) => addVariable(d, 'single', { [lang]: t('codebook.edit.newVariable') }))}
+        >
+          {t('codebook.edit.addVariable')}
+        </button>
+      </div>
+      {remove && removeVariable && (
+        <RemoveCategoryDialog
+          request={remove}
+          variable={removeVariable}
+          onMerge={(into) => {
+            edit((d) => mergeCategory(d, remove.variableId, remove.code, into, nextVersion));
+            setRemove(null);
+          }}
+          onRetire={() => {
+            edit((d) => setRetired(d, remove.variableId, remove.code, true));
+            setRemove(null);
+          }}
+          onCancel={() => setRemove(null)}
+        />
+      )}
+      <CodebookPrint codebook={codebook} projectName={projectName(project, printLang)} lang={printLang} />
     </section>
   );
 }

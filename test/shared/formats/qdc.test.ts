@@ -120,6 +120,10 @@ describe('Kodtau → .qdc → Kodtau', () => {
     const region = readQdc(xml, 'kk').content.variables[1]!;
     expect(region.label).toEqual({ kk: 'Аймақ', ru: 'Регион', en: 'Region' });
   });
+
+  it('keeps the labels when a file written in Kazakh is read as English', () => {
+    expect(readQdc(writeQdc(content, 'kk').xml, 'en').content.variables).toEqual(content.variables);
+  });
 });
 
 describe('readQdc: codebooks from other tools', () => {

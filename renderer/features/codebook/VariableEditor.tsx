@@ -1,0 +1,166 @@
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  addCategory,
+  moveCategory,
+  moveVariable,
+  setRetired,
+  updateCategory,
+  updateVariable,
+  type CodebookProblem,
+} from '../../../shared/codebook/index.ts';
+import {
+  localize,
+  VARIABLE_KINDS,
+  type CodebookContent,
+  type Lang,
+  type Variable,
+  type VariableKind,
+} from '../../../shared/model/index.ts';
+import { CategoryEditor } from './CategoryEditor.tsx';
+import { TranslatedFields } from './TranslatedFields.tsx';
+
+interface Props {
+  variable: Variable;
+  /** The saved version of this variable, when it has one. */
+  saved: Variable | undefined;
+  problems: readonly CodebookProblem[];
+  uses: ReadonlyMap<string, number> | undefined;
+  onDraft: (change: (draft: CodebookContent) => CodebookContent) => void;
+  onDelete: (variableId: string) => void;
+  onRemoveCategory: (variableId: string, code: string, mode: 'merge' | 'delete') => void;
+}
+
+/**
+ * One variable and its categories. Memoised (its problems compared by content): an edit
+ * re-renders only the variable it changes.
+ */
+export const VariableEditor = memo(
+  function VariableEditor({ variable, saved, problems, uses, onDraft, onDelete, onRemoveCategory }: Props) {
+    const { t, i18n } = useTranslation();
+    const lang = i18n.language as Lang;
+    const id = variable.id;
+    const name = localize(variable.label, lang) || id;
+    const conflictsOf = (code: string) =>
+      problems.flatMap((p) =>
+        p.kind === 'shortcutConflict' && p.variableId === id && p.codes.includes(code)
+          ? p.codes
+              .filter((other) => other !== code)
+              .map(
+                (other) => localize(variable.categories.find((c) => c.code === other)?.label, lang) || other,
+              )
+          : [],
+      );
+
+    return (
+      <article className="card variable-edit" aria-label={name}>
+        <header className="variable-head">
+          <h2>{name}</h2>
+          <label className="field inline">
+            <span>{t('codebook.edit.id')}</span>
+            <input
+              className="code-input"
+              defaultValue={id}
+              readOnly={saved !== undefined}
+              title={saved ? t('codebook.edit.codeFixed') : undefined}
+              // Committed on leaving the field: the id is the card's key, so typing must not remount it.
+              onBlur={(event) => onDraft((d) => updateVariable(d, id, { id: event.target.value.trim() }))}
+            />
+          </label>
+          <label className="field inline">
+            <span>{t('codebook.edit.kind')}</span>
+            <select
+              value={variable.kind}
+              onChange={(event) =>
+                onDraft((d) => updateVariable(d, id, { kind: event.target.value as VariableKind }))
+              }
+            >
+              {VARIABLE_KINDS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {t(`codebook.kind.${kind}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field inline">
+            <input
+              type="checkbox"
+              checked={variable.required}
+              onChange={(event) => onDraft((d) => updateVariable(d, id, { required: event.target.checked }))}
+            />
+            <span>{t('codebook.required')}</span>
+          </label>
+          {uses && (
+            <span className="muted uses">{t('codebook.edit.uses', { count: uses.get('') ?? 0 })}</span>
+          )}
+          <span className="actions">
+            <button
+              type="button"
+              onClick={() => onDraft((d) => moveVariable(d, id, -1))}
+              aria-label={t('codebook.edit.moveUp', { name })}
+            >
+              ↑
+            </button>
+            <button
+              type="button"
+              onClick={() => onDraft((d) => moveVariable(d, id, 1))}
+              aria-label={t('codebook.edit.moveDown', { name })}
+            >
+              ↓
+            </button>
+            <button
+              type="button"
+              onClick={() => onDelete(id)}
+              aria-label={t('codebook.edit.deleteNamed', { name })}
+            >
+              {t('codebook.edit.deleteVariable')}
+            </button>
+          </span>
+        </header>
+        <TranslatedFields
+          name={t('codebook.edit.label')}
+          value={variable.label}
+          onChange={(label) => onDraft((d) => updateVariable(d, id, { label }))}
+        />
+        <TranslatedFields
+          name={t('codebook.edit.definition')}
+          value={variable.definition}
+          multiline
+          onChange={(definition) => onDraft((d) => updateVariable(d, id, { definition }))}
+        />
+        {variable.kind !== 'text' && (
+          <>
+            <ol className="category-list">
+              {variable.categories.map((category) => (
+                <CategoryEditor
+                  key={category.code}
+                  category={category}
+                  saved={saved?.categories.some((c) => c.code === category.code) ?? false}
+                  uses={uses ? (uses.get(category.code) ?? 0) : undefined}
+                  conflict={conflictsOf(category.code)}
+                  onChange={(patch) => onDraft((d) => updateCategory(d, id, category.code, patch))}
+                  onMove={(delta) => onDraft((d) => moveCategory(d, id, category.code, delta))}
+                  onRetire={(retired) => onDraft((d) => setRetired(d, id, category.code, retired))}
+                  onMerge={() => onRemoveCategory(id, category.code, 'merge')}
+                  onDelete={() => onRemoveCategory(id, category.code, 'delete')}
+                />
+              ))}
+            </ol>
+            <button
+              type="button"
+              onClick={() => onDraft((d) => addCategory(d, id, { [lang]: t('codebook.edit.newCategory') }))}
+            >
+              {t('codebook.edit.addCategory')}
+            </button>
+          </>
+        )}
+      </article>
+    );
+  },
+  (before, after) =>
+    Object.keys(after).every((key) =>
+      key === 'problems'
+        ? JSON.stringify(before.problems) === JSON.stringify(after.problems)
+        : before[key as keyof Props] === after[key as keyof Props],
+    ),
+);

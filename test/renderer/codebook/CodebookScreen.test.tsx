@@ -1,0 +1,220 @@
+// @vitest-environment jsdom
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { db } from '../../../renderer/db/db.ts';
+import { currentCodebook, openDemoProject } from '../../../renderer/db/projects.ts';
+import { CodebookScreen } from '../../../renderer/features/codebook/CodebookScreen.tsx';
+import { useAppStore } from '../../../renderer/store/index.ts';
+import { createDemoProject, DEMO_PROJECT_ID } from '../../../shared/demo/index.ts';
+import { writeQdc } from '../../../shared/formats/qdc.ts';
+import { renderWithPlatform, setUpRendererTests, signInCoder } from '../harness.tsx';
+
+setUpRendererTests('en');
+// The demo codebook is a large form (37 categories in three languages) for jsdom.
+vi.setConfig({ testTimeout: 30_000 });
+
+const demo = createDemoProject();
+/** Codings of the demo that hold `code` on `variableId` (shared/demo/codings.ts, counted here). */
+const demoUses = (variableId: string, code: string) =>
+  demo.codings.filter((c) => c.variableId === variableId && c.values.includes(code)).length;
+
+beforeEach(async () => {
+  await signInCoder();
+  useAppStore.setState({ projectId: await openDemoProject() });
+});
+
+const responseCard = () => screen.findByRole('article', { name: "Agency's response" });
+const category = async (name: string) => within(await responseCard()).getByRole('listitem', { name });
+const saveButton = () => screen.getByRole('button', { name: 'Save as version 2' });
+
+async function codingsOf(variableId: string) {
+  return db.codings.where('[projectId+variableId]').equals([DEMO_PROJECT_ID, variableId]).toArray();
+}
+
+describe('CodebookScreen: editing', () => {
+  it('edits a Kazakh label and saves it as version 2 with a new hash', async () => {
+    const user = userEvent.setup();
+    renderWithPlatform(<CodebookScreen />);
+    const row = await category('No answer');
+    const kk = within(row).getByRole('textbox', { name: 'Label (Қазақша)' });
+    expect(kk).toHaveValue('Жауап жоқ');
+    await user.clear(kk);
+    await user.type(kk, 'Жауап берілмеді');
+    expect(screen.getByText('unsaved changes')).toBeInTheDocument();
+    await user.click(saveButton());
+    await screen.findByText('Saved as version 2. 0 codings moved.', {}, { timeout: 5000 });
+    const saved = await currentCodebook(DEMO_PROJECT_ID);
+    expect(saved?.version).toBe(2);
+    expect(saved?.hash).not.toBe(demo.codebook.hash);
+    expect(saved?.variables[3]?.categories.find((c) => c.code === 'no_answer')?.label).toEqual({
+      kk: 'Жауап берілмеді',
+      ru: 'Нет ответа',
+      en: 'No answer',
+    });
+    // Every version is kept.
+    expect(await db.codebooks.where('projectId').equals(DEMO_PROJECT_ID).count()).toBe(2);
+  });
+
+  it('marks and counts missing translations', async () => {
+    const user = userEvent.setup();
+    renderWithPlatform(<CodebookScreen />);
+    await screen.findByText('Every text is in all three languages.');
+    const en = within(await category('Other')).getByRole('textbox', { name: 'Label (English)' });
+    await user.clear(en);
+    expect(screen.getByText('Missing translations: 1 (en 1).')).toBeInTheDocument();
+    expect(en).toHaveAttribute('aria-invalid', 'true');
+    expect(en).toHaveAttribute('placeholder', 'missing');
+  });
+
+  it('shows a shortcut conflict and refuses to save it', async () => {
+    const user = userEvent.setup();
+    renderWithPlatform(<CodebookScreen />);
+    const row = await category('No answer');
+    const key = within(row).getByRole('textbox', { name: 'Key' });
+    await user.clear(key);
+    await user.type(key, '1');
+    expect(within(row).getByRole('alert')).toHaveTextContent('Key “1” is taken (Investigation opened)');
+    expect(
+      screen.getByText(/key “1” is taken by more than one category: Investigation opened, No answer/),
+    ).toBeInTheDocument();
+    expect(saveButton()).toBeDisabled();
+  });
+
+  it('adds a category and deletes one that has no codings without asking', async () => {
+    const user = userEvent.setup();
+    renderWithPlatform(<CodebookScreen />);
+    const card = await responseCard();
+    await user.click(within(card).getByRole('button', { name: 'Add category' }));
+    const added = within(card).getByRole('listitem', { name: 'New category' });
+    expect(within(added).getByRole('textbox', { name: 'Key' })).toHaveValue('6');
+    await user.click(within(added).getByRole('button', { name: 'Delete “New category”' }));
+    expect(within(card).queryByRole('listitem', { name: 'New category' })).toBeNull();
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+});
+
+describe('CodebookScreen: change without losing codings', () => {
+  it('merges a category that has codings into another and moves its codings when saved', async () => {
+    const user = userEvent.setup();
+    renderWithPlatform(<CodebookScreen />);
+    const noAnswer = demoUses('response', 'no_answer');
+    const other = demoUses('response', 'other');
+    expect(noAnswer).toBeGreaterThan(0);
+
+    await user.click(within(await category('No answer')).getByRole('button', { name: 'Delete “No answer”' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Delete “No answer”?' });
+    expect(dialog).toHaveTextContent(`Codings and consensus values that use “No answer”: ${noAnswer}.`);
+    await user.selectOptions(within(dialog).getByRole('combobox'), 'other');
+    await user.click(within(dialog).getByRole('button', { name: 'Merge' }));
+    expect(within(await responseCard()).queryByRole('listitem', { name: 'No answer' })).toBeNull();
+
+    await user.click(saveButton());
+    await screen.findByText(`Saved as version 2. ${noAnswer} codings moved.`);
+    const codings = await codingsOf('response');
+    expect(codings.filter((c) => c.values.includes('no_answer'))).toHaveLength(0);
+    const moved = codings.filter((c) => c.values.includes('other'));
+    expect(moved).toHaveLength(noAnswer + other);
+    expect(moved.filter((c) => c.codebookVersion === 2)).toHaveLength(noAnswer);
+    expect((await currentCodebook(DEMO_PROJECT_ID))?.merges).toEqual([
+      { variableId: 'response', from: 'no_answer', into: 'other', version: 2 },
+    ]);
+  });
+
+  it('retires a category that has codings: hidden from coding, codings kept', async () => {
+    const user = userEvent.setup();
+    renderWithPlatform(<CodebookScreen />);
+    await user.click(within(await category('No answer')).getByRole('button', { name: 'Delete “No answer”' }));
+    await user.click(
+      within(await screen.findByRole('dialog')).getByRole('button', { name: 'Retire instead' }),
+    );
+    expect(within(await category('No answer')).getByText('retired')).toBeInTheDocument();
+    await user.click(saveButton());
+    await screen.findByText('Saved as version 2. 0 codings moved.');
+    const saved = await currentCodebook(DEMO_PROJECT_ID);
+    expect(saved?.variables[3]?.categories.find((c) => c.code === 'no_answer')?.retired).toBe(true);
+    const codings = await codingsOf('response');
+    expect(codings.filter((c) => c.values.includes('no_answer'))).toHaveLength(
+      demoUses('response', 'no_answer'),
+    );
+  });
+
+  it('refuses to delete a variable that has codings', async () => {
+    const user = userEvent.setup();
+    renderWithPlatform(<CodebookScreen />);
+    await user.click(
+      within(await responseCard()).getByRole('button', { name: "Delete “Agency's response”" }),
+    );
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      /“Agency's response” has codings \(\d+\) and cannot be deleted/,
+    );
+    expect(screen.getByRole('article', { name: "Agency's response" })).toBeInTheDocument();
+  });
+});
+
+describe('CodebookScreen: exchange and print', () => {
+  it('exports the saved version as REFI-QDA .qdc and Kodtau JSON', async () => {
+    const user = userEvent.setup();
+    const { platform } = renderWithPlatform(<CodebookScreen />);
+    await user.click(await screen.findByRole('button', { name: 'Export REFI-QDA .qdc' }));
+    await screen.findByText('Version 1 exported.');
+    await user.click(screen.getByRole('button', { name: 'Export Kodtau JSON' }));
+    const [qdc, json] = platform.saved;
+    expect(qdc?.suggestedName).toBe('codebook-v1.qdc');
+    expect(new TextDecoder().decode(qdc?.bytes)).toContain('xmlns="urn:QDA-XML:codebook:1.0"');
+    expect(JSON.parse(new TextDecoder().decode(json?.bytes)).codebook.hash).toBe(demo.codebook.hash);
+  });
+
+  it('refuses an XML bomb with a message and leaves the draft as it was', async () => {
+    const user = userEvent.setup();
+    const { platform } = renderWithPlatform(<CodebookScreen />);
+    platform.nextOpen = [
+      {
+        name: 'bomb.qdc',
+        bytes: new TextEncoder().encode('<?xml version="1.0"?><!DOCTYPE a [<!ENTITY a "a">]><CodeBook/>'),
+      },
+    ];
+    await user.click(await screen.findByRole('button', { name: 'Import codebook…' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'bomb.qdc was not imported. The XML declares a DOCTYPE or entities',
+    );
+    expect(screen.queryByText('unsaved changes')).toBeNull();
+  });
+
+  it('imports a .qdc after a preview, keeping categories that have codings as retired', async () => {
+    const user = userEvent.setup();
+    const { platform } = renderWithPlatform(<CodebookScreen />);
+    const smaller = structuredClone(demo.codebook);
+    smaller.variables[3]!.categories = smaller.variables[3]!.categories.filter((c) => c.code !== 'no_answer');
+    smaller.variables[3]!.categories[0]!.label.kk = 'Тергеу ісі басталды';
+    platform.nextOpen = [
+      { name: 'from-maxqda.qdc', bytes: new TextEncoder().encode(writeQdc(smaller, 'kk').xml) },
+    ];
+    await user.click(await screen.findByRole('button', { name: 'Import codebook…' }));
+    const preview = await screen.findByRole('region', { name: 'Import preview' });
+    expect(preview).toHaveTextContent('REFI-QDA codebook · Variables: 4, categories: 36');
+    const use = within(preview).getByRole('button', { name: 'Use this codebook' });
+    await waitFor(() => expect(use).toBeEnabled()); // once the codings are counted
+    await user.click(use);
+    expect(await screen.findByText('unsaved changes')).toBeInTheDocument();
+    expect(within(await category('No answer')).getByText('retired')).toBeInTheDocument();
+    const first = within(await category('Investigation opened')).getByRole('textbox', {
+      name: 'Label (Қазақша)',
+    });
+    expect(first).toHaveValue('Тергеу ісі басталды');
+  });
+
+  it('prints through the print dialog a codebook in the chosen language', async () => {
+    const user = userEvent.setup();
+    const print = vi.spyOn(window, 'print').mockImplementation(() => {});
+    const { container } = renderWithPlatform(<CodebookScreen />);
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'Print in' }), 'kk');
+    await user.click(screen.getByRole('button', { name: 'Print…' }));
+    expect(print).toHaveBeenCalledOnce();
+    const page = container.querySelector('.codebook-print');
+    expect(page).toHaveAttribute('lang', 'kk');
+    expect(page).toHaveTextContent('Кодтар кітабы: Ашық диалог');
+    expect(page).toHaveTextContent('Тергеу басталды');
+    expect(page).toHaveTextContent('Мысал:');
+  });
+});
