@@ -1,65 +1,128 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { localize, metaLabel, type Lang } from '../../../shared/model/index.ts';
-import { frequencyTable } from '../../../shared/tables/frequencyTable.ts';
+import { xlsxBytes } from '../../../shared/formats/xlsx.ts';
+import { LANGS, localize, type Codebook, type Lang } from '../../../shared/model/index.ts';
+import { crossTab } from '../../../shared/tables/crossTab.ts';
+import { frequencyTable, type TableSort } from '../../../shared/tables/frequencyTable.ts';
+import {
+  crossTabGrid,
+  frequencyGrid,
+  roundedSum,
+  type CrossTabCell,
+  type Grid,
+} from '../../../shared/tables/tableGrid.ts';
+import { parseTableSource, sourceValues } from '../../../shared/tables/tableSource.ts';
 import { NoProject } from '../../components/NoProject.tsx';
-import { db } from '../../db/db.ts';
-import { coderNames, projectCodings } from '../../db/queries.ts';
-import { formatNumber, formatPercent } from '../../i18n.ts';
+import { formatNumber, LANGUAGE_NAMES } from '../../i18n.ts';
+import { usePlatform } from '../../platform/PlatformContext.tsx';
 import { useCurrentProject } from '../projects/useCurrentProject.ts';
+import { chartPng, chartSvg, type ChartData } from './barChart.ts';
+import { ChartView } from './ChartView.tsx';
+import {
+  isMultiple,
+  metaName,
+  parseSubject,
+  subjectCases,
+  subjectLabel,
+  subjectOrder,
+  type Subject,
+} from './subjects.ts';
+import { copyGrid, fileStem, gridCsv } from './tableOutput.ts';
+import { useTableData, type TableData } from './useTableData.ts';
 
-/** What is tabulated: a metadata column of the appeals, or a codebook variable. */
-type Subject = { kind: 'meta'; key: string } | { kind: 'variable'; id: string };
-const CONSENSUS = 'consensus';
+const CHART_WIDTH = 900;
+
+interface Built {
+  title: string;
+  grid: Grid;
+  /** Which columns of the grid hold percentages (shown with the chosen decimals). */
+  percent: (column: number) => boolean;
+  chart: ChartData;
+  notes: string[];
+  warnings: string[];
+}
 
 export function TablesScreen() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
+  const platform = usePlatform();
   const { project, codebook } = useCurrentProject();
-  const projectId = project?.id ?? '';
+  const data = useTableData(project?.id ?? '');
   const [subjectKey, setSubjectKey] = useState('meta:region');
-  const [source, setSource] = useState(CONSENSUS);
-  const subject: Subject = subjectKey.startsWith('meta:')
-    ? { kind: 'meta', key: subjectKey.slice(5) }
-    : { kind: 'variable', id: subjectKey.slice(4) };
+  const [byKey, setByKey] = useState('');
+  const [sourceKey, setSourceKey] = useState('consensus');
+  const [sort, setSort] = useState<TableSort>('count');
+  const [decimals, setDecimals] = useState(1);
+  const [cell, setCell] = useState<CrossTabCell>('count');
+  const [labelLang, setLabelLang] = useState<Lang | ''>('');
+  const [delimiter, setDelimiter] = useState<',' | ';'>(lang === 'en' ? ',' : ';');
+  const [message, setMessage] = useState('');
 
-  const data = useLiveQuery(async () => {
-    const appeals = await db.appeals
-      .where('[projectId+order]')
-      .between([projectId, -Infinity], [projectId, Infinity])
-      .toArray();
-    const [codings, names] = await Promise.all([projectCodings(projectId), coderNames()]);
-    const coders = [...new Set(codings.map((c) => c.coderId))].map((id) => ({
-      id,
-      name: names.get(id) ?? id,
-    }));
-    let cases: string[][];
-    if (subject.kind === 'meta') {
-      cases = appeals.map((appeal) => (appeal.meta[subject.key] ? [appeal.meta[subject.key]!] : []));
-    } else {
-      const rows =
-        source === CONSENSUS
-          ? await db.consensus.where('[projectId+variableId]').equals([projectId, subject.id]).toArray()
-          : codings.filter((c) => c.coderId === source && c.variableId === subject.id);
-      const byAppeal = new Map(rows.map((row) => [row.appealId, row.values]));
-      cases = appeals.map((appeal) => byAppeal.get(appeal.id) ?? []);
-    }
-    return { coders, cases };
-  }, [projectId, subjectKey, source]);
+  const built = useMemo(
+    () =>
+      data && codebook
+        ? buildTable(data, codebook, {
+            subject: parseSubject(subjectKey),
+            by: parseSubject(byKey),
+            sourceKey,
+            sort,
+            decimals,
+            cell,
+            lang: labelLang || lang,
+            t,
+          })
+        : null,
+    [data, codebook, subjectKey, byKey, sourceKey, sort, decimals, cell, labelLang, lang, t],
+  );
 
-  if (project === undefined || !data) return null;
-  if (!project || !codebook) return <NoProject title={t('nav.tables')} />;
+  if (project === undefined || (project && !data)) return null;
+  if (!project || !codebook || !data || !built) return <NoProject title={t('nav.tables')} />;
 
-  const variable =
-    subject.kind === 'variable' ? codebook.variables.find((v) => v.id === subject.id) : undefined;
-  const order = variable?.categories.map((c) => c.code) ?? [];
-  const table = frequencyTable(data.cases, order);
-  const label = (key: string) =>
-    subject.kind === 'meta'
-      ? metaLabel(codebook, subject.key, key, lang)
-      : localize(variable?.categories.find((c) => c.code === key)?.label, lang) || key;
-  const multi = variable?.kind === 'multi';
+  const metaKeys = [...new Set(data.appeals.slice(0, 1000).flatMap((a) => Object.keys(a.meta)))].filter(
+    (key) => key !== 'reply',
+  );
+  const subjectOptions = (
+    <>
+      <optgroup label={t('tables.metadata')}>
+        {metaKeys.map((key) => (
+          <option key={key} value={`meta:${key}`}>
+            {metaName(key, t)}
+          </option>
+        ))}
+      </optgroup>
+      <optgroup label={t('tables.variables')}>
+        {codebook.variables
+          .filter((v) => v.kind !== 'text')
+          .map((v) => (
+            <option key={v.id} value={`var:${v.id}`}>
+              {localize(v.label, lang)}
+            </option>
+          ))}
+      </optgroup>
+    </>
+  );
+  const usesVariable = subjectKey.startsWith('var:') || byKey.startsWith('var:');
+  const stem = fileStem(project.id, built.title);
+  const save = async (bytes: Uint8Array<ArrayBuffer>, extension: string, name: string) => {
+    const saved = await platform.saveFile({
+      suggestedName: `${stem}.${extension}`,
+      bytes,
+      filters: [{ name, extensions: [extension] }],
+    });
+    setMessage(saved ? t('tables.saved', { name: `${stem}.${extension}` }) : t('tables.cancelled'));
+  };
+  const run = (action: () => Promise<void>) => () =>
+    void action().catch((error: unknown) => setMessage(t('tables.failed', { reason: String(error) })));
+  const show = (value: string | number, column: number) =>
+    typeof value === 'number'
+      ? built.percent(column)
+        ? formatNumber(value, lang, { minimumFractionDigits: decimals, maximumFractionDigits: decimals })
+        : formatNumber(value, lang)
+      : value;
+  const [head = [], ...body] = built.grid;
+  const foot = body.splice(
+    body.length - (byKey ? 1 : isMultiple(parseSubject(subjectKey), codebook) ? 3 : 2),
+  );
 
   return (
     <section>
@@ -68,73 +131,280 @@ export function TablesScreen() {
         <label className="field inline">
           <span>{t('tables.subject')}</span>
           <select value={subjectKey} onChange={(event) => setSubjectKey(event.target.value)}>
-            <option value="meta:region">{t('coding.meta.region')}</option>
-            <option value="meta:addressee">{t('coding.meta.addressee')}</option>
-            {codebook.variables
-              .filter((v) => v.kind !== 'text')
-              .map((v) => (
-                <option key={v.id} value={`var:${v.id}`}>
-                  {localize(v.label, lang)}
-                </option>
-              ))}
+            {subjectOptions}
           </select>
         </label>
-        {subject.kind === 'variable' && (
+        <label className="field inline">
+          <span>{t('tables.by')}</span>
+          <select value={byKey} onChange={(event) => setByKey(event.target.value)}>
+            <option value="">{t('tables.none')}</option>
+            {subjectOptions}
+          </select>
+        </label>
+        {usesVariable && (
           <label className="field inline">
             <span>{t('tables.source')}</span>
-            <select value={source} onChange={(event) => setSource(event.target.value)}>
-              <option value={CONSENSUS}>{t('tables.consensus')}</option>
+            <select value={sourceKey} onChange={(event) => setSourceKey(event.target.value)}>
+              <option value="consensus">{t('tables.consensus')}</option>
+              <option value="majority">{t('tables.majority')}</option>
               {data.coders.map((coder) => (
-                <option key={coder.id} value={coder.id}>
-                  {coder.name}
+                <option key={coder.id} value={`coder:${coder.id}`}>
+                  {t('tables.coder', { name: coder.name })}
                 </option>
               ))}
             </select>
           </label>
         )}
+        <label className="field inline">
+          <span>{t('tables.sort')}</span>
+          <select value={sort} onChange={(event) => setSort(event.target.value as TableSort)}>
+            <option value="count">{t('tables.sortCount')}</option>
+            <option value="codebook">{t('tables.sortCodebook')}</option>
+          </select>
+        </label>
+        {byKey && (
+          <label className="field inline">
+            <span>{t('tables.cells')}</span>
+            <select value={cell} onChange={(event) => setCell(event.target.value as CrossTabCell)}>
+              <option value="count">{t('tables.cellCount')}</option>
+              <option value="rowPercent">{t('tables.cellRow')}</option>
+              <option value="colPercent">{t('tables.cellCol')}</option>
+            </select>
+          </label>
+        )}
+        <label className="field inline">
+          <span>{t('tables.decimals')}</span>
+          <select value={decimals} onChange={(event) => setDecimals(Number(event.target.value))}>
+            {[0, 1, 2, 3].map((d) => (
+              <option key={d} value={d}>
+                {formatNumber(d, lang)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field inline">
+          <span>{t('tables.labelLanguage')}</span>
+          <select value={labelLang} onChange={(event) => setLabelLang(event.target.value as Lang | '')}>
+            <option value="">{t('tables.uiLanguage')}</option>
+            {LANGS.map((l) => (
+              <option key={l} value={l}>
+                {LANGUAGE_NAMES[l]}
+              </option>
+            ))}
+          </select>
+        </label>
       </div>
+
+      <h2>{built.title}</h2>
       <table className="data frequency">
         <thead>
           <tr>
-            <th>{t('tables.category')}</th>
-            <th className="num">{t('tables.count')}</th>
-            <th className="num">{multi ? t('tables.percentOfCases') : t('tables.percentOfValid')}</th>
-            {multi && <th className="num">{t('tables.percentOfResponses')}</th>}
+            {head.map((value, c) => (
+              <th key={c} className={c > 0 ? 'num' : undefined}>
+                {value}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
-          {table.rows.map((row) => (
-            <tr key={row.key}>
-              <td>{label(row.key)}</td>
-              <td className="num">{formatNumber(row.count, lang)}</td>
-              <td className="num">{formatPercent(row.shareOfCases, lang)}</td>
-              {multi && <td className="num">{formatPercent(row.shareOfResponses, lang)}</td>}
+          {body.map((row, r) => (
+            <tr key={r}>
+              {row.map((value, c) => (
+                <td key={c} className={c > 0 ? 'num' : undefined}>
+                  {show(value, c)}
+                </td>
+              ))}
             </tr>
           ))}
         </tbody>
         <tfoot>
-          <tr>
-            <th>{multi ? t('tables.responses') : t('tables.valid')}</th>
-            <td className="num">{formatNumber(multi ? table.responses : table.valid, lang)}</td>
-            <td className="num">{multi ? '' : formatPercent(table.valid ? 1 : 0, lang)}</td>
-            {multi && <td className="num">{formatPercent(table.responses ? 1 : 0, lang)}</td>}
-          </tr>
-          {multi && (
-            <tr>
-              <th>{t('tables.casesWithValue')}</th>
-              <td className="num">{formatNumber(table.valid, lang)}</td>
-              <td />
-              <td />
+          {foot.map((row, r) => (
+            <tr key={r}>
+              {row.map((value, c) =>
+                c === 0 ? (
+                  <th key={c}>{value}</th>
+                ) : (
+                  <td key={c} className="num">
+                    {show(value, c)}
+                  </td>
+                ),
+              )}
             </tr>
-          )}
-          <tr>
-            <th>{t('tables.missing')}</th>
-            <td className="num">{formatNumber(table.missing, lang)}</td>
-            <td />
-            {multi && <td />}
-          </tr>
+          ))}
         </tfoot>
       </table>
+      {built.notes.map((note) => (
+        <p key={note} className="muted small">
+          {note}
+        </p>
+      ))}
+      {built.warnings.map((warning) => (
+        <p key={warning} className="warning" role="alert">
+          {warning}
+        </p>
+      ))}
+
+      <div className="actions">
+        <button
+          type="button"
+          onClick={run(async () => {
+            await copyGrid(built.grid, lang, decimals);
+            setMessage(t('tables.copied'));
+          })}
+        >
+          {t('tables.copy')}
+        </button>
+        <label className="field inline">
+          <span>{t('export.delimiter')}</span>
+          <select value={delimiter} onChange={(event) => setDelimiter(event.target.value as ',' | ';')}>
+            <option value=";">{t('export.semicolon')}</option>
+            <option value=",">{t('export.comma')}</option>
+          </select>
+        </label>
+        <button type="button" onClick={run(() => save(gridCsv(built.grid, delimiter), 'csv', 'CSV'))}>
+          {t('tables.saveCsv')}
+        </button>
+        <button
+          type="button"
+          onClick={run(async () => save(await xlsxBytes(built.grid, built.title), 'xlsx', 'Excel'))}
+        >
+          {t('tables.saveXlsx')}
+        </button>
+        <button
+          type="button"
+          onClick={run(async () => save(await chartPng(built.chart, CHART_WIDTH), 'png', 'PNG'))}
+        >
+          {t('tables.savePng')}
+        </button>
+        <button
+          type="button"
+          onClick={run(() =>
+            save(new TextEncoder().encode(chartSvg(built.chart, CHART_WIDTH)), 'svg', 'SVG'),
+          )}
+        >
+          {t('tables.saveSvg')}
+        </button>
+      </div>
+      <p role="status">{message}</p>
+      <ChartView data={built.chart} label={t('tables.chartOf', { title: built.title })} />
     </section>
   );
+}
+
+type T = ReturnType<typeof useTranslation>['t'];
+
+function buildTable(
+  data: TableData,
+  codebook: Codebook,
+  options: {
+    subject: Subject | null;
+    by: Subject | null;
+    sourceKey: string;
+    sort: TableSort;
+    decimals: number;
+    cell: CrossTabCell;
+    lang: Lang;
+    t: T;
+  },
+): Built | null {
+  const { subject, by, sort, decimals, cell, lang, t } = options;
+  if (!subject) return null;
+  const source = parseTableSource(options.sourceKey) ?? { kind: 'consensus' };
+  const multiple = new Set(codebook.variables.filter((v) => v.kind === 'multi').map((v) => v.id));
+  const values = sourceValues(source, data, multiple);
+  const name = (s: Subject) =>
+    s.kind === 'meta'
+      ? metaName(s.key, t)
+      : localize(codebook.variables.find((v) => v.id === s.id)?.label, lang) || s.id;
+  const notes: string[] = [];
+  const warnings: string[] = [];
+  const involved = [subject, by].filter((s): s is Subject & { kind: 'variable' } => s?.kind === 'variable');
+  if (source.kind === 'majority' && involved.length > 0) {
+    const ids = new Set(involved.map((s) => s.id));
+    const tied = new Set(values.ties.filter((tie) => ids.has(tie.variableId)).map((tie) => tie.appealId))
+      .size;
+    if (tied > 0) notes.push(t('tables.ties', { count: tied }));
+  }
+  const rows = subjectCases(subject, data.appeals, values);
+  const rowLabel = subjectLabel(subject, codebook, lang);
+
+  if (!by) {
+    const multi = isMultiple(subject, codebook);
+    const table = frequencyTable(rows, subjectOrder(subject, codebook), sort);
+    const grid = frequencyGrid(table, rowLabel, decimals, multi, {
+      category: name(subject),
+      count: t('tables.count'),
+      percentOfCases: multi ? t('tables.percentOfCases') : t('tables.percentOfValid'),
+      percentOfResponses: t('tables.percentOfResponses'),
+      total: multi ? t('tables.responses') : t('tables.valid'),
+      missing: t('tables.missing'),
+      casesWithValue: t('tables.casesWithValue'),
+    });
+    if (multi) notes.push(t('tables.multiNote'));
+    const sum = roundedSum(table, decimals);
+    if (!multi && table.valid > 0 && Math.abs(sum - 100) > 1e-9)
+      notes.push(
+        t('tables.roundingNote', { sum: formatNumber(sum, lang, { minimumFractionDigits: decimals }) }),
+      );
+    return {
+      title: name(subject),
+      grid,
+      percent: (c) => c >= 2,
+      chart: {
+        categories: table.rows.map((row) => rowLabel(row.key)),
+        series: [{ name: t('tables.count'), values: table.rows.map((row) => row.count) }],
+        valueLabel: t('tables.count'),
+      },
+      notes,
+      warnings,
+    };
+  }
+
+  const cols = subjectCases(by, data.appeals, values);
+  const colLabel = subjectLabel(by, codebook, lang);
+  const tab = crossTab(rows, cols, subjectOrder(subject, codebook), subjectOrder(by, codebook), sort);
+  const title = t('tables.crossTitle', { row: name(subject), col: name(by) });
+  const grid = crossTabGrid(tab, rowLabel, colLabel, cell, decimals, {
+    corner: `${name(subject)} \\ ${name(by)}`,
+    total: t('tables.total'),
+  });
+  notes.push(t('tables.crossCases', { count: tab.total, missing: formatNumber(tab.missing, lang) }));
+  if (tab.chiSquare) {
+    const { statistic, df, p } = tab.chiSquare;
+    const digits = (x: number, d: number) =>
+      formatNumber(x, lang, { minimumFractionDigits: d, maximumFractionDigits: d });
+    notes.push(
+      t('tables.chiSquare', {
+        chi: digits(statistic, 2),
+        df: formatNumber(df, lang),
+        p: p < 0.001 ? `< ${digits(0.001, 3)}` : `= ${digits(p, 3)}`,
+        v: digits(tab.cramersV ?? 0, 3),
+      }),
+    );
+    if (tab.lowExpected.cells > 0)
+      warnings.push(
+        t('tables.lowExpected', {
+          count: tab.lowExpected.cells,
+          of: formatNumber(tab.lowExpected.of, lang),
+          share: formatNumber(tab.lowExpected.cells / tab.lowExpected.of, lang, { style: 'percent' }),
+        }),
+      );
+  } else {
+    notes.push(tab.chiSquareReason === 'multipleResponse' ? t('tables.noChiMulti') : t('tables.noChiSingle'));
+  }
+  return {
+    title,
+    grid,
+    percent: () => cell !== 'count',
+    chart: {
+      categories: tab.rowKeys.map(rowLabel),
+      series: tab.colKeys.map((key, c) => ({
+        name: colLabel(key),
+        values: tab.counts.map((line) => line[c]!),
+      })),
+      valueLabel: t('tables.count'),
+    },
+    notes,
+    warnings,
+  };
 }

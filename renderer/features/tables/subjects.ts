@@ -1,0 +1,68 @@
+import {
+  KNOWN_META,
+  LANGS,
+  localize,
+  metaLabel,
+  type Appeal,
+  type Codebook,
+  type Lang,
+} from '../../../shared/model/index.ts';
+import type { SourceValues } from '../../../shared/tables/tableSource.ts';
+
+/** What a table counts: a metadata column of the appeals (`meta:<key>`) or a variable (`var:<id>`). */
+export type Subject = { kind: 'meta'; key: string } | { kind: 'variable'; id: string };
+
+export function parseSubject(key: string): Subject | null {
+  if (key.startsWith('meta:')) return { kind: 'meta', key: key.slice(5) };
+  if (key.startsWith('var:')) return { kind: 'variable', id: key.slice(4) };
+  return null;
+}
+
+/** Each appeal's values for the subject, in appeal order. */
+export function subjectCases(subject: Subject, appeals: readonly Appeal[], values: SourceValues): string[][] {
+  if (subject.kind === 'meta')
+    return appeals.map((appeal) => {
+      const value = appeal.meta[subject.key]?.trim();
+      return value ? [value] : [];
+    });
+  const line = values.byVariable.get(subject.id);
+  return appeals.map((appeal) => line?.get(appeal.id)?.values ?? []);
+}
+
+/**
+ * The codebook order of the subject's values: a variable's category codes; for a metadata
+ * column named like a variable (region), that variable's category labels in every language.
+ */
+export function subjectOrder(subject: Subject, codebook: Codebook): string[] {
+  const variable = codebook.variables.find(
+    (v) => v.id === (subject.kind === 'meta' ? subject.key : subject.id),
+  );
+  if (!variable) return [];
+  if (subject.kind === 'variable') return variable.categories.map((c) => c.code);
+  return variable.categories.flatMap((c) => LANGS.map((l) => c.label[l]).filter((x): x is string => !!x));
+}
+
+/** How a value of the subject reads in `lang`. */
+export function subjectLabel(subject: Subject, codebook: Codebook, lang: Lang): (key: string) => string {
+  if (subject.kind === 'meta') return (key) => metaLabel(codebook, subject.key, key, lang);
+  const categories = new Map(
+    codebook.variables.find((v) => v.id === subject.id)?.categories.map((c) => [c.code, c.label]) ?? [],
+  );
+  return (key) => localize(categories.get(key), lang) || key;
+}
+
+export function isMultiple(subject: Subject | null, codebook: Codebook): boolean {
+  return (
+    subject?.kind === 'variable' && codebook.variables.some((v) => v.id === subject.id && v.kind === 'multi')
+  );
+}
+
+/** A metadata column's name: the UI's word for the columns it knows, else the source's own name. */
+export function metaName(
+  key: string,
+  t: (key: `coding.meta.${(typeof KNOWN_META)[number]}`) => string,
+): string {
+  return (KNOWN_META as readonly string[]).includes(key)
+    ? t(`coding.meta.${key as (typeof KNOWN_META)[number]}`)
+    : key;
+}

@@ -1,0 +1,149 @@
+// @vitest-environment jsdom
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { db } from '../../../renderer/db/db.ts';
+import { openDemoProject } from '../../../renderer/db/projects.ts';
+import { echarts } from '../../../renderer/features/tables/barChart.ts';
+import { TablesScreen } from '../../../renderer/features/tables/TablesScreen.tsx';
+import { useAppStore } from '../../../renderer/store/index.ts';
+import { DEMO_PROJECT_ID } from '../../../shared/demo/index.ts';
+import { renderWithPlatform, setUpRendererTests, signInCoder } from '../harness.tsx';
+
+setUpRendererTests('en');
+
+// jsdom has no canvas to measure text with; ECharts takes a measure function for such places.
+beforeAll(() => echarts.setPlatformAPI({ measureText: (text: string) => ({ width: text.length * 7 }) }));
+
+beforeEach(async () => {
+  await signInCoder();
+  await openDemoProject();
+  useAppStore.setState({ projectId: DEMO_PROJECT_ID, screen: 'tables' });
+});
+
+/** jsdom's Blob has no text(); its FileReader reads one. */
+const readBlob = (blob: Blob) =>
+  new Promise<string>((resolve) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as string);
+    reader.readAsText(blob);
+  });
+
+const cells = (row: HTMLElement) =>
+  within(row)
+    .queryAllByRole('cell')
+    .map((cell) => cell.textContent);
+async function tableRows() {
+  const table = await screen.findByRole('table', {}, { timeout: 5000 });
+  const [, body, foot] = within(table).getAllByRole('rowgroup');
+  return {
+    body: within(body!).getAllByRole('row').map(cells),
+    foot: within(foot!)
+      .getAllByRole('row')
+      .map((row) => row.textContent),
+  };
+}
+
+describe('TablesScreen', () => {
+  it("shows the study's regions table: Almaty city 61 = 17.9 % … Akmola 5, total 341", async () => {
+    renderWithPlatform(<TablesScreen />);
+    await waitFor(async () => expect((await tableRows()).body.length).toBe(17), { timeout: 5000 });
+    const { body, foot } = await tableRows();
+    // DESIGN.md (Table 2): Almaty city 61 (17.9 %), Astana city 47, …, Akmola 5, total 341.
+    expect(body[0]).toEqual(['Almaty city', '61', '17.9']);
+    expect(body[1]).toEqual(['Astana city', '47', '13.8']);
+    expect(body.at(-1)).toEqual(['Akmola', '5', '1.5']);
+    expect(foot).toEqual(['Valid341100.0', 'Missing0']);
+    // Rounded half up, the 17 shares add up to 100.2 % (see test/shared/tables/tableGrid.test.ts).
+    expect(screen.getByText(/add up to 100\.2 %/)).toBeInTheDocument();
+  });
+
+  it('builds a reasons × region cross-tab of one coder, with χ² withheld for multiple choice', async () => {
+    const user = userEvent.setup();
+    renderWithPlatform(<TablesScreen />);
+    await user.selectOptions(
+      await screen.findByRole('combobox', { name: 'Table of' }, { timeout: 5000 }),
+      'var:reason',
+    );
+    await user.selectOptions(screen.getByRole('combobox', { name: 'By (cross-tab)' }), 'meta:region');
+    const coderId = (await db.codings.toCollection().first())!.coderId;
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Codings of' }), `coder:${coderId}`);
+    await screen.findByText(/No χ² test: a multiple-choice variable/);
+    // Expected: the coder's reason codings straight from IndexedDB; one cross-tab row per reason.
+    const mine = (await db.codings.toArray()).filter(
+      (c) => c.coderId === coderId && c.variableId === 'reason',
+    );
+    const reasons = new Set(mine.flatMap((c) => c.values));
+    const { body } = await tableRows();
+    expect(body).toHaveLength(reasons.size);
+    const coded = mine.filter((c) => c.values.length > 0).length;
+    expect(screen.getByText(new RegExp(`^${coded} appeals have a value on both`))).toBeInTheDocument();
+  });
+
+  it('gives χ², df, p and Cramér’s V for two single-choice columns', async () => {
+    const user = userEvent.setup();
+    renderWithPlatform(<TablesScreen />);
+    await user.selectOptions(
+      await screen.findByRole('combobox', { name: 'Table of' }, { timeout: 5000 }),
+      'meta:language',
+    );
+    await user.selectOptions(screen.getByRole('combobox', { name: 'By (cross-tab)' }), 'meta:region');
+    // 2 languages × 17 regions: df = (2 − 1)(17 − 1) = 16.
+    expect(
+      await screen.findByText(/^χ² = [\d.]+, df = 16, p [<=] [\d.]+; Cramér’s V = [\d.]+$/),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('alert')).toHaveTextContent(/cells \(\d+%\) have an expected count below 5/);
+  });
+
+  it('copies the table as HTML and text, and saves CSV and SVG files (Excel and PNG: tables.e2e.ts)', async () => {
+    const user = userEvent.setup();
+    const written: Record<string, string>[] = [];
+    class FakeClipboardItem {
+      constructor(readonly parts: Record<string, Blob>) {}
+    }
+    vi.stubGlobal('ClipboardItem', FakeClipboardItem);
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: {
+        write: async (items: FakeClipboardItem[]) => {
+          for (const item of items)
+            written.push(
+              Object.fromEntries(
+                await Promise.all(
+                  Object.entries(item.parts).map(async ([type, blob]) => [type, await readBlob(blob)]),
+                ),
+              ),
+            );
+        },
+      },
+    });
+    const { platform } = renderWithPlatform(<TablesScreen />);
+    await user.click(await screen.findByRole('button', { name: 'Copy table' }, { timeout: 5000 }));
+    await screen.findByText('Table copied: paste it into Word or Excel.');
+    expect(written[0]!['text/html']).toMatch(/^<table><thead><tr><th>Region<\/th>/);
+    expect(written[0]!['text/plain']).toContain('Almaty city\t61\t17.9\r\n');
+
+    await user.click(screen.getByRole('button', { name: 'Save CSV…' }));
+    await waitFor(() => expect(platform.saved).toHaveLength(1));
+    const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(platform.saved[0]!.bytes);
+    expect(csv.startsWith('\uFEFFRegion,Count,% of valid\r\nAlmaty city,61,17.9\r\n')).toBe(true);
+    expect(platform.saved[0]!.suggestedName).toBe('demo-open-dialogue-Region.csv');
+
+    await user.click(screen.getByRole('button', { name: 'Chart as SVG…' }));
+    await waitFor(() => expect(platform.saved).toHaveLength(2));
+    const svg = new TextDecoder().decode(platform.saved[1]!.bytes);
+    expect(svg).toMatch(/^<svg /);
+    expect(svg).toContain('Almaty city');
+    vi.unstubAllGlobals();
+  });
+
+  it('shows labels in another language than the interface', async () => {
+    const user = userEvent.setup();
+    renderWithPlatform(<TablesScreen />);
+    await user.selectOptions(
+      await screen.findByRole('combobox', { name: 'Labels in' }, { timeout: 5000 }),
+      'kk',
+    );
+    expect(await screen.findByRole('row', { name: /Алматы қаласы/ })).toBeInTheDocument();
+  });
+});
