@@ -60,12 +60,17 @@ export function rewriteMergedValues<T extends { variableId: string; values: stri
   rows: readonly T[],
   merges: readonly CategoryMerge[],
 ): T[] {
+  // Where each merged-away code ends up, per variable: most rows hold none and are skipped.
+  const targets = new Map<string, Map<string, string>>();
+  for (const { variableId, from } of merges) {
+    const perVariable = targets.get(variableId) ?? new Map<string, string>();
+    targets.set(variableId, perVariable.set(from, mergedValues([from], variableId, merges)[0] as string));
+  }
   const changed: T[] = [];
   for (const row of rows) {
-    const values = mergedValues(row.values, row.variableId, merges);
-    if (values.length !== row.values.length || values.some((v, i) => v !== row.values[i])) {
-      changed.push({ ...row, values });
-    }
+    const target = targets.get(row.variableId);
+    if (!target || !row.values.some((value) => target.has(value))) continue;
+    changed.push({ ...row, values: [...new Set(row.values.map((value) => target.get(value) ?? value))] });
   }
   return changed;
 }
