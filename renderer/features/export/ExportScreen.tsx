@@ -1,61 +1,209 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CsvCell } from '../../../shared/csv/writeCsv.ts';
 import { writeCsv } from '../../../shared/csv/writeCsv.ts';
-import { longCodingsRows } from '../../../shared/formats/longCodingsCsv.ts';
-import type { Lang } from '../../../shared/model/index.ts';
+import { writeCodebookJson } from '../../../shared/formats/codebookJson.ts';
+import {
+  datasetRows,
+  longDataset,
+  wideDataset,
+  type DatasetInput,
+  type LabelMode,
+} from '../../../shared/formats/dataset.ts';
+import { rSnippet, spssSyntax } from '../../../shared/formats/spss.ts';
+import { xlsxBytes } from '../../../shared/formats/xlsx.ts';
+import { LANGS, type Lang } from '../../../shared/model/index.ts';
+import { parseTableSource, sourceValues } from '../../../shared/tables/tableSource.ts';
 import { NoProject } from '../../components/NoProject.tsx';
-import { coderNames, projectCodings } from '../../db/queries.ts';
+import { LANGUAGE_NAMES } from '../../i18n.ts';
 import { usePlatform } from '../../platform/PlatformContext.tsx';
 import { useCurrentProject } from '../projects/useCurrentProject.ts';
+import { useTableData } from '../tables/useTableData.ts';
 
 type Delimiter = ';' | ',';
+type Layout = 'wide' | 'long';
 
 export function ExportScreen() {
   const { t, i18n } = useTranslation();
-  const lang = i18n.language as Lang;
+  const uiLang = i18n.language as Lang;
   const platform = usePlatform();
   const { project, codebook } = useCurrentProject();
+  const data = useTableData(project?.id ?? '');
+  const [layout, setLayout] = useState<Layout>('wide');
+  const [sourceKey, setSourceKey] = useState('consensus');
+  const [labels, setLabels] = useState<LabelMode>('both');
+  const [labelLang, setLabelLang] = useState<Lang | ''>('');
+  const [text, setText] = useState(true);
   // Excel in Russian and Kazakh locales splits on `;` (the comma is their decimal separator).
-  const [delimiter, setDelimiter] = useState<Delimiter>(lang === 'en' ? ',' : ';');
+  const [delimiter, setDelimiter] = useState<Delimiter>(uiLang === 'en' ? ',' : ';');
+  const [xlsx, setXlsx] = useState(false);
   const [message, setMessage] = useState('');
 
-  if (project === undefined) return null;
-  if (!project || !codebook) return <NoProject title={t('nav.export')} />;
+  if (project === undefined || (project && !data)) return null;
+  if (!project || !codebook || !data) return <NoProject title={t('nav.export')} />;
 
-  async function exportCodings() {
-    if (!project || !codebook) return;
-    const [codings, names] = await Promise.all([projectCodings(project.id), coderNames()]);
-    const csv = writeCsv(longCodingsRows(codings, codebook, names, lang), { delimiter });
-    const saved = await platform.saveFile({
-      suggestedName: `${project.id}-codings.csv`,
-      bytes: new TextEncoder().encode(csv),
-      filters: [{ name: 'CSV', extensions: ['csv'] }],
+  const lang = labelLang || uiLang;
+  const source = sourceKey === 'all' ? null : (parseTableSource(sourceKey) ?? { kind: 'consensus' as const });
+  const wide = layout === 'wide' && source !== null;
+  const input: DatasetInput = { project, codebook, ...data };
+  const stem = `${project.id}-${layout}`;
+  const csvName = `${stem}.csv`;
+  const syntaxOptions = { fileName: csvName, delimiter, title: `${project.name}: ${stem}` };
+  const wideData = () => wideDataset(input, { source: source!, labels, lang, text });
+
+  async function save(bytes: Uint8Array<ArrayBuffer>, name: string, filter: string, extension: string) {
+    return platform.saveFile({
+      suggestedName: name,
+      bytes,
+      filters: [{ name: filter, extensions: [extension] }],
     });
-    setMessage(saved ? t('export.saved', { count: codings.length }) : t('export.cancelled'));
   }
+  function run(action: () => Promise<string>) {
+    return () =>
+      void action().then(setMessage, (error: unknown) =>
+        setMessage(t('export.failed', { reason: String(error) })),
+      );
+  }
+
+  const exportDataset = run(async () => {
+    const rows: CsvCell[][] = wide ? datasetRows(wideData()) : longDataset(input, source ?? 'all', lang);
+    const saved = xlsx
+      ? await save(await xlsxBytes(rows, project.name), `${stem}.xlsx`, 'Excel', 'xlsx')
+      : await save(new TextEncoder().encode(writeCsv(rows, { delimiter })), csvName, 'CSV', 'csv');
+    if (!saved) return t('export.cancelled');
+    const lines = [t('export.rowsSaved', { count: rows.length - 1 })];
+    if (source?.kind === 'majority') {
+      const multiple = new Set(codebook.variables.filter((v) => v.kind === 'multi').map((v) => v.id));
+      const tied = new Set(sourceValues(source, input, multiple).ties.map((tie) => tie.appealId)).size;
+      if (tied > 0) lines.push(t('tables.ties', { count: tied }));
+    }
+    return lines.join(' ');
+  });
+  const saveText = (content: string, name: string, filter: string, extension: string) =>
+    run(async () =>
+      (await save(new TextEncoder().encode(content), name, filter, extension))
+        ? t('export.fileSaved', { name })
+        : t('export.cancelled'),
+    );
 
   return (
     <section>
       <h1 id="screen-title">{t('nav.export')}</h1>
       <div className="card">
-        <h2>{t('export.codingsTitle')}</h2>
-        <p className="muted">{t('export.codingsLead')}</p>
+        <h2>{t('export.datasetTitle')}</h2>
+        <p className="muted">{t('export.datasetLead')}</p>
         <fieldset className="field">
-          <legend>{t('export.delimiter')}</legend>
+          <legend>{t('export.layout')}</legend>
           <label>
-            <input type="radio" checked={delimiter === ';'} onChange={() => setDelimiter(';')} />
-            {t('export.semicolon')}
+            <input type="radio" checked={layout === 'wide'} onChange={() => setLayout('wide')} />
+            {t('export.wide')}
           </label>
           <label>
-            <input type="radio" checked={delimiter === ','} onChange={() => setDelimiter(',')} />
-            {t('export.comma')}
+            <input type="radio" checked={layout === 'long'} onChange={() => setLayout('long')} />
+            {t('export.long')}
           </label>
         </fieldset>
-        <button type="button" className="primary" onClick={() => void exportCodings()}>
-          {t('export.codingsButton')}
+        <label className="field">
+          <span>{t('export.source')}</span>
+          <select value={sourceKey} onChange={(event) => setSourceKey(event.target.value)}>
+            <option value="consensus">{t('tables.consensus')}</option>
+            <option value="majority">{t('tables.majority')}</option>
+            {data.coders.map((coder) => (
+              <option key={coder.id} value={`coder:${coder.id}`}>
+                {t('tables.coder', { name: coder.name })}
+              </option>
+            ))}
+            {layout === 'long' && <option value="all">{t('export.allCoders')}</option>}
+          </select>
+        </label>
+        {layout === 'wide' && sourceKey === 'all' && <p className="warning">{t('export.allNeedsLong')}</p>}
+        {layout === 'wide' && (
+          <>
+            <label className="field">
+              <span>{t('export.labels')}</span>
+              <select value={labels} onChange={(event) => setLabels(event.target.value as LabelMode)}>
+                <option value="both">{t('export.labelsBoth')}</option>
+                <option value="code">{t('export.labelsCode')}</option>
+                <option value="label">{t('export.labelsLabel')}</option>
+              </select>
+            </label>
+            <label>
+              <input type="checkbox" checked={text} onChange={(event) => setText(event.target.checked)} />{' '}
+              {t('export.includeText')}
+            </label>
+          </>
+        )}
+        <label className="field">
+          <span>{t('tables.labelLanguage')}</span>
+          <select value={labelLang} onChange={(event) => setLabelLang(event.target.value as Lang | '')}>
+            <option value="">{t('tables.uiLanguage')}</option>
+            {LANGS.map((l) => (
+              <option key={l} value={l}>
+                {LANGUAGE_NAMES[l]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <fieldset className="field">
+          <legend>{t('export.fileType')}</legend>
+          <label>
+            <input type="radio" checked={!xlsx} onChange={() => setXlsx(false)} />
+            {t('export.csv')}
+          </label>
+          <label>
+            <input type="radio" checked={xlsx} onChange={() => setXlsx(true)} />
+            {t('export.xlsx')}
+          </label>
+        </fieldset>
+        {!xlsx && (
+          <fieldset className="field">
+            <legend>{t('export.delimiter')}</legend>
+            <label>
+              <input type="radio" checked={delimiter === ';'} onChange={() => setDelimiter(';')} />
+              {t('export.semicolon')}
+            </label>
+            <label>
+              <input type="radio" checked={delimiter === ','} onChange={() => setDelimiter(',')} />
+              {t('export.comma')}
+            </label>
+          </fieldset>
+        )}
+        <button
+          type="button"
+          className="primary"
+          disabled={layout === 'wide' && sourceKey === 'all'}
+          onClick={exportDataset}
+        >
+          {t('export.datasetButton')}
         </button>
-        <p role="status">{message}</p>
       </div>
+      <div className="card">
+        <h2>{t('export.alongsideTitle')}</h2>
+        <p className="muted">{t('export.alongsideLead', { name: csvName })}</p>
+        <div className="actions">
+          <button
+            type="button"
+            onClick={saveText(writeCodebookJson(codebook), `${project.id}-codebook.json`, 'JSON', 'json')}
+          >
+            {t('export.codebookButton')}
+          </button>
+          <button
+            type="button"
+            disabled={!wide}
+            onClick={() => saveText(spssSyntax(wideData(), syntaxOptions), `${stem}.sps`, 'SPSS', 'sps')()}
+          >
+            {t('export.spssButton')}
+          </button>
+          <button
+            type="button"
+            disabled={!wide}
+            onClick={() => saveText(rSnippet(wideData(), syntaxOptions), `${stem}.R`, 'R', 'R')()}
+          >
+            {t('export.rButton')}
+          </button>
+        </div>
+      </div>
+      <p role="status">{message}</p>
     </section>
   );
 }

@@ -1,0 +1,107 @@
+// @vitest-environment jsdom
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db } from '../../../renderer/db/db.ts';
+import { openDemoProject } from '../../../renderer/db/projects.ts';
+import { ExportScreen } from '../../../renderer/features/export/ExportScreen.tsx';
+import { useAppStore } from '../../../renderer/store/index.ts';
+import { parseCsv } from '../../../shared/csv/parseCsv.ts';
+import { DEMO_PROJECT_ID } from '../../../shared/demo/index.ts';
+import { LONG_CSV_HEADER } from '../../../shared/formats/longCodingsCsv.ts';
+import { renderWithPlatform, setUpRendererTests, signInCoder } from '../harness.tsx';
+
+setUpRendererTests('en');
+
+beforeEach(async () => {
+  await signInCoder();
+  await openDemoProject();
+  useAppStore.setState({ projectId: DEMO_PROJECT_ID, screen: 'export' });
+});
+
+const decode = (bytes: Uint8Array) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+
+async function exportDataset(platform = renderWithPlatform(<ExportScreen />).platform) {
+  const user = userEvent.setup();
+  const before = platform.saved.length;
+  await user.click(await screen.findByRole('button', { name: 'Export dataset…' }, { timeout: 5000 }));
+  await waitFor(() => expect(platform.saved).toHaveLength(before + 1));
+  const call = platform.saved.at(-1)!;
+  return { call, text: decode(call.bytes) };
+}
+
+describe('ExportScreen', () => {
+  it('saves the wide dataset of one coder: BOM, one row per appeal, 0/1 columns, CRLF', async () => {
+    const user = userEvent.setup();
+    const { platform } = renderWithPlatform(<ExportScreen />);
+    const coderId = (await db.codings.toCollection().first())!.coderId;
+    await user.selectOptions(
+      await screen.findByRole('combobox', { name: 'Values from' }, { timeout: 5000 }),
+      `coder:${coderId}`,
+    );
+    const { call, text } = await exportDataset(platform);
+    // EF BB BF: U+FEFF in UTF-8, what Excel looks for to read the file as UTF-8.
+    expect(Array.from(call.bytes.slice(0, 3))).toEqual([0xef, 0xbb, 0xbf]);
+    expect(call.suggestedName).toBe(`${DEMO_PROJECT_ID}-wide.csv`);
+    const rows = parseCsv(text).rows;
+    expect(rows).toHaveLength(342);
+    expect(rows[0]!.slice(0, 3)).toEqual(['appeal_id', 'date', 'region']);
+    expect(rows[0]).toContain('reason_corruption');
+    expect(text).toContain('\r\n');
+    // The coder coded the first appeal: its reason columns hold 0/1, the last appeal's are empty.
+    const col = rows[0]!.indexOf('reason_corruption');
+    expect(['0', '1']).toContain(rows[1]![col]);
+    expect(rows[341]![col]).toBe('');
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Exported 341 rows.'));
+  });
+
+  it('saves every coder’s codings in the long layout, split on semicolons when chosen', async () => {
+    const user = userEvent.setup();
+    const { platform } = renderWithPlatform(<ExportScreen />);
+    await user.click(await screen.findByRole('radio', { name: /^Long/ }, { timeout: 5000 }));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Values from' }), 'all');
+    await user.click(screen.getByRole('radio', { name: /Semicolon/ }));
+    const { text } = await exportDataset(platform);
+    const lines = text.slice(1).split('\r\n');
+    expect(lines[0]).toBe(LONG_CSV_HEADER.join(';'));
+    // Header + one line per coding + the empty string after the final CRLF (no demo cell holds a line break).
+    expect(lines).toHaveLength((await db.codings.count()) + 2);
+  });
+
+  it('reports majority ties and writes SPSS and R syntax that name the CSV', async () => {
+    const user = userEvent.setup();
+    const { platform } = renderWithPlatform(<ExportScreen />);
+    await user.selectOptions(
+      await screen.findByRole('combobox', { name: 'Values from' }, { timeout: 5000 }),
+      'majority',
+    );
+    await exportDataset(platform);
+    // Two demo coders: every disagreement is a tie.
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent(/the coders tied on \d+ appeals/),
+    );
+    await user.click(screen.getByRole('button', { name: 'SPSS syntax (.sps)…' }));
+    await waitFor(() => expect(platform.saved.at(-1)!.suggestedName).toBe(`${DEMO_PROJECT_ID}-wide.sps`));
+    expect(decode(platform.saved.at(-1)!.bytes)).toContain(`/FILE='${DEMO_PROJECT_ID}-wide.csv'`);
+    await user.click(screen.getByRole('button', { name: 'R script (.R)…' }));
+    await waitFor(() => expect(platform.saved.at(-1)!.suggestedName).toBe(`${DEMO_PROJECT_ID}-wide.R`));
+    await user.click(screen.getByRole('button', { name: 'Codebook (JSON)…' }));
+    await waitFor(() =>
+      expect(JSON.parse(decode(platform.saved.at(-1)!.bytes)).format).toBe('kodtau-codebook'),
+    );
+  });
+
+  it('says the export was cancelled when the user cancels the dialog', async () => {
+    const { platform } = renderWithPlatform(<ExportScreen />);
+    platform.saveResult = false;
+    await exportDataset(platform);
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Export cancelled.'));
+  });
+
+  it('asks to open a project when none is open', async () => {
+    useAppStore.setState({ projectId: null });
+    const { platform } = renderWithPlatform(<ExportScreen />);
+    expect(await screen.findByText('Open a project first.')).toBeInTheDocument();
+    expect(platform.saved).toHaveLength(0);
+  });
+});
