@@ -19,7 +19,8 @@ import {
 import { EXIT, type Command, type CommandIO } from '../io.ts';
 
 const HELP = `Usage: kodtau agreement <matrix.csv> [--level nominal|ordinal|interval|ratio]
-                        [--weights linear|quadratic] [--bootstrap N] [--seed S] [--json]
+                        [--weights linear|quadratic] [--bootstrap N] [--seed S]
+                        [--categories a,b,…] [--json]
 
 Inter-coder agreement of one variable.
 
@@ -33,6 +34,10 @@ Options:
   --weights W    linear or quadratic weights (from category order) for Cohen's kappa,
                  Scott's pi, Fleiss' kappa, Conger's kappa, Gwet's AC (AC2) and
                  Brennan-Prediger. Default: unweighted.
+  --categories L the codebook's categories in order, comma separated (as the app's ReCal
+                 export names them). They fix the order (ordinal alpha, weights) and the
+                 number of categories q of AC1 and Brennan-Prediger; without it, q is the
+                 number of categories observed. A value not in the list is an error.
   --bootstrap N  N bootstrap samples for alpha's 95% interval (Hayes & Krippendorff 2007).
   --seed S       seed of the bootstrap (default 1): the same seed gives the same interval.
   --json         print one JSON object: units, coders, categories, level, percentAgreement,
@@ -63,6 +68,7 @@ async function run(args: readonly string[], io: CommandIO): Promise<number> {
         weights: { type: 'string' },
         bootstrap: { type: 'string' },
         seed: { type: 'string' },
+        categories: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -107,7 +113,14 @@ async function run(args: readonly string[], io: CommandIO): Promise<number> {
     if (error instanceof MatrixError) return inputError(io, `${file}: ${error.message}`);
     throw error;
   }
-  const data = reliabilityData(matrix.units);
+  const categories = values.categories?.split(',').map((c) => c.trim());
+  let data;
+  try {
+    data = reliabilityData(matrix.units, categories ? { categories } : {});
+  } catch (error) {
+    if (error instanceof RangeError) return inputError(io, `${file}: ${error.message} (--categories)`);
+    throw error;
+  }
   if (level === 'interval' || level === 'ratio') {
     for (let c = 0; c < data.categories.length; c++) {
       if (!Number.isNaN(data.numeric[c]!)) continue;

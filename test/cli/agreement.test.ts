@@ -142,3 +142,25 @@ describe('kodtau agreement', () => {
     expect(help.stdout).toMatch(/^Usage: kodtau agreement <matrix.csv>/);
   }, 20000);
 });
+
+describe('kodtau agreement --categories', () => {
+  it('takes q and the order from the codebook: Brennan–Prediger with q = 4 instead of the 2 observed', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const file = join(mkdtempSync(join(tmpdir(), 'kodtau-cat-')), 'm.csv');
+    // 4 units, 3 agree: p_a = 0.75. BP = (p_a − 1/q) / (1 − 1/q) (Brennan & Prediger 1981):
+    // q = 2 observed → 0.5; q = 4 in the codebook → (0.75 − 0.25) / 0.75 = 2/3.
+    writeFileSync(file, 'A,B\n1,1\n1,1\n2,2\n1,2\n');
+    let out = '';
+    const io = { out: (t: string) => (out += t), err: () => {} };
+    const { main } = await import('../../cli/kodtau.ts');
+    expect(await main(['agreement', file, '--json'], io)).toBe(0);
+    expect(JSON.parse(out).brennanPrediger).toBeCloseTo(0.5, 12);
+    out = '';
+    expect(await main(['agreement', file, '--json', '--categories', '1,2,3,4'], io)).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({ categories: 4 });
+    expect(JSON.parse(out).brennanPrediger).toBeCloseTo(2 / 3, 12);
+    expect(await main(['agreement', file, '--categories', '1,3'], io)).toBe(1);
+  });
+});

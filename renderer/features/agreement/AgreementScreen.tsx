@@ -1,103 +1,55 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { agreementReport, multiChoiceReport, type Coefficient } from '../../../shared/agreement/index.ts';
-import { codingRows } from '../../../shared/agreement/codingRows.ts';
-import {
-  localize,
-  type Codebook,
-  type Coding,
-  type Lang,
-  type Variable,
-} from '../../../shared/model/index.ts';
+import type { Coefficient } from '../../../shared/agreement/index.ts';
+import { writeCsv } from '../../../shared/csv/writeCsv.ts';
+import { localize, type Appeal, type Lang } from '../../../shared/model/index.ts';
 import { NoProject } from '../../components/NoProject.tsx';
-import { projectCodings } from '../../db/queries.ts';
-import { formatNumber } from '../../i18n.ts';
+import { db } from '../../db/db.ts';
+import { coderNames, projectCodings } from '../../db/queries.ts';
+import { formatDate, formatNumber } from '../../i18n.ts';
+import { usePlatform } from '../../platform/PlatformContext.tsx';
+import { projectName } from '../projects/projectName.ts';
 import { useCurrentProject } from '../projects/useCurrentProject.ts';
+import { AgreementDetail } from './AgreementDetail.tsx';
+import { ALL, reliability, subsetCodings, variableFigures, type Subset } from './agreementFigures.ts';
+import { reportCsvRows, reportHtml } from './agreementReportFiles.ts';
+import './agreement.css';
 
-/** Seeded, so the interval in a report is reproducible (Hayes & Krippendorff 2007). */
-const BOOTSTRAP = { bootstrap: 1000, seed: 1 } as const;
-
-interface VariableRow {
-  variable: Variable;
-  units: number;
-  coders: number;
-  alpha: Coefficient;
-  ci: readonly [number, number] | null;
-  percent: Coefficient | null;
-  cohen: Coefficient | null;
-  fleiss: Coefficient | null;
-  ac1: Coefficient | null;
-  bp: Coefficient | null;
-  perCategory: { code: string; alpha: Coefficient; percent: Coefficient; ac1: Coefficient }[];
-}
-
-function variableRow(variable: Variable, codings: readonly Coding[]): VariableRow {
-  const categories = variable.categories.map((c) => c.code);
-  if (variable.kind === 'multi') {
-    const { coders, rows } = codingRows(codings, variable, true);
-    const report = multiChoiceReport(rows, { categories });
-    const first = report.perCategory[0]?.report;
-    return {
-      variable,
-      units: first?.units ?? 0,
-      coders: coders.length,
-      alpha: report.setAlpha.masi,
-      ci: null,
-      percent: null,
-      cohen: null,
-      fleiss: null,
-      ac1: null,
-      bp: null,
-      perCategory: report.perCategory.map(({ category, report: r }) => ({
-        code: category,
-        alpha: r.krippendorffAlpha,
-        percent: r.percentAgreement,
-        ac1: r.gwetAC,
-      })),
-    };
-  }
-  const { rows } = codingRows(codings, variable);
-  const report = agreementReport(rows, {
-    categories,
-    level: variable.kind === 'ordinal' ? 'ordinal' : 'nominal',
-    ...BOOTSTRAP,
-  });
-  const ci = 'ci95' in report.alphaBootstrap ? report.alphaBootstrap.ci95 : null;
-  return {
-    variable,
-    units: report.units,
-    coders: report.coders,
-    alpha: report.krippendorffAlpha,
-    ci,
-    percent: report.percentAgreement,
-    cohen: report.cohenKappa,
-    fleiss: report.fleissKappa,
-    ac1: report.gwetAC,
-    bp: report.brennanPrediger,
-    perCategory: [],
-  };
-}
-
-function reliability(alpha: number | null): 'reliable' | 'tentative' | 'unreliable' | 'none' {
-  if (alpha === null) return 'none';
-  return alpha >= 0.8 ? 'reliable' : alpha >= 0.667 ? 'tentative' : 'unreliable';
-}
-
+/** Per-variable agreement on a chosen subset, with drill-down and report export. */
 export function AgreementScreen() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
+  const platform = usePlatform();
   const { project, codebook } = useCurrentProject();
   const projectId = project?.id ?? '';
-  const codings = useLiveQuery(() => projectCodings(projectId), [projectId]);
-  const rows = useMemo(
-    () => (codebook && codings ? computeRows(codebook, codings) : undefined),
-    [codebook, codings],
-  );
+  const [subset, setSubset] = useState<Subset>(ALL);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
 
-  if (project === undefined || !rows) return null;
+  const loaded = useLiveQuery(async () => {
+    const [codings, names] = await Promise.all([projectCodings(projectId), coderNames()]);
+    const ids = [...new Set(codings.map((c) => c.appealId))];
+    const found = await db.appeals.bulkGet(ids.map((id) => [projectId, id] as [string, string]));
+    const appeals = new Map(found.filter((a): a is Appeal => !!a).map((a) => [a.id, a]));
+    return { projectId, codings, names, appeals };
+  }, [projectId]);
+  // A live query keeps its last result while the next one runs: never show another project's.
+  const data = loaded?.projectId === projectId ? loaded : undefined;
+
+  const figures = useMemo(() => {
+    if (!codebook || !data) return undefined;
+    const chosen = subsetCodings(data.codings, data.appeals, subset);
+    return codebook.variables
+      .filter((v) => v.kind !== 'text')
+      .map((variable) => variableFigures(variable, chosen, subset.overlapOnly));
+  }, [codebook, data, subset]);
+
+  if (project === undefined || !figures || !data) return null;
   if (!project || !codebook) return <NoProject title={t('nav.agreement')} />;
 
+  const coderIds = [...new Set(data.codings.map((c) => c.coderId))].sort();
+  const coderName = (id: string) => data.names.get(id) ?? id;
   const number = (value: number) =>
     formatNumber(value, lang, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
   const cell = (coefficient: Coefficient | null, note?: string) =>
@@ -108,13 +60,79 @@ export function AgreementScreen() {
         —
       </td>
     );
-  const categoryLabel = (variable: Variable, code: string) =>
-    localize(variable.categories.find((c) => c.code === code)?.label, lang) || code;
+  const chosenCoders = subset.coders.length > 0 ? subset.coders : coderIds;
+  const toggleCoder = (id: string) => {
+    const next = chosenCoders.includes(id) ? chosenCoders.filter((c) => c !== id) : [...chosenCoders, id];
+    setSubset({ ...subset, coders: next.length === coderIds.length ? [] : next });
+  };
+  const subsetText = [
+    t('agreement.subset.coders', { names: chosenCoders.map(coderName).join(', ') }),
+    subset.from || subset.to
+      ? t('agreement.subset.dates', { from: subset.from || '…', to: subset.to || '…' })
+      : '',
+    subset.overlapOnly ? t('agreement.subset.overlapOnly') : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
+  const fileStem = `agreement-${projectId}`;
+
+  async function save(name: string, text: string) {
+    const ok = await platform.saveFile({
+      suggestedName: name,
+      bytes: new TextEncoder().encode(text),
+      filters: [{ name: name.endsWith('.html') ? 'HTML' : 'CSV', extensions: [name.split('.').pop()!] }],
+    });
+    setSaved(ok ? name : null);
+  }
+
+  const detail = figures.find((f) => f.variable.id === selected);
 
   return (
-    <section>
+    <section className="agreement-screen">
       <h1 id="screen-title">{t('nav.agreement')}</h1>
       <p className="muted">{t('agreement.lead')}</p>
+
+      <fieldset className="card subset">
+        <legend>{t('agreement.subset.title')}</legend>
+        <div className="subset-coders">
+          {coderIds.map((id) => (
+            <label key={id}>
+              <input
+                type="checkbox"
+                checked={chosenCoders.includes(id)}
+                disabled={chosenCoders.includes(id) && chosenCoders.length <= 2}
+                onChange={() => toggleCoder(id)}
+              />
+              {coderName(id)}
+            </label>
+          ))}
+        </div>
+        <label>
+          {t('agreement.subset.from')}
+          <input
+            type="date"
+            value={subset.from}
+            onChange={(e) => setSubset({ ...subset, from: e.target.value })}
+          />
+        </label>
+        <label>
+          {t('agreement.subset.to')}
+          <input
+            type="date"
+            value={subset.to}
+            onChange={(e) => setSubset({ ...subset, to: e.target.value })}
+          />
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            checked={subset.overlapOnly}
+            onChange={(e) => setSubset({ ...subset, overlapOnly: e.target.checked })}
+          />
+          {t('agreement.subset.overlapOnly')}
+        </label>
+      </fieldset>
+
       <table className="data agreement">
         <thead>
           <tr>
@@ -133,13 +151,20 @@ export function AgreementScreen() {
           </tr>
         </thead>
         <tbody>
-          {rows.map((row) => {
+          {figures.map((row) => {
             const level = reliability(row.alpha.value);
             const seePerCategory = t('agreement.seePerCategory');
             return (
-              <tr key={row.variable.id}>
+              <tr key={row.variable.id} className={row.variable.id === selected ? 'selected' : undefined}>
                 <th scope="row">
-                  {localize(row.variable.label, lang)}
+                  <button
+                    type="button"
+                    className="link"
+                    aria-expanded={row.variable.id === selected}
+                    onClick={() => setSelected(row.variable.id === selected ? null : row.variable.id)}
+                  >
+                    {localize(row.variable.label, lang)}
+                  </button>
                   {row.variable.kind === 'multi' && (
                     <div className="muted small">{t('agreement.setAlpha')}</div>
                   )}
@@ -165,46 +190,47 @@ export function AgreementScreen() {
           })}
         </tbody>
       </table>
-      <p className="muted small">{t('agreement.thresholds')}</p>
-      {rows
-        .filter((row) => row.perCategory.length > 0)
-        .map((row) => (
-          <details key={row.variable.id} className="card">
-            <summary>
-              {t('agreement.perCategoryOf', { variable: localize(row.variable.label, lang) })}
-            </summary>
-            <table className="data">
-              <thead>
-                <tr>
-                  <th>{t('tables.category')}</th>
-                  <th className="num">{t('agreement.percent')}</th>
-                  <th className="num">{t('agreement.alpha')}</th>
-                  <th className="num">{t('agreement.ac1')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {row.perCategory.map((category) => (
-                  <tr key={category.code}>
-                    <td>{categoryLabel(row.variable, category.code)}</td>
-                    {cell(category.percent)}
-                    <td className={`num alpha ${reliability(category.alpha.value)}`}>
-                      {category.alpha.value != null
-                        ? number(category.alpha.value)
-                        : t(`agreement.reason.${category.alpha.reason!}`)}
-                    </td>
-                    {cell(category.ac1)}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </details>
-        ))}
+      <p className="muted small">
+        {t('agreement.thresholds')} {t('agreement.clickVariable')}
+      </p>
+      <div className="actions">
+        <button
+          type="button"
+          onClick={() =>
+            void save(`${fileStem}.csv`, writeCsv(reportCsvRows(figures, lang), { delimiter: ',' }))
+          }
+        >
+          {t('agreement.exportCsv')}
+        </button>
+        <button
+          type="button"
+          onClick={() =>
+            void save(
+              `${fileStem}.html`,
+              reportHtml(figures, {
+                title: `${t('agreement.report.title')}: ${projectName(project, lang)}`,
+                subset: subsetText,
+                date: formatDate(new Date().toISOString(), lang),
+                lang,
+                t,
+              }),
+            )
+          }
+        >
+          {t('agreement.exportHtml')}
+        </button>
+        <span role="status">{saved && t('agreement.saved', { name: saved })}</span>
+      </div>
+
+      {detail && (
+        <AgreementDetail
+          key={detail.variable.id}
+          figures={detail}
+          coderName={coderName}
+          appeals={data.appeals}
+          onSave={(name, text) => void save(name, text)}
+        />
+      )}
     </section>
   );
-}
-
-function computeRows(codebook: Codebook, codings: readonly Coding[]): VariableRow[] {
-  return codebook.variables
-    .filter((v) => v.kind !== 'text')
-    .map((variable) => variableRow(variable, codings));
 }

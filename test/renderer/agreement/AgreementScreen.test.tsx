@@ -1,0 +1,120 @@
+// @vitest-environment jsdom
+import { fireEvent, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { main } from '../../../cli/kodtau.ts';
+import { openDemoProject } from '../../../renderer/db/projects.ts';
+import { AgreementScreen } from '../../../renderer/features/agreement/AgreementScreen.tsx';
+import { useAppStore } from '../../../renderer/store/index.ts';
+import { parseCsv } from '../../../shared/csv/parseCsv.ts';
+import { createDemoProject, DEMO_PROJECT_ID } from '../../../shared/demo/index.ts';
+import { renderWithPlatform, setUpRendererTests, signInCoder } from '../harness.tsx';
+
+setUpRendererTests('en');
+
+beforeEach(async () => {
+  await openDemoProject();
+  await signInCoder('supervisor', 'Supervisor');
+  useAppStore.setState({ projectId: DEMO_PROJECT_ID, screen: 'agreement' });
+});
+
+const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes).replace(/^\uFEFF/, '');
+const three = (x: number) => x.toFixed(3);
+
+async function cli(...argv: string[]) {
+  let out = '';
+  const code = await main(argv, { out: (t) => (out += t), err: () => {} });
+  return { code, json: JSON.parse(out) as Record<string, number | number[] | null> };
+}
+
+describe('AgreementScreen', () => {
+  it('shows for Region the figures `kodtau agreement` gives on the matrix it exports', async () => {
+    const user = userEvent.setup();
+    const { platform } = renderWithPlatform(<AgreementScreen />);
+    await user.click(await screen.findByRole('button', { name: 'Region' }));
+    await user.click(screen.getByRole('button', { name: 'Export the matrix (ReCal CSV)…' }));
+    const saved = platform.saved.at(-1)!;
+    expect(saved.suggestedName).toBe('agreement-region.recal.csv');
+    const file = join(mkdtempSync(join(tmpdir(), 'kodtau-agr-')), saved.suggestedName);
+    writeFileSync(file, saved.bytes);
+    const values = createDemoProject()
+      .codebook.variables.find((v) => v.id === 'region')!
+      .categories.map((c) => c.value)
+      .join(',');
+    const { code, json } = await cli(
+      'agreement',
+      file,
+      '--json',
+      '--categories',
+      values,
+      '--bootstrap',
+      '1000',
+      '--seed',
+      '1',
+    );
+    expect(code).toBe(0);
+    const row = screen.getByRole('button', { name: 'Region' }).closest('tr')!;
+    const cells = within(row)
+      .getAllByRole('cell')
+      .map((c) => c.textContent);
+    const ci = json.alphaCI95 as number[];
+    expect(cells).toEqual([
+      String(json.units),
+      String(json.coders),
+      three(json.percentAgreement as number),
+      three(json.krippendorffAlpha as number),
+      `${three(ci[0]!)} – ${three(ci[1]!)}`,
+      three(json.cohenKappa as number),
+      three(json.fleissKappa as number),
+      three(json.gwetAC1 as number),
+      three(json.brennanPrediger as number),
+    ]);
+    // The demo: both coders coded the first 60 appeals.
+    expect(json.units).toBe(60);
+  });
+
+  it('drills down to the confusion matrix and lists the appeals behind a disagreement', async () => {
+    const user = userEvent.setup();
+    renderWithPlatform(<AgreementScreen />);
+    await user.click(await screen.findByRole('button', { name: 'Region' }));
+    const heatmap = screen.getByRole('table', { name: 'Confusion matrix' });
+    const cellButtons = within(heatmap).getAllByRole('button');
+    const total = cellButtons.reduce((sum, b) => sum + Number(b.textContent), 0);
+    expect(total).toBe(60);
+    // The demo puts 3 region disagreements (shared/demo/codings.ts, DISAGREEMENTS.region).
+    const off = cellButtons.filter((b) => !b.closest('td')!.classList.contains('diagonal'));
+    expect(off.reduce((sum, b) => sum + Number(b.textContent), 0)).toBe(3);
+    await user.click(off[0]!);
+    const list = screen.getByRole('heading', { level: 4 });
+    expect(list.textContent).toMatch(/^\d+ appeals? coded “.+” and “.+”$/);
+    expect(within(list.parentElement!).getAllByRole('listitem')).toHaveLength(Number(off[0]!.textContent));
+  });
+
+  it('narrows to a date range and exports the report as CSV and HTML', async () => {
+    const user = userEvent.setup();
+    const { platform } = renderWithPlatform(<AgreementScreen />);
+    const regionRow = () => screen.getByRole('button', { name: 'Region' }).closest('tr')!;
+    await screen.findByRole('button', { name: 'Region' });
+    const dates = createDemoProject()
+      .appeals.slice(0, 60)
+      .map((a) => a.meta.date!.slice(0, 10))
+      .sort();
+    const median = dates[30]!;
+    fireEvent.change(screen.getByLabelText('Appeals dated from'), { target: { value: median } });
+    const expected = dates.filter((d) => d >= median).length;
+    expect(within(regionRow()).getAllByRole('cell')[0]!.textContent).toBe(String(expected));
+
+    await user.click(screen.getByRole('button', { name: 'Export report (CSV)…' }));
+    const rows = parseCsv(decode(platform.saved.at(-1)!.bytes)).rows;
+    expect(rows[0]!.slice(0, 3)).toEqual(['variable', 'label', 'kind']);
+    expect(rows.find((r) => r[0] === 'region')![4]).toBe(String(expected));
+    await user.click(screen.getByRole('button', { name: 'Export report (HTML, print to PDF)…' }));
+    const html = decode(platform.saved.at(-1)!.bytes);
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain('Inter-coder agreement: ');
+    expect(html).toContain(`appeals dated ${median} to …`);
+  });
+});
