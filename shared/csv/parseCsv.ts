@@ -57,28 +57,29 @@ export function parseCsv(input: string, options: { readonly delimiter?: CsvDelim
     rowHasContent = false;
   };
 
+  // Fields are cut from the text with `slice`, never built a character at a time: an 80 MB file
+  // of 100 000 appeals would otherwise hold every field as a rope of one-character strings.
   while (i < n) {
     const ch = text[i]!;
     if (ch === '"' && field === '') {
-      // A quoted field.
+      // A quoted field: the parts between doubled quotes, joined.
       const start = line;
+      const parts: string[] = [];
       i++;
       for (;;) {
-        if (i >= n) throw new CsvError(`unclosed quote (opened on line ${start})`, start);
-        const c = text[i]!;
-        if (c === '"') {
-          if (text[i + 1] === '"') {
-            field += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
+        const close = text.indexOf('"', i);
+        if (close < 0) throw new CsvError(`unclosed quote (opened on line ${start})`, start);
+        line += lineBreaks(text, i, close);
+        parts.push(text.slice(i, close));
+        if (text[close + 1] === '"') {
+          parts.push('"');
+          i = close + 2;
+          continue;
         }
-        if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) line++;
-        field += c;
-        i++;
+        i = close + 1;
+        break;
       }
+      field = parts.join('');
       rowHasContent = true;
       const next = text[i];
       if (next !== undefined && next !== delimiter && next !== '\n' && next !== '\r') {
@@ -99,12 +100,29 @@ export function parseCsv(input: string, options: { readonly delimiter?: CsvDelim
       rowLine = line;
       continue;
     }
-    field += ch;
+    // An unquoted field runs to the next delimiter or line break; a quote inside it is literal.
+    let end = i;
+    while (end < n) {
+      const c = text[end];
+      if (c === delimiter || c === '\n' || c === '\r') break;
+      end++;
+    }
+    field += text.slice(i, end);
     rowHasContent = true;
-    i++;
+    i = end;
   }
   if (field !== '' || row.length > 0 || rowHasContent) endRecord();
   return { rows, lines, delimiter };
+}
+
+/** Line breaks (CRLF, LF or a lone CR) in text[from, to). */
+function lineBreaks(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) count++;
+  }
+  return count;
 }
 
 function detectDelimiter(text: string): CsvDelimiter {
