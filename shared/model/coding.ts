@@ -27,6 +27,8 @@ export const consensusSchema = z.object({
   values: z.array(z.string()),
   text: z.string().optional(),
   method: z.enum(['agreed', 'adjudicated']),
+  /** Why the supervisor settled it so (adjudicated units; optional). */
+  reason: z.string().optional(),
   /** Coder id of the supervisor who settled it (or who ran the agreement check). */
   by: z.string().min(1),
   at: z.string(),

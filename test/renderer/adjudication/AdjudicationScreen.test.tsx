@@ -1,0 +1,132 @@
+// @vitest-environment jsdom
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db } from '../../../renderer/db/db.ts';
+import { openDemoProject } from '../../../renderer/db/projects.ts';
+import { AdjudicationScreen } from '../../../renderer/features/adjudication/AdjudicationScreen.tsx';
+import { useAppStore } from '../../../renderer/store/index.ts';
+import { createDemoProject, DEMO_PROJECT_ID } from '../../../shared/demo/index.ts';
+import type { Coding } from '../../../shared/model/index.ts';
+import { renderWithPlatform, setUpRendererTests, signInCoder } from '../harness.tsx';
+
+setUpRendererTests('en');
+const ME = 'supervisor';
+
+/**
+ * Counted here without shared/consensus: group the demo's codings by (appeal, variable); a unit
+ * agrees when the coders' sorted values are equal.
+ */
+function expectedUnits() {
+  const byUnit = new Map<string, Coding[]>();
+  for (const coding of createDemoProject().codings) {
+    const key = `${coding.appealId}/${coding.variableId}`;
+    byUnit.set(key, [...(byUnit.get(key) ?? []), coding]);
+  }
+  const same = (codings: Coding[]) =>
+    new Set(codings.map((c) => JSON.stringify([...c.values].sort()))).size === 1;
+  const units = [...byUnit.values()].filter((codings) => codings.length >= 2);
+  return { agreed: units.filter(same), disputed: units.filter((u) => !same(u)) };
+}
+
+beforeEach(async () => {
+  await signInCoder(ME, 'Supervisor');
+  await openDemoProject();
+  useAppStore.setState({ projectId: DEMO_PROJECT_ID, screen: 'adjudication' });
+});
+
+const decision = () => screen.getByRole('article');
+const currentUnit = () => {
+  const heading = within(decision()).getByRole('heading', { level: 2 });
+  const appealId = heading.querySelector('code')!.textContent!;
+  return appealId;
+};
+
+describe('AdjudicationScreen', () => {
+  it('puts agreed units into the consensus by itself and counts the disagreements', async () => {
+    const { agreed, disputed } = expectedUnits();
+    // The demo's disagreements: 9 reason + 3 region + 12 body + 6 response (shared/demo/codings.ts).
+    expect(disputed).toHaveLength(30);
+    renderWithPlatform(<AdjudicationScreen />);
+    await screen.findByText(new RegExp(`^Settled 0 of ${disputed.length} disagreements\\.`));
+    await waitFor(async () => expect(await db.consensus.count()).toBe(agreed.length));
+    const rows = await db.consensus.toArray();
+    expect(rows.every((r) => r.method === 'agreed' && r.by === ME)).toBe(true);
+  });
+
+  it('takes a coder’s answer with a digit key, with a reason, and moves on to the next', async () => {
+    const user = userEvent.setup();
+    renderWithPlatform(<AdjudicationScreen />);
+    await screen.findByRole('article');
+    const first = currentUnit();
+    const heading = () => within(decision()).getByRole('heading', { level: 2 }).textContent;
+    const before = heading();
+    expect(before).toMatch(/^1 of 30 · /);
+    await user.keyboard('r');
+    expect(screen.getByRole('textbox', { name: 'Reason (optional)' })).toHaveFocus();
+    await user.keyboard('Text names the city{Escape}2');
+    await waitFor(() => expect(heading()).not.toBe(before));
+    await screen.findByText(/^Settled 1 of 30 disagreements\./);
+    const settled = (await db.consensus.toArray()).filter((r) => r.method === 'adjudicated');
+    expect(settled).toHaveLength(1);
+    const row = settled[0]!;
+    expect(row).toMatchObject({ appealId: first, by: ME, reason: 'Text names the city' });
+    // Key 2 is the second coder in id order: demo-coder-dmitry.
+    const theirs = createDemoProject().codings.find(
+      (c) =>
+        c.coderId === 'demo-coder-dmitry' && c.appealId === row.appealId && c.variableId === row.variableId,
+    )!;
+    expect(row.values).toEqual(theirs.values);
+  });
+
+  it('filters by variable and sets another value than either coder gave', async () => {
+    const user = userEvent.setup();
+    renderWithPlatform(<AdjudicationScreen />);
+    await screen.findByRole('article');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Variable' }), 'Region');
+    const queue = screen.getByRole('list', { name: 'Disagreements' });
+    expect(within(queue).getAllByRole('listitem')).toHaveLength(3);
+    const appealId = currentUnit();
+    await user.click(screen.getByText('Set another value…'));
+    await user.click(within(decision()).getByRole('button', { name: 'Pavlodar' }));
+    await user.click(screen.getByRole('button', { name: 'Save this value' }));
+    await waitFor(async () =>
+      expect(await db.consensus.get([DEMO_PROJECT_ID, appealId, 'region'])).toMatchObject({
+        values: ['pavlodar'],
+        method: 'adjudicated',
+      }),
+    );
+    await waitFor(() => expect(within(queue).getAllByRole('listitem')).toHaveLength(2));
+  });
+
+  it('shows a unit flagged by a later merge, and deciding again clears the flag', async () => {
+    const user = userEvent.setup();
+    const { disputed } = expectedUnits();
+    const unit = disputed[0]!;
+    const [a] = unit;
+    await db.consensus.put({
+      projectId: DEMO_PROJECT_ID,
+      appealId: a!.appealId,
+      variableId: a!.variableId,
+      values: a!.values,
+      method: 'adjudicated',
+      by: ME,
+      at: '2026-01-01T00:00:00.000Z',
+    });
+    await db.reviews.put({
+      projectId: DEMO_PROJECT_ID,
+      appealId: a!.appealId,
+      variableId: a!.variableId,
+      coderId: a!.coderId,
+      before: ['x'],
+      after: a!.values,
+      flaggedAt: '2026-01-02T00:00:00.000Z',
+    });
+    renderWithPlatform(<AdjudicationScreen />);
+    await screen.findByRole('article');
+    expect(currentUnit()).toBe(a!.appealId);
+    expect(within(decision()).getByText(/changed their answer after it was settled/)).toBeInTheDocument();
+    await user.keyboard('1');
+    await waitFor(async () => expect(await db.reviews.count()).toBe(0));
+  });
+});
