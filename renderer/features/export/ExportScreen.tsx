@@ -19,6 +19,7 @@ import { LANGUAGE_NAMES } from '../../i18n.ts';
 import { usePlatform } from '../../platform/PlatformContext.tsx';
 import { useCurrentProject } from '../projects/useCurrentProject.ts';
 import { useTableData } from '../tables/useTableData.ts';
+import './export.css';
 
 type Delimiter = ';' | ',';
 type Layout = 'wide' | 'long';
@@ -89,7 +90,7 @@ export function ExportScreen() {
   return (
     <section>
       <h1 id="screen-title">{t('nav.export')}</h1>
-      <div className="card">
+      <div className="card export-form">
         <h2>{t('export.datasetTitle')}</h2>
         <p className="muted">{t('export.datasetLead')}</p>
         <fieldset className="field">

@@ -29,6 +29,7 @@ import {
 } from './subjects.ts';
 import { copyGrid, fileStem, gridCsv } from './tableOutput.ts';
 import { useTableData, type TableData } from './useTableData.ts';
+import './tables.css';
 
 const CHART_WIDTH = 900;
 
@@ -195,55 +196,6 @@ export function TablesScreen() {
         </label>
       </div>
 
-      <h2>{built.title}</h2>
-      <table className="data frequency">
-        <thead>
-          <tr>
-            {head.map((value, c) => (
-              <th key={c} className={c > 0 ? 'num' : undefined}>
-                {value}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {body.map((row, r) => (
-            <tr key={r}>
-              {row.map((value, c) => (
-                <td key={c} className={c > 0 ? 'num' : undefined}>
-                  {show(value, c)}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          {foot.map((row, r) => (
-            <tr key={r}>
-              {row.map((value, c) =>
-                c === 0 ? (
-                  <th key={c}>{value}</th>
-                ) : (
-                  <td key={c} className="num">
-                    {show(value, c)}
-                  </td>
-                ),
-              )}
-            </tr>
-          ))}
-        </tfoot>
-      </table>
-      {built.notes.map((note) => (
-        <p key={note} className="muted small">
-          {note}
-        </p>
-      ))}
-      {built.warnings.map((warning) => (
-        <p key={warning} className="warning" role="alert">
-          {warning}
-        </p>
-      ))}
-
       <div className="actions">
         <button
           type="button"
@@ -286,7 +238,61 @@ export function TablesScreen() {
         </button>
       </div>
       <p role="status">{message}</p>
-      <ChartView data={built.chart} label={t('tables.chartOf', { title: built.title })} />
+      <h2>{built.title}</h2>
+      <div className={byKey ? 'tables-result stacked' : 'tables-result'}>
+        <div className="tables-table">
+          <table className="data frequency">
+            <thead>
+              <tr>
+                {head.map((value, c) => (
+                  <th key={c} className={c > 0 ? 'num' : undefined}>
+                    {value}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {body.map((row, r) => (
+                <tr key={r}>
+                  {row.map((value, c) => (
+                    <td key={c} className={c > 0 ? 'num' : undefined}>
+                      {show(value, c)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              {foot.map((row, r) => (
+                <tr key={r}>
+                  {row.map((value, c) =>
+                    c === 0 ? (
+                      <th key={c}>{value}</th>
+                    ) : (
+                      <td key={c} className="num">
+                        {show(value, c)}
+                      </td>
+                    ),
+                  )}
+                </tr>
+              ))}
+            </tfoot>
+          </table>
+          <div className="tables-notes">
+            {built.notes.map((note) => (
+              <p key={note} className="muted small">
+                {note}
+              </p>
+            ))}
+            {built.warnings.map((warning) => (
+              <p key={warning} className="warning" role="alert">
+                {warning}
+              </p>
+            ))}
+          </div>
+        </div>
+        <ChartView data={built.chart} label={t('tables.chartOf', { title: built.title })} />
+      </div>
     </section>
   );
 }

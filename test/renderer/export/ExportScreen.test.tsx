@@ -30,7 +30,7 @@ async function exportDataset(platform = renderWithPlatform(<ExportScreen />).pla
   return { call, text: decode(call.bytes) };
 }
 
-describe('ExportScreen', () => {
+describe('ExportScreen', { timeout: 20_000 }, () => {
   it('saves the wide dataset of one coder: BOM, one row per appeal, 0/1 columns, CRLF', async () => {
     const user = userEvent.setup();
     const { platform } = renderWithPlatform(<ExportScreen />);

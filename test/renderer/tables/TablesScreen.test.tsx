@@ -44,7 +44,8 @@ async function tableRows() {
   };
 }
 
-describe('TablesScreen', () => {
+// The demo's 341 appeals are tabulated on every change; a busy machine needs more than 5 s.
+describe('TablesScreen', { timeout: 20_000 }, () => {
   it("shows the study's regions table: Almaty city 61 = 17.9 % … Akmola 5, total 341", async () => {
     renderWithPlatform(<TablesScreen />);
     await waitFor(async () => expect((await tableRows()).body.length).toBe(17), { timeout: 5000 });

@@ -1,0 +1,150 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDemoProject } from '../../shared/demo/index.ts';
+import { launchBrowser, newPage, SCREENSHOTS } from './browser.ts';
+import { EXCEL_SEPARATOR, openAsExcel } from './excelCsv.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+});
+afterAll(() => browser?.close());
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+const DEMO = createDemoProject();
+const [AIGERIM] = DEMO.coders;
+
+async function openDemo(page: Page) {
+  await page.getByRole('textbox').fill('Supervisor');
+  await page.getByRole('button', { name: /Open the demo project/ }).click();
+  await page.getByText('1 / 341').waitFor();
+}
+
+const nav = (page: Page, name: string) =>
+  page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
+
+/** Clicks `button` and returns the bytes and name of the file the web platform downloads. */
+async function download(page: Page, button: string) {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: button }).click(),
+  ]);
+  return { name: file.suggestedFilename(), bytes: new Uint8Array(readFileSync((await file.path())!)) };
+}
+
+const bodyRows = (page: Page) =>
+  page
+    .locator('table.data tbody tr')
+    .evaluateAll((rows) => rows.map((row) => [...row.children].map((c) => c.textContent)));
+
+describe('tables and dataset export', () => {
+  it("builds the study's regions table and a reasons × region cross-tab, and saves the chart as PNG", async () => {
+    const page = await newPage(browser, 'en-GB');
+    await openDemo(page);
+    await nav(page, 'Tables');
+    await page.locator('.chart svg').waitFor();
+    const rows = await bodyRows(page);
+    // DESIGN.md, the study's Table 2: Almaty city 61 (17.9 %), Astana city 47, …, Akmola 5, total 341.
+    expect(rows).toHaveLength(17);
+    expect(rows[0]).toEqual(['Almaty city', '61', '17.9']);
+    expect(rows[1]).toEqual(['Astana city', '47', '13.8']);
+    expect(rows.at(-1)).toEqual(['Akmola', '5', '1.5']);
+    await expect(page.locator('table.data tfoot tr').first().textContent()).resolves.toBe('Valid341100.0');
+    await shot(page, 'tables-regions-en');
+
+    const png = await download(page, 'Chart as PNG…');
+    expect(png.name).toBe('demo-open-dialogue-Region.png');
+    // PNG signature, then the IHDR width: the 900 px chart drawn at pixel ratio 2.
+    expect(Array.from(png.bytes.slice(0, 8))).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(new DataView(png.bytes.buffer).getUint32(16)).toBe(1800);
+    expect(png.bytes.length).toBeGreaterThan(10_000);
+
+    const xlsx = await download(page, 'Save Excel…');
+    expect(Array.from(xlsx.bytes.slice(0, 2))).toEqual([0x50, 0x4b]);
+
+    // Reasons (multiple choice) by region, from one coder's codings.
+    await page.getByRole('combobox', { name: 'Table of' }).selectOption('var:reason');
+    await page.getByRole('combobox', { name: 'By (cross-tab)' }).selectOption('meta:region');
+    await page.getByRole('combobox', { name: 'Codings of' }).selectOption(`coder:${AIGERIM!.id}`);
+    await page.getByText(/No χ² test: a multiple-choice variable/).waitFor();
+    const coded = DEMO.codings.filter(
+      (c) => c.coderId === AIGERIM!.id && c.variableId === 'reason' && c.values.length,
+    );
+    await page.getByText(`${coded.length} appeals have a value on both`, { exact: false }).waitFor();
+    const reasons = new Set(coded.flatMap((c) => c.values));
+    expect(await bodyRows(page)).toHaveLength(reasons.size);
+    await page.getByRole('combobox', { name: 'Cells' }).selectOption('rowPercent');
+    await shot(page, 'tables-cross-en');
+
+    // A single-choice cross-tab gets its χ² test.
+    await page.getByRole('combobox', { name: 'Table of' }).selectOption('var:response');
+    await page.getByText(/^χ² = [\d.]+, df = \d+, p [<=] [\d.]+; Cramér’s V = [\d.]+$/).waitFor();
+    await page.context().close();
+  });
+
+  it('exports the wide dataset as a CSV that Excel opens safely, and SPSS syntax', async () => {
+    const page = await newPage(browser, 'ru-RU');
+    await page.getByRole('textbox').fill('Руководитель');
+    await page.getByRole('button', { name: /Открыть демо-проект/ }).click();
+    await page.getByText('1 / 341').waitFor();
+    // A hostile metadata cell, written straight into IndexedDB as an import of a bad file would.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('kodtau');
+          open.onsuccess = () => {
+            const store = open.result.transaction('appeals', 'readwrite').objectStore('appeals');
+            const get = store.get(['demo-open-dialogue', 'OD-2019-0002']);
+            get.onsuccess = () => {
+              const appeal = get.result;
+              appeal.meta.addressee = '=HYPERLINK("http://example.com";"click")';
+              store.put(appeal).onsuccess = () => resolve();
+            };
+            get.onerror = () => reject(get.error);
+          };
+        }),
+    );
+    await nav(page, 'Экспорт');
+    await page.getByRole('combobox', { name: 'Источник значений' }).selectOption(`coder:${AIGERIM!.id}`);
+    await shot(page, 'export-ru');
+    const csv = await download(page, 'Экспортировать данные…');
+    expect(csv.name).toBe('demo-open-dialogue-wide.csv');
+
+    const excel = openAsExcel(csv.bytes, EXCEL_SEPARATOR.ru!);
+    expect(excel.bom).toBe(true);
+    expect(excel.sameWidth).toBe(true);
+    expect(excel.rows).toHaveLength(342);
+    expect(excel.liveFormulas).toEqual([]);
+    const addressee = excel.rows[0]!.indexOf('addressee');
+    expect(excel.rows[2]![addressee]).toBe('\'=HYPERLINK("http://example.com";"click")');
+    // Cyrillic survives: a Russian label of the region.
+    expect(excel.rows.flat().some((cell) => /город|область/i.test(cell))).toBe(true);
+
+    const sps = await download(page, 'Синтаксис SPSS (.sps)…');
+    expect(new TextDecoder().decode(sps.bytes)).toContain("/FILE='demo-open-dialogue-wide.csv'");
+    await page.context().close();
+  });
+
+  it('shows the tables and export screens in Kazakh, Russian and English', async () => {
+    const page = await newPage(browser, 'en-GB');
+    await openDemo(page);
+    for (const [button, tables, exportName, lang] of [
+      ['Қазақша', 'Кестелер', 'Экспорт', 'kk'],
+      ['Русский', 'Таблицы', 'Экспорт', 'ru'],
+      ['English', 'Tables', 'Export', 'en'],
+    ] as const) {
+      await page.getByRole('button', { name: button }).first().click();
+      await nav(page, tables);
+      await page.locator('.chart svg').waitFor();
+      await page.locator('table.data tbody tr').first().waitFor();
+      await shot(page, `tables-${lang}`);
+      await nav(page, exportName);
+      await page.locator('button.primary').waitFor();
+      await shot(page, `export-${lang}`);
+    }
+    await page.context().close();
+  });
+});
