@@ -14,11 +14,10 @@ const results: BenchResult[] = [];
 const notes: string[] = [];
 for (const file of files) {
   const module = (await import(pathToFileURL(`${dir}${file}`).href)) as BenchModule;
-  for (const bench of module.benchmarks) {
-    const result = measure(bench);
-    results.push(result);
-    process.stderr.write(`  ${file}: ${bench.name} — median ${result.medianMs.toFixed(1)} ms\n`);
-  }
+  const measured = [...(module.benchmarks ?? []).map(measure), ...((await module.measured?.()) ?? [])];
+  for (const result of measured)
+    process.stderr.write(`  ${file}: ${result.name} — median ${result.medianMs.toFixed(1)} ms\n`);
+  results.push(...measured);
   if (module.notes) notes.push(`${file}:`, ...module.notes().map((n) => `  ${n}`));
 }
 console.log(`\nNode ${process.version}, ${(await import('node:os')).cpus().length} CPUs\n`);

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../shared/model/index.ts';
 import { formatNumber } from '../../i18n.ts';
@@ -12,7 +12,7 @@ const ROW_HEIGHT = 30;
  * so 100 000 appeals scroll as smoothly as 300. A row shows the position, the id and whether
  * the shown coder has coded it.
  */
-export function AppealList(props: {
+export const AppealList = memo(function AppealList(props: {
   list: List;
   coded: ReadonlySet<string> | undefined;
   index: number;
@@ -22,8 +22,6 @@ export function AppealList(props: {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const scroller = useRef<HTMLDivElement>(null);
-  // The app is not built with the React Compiler, which is what this rule protects.
-  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: list.ids.length,
     getScrollElement: () => scroller.current,
@@ -66,4 +64,4 @@ export function AppealList(props: {
       </div>
     </nav>
   );
-}
+});

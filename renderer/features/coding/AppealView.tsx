@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KNOWN_META, metaLabel, type Appeal, type Codebook, type Lang } from '../../../shared/model/index.ts';
 import { LANGUAGE_NAMES } from '../../i18n.ts';
@@ -8,16 +9,27 @@ function Highlighted({ text, query }: { text: string; query: string }) {
   return splitHits(text, query).map((part, i) => (i % 2 ? <mark key={i}>{part}</mark> : part));
 }
 
-/** The appeal as the coder reads it: metadata, the text in paragraphs, the agency's reply. */
-export function AppealView({
-  appeal,
-  codebook,
-  query,
-}: {
+interface Props {
   appeal: Appeal;
   codebook: Codebook;
   query: string;
-}) {
+}
+
+/**
+ * The appeal as the coder reads it: metadata, the text in paragraphs, the agency's reply.
+ * Re-rendered only when one of those changes, not on every coding of the appeal.
+ */
+export const AppealView = memo(
+  AppealViewOf,
+  (before: Props, after: Props) =>
+    before.appeal.id === after.appeal.id &&
+    before.appeal.text === after.appeal.text &&
+    JSON.stringify(before.appeal.meta) === JSON.stringify(after.appeal.meta) &&
+    before.codebook === after.codebook &&
+    before.query === after.query,
+);
+
+function AppealViewOf({ appeal, codebook, query }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const extraMeta = Object.keys(appeal.meta).filter(

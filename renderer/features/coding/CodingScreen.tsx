@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localize, type Codebook, type Lang } from '../../../shared/model/index.ts';
 import { NoProject } from '../../components/NoProject.tsx';
@@ -47,6 +47,13 @@ function CodingWorkspace({ projectId, codebook }: { projectId: string; codebook:
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const variables = codebook.variables;
   const { list, current, shown, index } = session;
+
+  // A stable callback for the (memoised) list, calling the latest moveTo.
+  const moveToRef = useRef(session.moveTo);
+  useLayoutEffect(() => {
+    moveToRef.current = session.moveTo;
+  });
+  const pick = useCallback((target: number) => void moveToRef.current(target), []);
 
   function run(command: Command) {
     setNotice(null);
@@ -193,12 +200,7 @@ function CodingWorkspace({ projectId, codebook }: { projectId: string; codebook:
         <p className="card empty">{t(isFiltered(filter) ? 'coding.noMatch' : 'coding.noAppeals')}</p>
       ) : (
         <div className="coding-body">
-          <AppealList
-            list={list}
-            coded={session.coded}
-            index={index}
-            onPick={(target) => void session.moveTo(target)}
-          />
+          <AppealList list={list} coded={session.coded} index={index} onPick={pick} />
           <AppealView appeal={shown.appeal} codebook={codebook} query={filter.query} />
           <div className="coding-side">
             <CodingPanel

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState, type RefObject } from 'react';
+import { memo, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { metaLabel, type Codebook, type Lang } from '../../../shared/model/index.ts';
 import { coderNames } from '../../db/queries.ts';
@@ -10,7 +10,7 @@ import { codersWithCodings, metaValues } from './appealList.ts';
 const STATUSES: CodingFilter['status'][] = ['all', 'uncoded', 'unsure', 'notes'];
 
 /** Filters (status, region, addressee, dates), the text search, and the screen's settings. */
-export function FilterBar(props: {
+export const FilterBar = memo(function FilterBar(props: {
   projectId: string;
   codebook: Codebook;
   searchRef: RefObject<HTMLInputElement | null>;
@@ -21,13 +21,16 @@ export function FilterBar(props: {
   const filter = useAppStore((state) => state.codingFilter);
   const setFilter = useAppStore((state) => state.setCodingFilter);
   const [query, setQuery] = useState(filter.query);
+  // The panel's contents (and their queries) exist only while it is open.
+  const [moreOpen, setMoreOpen] = useState(false);
   const options = useLiveQuery(async () => {
+    if (!moreOpen) return undefined;
     const [regions, addressees] = await Promise.all([
       metaValues(projectId, 'region'),
       metaValues(projectId, 'addressee'),
     ]);
     return { regions, addressees };
-  }, [projectId]);
+  }, [projectId, moreOpen]);
 
   return (
     <form
@@ -62,49 +65,51 @@ export function FilterBar(props: {
         />
       </label>
       <button type="submit">{t('coding.find')}</button>
-      <details className="more-filters">
+      <details className="more-filters" onToggle={(event) => setMoreOpen(event.currentTarget.open)}>
         <summary>{t('coding.filter.more')}</summary>
-        <div className="card more-filters-panel">
-          <label>
-            {t('coding.meta.region')}
-            <select value={filter.region} onChange={(e) => setFilter({ region: e.target.value })}>
-              <option value="">{t('coding.filter.any')}</option>
-              {options?.regions.map((region) => (
-                <option key={region} value={region}>
-                  {metaLabel(codebook, 'region', region, lang)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('coding.meta.addressee')}
-            <select value={filter.addressee} onChange={(e) => setFilter({ addressee: e.target.value })}>
-              <option value="">{t('coding.filter.any')}</option>
-              {options?.addressees.map((addressee) => (
-                <option key={addressee} value={addressee}>
-                  {addressee}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('coding.filter.from')}
-            <input
-              type="date"
-              value={filter.dateFrom}
-              onChange={(e) => setFilter({ dateFrom: e.target.value })}
-            />
-          </label>
-          <label>
-            {t('coding.filter.to')}
-            <input
-              type="date"
-              value={filter.dateTo}
-              onChange={(e) => setFilter({ dateTo: e.target.value })}
-            />
-          </label>
-          <CodingSettings projectId={projectId} />
-        </div>
+        {moreOpen && (
+          <div className="card more-filters-panel">
+            <label>
+              {t('coding.meta.region')}
+              <select value={filter.region} onChange={(e) => setFilter({ region: e.target.value })}>
+                <option value="">{t('coding.filter.any')}</option>
+                {options?.regions.map((region) => (
+                  <option key={region} value={region}>
+                    {metaLabel(codebook, 'region', region, lang)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t('coding.meta.addressee')}
+              <select value={filter.addressee} onChange={(e) => setFilter({ addressee: e.target.value })}>
+                <option value="">{t('coding.filter.any')}</option>
+                {options?.addressees.map((addressee) => (
+                  <option key={addressee} value={addressee}>
+                    {addressee}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t('coding.filter.from')}
+              <input
+                type="date"
+                value={filter.dateFrom}
+                onChange={(e) => setFilter({ dateFrom: e.target.value })}
+              />
+            </label>
+            <label>
+              {t('coding.filter.to')}
+              <input
+                type="date"
+                value={filter.dateTo}
+                onChange={(e) => setFilter({ dateTo: e.target.value })}
+              />
+            </label>
+            <CodingSettings projectId={projectId} />
+          </div>
+        )}
       </details>
       {isFiltered(filter) && (
         <button
@@ -119,7 +124,7 @@ export function FilterBar(props: {
       )}
     </form>
   );
-}
+});
 
 /** The screen's settings: what an empty required variable does, and whose codings are shown. */
 export function CodingSettings({ projectId }: { projectId: string }) {

@@ -1,7 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
 import type { Appeal, Codebook, Coding, Variable } from '../../../shared/model/index.ts';
-import { codingsOf } from '../../db/codings.ts';
 import { db } from '../../db/db.ts';
 import { useAppStore } from '../../store/index.ts';
 import {
@@ -28,6 +27,19 @@ export interface CurrentAppeal {
   appeal: Appeal;
   rows: Map<string, Coding>;
   flags: AppealFlags;
+}
+
+const byVariable = (rows: readonly Coding[]) => new Map(rows.map((row) => [row.variableId, row]));
+
+/** The appeal at `order` with `coderId`'s codings of it; null when there is none. */
+async function loadAppeal(projectId: string, coderId: string, order: number): Promise<CurrentAppeal | null> {
+  const appeal = await db.appeals.where('[projectId+order]').equals([projectId, order]).first();
+  if (!appeal) return null;
+  const rows = await db.codings
+    .where('[projectId+coderId+appealId]')
+    .equals([projectId, coderId, appeal.id])
+    .toArray();
+  return { appeal, rows: byVariable(rows), flags: appealFlags(rows) };
 }
 
 /** Changes wait for the ones before them, so they commit in the order the coder made them. */
@@ -78,25 +90,31 @@ export function useCodingSession(projectId: string, codebook: Codebook) {
 
   const index = list ? indexAtOrAfter(list.orders, savedOrder ?? 0) : 0;
   const order = list?.orders[index];
-  const answer = useLiveQuery(async () => {
-    if (order === undefined) return { order, appeal: null };
-    const appeal = await db.appeals.where('[projectId+order]').equals([projectId, order]).first();
-    if (!appeal) return { order, appeal: null };
-    const rows = await db.codings
-      .where('[projectId+coderId+appealId]')
-      .equals([projectId, viewerId, appeal.id])
-      .toArray();
-    const current: CurrentAppeal = {
-      appeal,
-      rows: new Map(rows.map((row) => [row.variableId, row])),
-      flags: appealFlags(rows),
-    };
-    return { order, appeal: current };
-  }, [projectId, viewerId, order]);
+  const answer = useLiveQuery(
+    async () => ({
+      order,
+      appeal: order === undefined ? null : await loadAppeal(projectId, viewerId, order),
+    }),
+    [projectId, viewerId, order],
+  );
+  // Moving on, the next appeal is read before the position changes (often in advance, see
+  // below), so the screen renders it at once instead of after the live query's first answer.
+  const [loaded, setLoaded] = useState<{ order: number; appeal: CurrentAppeal | null }>();
+  const prefetched = useRef<{ order: number; appeal: Promise<CurrentAppeal | null> }>(undefined);
+  const nextOrder = list?.orders[index + 1];
+  useEffect(() => {
+    if (nextOrder !== undefined)
+      prefetched.current = { order: nextOrder, appeal: loadAppeal(projectId, viewerId, nextOrder) };
+  }, [projectId, viewerId, nextOrder]);
   // useLiveQuery keeps its last answer while a new one is on its way: the screen may go on
   // showing it (no flicker), but nothing may be written to it.
-  const current = answer && answer.order === order ? answer.appeal : undefined;
-  const shown = answer?.appeal ?? undefined;
+  const current =
+    answer && answer.order === order
+      ? answer.appeal
+      : loaded && loaded.order === order
+        ? loaded.appeal
+        : undefined;
+  const shown = current ?? answer?.appeal ?? undefined;
 
   /** Keeps the coded set in step with a write, copying it only when the appeal's status changes. */
   function markCoded(appealId: string, hasRows: boolean) {
@@ -109,6 +127,9 @@ export function useCodingSession(projectId: string, codebook: Codebook) {
     });
   }
 
+  /** The rows each appeal had after this screen's last write to it. */
+  const committedRows = useRef(new Map<string, Coding[]>());
+
   function goTo(targetOrder: number) {
     setWarning(null);
     rememberPosition(projectId, coderId, targetOrder);
@@ -118,15 +139,20 @@ export function useCodingSession(projectId: string, codebook: Codebook) {
   async function moveTo(target: number) {
     if (!list || target < 0 || target >= list.orders.length || target === index) return;
     await enqueue(() => Promise.resolve());
-    // Checked against what IndexedDB holds now, not what the last render showed. An appeal still
-    // loading cannot have been coded on this screen: nothing to check.
-    const rows = current && !readOnly ? await codingsOf(projectId, coderId, current.appeal.id) : new Map();
+    // Checked against the rows the last write committed, which a render may not show yet. An
+    // appeal still loading cannot have been coded on this screen: nothing to check.
+    const committed = current && committedRows.current.get(current.appeal.id);
+    const rows = readOnly || !current ? new Map() : committed ? byVariable(committed) : current.rows;
     const missing = rows.size ? missingRequired(codebook.variables, rows) : [];
     if (current && missing.length && (requiredMode === 'block' || warning?.appealId !== current.appeal.id)) {
       setWarning({ appealId: current.appeal.id, missing, blocked: requiredMode === 'block' });
       return;
     }
-    goTo(list.orders[target]!);
+    const targetOrder = list.orders[target]!;
+    const read = () => loadAppeal(projectId, viewerId, targetOrder);
+    const ahead = prefetched.current?.order === targetOrder ? prefetched.current.appeal.catch(read) : read();
+    setLoaded({ order: targetOrder, appeal: await ahead });
+    goTo(targetOrder);
   }
 
   /** The first appeal after the current one (wrapping round) this coder has not coded; -1 when none. */
@@ -155,6 +181,7 @@ export function useCodingSession(projectId: string, codebook: Codebook) {
     setSave({ kind: 'saving' });
     try {
       const edit = await enqueue(() => editAppeal(ref, change));
+      committedRows.current.set(edit.appealId, edit.after);
       markCoded(edit.appealId, edit.after.length > 0);
       setHistory((h) => ({ undo: [...h.undo.slice(-99), edit], redo: [] }));
       setSave({ kind: 'saved' });
@@ -204,6 +231,7 @@ export function useCodingSession(projectId: string, codebook: Codebook) {
     setSave({ kind: 'saving' });
     try {
       await enqueue(() => restoreAppeal(edit, rows));
+      committedRows.current.set(edit.appealId, rows);
       markCoded(edit.appealId, rows.length > 0);
       setHistory((h) =>
         kind === 'undo'
