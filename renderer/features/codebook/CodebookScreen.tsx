@@ -17,6 +17,7 @@ import { CodebookFileError } from '../../../shared/formats/codebookFile.ts';
 import { writeCodebookJson } from '../../../shared/formats/codebookJson.ts';
 import { writeQdc } from '../../../shared/formats/qdc.ts';
 import {
+  codebookHash,
   LANGS,
   type Codebook,
   type CodebookContent,
@@ -42,17 +43,25 @@ export function CodebookScreen() {
   // Kept here so that the confirmation of a save outlives the editor of the old version.
   const [message, setMessage] = useState<Message>(null);
   if (project === undefined) return null;
-  if (!project || !codebook) return <NoProject title={t('nav.codebook')} />;
+  if (!project) return <NoProject title={t('nav.codebook')} />;
+  // A project imported from appeals has no codebook yet: the editor starts from an empty one.
+  const base = codebook ?? emptyCodebook(project.id);
   // A new saved version starts a fresh draft.
   return (
     <CodebookEditor
-      key={`${codebook.projectId}/${codebook.version}`}
+      key={`${base.projectId}/${base.version}`}
       project={project}
-      codebook={codebook}
+      codebook={base}
       message={message}
       setMessage={setMessage}
     />
   );
+}
+
+/** Version 0: what a project without a codebook edits; never stored, its first save is version 1. */
+function emptyCodebook(projectId: string): Codebook {
+  const content = { variables: [], merges: [] };
+  return { projectId, version: 0, hash: codebookHash(content), ...content, updatedAt: '' };
 }
 
 const NO_USES: ReadonlyMap<string, number> = new Map();
@@ -87,6 +96,7 @@ function CodebookEditor({ project, codebook, message, setMessage }: EditorProps)
   const changed = isChanged(codebook, draft);
   const messages = codebookMessages(t, draft, lang);
   const nextVersion = codebook.version + 1;
+  const saved = codebook.version > 0;
   const missingTotal = LANGS.reduce((sum, l) => sum + missing[l], 0);
 
   const edit = useCallback(
@@ -100,8 +110,8 @@ function CodebookEditor({ project, codebook, message, setMessage }: EditorProps)
   async function save() {
     setSaving(true);
     try {
-      const { codebook: saved, moved } = await saveCodebookVersion(codebook, draft);
-      setMessage({ kind: 'ok', text: t('codebook.edit.saved', { version: saved.version, count: moved }) });
+      const { codebook: next, moved } = await saveCodebookVersion(codebook, draft);
+      setMessage({ kind: 'ok', text: t('codebook.edit.saved', { version: next.version, count: moved }) });
     } catch (error) {
       if (!(error instanceof CodebookSaveError)) throw error;
       setMessage({ kind: 'error', text: messages.save(error.problem) });
@@ -141,14 +151,14 @@ function CodebookEditor({ project, codebook, message, setMessage }: EditorProps)
         format === 'json'
           ? { text: writeCodebookJson(codebook), notes: [] }
           : (({ xml, notes }) => ({ text: xml, notes }))(writeQdc(contentOf(codebook), lang));
-      const saved = await platform.saveFile({
+      const written = await platform.saveFile({
         suggestedName: `codebook-v${codebook.version}.${format}`,
         bytes: new TextEncoder().encode(text),
         filters: [
           { name: format === 'json' ? 'Kodtau codebook' : 'REFI-QDA codebook', extensions: [format] },
         ],
       });
-      if (saved) {
+      if (written) {
         const lines = [
           t('codebook.edit.exported', { version: codebook.version }),
           ...notes.map(messages.note),
@@ -168,7 +178,9 @@ function CodebookEditor({ project, codebook, message, setMessage }: EditorProps)
       <div className="codebook-editor">
         <h1 id="screen-title">{t('nav.codebook')}</h1>
         <p className="muted">
-          {t('codebook.versionLine', { version: codebook.version, hash: codebook.hash.slice(0, 12) })}
+          {saved
+            ? t('codebook.versionLine', { version: codebook.version, hash: codebook.hash.slice(0, 12) })
+            : t('codebook.edit.none')}
           {changed && <span className="badge unsaved">{t('codebook.edit.unsaved')}</span>}
         </p>
         <div className="toolbar codebook-toolbar">
@@ -184,10 +196,10 @@ function CodebookEditor({ project, codebook, message, setMessage }: EditorProps)
             {t('codebook.edit.discard')}
           </button>
           <span className="toolbar-gap" />
-          <button type="button" onClick={() => exportAs('json')}>
+          <button type="button" disabled={!saved} onClick={() => exportAs('json')}>
             {t('codebook.edit.exportJson')}
           </button>
-          <button type="button" onClick={() => exportAs('qdc')}>
+          <button type="button" disabled={!saved} onClick={() => exportAs('qdc')}>
             {t('codebook.edit.exportQdc')}
           </button>
           <span className="toolbar-gap" />
@@ -201,7 +213,7 @@ function CodebookEditor({ project, codebook, message, setMessage }: EditorProps)
               ))}
             </select>
           </label>
-          <button type="button" onClick={() => window.print()}>
+          <button type="button" disabled={!saved} onClick={() => window.print()}>
             {t('codebook.print.button')}
           </button>
         </div>

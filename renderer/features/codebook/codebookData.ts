@@ -93,7 +93,8 @@ export async function saveCodebookVersion(
   const projectId = base.projectId;
   return db.transaction('rw', [db.codebooks, db.codings, db.consensus], async () => {
     const latest = await currentCodebook(projectId);
-    if (latest?.version !== base.version) throw new CodebookSaveError({ reason: 'stale' });
+    // Version 0 is a project's first codebook: there must be none yet.
+    if ((latest?.version ?? 0) !== base.version) throw new CodebookSaveError({ reason: 'stale' });
     const next = nextCodebookVersion(base, draft, now);
     const merges = draft.merges.filter((m) => m.version === next.version);
     const merged = new Set(merges.map((m) => `${m.variableId}\n${m.from}`));
