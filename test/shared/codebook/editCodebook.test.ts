@@ -13,10 +13,10 @@ import {
   validateCodebook,
 } from '../../../shared/codebook/index.ts';
 import { createDemoCodebook } from '../../../shared/demo/codebook.ts';
-import { codebookHash } from '../../../shared/model/index.ts';
+import { codebookHash, type CodebookContent } from '../../../shared/model/index.ts';
 
 const demo = createDemoCodebook('p', '2019-11-01T04:00:00.000Z');
-const codes = (content: typeof demo, variableId: string) =>
+const codes = (content: CodebookContent, variableId: string) =>
   content.variables.find((v) => v.id === variableId)!.categories.map((c) => c.code);
 
 describe('editing a codebook', () => {
