@@ -88,7 +88,7 @@ export function wideDataset(input: DatasetInput, options: WideOptions): Dataset 
 
   type Column = DatasetColumn & { cell: (appeal: Appeal) => CsvCell };
   const columns: Column[] = [
-    { name: 'appeal_id', type: 'string', label: 'appeal id', cell: (a) => a.id },
+    { name: 'id', type: 'string', label: 'appeal id', cell: (a) => a.id },
     ...metaKeys.map((key): Column => ({
       name: key,
       type: 'string',
@@ -131,9 +131,11 @@ export function wideDataset(input: DatasetInput, options: WideOptions): Dataset 
         const code = get(variable.id, a)?.values[0];
         return code === undefined ? undefined : byCode.get(code);
       };
+      // A metadata column of the same name (the portal's "region") keeps its name, for re-import.
+      const taken = metaKeys.includes(variable.id);
       if (options.labels !== 'label')
         columns.push({
-          name: variable.id,
+          name: taken ? `${variable.id}_code` : variable.id,
           type: 'numeric',
           label,
           valueLabels: variable.categories.map((c) => ({ value: c.value, label: localize(c.label, lang) })),
@@ -141,7 +143,7 @@ export function wideDataset(input: DatasetInput, options: WideOptions): Dataset 
         });
       if (options.labels !== 'code')
         columns.push({
-          name: options.labels === 'both' ? `${variable.id}_label` : variable.id,
+          name: options.labels === 'both' || taken ? `${variable.id}_label` : variable.id,
           type: 'string',
           label,
           cell: (a) => {

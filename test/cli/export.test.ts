@@ -49,7 +49,7 @@ describe('kodtau export', () => {
     expect(code).toBe(0);
     expect(stdout).toBe(`${out}: 341 rows\n`);
     const text = readFileSync(out, 'utf8');
-    expect(text.startsWith('\uFEFFappeal_id;date;region;')).toBe(true);
+    expect(text.startsWith('\uFEFFid;date;region;')).toBe(true);
     const rows = parseCsv(text).rows;
     expect(rows).toHaveLength(342);
     const header = rows[0]!;
@@ -64,7 +64,7 @@ describe('kodtau export', () => {
     const category = demo.codebook.variables
       .find((v) => v.id === 'region')!
       .categories.find((c) => c.code === own.values[0])!;
-    expect(first[header.indexOf('region_2')]).toBe(String(category.value));
+    expect(first[header.indexOf('region_code')]).toBe(String(category.value));
     // Appeal 341 is not coded: empty, not 0.
     expect(rows[341]![header.indexOf(`reason_${reasons[0]!.code}`)]).toBe('');
   });
@@ -106,7 +106,7 @@ describe('kodtau export', () => {
     ).toBe(0);
     const [sheet] = await readXlsxFile(out);
     expect(sheet!.data).toHaveLength(342);
-    expect(sheet!.data[0]![0]).toBe('appeal_id');
+    expect(sheet!.data[0]![0]).toBe('id');
   });
 
   it('says what is wrong with bad input and bad usage', async () => {

@@ -45,7 +45,7 @@ describe('ExportScreen', { timeout: 20_000 }, () => {
     expect(call.suggestedName).toBe(`${DEMO_PROJECT_ID}-wide.csv`);
     const rows = parseCsv(text).rows;
     expect(rows).toHaveLength(342);
-    expect(rows[0]!.slice(0, 3)).toEqual(['appeal_id', 'date', 'region']);
+    expect(rows[0]!.slice(0, 3)).toEqual(['id', 'date', 'region']);
     expect(rows[0]).toContain('reason_corruption');
     expect(text).toContain('\r\n');
     // The coder coded the first appeal: its reason columns hold 0/1, the last appeal's are empty.

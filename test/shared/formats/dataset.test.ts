@@ -1,15 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../shared/csv/parseCsv.ts';
 import { writeCsv } from '../../../shared/csv/writeCsv.ts';
+import { createDemoProject } from '../../../shared/demo/index.ts';
 import { datasetRows, longDataset, safeColumnNames, wideDataset } from '../../../shared/formats/dataset.ts';
+import { guessMapping } from '../../../shared/import/columnMapping.ts';
+import { planImport } from '../../../shared/import/planImport.ts';
+import { readTable } from '../../../shared/import/readTable.ts';
 import { datasetInput } from './datasetFixture.ts';
 
 const HEADER_BOTH = [
-  'appeal_id',
+  'id',
   'region',
   'date',
   'text',
-  'region_2',
+  'region_code',
   'region_label',
   'reason_corruption',
   'reason_red_tape',
@@ -27,7 +31,7 @@ describe('wideDataset', () => {
       lang: 'kk',
       text: true,
     });
-    // The metadata column "region" takes the name first; the variable's code column becomes region_2.
+    // The metadata column "region" keeps its name (for re-import); the variable's code column is region_code.
     expect(dataset.columns.map((c) => c.name)).toEqual(HEADER_BOTH);
     expect(dataset.rows).toEqual([
       [
@@ -63,10 +67,10 @@ describe('wideDataset', () => {
       text: false,
     });
     expect(consensus.columns.map((c) => c.name)).toEqual([
-      'appeal_id',
+      'id',
       'region',
       'date',
-      'region_2',
+      'region_code',
       'reason_corruption',
       'reason_red_tape',
       'comment',
@@ -93,7 +97,7 @@ describe('wideDataset', () => {
       }),
     );
     const csv = writeCsv(rows, { delimiter: ';' });
-    expect(csv.startsWith('\uFEFFappeal_id;region;')).toBe(true);
+    expect(csv.startsWith('\uFEFFid;region;')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
     const back = parseCsv(csv).rows;
     expect(back[0]).toEqual(HEADER_BOTH);
@@ -139,5 +143,40 @@ describe('safeColumnNames', () => {
       'region_2',
       'v____',
     ]);
+  });
+});
+
+describe('wide CSV re-import', () => {
+  it('gives back the demo appeals unchanged: ids, texts and metadata, through the import’s reader', async () => {
+    // The import path of the app: readTable (encoding, delimiter) → guessMapping → planImport.
+    const demo = createDemoProject();
+    const input = { ...demo, consensus: [] };
+    const rows = datasetRows(
+      wideDataset(input, {
+        source: { kind: 'coder', coderId: demo.coders[0]!.id },
+        labels: 'both',
+        lang: 'kk',
+        text: true,
+      }),
+    );
+    const bytes = new TextEncoder().encode(writeCsv(rows, { delimiter: ';' }));
+    const table = await readTable(bytes);
+    expect(table.delimiter).toBe(';');
+    // The coded columns would come in as extra metadata; the user leaves them out in the wizard.
+    // (guessMapping alone would also map the variable column "response" onto the metadata key
+    // "reply", a synonym it knows.)
+    const guessed = guessMapping(table.header, table.rows);
+    const metaKeys = new Set(Object.keys(demo.appeals[0]!.meta));
+    const mapping = { ...guessed, meta: guessed.meta.filter((m) => metaKeys.has(table.header[m.column]!)) };
+    const plan = planImport(table, mapping, { projectId: 'again', existingIds: new Set(), firstOrder: 0 });
+    expect(plan.issues).toEqual([]);
+    expect(plan.appeals).toHaveLength(demo.appeals.length);
+    plan.appeals.forEach((appeal, i) => {
+      const original = demo.appeals[i]!;
+      expect(appeal.id).toBe(original.id);
+      expect(appeal.text).toBe(original.text);
+      // The import leaves an empty metadata value out rather than store ''.
+      for (const [key, value] of Object.entries(original.meta)) expect(appeal.meta[key] ?? '').toBe(value);
+    });
   });
 });

@@ -18,16 +18,16 @@ describe('spssSyntax', () => {
     expect(sps).toContain("/FILE='p-wide.csv'");
     expect(sps).toContain("/ENCODING='UTF8'");
     expect(sps).toContain("/DELIMITERS=';'");
-    expect(sps).toContain('    appeal_id A2\r\n');
+    expect(sps).toContain('    id A2\r\n');
     // The longest label, "Акмолинская 'область'": 18 Cyrillic letters × 2 bytes + a space and
     // two quotes = 39 bytes (its 21 characters would be too narrow).
     expect(sps).toContain('    region_label A39\r\n');
-    expect(sps).toContain('    region_2 F8.0\r\n');
+    expect(sps).toContain('    region_code F8.0\r\n');
     expect(sps).toContain('    reason_corruption F8.0\r\n');
   });
 
   it('labels variables and values, doubling quotes inside labels, with CRLF lines', () => {
-    expect(sps).toContain("  /region_2 'Регион'");
+    expect(sps).toContain("  /region_code 'Регион'");
     expect(sps).toContain("  /reason_corruption 'Причина: Коррупция'");
     expect(sps).toContain("    17 'Акмолинская ''область'''");
     expect(sps).toContain("  /reason_red_tape\r\n    0 'не выбрано'\r\n    1 'выбрано'");
@@ -41,11 +41,11 @@ describe('rSnippet', () => {
     const r = rSnippet(dataset, options);
     expect(r).toContain('read.csv("p-wide.csv", sep = ";",');
     expect(r).toContain('fileEncoding = "UTF-8-BOM"');
-    expect(r).toContain('appeal_id = "character"');
-    expect(r).toContain('region_2 = "integer"');
+    expect(r).toContain('id = "character"');
+    expect(r).toContain('region_code = "integer"');
     expect(r).toContain('reason_corruption = "integer"');
     expect(r).toContain(
-      'data$region_2 <- factor(data$region_2,\n  levels = c(1, 17),\n  labels = c("Город Алматы", "Акмолинская \'область\'"))',
+      'data$region_code <- factor(data$region_code,\n  levels = c(1, 17),\n  labels = c("Город Алматы", "Акмолинская \'область\'"))',
     );
     expect(r).not.toContain('factor(data$reason_corruption');
   });
