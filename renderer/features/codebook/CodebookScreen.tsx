@@ -34,6 +34,7 @@ import { codebookMessages } from './codebookMessages.ts';
 import { CodebookImport } from './CodebookImport.tsx';
 import { CodebookPrint } from './CodebookPrint.tsx';
 import { RemoveCategoryDialog, type RemoveRequest } from './RemoveCategoryDialog.tsx';
+import { forgetDraft, useCodebookDraft } from './useCodebookDraft.ts';
 import { VariableEditor } from './VariableEditor.tsx';
 import './codebook.css';
 
@@ -80,7 +81,7 @@ function CodebookEditor({ project, codebook, message, setMessage }: EditorProps)
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const platform = usePlatform();
-  const [draft, setDraft] = useState<CodebookContent>(() => contentOf(codebook));
+  const [draft, setDraft] = useCodebookDraft(codebook);
   const [remove, setRemove] = useState<RemoveRequest | null>(null);
   const [printLang, setPrintLang] = useState<Lang>(lang);
   const [saving, setSaving] = useState(false);
@@ -104,13 +105,14 @@ function CodebookEditor({ project, codebook, message, setMessage }: EditorProps)
       setMessage(null);
       setDraft(change);
     },
-    [setMessage],
+    [setMessage, setDraft],
   );
 
   async function save() {
     setSaving(true);
     try {
       const { codebook: next, moved } = await saveCodebookVersion(codebook, draft);
+      forgetDraft(codebook);
       setMessage({ kind: 'ok', text: t('codebook.edit.saved', { version: next.version, count: moved }) });
     } catch (error) {
       if (!(error instanceof CodebookSaveError)) throw error;

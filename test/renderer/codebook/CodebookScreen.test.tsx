@@ -264,3 +264,22 @@ describe('CodebookScreen: exchange and print', () => {
     expect(page).toHaveTextContent('Мысал:');
   });
 });
+
+describe('CodebookScreen: unsaved drafts', () => {
+  it('keeps an unsaved edit when the screen is left and opened again, and forgets it once saved', async () => {
+    const user = userEvent.setup();
+    const first = renderWithPlatform(<CodebookScreen />);
+    const kk = within(await category('No answer')).getByRole('textbox', { name: 'Label (Қазақша)' });
+    await user.clear(kk);
+    await user.type(kk, 'Жауап берілмеді');
+    first.unmount();
+
+    renderWithPlatform(<CodebookScreen />);
+    const again = within(await category('No answer')).getByRole('textbox', { name: 'Label (Қазақша)' });
+    expect(again).toHaveValue('Жауап берілмеді');
+    expect(screen.getByText('unsaved changes')).toBeInTheDocument();
+    await user.click(saveButton());
+    await screen.findByText('Saved as version 2. 0 codings moved.');
+    expect(Object.keys(localStorage).filter((k) => k.startsWith('kodtau-codebook-draft/'))).toEqual([]);
+  });
+});
