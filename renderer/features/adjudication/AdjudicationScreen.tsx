@@ -90,6 +90,19 @@ export function AdjudicationScreen() {
       data.items.filter((i) => !variableFilter || i.unit.variableId === variableFilter).map((i) => i.pair),
     ),
   ].sort();
+  const labelOf = (code: string) => {
+    const variables = codebook.variables.filter((v) => !variableFilter || v.id === variableFilter);
+    for (const v of variables) {
+      const category = v.categories.find((c) => c.code === code);
+      if (category) return localize(category.label, lang) || code;
+    }
+    return code === '∅' ? t('adjudication.empty') : code;
+  };
+  const pairLabel = (pair: string) =>
+    pair
+      .split(' | ')
+      .map((side) => side.split('+').map(labelOf).join(' + '))
+      .join(' | ');
   const go = (step: number) => {
     const next = items[Math.min(items.length - 1, Math.max(0, index + step))];
     if (next) setCurrentKey(unitKey(next.unit));
@@ -145,7 +158,7 @@ export function AdjudicationScreen() {
               <option value="">{t('adjudication.all')}</option>
               {pairs.map((pair) => (
                 <option key={pair} value={pair}>
-                  {pair}
+                  {pairLabel(pair)}
                 </option>
               ))}
             </select>

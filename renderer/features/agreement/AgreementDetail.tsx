@@ -172,6 +172,7 @@ export function AgreementDetail({ figures, coderName, appeals, onSave }: Props) 
                           <button
                             type="button"
                             style={{ '--heat': count / max } as React.CSSProperties}
+                            className={count / max > 0.5 ? 'deep' : undefined}
                             aria-pressed={cell?.[0] === k && cell?.[1] === l}
                             aria-label={t('agreement.detail.cellLabel', {
                               count,

@@ -1,0 +1,220 @@
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../cli/kodtau.ts';
+import { createDemoProject } from '../../shared/demo/index.ts';
+import { demoCoderFiles } from '../../shared/merge/index.ts';
+import { launchBrowser, newPage, SCREENSHOTS } from './browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+});
+afterAll(() => browser?.close());
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+const nav = (page: Page, name: string) =>
+  page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
+const files = demoCoderFiles().map(({ name, text }) => ({
+  name,
+  mimeType: 'application/json',
+  buffer: Buffer.from(text),
+}));
+
+/** The demo project as a supervisor has it before any coder file came back: appeals, no codings. */
+async function supervisorWithoutCodings(page: Page) {
+  await page.getByRole('textbox').fill('Supervisor');
+  await page.getByRole('button', { name: /Open the demo project/ }).click();
+  await page.getByText('1 / 341').waitFor();
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('kodtau');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('codings', 'readwrite');
+          tx.objectStore('codings').clear();
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+        };
+      }),
+  );
+  await page.reload();
+  await nav(page, 'Coders & merge');
+}
+
+/** Every coding in IndexedDB, in key order, as text: equal merges give equal text. */
+function storedCodings(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('kodtau');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('codings').objectStore('codings').getAll();
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(JSON.stringify(request.result));
+          };
+        };
+      }),
+  );
+}
+
+/** Imports the files through the file dialog and returns the report's rows, once it shows this import. */
+async function importFiles(page: Page, chosen: typeof files) {
+  const read = () =>
+    JSON.stringify(
+      [...document.querySelectorAll('table.merge-report tbody tr')].map((tr) =>
+        [...(tr as HTMLTableRowElement).cells].map((c) => c.textContent).join(' '),
+      ),
+    );
+  const rows = async () => JSON.parse(await page.evaluate(read)) as string[];
+  const before = await page.evaluate(read);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import coder files…' }).click();
+  await (await chooser).setFiles(chosen);
+  // While merging, the report is hidden: wait for the new one.
+  await expect
+    .poll(
+      async () => {
+        const now = await page.evaluate(read);
+        return now !== before && now !== '[]';
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(true);
+  return rows();
+}
+
+async function allLanguages(page: Page, name: string) {
+  for (const [lang, button] of [
+    ['kk', 'Қазақша'],
+    ['ru', 'Русский'],
+    ['en', 'English'],
+  ] as const) {
+    await page.getByRole('button', { name: button }).first().click();
+    await shot(page, `${name}-${lang}`);
+  }
+}
+
+describe('merge, agreement and adjudication in the browser', () => {
+  it('imports the demo coder files twice and in both orders with identical results', async () => {
+    const page = await newPage(browser, 'en-GB');
+    await supervisorWithoutCodings(page);
+    expect(await importFiles(page, files)).toEqual([
+      'aigerim.kodtau-coder.json Aigerim 240 0 0 merged',
+      'dmitry.kodtau-coder.json Dmitry 240 0 0 merged',
+    ]);
+    const once = await storedCodings(page);
+    expect(await importFiles(page, files)).toEqual([
+      'aigerim.kodtau-coder.json Aigerim 0 0 240 merged',
+      'dmitry.kodtau-coder.json Dmitry 0 0 240 merged',
+    ]);
+    expect(await storedCodings(page)).toBe(once);
+    await allLanguages(page, 'coders-merge');
+
+    const other = await newPage(browser, 'en-GB');
+    await supervisorWithoutCodings(other);
+    await importFiles(other, [...files].reverse());
+    expect(await storedCodings(other)).toBe(once);
+    // The merged codings are the demo's own: 2 coders × 60 appeals × 4 variables.
+    expect(JSON.parse(once)).toHaveLength(createDemoProject().codings.length);
+    await other.context().close();
+
+    // A damaged file is refused in the user's language; nothing changes.
+    await page.getByRole('button', { name: 'Русский' }).first().click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Импортировать файлы кодировщиков…' }).click();
+    const damaged = files[0]!.buffer.toString().replace('"Aigerim"', '"Aigerim!"');
+    await (
+      await chooser
+    ).setFiles([{ name: 'damaged.json', mimeType: 'application/json', buffer: Buffer.from(damaged) }]);
+    await page
+      .getByText('Контрольная сумма не совпала: файл изменён или повреждён после экспорта.')
+      .waitFor();
+    expect(await storedCodings(page)).toBe(once);
+    await shot(page, 'coders-merge-refused-ru');
+    await page.context().close();
+  });
+
+  it('shows the dashboard figures `kodtau agreement` gives for the matrix it used', async () => {
+    const page = await newPage(browser, 'en-GB');
+    await supervisorWithoutCodings(page);
+    await importFiles(page, files);
+    await nav(page, 'Agreement');
+    const dir = mkdtempSync(join(tmpdir(), 'kodtau-e2e-'));
+    for (const variable of ['Region', "Agency's response"] as const) {
+      const button = page.getByRole('button', { name: variable, exact: true });
+      await button.click();
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Export the matrix (ReCal CSV)…' }).click();
+      const file = join(dir, (await download).suggestedFilename());
+      await (await download).saveAs(file);
+      const command = (await page.locator('.agreement-detail .actions code').textContent())!
+        .split(' ')
+        .slice(3);
+      let out = '';
+      const code = await main(['agreement', file, ...command, '--json'], {
+        out: (t) => (out += t),
+        err: () => {},
+      });
+      expect(code).toBe(0);
+      const cli = JSON.parse(out) as Record<string, number>;
+      const ci = cli.alphaCI95 as unknown as number[];
+      const row = page.locator('table.agreement tbody tr', { has: button });
+      const cells = (await row.locator('td').allTextContents()).map((c) => c.trim());
+      const three = (x: number) => x.toFixed(3);
+      expect(cells).toEqual([
+        String(cli.units),
+        String(cli.coders),
+        three(cli.percentAgreement!),
+        three(cli.krippendorffAlpha!),
+        `${three(ci[0]!)} – ${three(ci[1]!)}`,
+        three(cli.cohenKappa!),
+        three(cli.fleissKappa!),
+        three(cli.gwetAC1!),
+        three(cli.brennanPrediger!),
+      ]);
+      expect(readFileSync(file, 'utf8')).toContain('Aigerim,Dmitry');
+    }
+    // A click on a disagreement cell lists the appeals behind it.
+    await page.getByRole('button', { name: 'Region', exact: true }).click();
+    const heat = page.getByRole('table', { name: 'Confusion matrix' });
+    await heat.locator('td:not(.diagonal) button').first().click();
+    await page.locator('.cell-appeals li').first().waitFor();
+    await allLanguages(page, 'agreement-drilldown');
+    await page.context().close();
+  });
+
+  it('adjudicates five disagreements with the keyboard and finds them in the consensus after a reload', async () => {
+    const page = await newPage(browser, 'en-GB');
+    await supervisorWithoutCodings(page);
+    await importFiles(page, files);
+    await nav(page, 'Adjudication');
+    // The demo's 30 disagreements (shared/demo/codings.ts: 9 + 3 + 12 + 6).
+    await page.getByText(/^Settled 0 of 30 disagreements\./).waitFor();
+    await allLanguages(page, 'adjudication');
+    const taken: string[] = [];
+    for (let i = 1; i <= 5; i++) {
+      const heading = (await page.locator('#decision-title').textContent())!;
+      taken.push(heading.replace(/^\d+ of \d+ · /, ''));
+      await page.keyboard.press(i % 2 ? '1' : '2');
+      await page.getByText(new RegExp(`^Settled ${i} of 30 disagreements\\.`)).waitFor();
+    }
+    await page.reload();
+    await nav(page, 'Adjudication');
+    await page.getByText(/^Settled 5 of 30 disagreements\./).waitFor();
+    await page.getByLabel('show settled ones too').check();
+    const settled = await page.locator('ol.queue button.settled').allTextContents();
+    expect(settled).toHaveLength(5);
+    for (const unit of taken) expect(settled.join('\n')).toContain(unit.split(' · ')[1]!);
+    await page.context().close();
+  });
+});
