@@ -55,6 +55,21 @@ describe('tables and dataset export', () => {
     await expect(page.locator('table.data tfoot tr').first().textContent()).resolves.toBe('Valid341100.0');
     await shot(page, 'tables-regions-en');
 
+    // Copy: Word and Excel read the HTML table; a plain editor the tab-separated text.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.getByRole('button', { name: 'Copy table' }).click();
+    await page.getByText('Table copied: paste it into Word or Excel.').waitFor();
+    const clipboard = await page.evaluate(async () => {
+      const [item] = await navigator.clipboard.read();
+      return {
+        html: await (await item!.getType('text/html')).text(),
+        text: await (await item!.getType('text/plain')).text(),
+      };
+    });
+    expect(clipboard.html).toContain('<th>Region</th><th>Count</th><th>% of valid</th>');
+    expect(clipboard.html).toContain('<td>Almaty city</td><td style="text-align:right">61</td>');
+    expect(clipboard.text.split('\r\n')[1]).toBe('Almaty city\t61\t17.9');
+
     const png = await download(page, 'Chart as PNG…');
     expect(png.name).toBe('demo-open-dialogue-Region.png');
     // PNG signature, then the IHDR width: the 900 px chart drawn at pixel ratio 2.

@@ -24,7 +24,7 @@ import {
   parseSubject,
   subjectCases,
   subjectLabel,
-  subjectOrder,
+  rowOrder,
   type Subject,
 } from './subjects.ts';
 import { copyGrid, fileStem, gridCsv } from './tableOutput.ts';
@@ -336,7 +336,11 @@ function buildTable(
 
   if (!by) {
     const multi = isMultiple(subject, codebook);
-    const table = frequencyTable(rows, subjectOrder(subject, codebook), sort);
+    const table = frequencyTable(
+      rows,
+      rowOrder(subject, rows, codebook, rowLabel, sort === 'count', lang),
+      sort,
+    );
     const grid = frequencyGrid(table, rowLabel, decimals, multi, {
       category: name(subject),
       count: t('tables.count'),
@@ -368,7 +372,13 @@ function buildTable(
 
   const cols = subjectCases(by, data.appeals, values);
   const colLabel = subjectLabel(by, codebook, lang);
-  const tab = crossTab(rows, cols, subjectOrder(subject, codebook), subjectOrder(by, codebook), sort);
+  const tab = crossTab(
+    rows,
+    cols,
+    rowOrder(subject, rows, codebook, rowLabel, sort === 'count', lang),
+    rowOrder(by, cols, codebook, colLabel, sort === 'count', lang),
+    sort,
+  );
   const title = t('tables.crossTitle', { row: name(subject), col: name(by) });
   const grid = crossTabGrid(tab, rowLabel, colLabel, cell, decimals, {
     corner: `${name(subject)} \\ ${name(by)}`,

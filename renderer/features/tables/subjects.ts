@@ -66,3 +66,20 @@ export function metaName(
     ? t(`coding.meta.${key as (typeof KNOWN_META)[number]}`)
     : key;
 }
+
+/**
+ * The order rows are given in: codebook order, or — sorting by count — the labels in
+ * alphabetical order of `lang`, which then breaks ties between equal counts.
+ */
+export function rowOrder(
+  subject: Subject,
+  cases: readonly (readonly string[])[],
+  codebook: Codebook,
+  label: (key: string) => string,
+  byCount: boolean,
+  lang: Lang,
+): string[] {
+  if (!byCount) return subjectOrder(subject, codebook);
+  const collator = new Intl.Collator(lang);
+  return [...new Set(cases.flat())].sort((a, b) => collator.compare(label(a), label(b)));
+}
