@@ -17,7 +17,7 @@ const HELP = `Usage: kodtau codebook <input> --to qdc|json -o <file> [--lang kk|
 Converts a codebook between Kodtau and other QDA tools (MAXQDA, ATLAS.ti, NVivo, QDA Miner,
 QualCoder), with the same code as the app.
 
-input         a project package (.kodtau.json), a Kodtau codebook (.json) or a REFI-QDA
+input         a project package (.kodtau), a Kodtau codebook (.json) or a REFI-QDA
               codebook (.qdc); recognised by content.
 
 Options:

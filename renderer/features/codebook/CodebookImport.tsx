@@ -23,10 +23,6 @@ interface Props {
   onUse: (content: CodebookContent) => void;
 }
 
-const FILTERS = [
-  { name: 'Codebook (Kodtau JSON, REFI-QDA .qdc, project package)', extensions: ['json', 'qdc'] },
-];
-
 /**
  * Import of a codebook (Kodtau JSON, REFI-QDA `.qdc`, or a project package) into the draft,
  * after a preview. Nothing is written until the supervisor saves the draft as a new version.
@@ -53,7 +49,8 @@ export function CodebookImport({ codebook, draft, uses, onUse }: Props) {
 
   async function pick() {
     setError(null);
-    const [picked] = await platform.openFiles({ filters: FILTERS, multiple: false });
+    const filters = [{ name: t('codebook.filter.any'), extensions: ['json', 'qdc', 'kodtau'] }];
+    const [picked] = await platform.openFiles({ filters, multiple: false });
     if (picked) setFile(picked);
   }
 

@@ -115,8 +115,10 @@ function CodebookEditor({ project, codebook, message, setMessage }: EditorProps)
       forgetDraft(codebook);
       setMessage({ kind: 'ok', text: t('codebook.edit.saved', { version: next.version, count: moved }) });
     } catch (error) {
-      if (!(error instanceof CodebookSaveError)) throw error;
-      setMessage({ kind: 'error', text: messages.save(error.problem) });
+      // The save is one transaction: whatever failed, nothing was written.
+      const text =
+        error instanceof CodebookSaveError ? messages.save(error.problem) : t('codebook.saveError.failed');
+      setMessage({ kind: 'error', text });
       setSaving(false);
     }
   }
@@ -149,21 +151,17 @@ function CodebookEditor({ project, codebook, message, setMessage }: EditorProps)
 
   async function exportAs(format: 'json' | 'qdc') {
     try {
-      const { text, notes } =
-        format === 'json'
-          ? { text: writeCodebookJson(codebook), notes: [] }
-          : (({ xml, notes }) => ({ text: xml, notes }))(writeQdc(contentOf(codebook), lang));
+      const qdc = format === 'qdc' ? writeQdc(contentOf(codebook), lang) : undefined;
+      const text = qdc?.xml ?? writeCodebookJson(codebook);
       const written = await platform.saveFile({
         suggestedName: `codebook-v${codebook.version}.${format}`,
         bytes: new TextEncoder().encode(text),
-        filters: [
-          { name: format === 'json' ? 'Kodtau codebook' : 'REFI-QDA codebook', extensions: [format] },
-        ],
+        filters: [{ name: t(`codebook.filter.${format}`), extensions: [format] }],
       });
       if (written) {
         const lines = [
           t('codebook.edit.exported', { version: codebook.version }),
-          ...notes.map(messages.note),
+          ...(qdc?.notes ?? []).map(messages.note),
         ];
         setMessage({ kind: 'ok', text: lines.join(' ') });
       }
