@@ -18,7 +18,7 @@ export function readCodebookFile(bytes: Uint8Array, lang: Lang): ReadCodebook & 
     .replace(/^\uFEFF/, '')
     .trimStart();
   if (head.startsWith('<')) return { ...readQdc(decodeText(bytes, 'utf-8'), lang), source: 'qdc' };
-  if (new RegExp(`^\\{\\s*"format"\\s*:\\s*"${PACKAGE_FORMAT}"`).test(head)) {
+  if (head.startsWith('{') && new RegExp(`"format"\\s*:\\s*"${PACKAGE_FORMAT}"`).test(head)) {
     const codebook = readPackage(bytes);
     return {
       content: { variables: codebook.variables, merges: codebook.merges },
