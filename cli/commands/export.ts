@@ -15,18 +15,24 @@ import { PackageError, parseProjectPackage } from '../../shared/formats/projectP
 import { rSnippet, spssSyntax } from '../../shared/formats/spss.ts';
 import { xlsxBytes } from '../../shared/formats/xlsx.ts';
 import { mergeCodings } from '../../shared/merge/index.ts';
-import { LANGS, type Coder, type Coding, type Lang } from '../../shared/model/index.ts';
+import {
+  MERGED_PROJECT_FORMAT,
+  MergedProjectError,
+  parseMergedProject,
+} from '../../shared/merge/mergedProject.ts';
+import { LANGS, type Lang } from '../../shared/model/index.ts';
 import { parseTableSource, sourceValues, type TableSource } from '../../shared/tables/tableSource.ts';
 import { EXIT, type Command, type CommandIO } from '../io.ts';
 
-const HELP = `Usage: kodtau export <project.kodtau.json> [coder files…] --format wide|long -o <out.csv|out.xlsx>
+const HELP = `Usage: kodtau export <project-or-merged.json> [coder files…] --format wide|long -o <out.csv|out.xlsx>
                      [--source consensus|coder:<id>|majority|all] [--labels code|label|both]
                      [--lang kk|ru|en] [--delimiter , | ;] [--text] [--syntax]
 
 The coded dataset, as the app's Export screen writes it.
 
-Inputs        a project package (appeals and codebook), followed by any coder files
-              (.kodtau-coder.json) whose codings are merged into it (the later edit wins).
+Inputs        a project package (appeals and codebook) or the merged project written by
+              "kodtau merge" (with every coder's codings), followed by any coder files
+              (.kodtau-coder.json) merged into it as the app merges them (the later edit wins).
 
 Options:
   --format F     wide: one row per appeal (id, metadata, each single-choice variable as code
@@ -47,9 +53,9 @@ Options:
 Exit status: 0 success, 1 bad input (the message says why), 2 bad usage.
 `;
 
-/** `kodtau export`: the wide or long dataset of a project package and its coder files. */
+/** `kodtau export`: the wide or long dataset of a project package or merged project (and coder files). */
 export const exportCommand: Command = {
-  summary: 'coded dataset (wide or long CSV/XLSX, SPSS and R syntax) from a project package',
+  summary: 'coded dataset (wide or long CSV/XLSX, SPSS and R syntax) of a package or merged project',
   run,
 };
 
@@ -83,7 +89,7 @@ async function run(args: readonly string[], io: CommandIO): Promise<number> {
     io.out(HELP);
     return EXIT.ok;
   }
-  if (positionals.length < 1) return usageError(io, 'expected a project package');
+  if (positionals.length < 1) return usageError(io, 'expected a project package or a merged project');
   const format = values.format as (typeof FORMATS)[number];
   if (!FORMATS.includes(format)) return usageError(io, '--format must be wide or long');
   if (!values.out) return usageError(io, '-o <file> is required');
@@ -151,28 +157,20 @@ async function run(args: readonly string[], io: CommandIO): Promise<number> {
 class LoadError extends Error {}
 
 /**
- * The thin loader: a project package, then coder files merged into its codings. The merged
- * project file of \`kodtau merge\` is not written yet; when it is, it loads here too.
+ * The thin loader: a project package or a merged project (`kodtau merge`), then any coder
+ * files, merged into its codings as the app merges them (the later edit wins).
  */
 async function loadDataset(files: readonly string[]): Promise<DatasetInput> {
   const [first, ...rest] = files;
-  let pkg;
-  try {
-    pkg = parseProjectPackage(new Uint8Array(await read(first!)));
-  } catch (error) {
-    if (error instanceof PackageError)
-      throw new LoadError(`${first}: not a readable project package (${error.code})`);
-    throw error;
-  }
-  if (!pkg.codebook) throw new LoadError(`${first}: the package has no codebook`);
-  const coders = new Map<string, Coder>();
-  let codings: Coding[] = [];
+  const base = readProject(first!, new Uint8Array(await read(first!)));
+  const coders = new Map(base.coders.map((c) => [c.id, c]));
+  let codings = base.codings;
   for (const file of rest) {
     try {
       const coderFile = parseCoderFile(new TextDecoder().decode(await read(file)));
-      if (coderFile.projectId !== pkg.project.id)
+      if (coderFile.projectId !== base.project.id)
         throw new LoadError(
-          `${file}: a coder file of project "${coderFile.projectId}", not "${pkg.project.id}"`,
+          `${file}: a coder file of project "${coderFile.projectId}", not "${base.project.id}"`,
         );
       coders.set(coderFile.coder.id, coderFile.coder);
       codings = mergeCodings(codings, coderFileCodings(coderFile));
@@ -182,14 +180,29 @@ async function loadDataset(files: readonly string[]): Promise<DatasetInput> {
       throw error;
     }
   }
-  return {
-    project: pkg.project,
-    codebook: pkg.codebook,
-    appeals: pkg.appeals,
-    coders: [...coders.values()],
-    codings,
-    consensus: [],
-  };
+  return { ...base, coders: [...coders.values()], codings, consensus: [] };
+}
+
+/** A project package or a merged project, told apart by `format`. */
+function readProject(name: string, bytes: Uint8Array): Omit<DatasetInput, 'consensus'> {
+  let json: { format?: unknown };
+  try {
+    json = JSON.parse(new TextDecoder().decode(bytes).replace(/^\uFEFF/, '')) as { format?: unknown };
+  } catch {
+    throw new LoadError(`${name}: not a readable JSON file`);
+  }
+  try {
+    if (json.format === MERGED_PROJECT_FORMAT) return parseMergedProject(json);
+    const pkg = parseProjectPackage(bytes);
+    if (!pkg.codebook) throw new LoadError(`${name}: the package has no codebook`);
+    return { project: pkg.project, codebook: pkg.codebook, appeals: pkg.appeals, coders: [], codings: [] };
+  } catch (error) {
+    if (error instanceof MergedProjectError)
+      throw new LoadError(`${name}: not a readable merged project (${error.code})`);
+    if (error instanceof PackageError)
+      throw new LoadError(`${name}: neither a project package nor a merged project (${error.code})`);
+    throw error;
+  }
 }
 
 async function read(file: string): Promise<Buffer> {

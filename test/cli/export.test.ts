@@ -99,6 +99,22 @@ describe('kodtau export', () => {
     );
   });
 
+  it('reads the merged project that kodtau merge writes', async () => {
+    const merged = join(dir, 'merged.json');
+    expect((await run('merge', pkg, ...coderFiles, '-o', merged)).code).toBe(0);
+    const fromMerged = join(dir, 'from-merged.csv');
+    const fromFiles = join(dir, 'from-files.csv');
+    expect((await run('export', merged, '--format', 'long', '--source', 'all', '-o', fromMerged)).code).toBe(
+      0,
+    );
+    expect(
+      (await run('export', pkg, ...coderFiles, '--format', 'long', '--source', 'all', '-o', fromFiles)).code,
+    ).toBe(0);
+    // The same codings either way: merged by kodtau merge, or merged here from the same files.
+    expect(readFileSync(fromMerged, 'utf8')).toBe(readFileSync(fromFiles, 'utf8'));
+    expect(parseCsv(readFileSync(fromMerged, 'utf8')).rows).toHaveLength(1 + demo.codings.length);
+  });
+
   it('writes an Excel workbook when the name ends in .xlsx', async () => {
     const out = join(dir, 'wide.xlsx');
     expect(
@@ -114,7 +130,7 @@ describe('kodtau export', () => {
     writeFileSync(bad, '{"format":"something-else"}');
     const foreign = await run('export', bad, '--format', 'wide', '-o', join(dir, 'x.csv'));
     expect(foreign.code).toBe(1);
-    expect(foreign.err).toContain('not a readable project package (foreign)');
+    expect(foreign.err).toContain('neither a project package nor a merged project (foreign)');
     const noCoder = await run(
       'export',
       pkg,
