@@ -16,10 +16,7 @@ import { openProjectPackage, type OpenPackageResult } from './projectPackages.ts
 import './import.css';
 
 const PAGE_SIZE = 50;
-const APPEAL_FILTERS = [
-  { name: 'CSV, TSV, Excel, JSON', extensions: ['csv', 'tsv', 'txt', 'xlsx', 'json', 'jsonl', 'ndjson'] },
-];
-const PACKAGE_FILTERS = [{ name: 'Kodtau project package', extensions: ['kodtau', 'json'] }];
+const APPEAL_EXTENSIONS = ['csv', 'tsv', 'txt', 'xlsx', 'json', 'jsonl', 'ndjson'];
 
 /** A dropped file is a package when its name or its first bytes say so; anything else goes to the wizard. */
 function isPackage(file: PickedFile): boolean {
@@ -42,21 +39,28 @@ export function ImportScreen() {
   const go = useAppStore((state) => state.go);
   const intent = useImportIntent((state) => state.intent);
   const clearIntent = useImportIntent((state) => state.clear);
-  const [wizard, setWizard] = useState<{ file: PickedFile; preferNew: boolean } | null>(null);
+  const [wizard, setWizard] = useState<{ file: PickedFile; preferNew: boolean; key: number } | null>(null);
   const [outcome, setOutcome] = useState<PackageOutcome | null>(null);
 
   async function chooseAppeals(preferNew: boolean) {
-    const [file] = await platform.openFiles({ filters: APPEAL_FILTERS, multiple: false });
+    const [file] = await platform.openFiles({
+      filters: [{ name: t('import.fileType'), extensions: APPEAL_EXTENSIONS }],
+      multiple: false,
+    });
     if (file) startWizard(file, preferNew);
   }
 
   function startWizard(file: PickedFile, preferNew: boolean) {
     setOutcome(null);
-    setWizard({ file, preferNew });
+    // The bytes move to the import worker, so the wizard is told apart by a counter, not by its file.
+    setWizard((previous) => ({ file, preferNew, key: (previous?.key ?? 0) + 1 }));
   }
 
   async function choosePackage() {
-    const [file] = await platform.openFiles({ filters: PACKAGE_FILTERS, multiple: false });
+    const [file] = await platform.openFiles({
+      filters: [{ name: t('package.fileType'), extensions: ['kodtau', 'json'] }],
+      multiple: false,
+    });
     if (file) await openPackage(file);
   }
 
@@ -115,7 +119,7 @@ export function ImportScreen() {
       )}
       {wizard && (
         <ImportWizard
-          key={`${wizard.file.name}-${wizard.file.bytes.length}`}
+          key={wizard.key}
           file={wizard.file}
           projectId={project?.id ?? null}
           preferNewProject={wizard.preferNew}

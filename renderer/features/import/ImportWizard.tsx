@@ -39,7 +39,6 @@ interface Props {
 export function ImportWizard({ file, projectId, preferNewProject = false, onImported, onClose }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
-  const runner = useRef<ImportRunner | null>(null);
   const [step, setStep] = useState<Step>('reading');
   const [read, setRead] = useState<ReadSummary | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping | null>(null);
@@ -50,12 +49,20 @@ export function ImportWizard({ file, projectId, preferNewProject = false, onImpo
   const [name, setName] = useState(file.name.replace(/\.[^.]+$/, ''));
   const [result, setResult] = useState<{ added: number; projectId: string } | null>(null);
 
+  // The runner is made, and the file sent to it, once per wizard. The bytes are transferred (not
+  // copied) to the worker; React's development StrictMode unmounts and mounts again at once, so
+  // the runner is disposed only when the wizard stays unmounted.
+  const session = useRef<{ runner: ImportRunner; reading: Promise<ReadSummary> } | null>(null);
+  const mounted = useRef(false);
   useEffect(() => {
-    const current = typeof Worker === 'undefined' ? createInlineRunner() : createWorkerRunner();
-    runner.current = current;
+    mounted.current = true;
+    if (!session.current) {
+      const created = typeof Worker === 'undefined' ? createInlineRunner() : createWorkerRunner();
+      session.current = { runner: created, reading: created.read(file) };
+    }
+    const current = session.current;
     let alive = true;
-    // A copy goes to the worker (transferred), so a re-run of this effect still has the bytes.
-    current.read({ name: file.name, bytes: file.bytes.slice() }).then(
+    current.reading.then(
       (summary) => {
         if (!alive) return;
         setRead(summary);
@@ -70,10 +77,14 @@ export function ImportWizard({ file, projectId, preferNewProject = false, onImpo
     );
     return () => {
       alive = false;
-      current.dispose();
+      mounted.current = false;
+      setTimeout(() => {
+        if (mounted.current || session.current !== current) return;
+        current.runner.dispose();
+        session.current = null;
+      });
     };
   }, [file]);
-
   function fail(error: unknown) {
     setFailure(toFailure(error));
     setStep('failed');
@@ -81,7 +92,7 @@ export function ImportWizard({ file, projectId, preferNewProject = false, onImpo
 
   async function reread(options: { encoding?: TextEncodingName; delimiter?: CsvDelimiter }) {
     try {
-      const summary = await runner.current!.reread({
+      const summary = await session.current!.runner.reread({
         encoding: options.encoding ?? read?.encoding ?? undefined,
         delimiter: options.delimiter ?? read?.delimiter ?? undefined,
       });
@@ -94,7 +105,7 @@ export function ImportWizard({ file, projectId, preferNewProject = false, onImpo
 
   async function check() {
     try {
-      setPlan(await runner.current!.check(mapping!, intoNew ? null : projectId));
+      setPlan(await session.current!.runner.check(mapping!, intoNew ? null : projectId));
       setStep('check');
     } catch (error) {
       fail(error);
@@ -108,7 +119,9 @@ export function ImportWizard({ file, projectId, preferNewProject = false, onImpo
       : { projectId: projectId! };
     const targetId = 'newProject' in target ? target.newProject.id : target.projectId;
     try {
-      const written = await runner.current!.write(target, (done, total) => setProgress([done, total]));
+      const written = await session.current!.runner.write(target, (done, total) =>
+        setProgress([done, total]),
+      );
       setResult({ added: written.added, projectId: targetId });
       setStep('done');
     } catch (error) {
@@ -386,7 +399,7 @@ export function ImportWizard({ file, projectId, preferNewProject = false, onImpo
               style={{ width: `${progress[1] ? (100 * progress[0]) / progress[1] : 0}%` }}
             />
           </div>
-          <button type="button" onClick={() => runner.current?.cancel()}>
+          <button type="button" onClick={() => session.current?.runner.cancel()}>
             {t('common.cancel')}
           </button>
         </div>

@@ -5,8 +5,6 @@ import { formatNumber } from '../../i18n.ts';
 import { usePlatform } from '../../platform/PlatformContext.tsx';
 import { buildPackages } from './projectPackages.ts';
 
-const PACKAGE_FILTERS = [{ name: 'Kodtau project package', extensions: ['kodtau'] }];
-
 /** A fresh seed for the overlap sample, shown (and editable) so the draw can be repeated. */
 const newSeed = () => String(Math.floor(Math.random() * 1_000_000));
 
@@ -43,7 +41,11 @@ export function PackageExport({ projectId, appealCount }: { projectId: string; a
       let saved = 0;
       for (const file of files) {
         if (
-          await platform.saveFile({ suggestedName: file.name, bytes: file.bytes, filters: PACKAGE_FILTERS })
+          await platform.saveFile({
+            suggestedName: file.name,
+            bytes: file.bytes,
+            filters: [{ name: t('package.fileType'), extensions: ['kodtau'] }],
+          })
         )
           saved++;
       }

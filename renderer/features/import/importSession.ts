@@ -64,14 +64,15 @@ export function toFailure(error: unknown): ImportFailure {
   if (error instanceof ImportCancelled) return { code: 'cancelled' };
   // An ImportError that crossed from the worker arrives as a plain Error with its code and line.
   const { code, line } = (error ?? {}) as { code?: unknown; line?: number };
-  if ((IMPORT_ERROR_CODES as readonly unknown[]).includes(code)) return { code: code as ImportErrorCode, line };
+  if ((IMPORT_ERROR_CODES as readonly unknown[]).includes(code))
+    return { code: code as ImportErrorCode, line };
   return { code: 'unexpected' };
 }
 
 const PREVIEW_ROWS = 8;
 const LISTED_ISSUES = 200;
 /** Appeals per `bulkAdd` inside the one transaction: between chunks a cancel can land. */
-const WRITE_CHUNK = 2000;
+const WRITE_CHUNK = 5000;
 
 /**
  * One file's import, from bytes to appeals in IndexedDB: read (decode + parse), plan (map +

@@ -57,15 +57,15 @@ describe('ImportSession', () => {
 
   it('a cancel during the write rolls everything back, the new project included', async () => {
     const session = new ImportSession();
-    const read = await session.read(bigCsv(7000));
+    const read = await session.read(bigCsv(12000));
     await session.check(read.mapping, null);
     const progress: number[] = [];
     const writing = session.write({ newProject: newProjectFor('big') }, (done) => {
       progress.push(done);
-      if (done === 2000) session.cancel();
+      if (done === 5000) session.cancel();
     });
     await expect(writing).rejects.toBeInstanceOf(ImportCancelled);
-    expect(progress).toEqual([0, 2000]);
+    expect(progress).toEqual([0, 5000]);
     expect(await db.projects.count()).toBe(0);
     expect(await db.appeals.count()).toBe(0);
     expect(await db.imports.count()).toBe(0);
