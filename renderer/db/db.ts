@@ -9,6 +9,7 @@ import type {
   Project,
 } from '../../shared/model/index.ts';
 import type { ReviewFlag } from '../../shared/merge/reviewFlag.ts';
+import type { TrainingSet } from '../../shared/merge/trainingSet.ts';
 import type { RememberedMapping } from '../../shared/import/columnMapping.ts';
 
 export type CodingKey = [projectId: string, coderId: string, appealId: string, variableId: string];
@@ -31,6 +32,8 @@ export class KodtauDb extends Dexie {
   importMappings!: EntityTable<RememberedMapping, 'layout'>;
   /** Settled units a later merge changed a coder's answer on; the supervisor looks again. */
   reviews!: Table<ReviewFlag, [string, string, string]>;
+  /** Gold-standard training sets (consensus of chosen appeals). */
+  trainingSets!: Table<TrainingSet, [string, string]>;
 
   constructor(name = 'kodtau') {
     super(name);
@@ -48,8 +51,11 @@ export class KodtauDb extends Dexie {
     });
     // Column mappings remembered per file layout (import wizard).
     this.version(2).stores({ importMappings: 'layout' });
-    // Review flags on settled units (merge of coder files).
-    this.version(3).stores({ reviews: '[projectId+appealId+variableId], projectId' });
+    // Review flags on settled units (merge of coder files); gold-standard training sets.
+    this.version(3).stores({
+      reviews: '[projectId+appealId+variableId], projectId',
+      trainingSets: '[projectId+id], projectId',
+    });
     // The coding screen filters by addressee as it does by region and date.
     this.version(4).stores({
       appeals:

@@ -13,6 +13,7 @@ import { useAppStore } from '../../store/index.ts';
 import { useCurrentProject } from '../projects/useCurrentProject.ts';
 import { CODER_FILE_FILTERS, coderFileOf, importCoderFiles } from './coderFiles.ts';
 import { MergeReport } from './MergeReport.tsx';
+import { TrainingSection } from './TrainingSection.tsx';
 import { onCoderFileExportRequest } from './exportRequest.ts';
 import './coders.css';
 
@@ -33,7 +34,7 @@ type MergeState =
 export function CodersScreen() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
-  const { project } = useCurrentProject();
+  const { project, codebook } = useCurrentProject();
   const platform = usePlatform();
   const me = useAppStore((state) => state.coderId);
   const projectId = project?.id ?? '';
@@ -178,6 +179,7 @@ export function CodersScreen() {
           </tbody>
         </table>
       )}
+      {codebook && me && <TrainingSection projectId={projectId} codebook={codebook} me={me} />}
     </section>
   );
 }
