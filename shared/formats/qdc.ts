@@ -164,6 +164,11 @@ function flatten(code: ParsedCode, path: string[]): { code: ParsedCode; path: st
   return [{ code, path: here }, ...(code.Code ?? []).flatMap((child) => flatten(child, here))];
 }
 
+/**
+ * A top-level code's descendants as categories. Those with Kodtau metadata keep it; the others
+ * (codes added in another tool) get a code from their name, and the next free value and key
+ * after the known ones, so that a codebook edited elsewhere comes back without conflicts.
+ */
 function readCategories(
   variableId: string,
   children: readonly ParsedCode[],
@@ -173,25 +178,33 @@ function readCategories(
   const taken = new Set<string>();
   const entries = children.flatMap((child) => flatten(child, []));
   notes.flattened += entries.length - children.length;
-  return entries.map(({ code, path }, index): Category => {
+  const read = entries.map(({ code, path }) => {
     const name = path.join(' › ');
     const { human, meta } = splitDescription(code.Description);
     const colour = /^#[0-9a-f]{6}$/i.test(code.color ?? '') ? code.color?.toLowerCase() : undefined;
     const known = categoryMetaSchema.safeParse(meta);
     if (known.success && !taken.has(known.data.code)) {
       taken.add(known.data.code);
-      return { ...known.data, label: relabel(known.data.label, name, lang), ...(colour ? { colour } : {}) };
+      const label = relabel(known.data.label, name, lang);
+      return { ...known.data, label, ...(colour ? { colour } : {}) } satisfies Category;
     }
+    return { code, name, human, colour };
+  });
+  const known = read.filter((c): c is Category => 'value' in c);
+  let value = Math.max(0, ...known.map((c) => c.value));
+  const keys = KEYS.filter((key) => !known.some((c) => c.shortcut === key));
+  return read.map((c, index): Category => {
+    if ('value' in c) return c;
     notes.generated++;
     return {
-      code: codeFrom(name, code.guid ?? `${variableId}${index}`, taken),
-      value: index + 1,
-      label: text(lang, name),
-      definition: text(lang, human),
+      code: codeFrom(c.name, c.code.guid ?? `${variableId}${index}`, taken),
+      value: ++value,
+      label: text(lang, c.name),
+      definition: text(lang, c.human),
       examples: {},
-      shortcut: KEYS[index],
+      shortcut: keys.shift(),
       retired: false,
-      ...(colour ? { colour } : {}),
+      ...(c.colour ? { colour: c.colour } : {}),
     };
   });
 }

@@ -121,6 +121,23 @@ describe('Kodtau → .qdc → Kodtau', () => {
     expect(region.label).toEqual({ kk: 'Аймақ', ru: 'Регион', en: 'Region' });
   });
 
+  it('gives a code added in another tool the next free value and key after the known ones', () => {
+    const added = `<Code guid="${guidFor('x')}" name="Жилищные вопросы" isCodable="true"/>`;
+    const xml = writeQdc(content, 'ru').xml.replace(
+      /(<Code guid="[^"]+" name="Столкновение с коррупцией")/,
+      `${added}\n$1`,
+    );
+    const { content: read, notes } = readQdc(xml, 'ru');
+    // The demo's reasons have values 1–7 and keys 1–7 (shared/demo/codebook.ts).
+    expect(read.variables[0]!.categories[0]).toMatchObject({
+      label: { ru: 'Жилищные вопросы' },
+      value: 8,
+      shortcut: '8',
+    });
+    expect(read.variables[0]!.categories.slice(1)).toEqual(content.variables[0]!.categories);
+    expect(notes).toEqual([{ code: 'codes-generated', count: 1 }]);
+  });
+
   it('keeps the labels when a file written in Kazakh is read as English', () => {
     expect(readQdc(writeQdc(content, 'kk').xml, 'en').content.variables).toEqual(content.variables);
   });
