@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDemoProject, type DemoProject } from '../../shared/demo/index.ts';
 import { createProjectPackage, serializeProjectPackage } from '../../shared/formats/projectPackage.ts';
+import { demoCoderFiles } from '../../shared/merge/index.ts';
 import { EXIT, type Command, type CommandIO } from '../io.ts';
 
 const HELP = `Usage: kodtau demo --out <dir>
@@ -13,6 +14,8 @@ be tried on real-looking data:
 
   ${'open-dialogue-demo.kodtau'.padEnd(28)}the project package (open it in Kodtau, or pass it to
   ${''.padEnd(28)}kodtau export / merge)
+  ${'aigerim.kodtau-coder.json'.padEnd(28)}the two demo coders' files, as they would send them back
+  ${'dmitry.kodtau-coder.json'.padEnd(28)}(kodtau merge open-dialogue-demo.kodtau *.kodtau-coder.json -o merged.json)
 
 Existing files of the same names are replaced.
 
@@ -38,6 +41,7 @@ const DEMO_FILES: readonly { name: string; bytes: (demo: DemoProject) => Uint8Ar
         }),
       ),
   },
+  ...demoCoderFiles().map(({ name, text }) => ({ name, bytes: () => new TextEncoder().encode(text) })),
 ];
 
 /** `kodtau demo --out <dir>`: writes the demo project's files. */

@@ -18,8 +18,14 @@ describe('kodtau demo', () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'kodtau-demo-')), 'nested', 'out');
     const { code, out } = await run('demo', '--out', dir);
     expect(code).toBe(0);
-    expect(out.trim()).toBe(join(dir, 'open-dialogue-demo.kodtau'));
-    expect(readdirSync(dir)).toEqual(['open-dialogue-demo.kodtau']);
+    const names = ['open-dialogue-demo.kodtau', 'aigerim.kodtau-coder.json', 'dmitry.kodtau-coder.json'];
+    expect(out.trim().split('\n')).toEqual(names.map((name) => join(dir, name)));
+    expect(readdirSync(dir).sort()).toEqual([...names].sort());
+    // The coder files merge into the package: 240 codings each (4 variables × 60 appeals).
+    const merged = join(dir, 'merged.json');
+    const merge = await run('merge', ...names.map((name) => join(dir, name)), '-o', merged);
+    expect(merge.code).toBe(0);
+    expect(merge.out).toMatch(/aigerim\.kodtau-coder\.json\s+Aigerim\s+240\s+0\s+0\s+merged/);
     const pkg = parseProjectPackage(readFileSync(join(dir, 'open-dialogue-demo.kodtau')));
     expect(pkg.project.id).toBe(DEMO_PROJECT_ID);
     expect(pkg.appeals).toHaveLength(DEMO_APPEAL_COUNT);
