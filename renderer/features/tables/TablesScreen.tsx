@@ -38,6 +38,8 @@ interface Built {
   grid: Grid;
   /** Which columns of the grid hold percentages (shown with the chosen decimals). */
   percent: (column: number) => boolean;
+  /** The last rows of the grid are totals and missing, shown as the table's footer. */
+  footRows: number;
   chart: ChartData;
   notes: string[];
   warnings: string[];
@@ -59,11 +61,19 @@ export function TablesScreen() {
   const [delimiter, setDelimiter] = useState<',' | ';'>(lang === 'en' ? ',' : ';');
   const [message, setMessage] = useState('');
 
+  const metaKeys = useMemo(() => (data ? categoricalMeta(data.appeals) : []), [data]);
+  // A project without the default column (region) opens on its first column or variable.
+  const subjectKeys = [
+    ...metaKeys.map((key) => `meta:${key}`),
+    ...(codebook?.variables.filter((v) => v.kind !== 'text').map((v) => `var:${v.id}`) ?? []),
+  ];
+  const subject = subjectKeys.includes(subjectKey) ? subjectKey : (subjectKeys[0] ?? subjectKey);
+
   const built = useMemo(
     () =>
       data && codebook
         ? buildTable(data, codebook, {
-            subject: parseSubject(subjectKey),
+            subject: parseSubject(subject),
             by: parseSubject(byKey),
             sourceKey,
             sort,
@@ -73,15 +83,12 @@ export function TablesScreen() {
             t,
           })
         : null,
-    [data, codebook, subjectKey, byKey, sourceKey, sort, decimals, cell, labelLang, lang, t],
+    [data, codebook, subject, byKey, sourceKey, sort, decimals, cell, labelLang, lang, t],
   );
 
   if (project === undefined || (project && !data)) return null;
   if (!project || !codebook || !data || !built) return <NoProject title={t('nav.tables')} />;
 
-  const metaKeys = [...new Set(data.appeals.slice(0, 1000).flatMap((a) => Object.keys(a.meta)))].filter(
-    (key) => key !== 'reply',
-  );
   const subjectOptions = (
     <>
       <optgroup label={t('tables.metadata')}>
@@ -102,7 +109,7 @@ export function TablesScreen() {
       </optgroup>
     </>
   );
-  const usesVariable = subjectKey.startsWith('var:') || byKey.startsWith('var:');
+  const usesVariable = subject.startsWith('var:') || byKey.startsWith('var:');
   const stem = fileStem(project.id, built.title);
   const save = async (bytes: Uint8Array<ArrayBuffer>, extension: string, name: string) => {
     const saved = await platform.saveFile({
@@ -121,9 +128,7 @@ export function TablesScreen() {
         : formatNumber(value, lang)
       : value;
   const [head = [], ...body] = built.grid;
-  const foot = body.splice(
-    body.length - (byKey ? 1 : isMultiple(parseSubject(subjectKey), codebook) ? 3 : 2),
-  );
+  const foot = body.splice(body.length - built.footRows);
 
   return (
     <section>
@@ -131,7 +136,7 @@ export function TablesScreen() {
       <div className="card toolbar">
         <label className="field inline">
           <span>{t('tables.subject')}</span>
-          <select value={subjectKey} onChange={(event) => setSubjectKey(event.target.value)}>
+          <select value={subject} onChange={(event) => setSubjectKey(event.target.value)}>
             {subjectOptions}
           </select>
         </label>
@@ -299,6 +304,16 @@ export function TablesScreen() {
 
 type T = ReturnType<typeof useTranslation>['t'];
 
+/**
+ * Metadata columns worth a table: those whose values are short (a region, a date, a language),
+ * judged on the first thousand appeals; a reply or a long comment is not a category.
+ */
+function categoricalMeta(appeals: TableData['appeals']): string[] {
+  const sample = appeals.slice(0, 1000);
+  const keys = [...new Set(sample.flatMap((a) => Object.keys(a.meta)))];
+  return keys.filter((key) => sample.every((a) => (a.meta[key]?.length ?? 0) <= 120));
+}
+
 function buildTable(
   data: TableData,
   codebook: Codebook,
@@ -360,6 +375,7 @@ function buildTable(
       title: name(subject),
       grid,
       percent: (c) => c >= 2,
+      footRows: multi ? 3 : 2,
       chart: {
         categories: table.rows.map((row) => rowLabel(row.key)),
         series: [{ name: t('tables.count'), values: table.rows.map((row) => row.count) }],
@@ -412,6 +428,7 @@ function buildTable(
     title,
     grid,
     percent: () => cell !== 'count',
+    footRows: 1,
     chart: {
       categories: tab.rowKeys.map(rowLabel),
       series: tab.colKeys.map((key, c) => ({
