@@ -149,6 +149,8 @@ describe('merge, agreement and adjudication in the browser', () => {
     await supervisorWithoutCodings(page);
     await importFiles(page, files);
     await nav(page, 'Agreement');
+    await page.getByRole('button', { name: 'Region', exact: true }).waitFor();
+    await allLanguages(page, 'agreement');
     const dir = mkdtempSync(join(tmpdir(), 'kodtau-e2e-'));
     for (const variable of ['Region', "Agency's response"] as const) {
       const button = page.getByRole('button', { name: variable, exact: true });
@@ -215,6 +217,14 @@ describe('merge, agreement and adjudication in the browser', () => {
     const settled = await page.locator('ol.queue button.settled').allTextContents();
     expect(settled).toHaveLength(5);
     for (const unit of taken) expect(settled.join('\n')).toContain(unit.split(' · ')[1]!);
+
+    // Gold-standard training from the consensus: agreed units and the five settled ones.
+    await nav(page, 'Coders & merge');
+    await page.getByRole('button', { name: /^Make a training set of \d+ appeals?$/ }).click();
+    await page.getByRole('combobox', { name: 'Coder' }).selectOption({ label: 'Dmitry' });
+    await page.getByText(/^Coded \d+ of the \d+ appeals in the set\.$/).waitFor();
+    await page.locator('#training-title').scrollIntoViewIfNeeded();
+    await allLanguages(page, 'training');
     await page.context().close();
   });
 });
