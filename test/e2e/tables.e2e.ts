@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoProject } from '../../shared/demo/index.ts';
@@ -76,6 +76,7 @@ describe('tables and dataset export', () => {
     expect(Array.from(png.bytes.slice(0, 8))).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expect(new DataView(png.bytes.buffer).getUint32(16)).toBe(1800);
     expect(png.bytes.length).toBeGreaterThan(10_000);
+    writeFileSync(`${SCREENSHOTS}/chart-regions-export.png`, png.bytes);
 
     const xlsx = await download(page, 'Save Excel…');
     expect(Array.from(xlsx.bytes.slice(0, 2))).toEqual([0x50, 0x4b]);
