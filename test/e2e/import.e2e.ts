@@ -159,6 +159,43 @@ describe('import appeals through the wizard', () => {
   });
 });
 
+describe('a large import', () => {
+  it('shows progress, and Cancel during the write leaves the project as it was', async () => {
+    const rows = ['id;text;region'];
+    for (let i = 1; i <= 30_000; i++)
+      rows.push(`L-${i};Обращение номер ${i}: прошу разобраться с работой акимата;Алматы`);
+    const page = await newPage(browser, 'en-GB');
+    await signIn(page, 'Supervisor');
+    await page.getByRole('navigation').getByRole('button', { name: 'Import' }).click();
+    await chooseFile(page, 'Import appeals…', {
+      name: 'large.csv',
+      bytes: new TextEncoder().encode(rows.join('\n')),
+    });
+    const w = wizard(page);
+    await w.getByRole('button', { name: 'Next' }).click();
+    await w.getByRole('button', { name: 'Check the rows' }).click();
+    await w.getByRole('button', { name: 'Import 30,000 appeals' }).click();
+    await w.getByRole('progressbar').waitFor();
+    await shot(page, 'import-progress-en');
+    await w.getByRole('button', { name: 'Cancel' }).click();
+    await w.getByText('The import was cancelled.').waitFor();
+    await w.getByText('Nothing was changed in your projects.').waitFor();
+    const counts = await page.evaluate(async () => {
+      const open = indexedDB.open('kodtau');
+      const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
+      const tx = db.transaction(['appeals', 'projects']);
+      const count = (store: string) =>
+        new Promise<number>((resolve) => {
+          const request = tx.objectStore(store).count();
+          request.onsuccess = () => resolve(request.result);
+        });
+      return { appeals: await count('appeals'), projects: await count('projects') };
+    });
+    expect(counts).toEqual({ appeals: 0, projects: 0 });
+    await page.context().close();
+  });
+});
+
 describe('project packages', () => {
   it('exports a package for each of two coders and opens one in a fresh profile', async () => {
     const supervisor = await newPage(browser, 'en-GB');
