@@ -7,11 +7,15 @@ export type CodebookProblem =
   | { kind: 'duplicateCode'; variableId: string; code: string }
   | { kind: 'duplicateValue'; variableId: string; value: number }
   | { kind: 'shortcutConflict'; variableId: string; shortcut: string; codes: string[] }
+  | { kind: 'reservedShortcut'; variableId: string; shortcut: string; code: string }
   | { kind: 'noLabel'; variableId: string; code?: string }
   | { kind: 'mergedCodeReused'; variableId: string; code: string }
   | { kind: 'textWithCategories'; variableId: string };
 
 const CODE = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** Keys the coding screen keeps for itself ("/" search, "?" help) or that cannot be typed as a key. */
+export const RESERVED_SHORTCUTS: ReadonlySet<string> = new Set(['/', '?', ' ']);
 
 function duplicates<T>(items: readonly T[]): T[] {
   const seen = new Set<T>();
@@ -55,6 +59,14 @@ export function validateCodebook(content: CodebookContent): CodebookProblem[] {
       });
     }
     for (const category of variable.categories) {
+      if (category.shortcut !== undefined && RESERVED_SHORTCUTS.has(category.shortcut)) {
+        problems.push({
+          kind: 'reservedShortcut',
+          variableId,
+          shortcut: category.shortcut,
+          code: category.code,
+        });
+      }
       if (!Object.values(category.label).some(Boolean)) {
         problems.push({ kind: 'noLabel', variableId, code: category.code });
       }

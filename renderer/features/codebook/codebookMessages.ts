@@ -34,6 +34,12 @@ export function codebookMessages(t: TFunction, content: CodebookContent, lang: L
           key: p.shortcut,
           names: p.codes.map((code) => categoryName(p.variableId, code)).join(', '),
         });
+      case 'reservedShortcut':
+        return t('codebook.problem.reservedShortcut', {
+          variable,
+          key: p.shortcut,
+          name: categoryName(p.variableId, p.code),
+        });
       case 'noLabel':
         return t('codebook.problem.noLabel', { variable, code: p.code ?? p.variableId });
       case 'mergedCodeReused':

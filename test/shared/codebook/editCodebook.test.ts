@@ -91,6 +91,12 @@ describe('validateCodebook', () => {
     expect(validateCodebook(upper)).toMatchObject([{ kind: 'shortcutConflict', shortcut: 'a' }]);
   });
 
+  it("refuses the coding screen's own keys", () => {
+    expect(validateCodebook(updateCategory(demo, 'response', 'other', { shortcut: '/' }))).toEqual([
+      { kind: 'reservedShortcut', variableId: 'response', shortcut: '/', code: 'other' },
+    ]);
+  });
+
   it('refuses duplicate codes, duplicate values, bad codes, empty labels and categories on text variables', () => {
     let draft = updateCategory(demo, 'response', 'redirected', { code: 'investigation', value: 1 });
     draft = updateVariable(draft, 'body', { id: 'body id', label: {} });
