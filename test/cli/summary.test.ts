@@ -117,6 +117,15 @@ describe('kodtau summary', () => {
     expect(out).toMatch(/Total\s+8\s+100\.0\n/);
   });
 
+  it('labels both percentages of a multiple-response table in the readable form', async () => {
+    const { out } = await run('summary', file('multi.csv', REGIONS), '--column', 'reason', '--multi', '|');
+    expect(out).toContain('Multiple-response table: column "reason"');
+    expect(out).toContain('responses: 7');
+    // a: 3 of 4 cases = 75.0 %, 3 of 7 responses = 42.9 % (42.857… half up).
+    expect(out).toMatch(/a\s+3\s+75\.0\s+42\.9\n/);
+    expect(out).toMatch(/Responses\s+7\s+100\.0\n/);
+  });
+
   it('names the columns when the column does not exist, and refuses bad usage', async () => {
     const missing = await run('summary', file('r.csv', REGIONS), '--column', 'Region');
     expect(missing.code).toBe(1);
