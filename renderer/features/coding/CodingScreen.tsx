@@ -29,9 +29,14 @@ export function CodingScreen() {
   return <CodingWorkspace key={project.id} projectId={project.id} codebook={codebook} />;
 }
 
+/** Elements that take typed keys (text, numbers, dates, lists): the screen's keys leave them alone. */
+const NOT_TYPED = ['checkbox', 'radio', 'button', 'submit', 'reset'];
 const isField = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
-  (['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.isContentEditable);
+  (target.tagName === 'TEXTAREA' ||
+    target.tagName === 'SELECT' ||
+    target.isContentEditable ||
+    (target instanceof HTMLInputElement && !NOT_TYPED.includes(target.type)));
 
 function CodingWorkspace({ projectId, codebook }: { projectId: string; codebook: Codebook }) {
   const { t, i18n } = useTranslation();

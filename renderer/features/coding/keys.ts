@@ -27,8 +27,8 @@ export function commandFor(event: KeyLike): Command | null {
     if (event.code === 'KeyZ') return event.shiftKey ? 'redo' : 'undo';
     return CTRL_COMMANDS[event.code] ?? null;
   }
-  if (event.key === 'F1' || (event.code === 'Slash' && event.shiftKey)) return 'help';
-  if (event.code === 'Slash') return 'search';
+  if (event.key === 'F1' || event.key === '?' || (event.code === 'Slash' && event.shiftKey)) return 'help';
+  if (event.key === '/' || event.code === 'Slash') return 'search';
   if (event.key === 'ArrowRight' || event.key === 'PageDown') return event.shiftKey ? 'nextUncoded' : 'next';
   if (event.key === 'ArrowLeft' || event.key === 'PageUp') return event.shiftKey ? null : 'previous';
   if (event.key === 'ArrowDown') return 'variableDown';

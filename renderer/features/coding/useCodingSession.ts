@@ -100,11 +100,15 @@ export function useCodingSession(projectId: string, codebook: Codebook) {
   // Moving on, the next appeal is read before the position changes (often in advance, see
   // below), so the screen renders it at once instead of after the live query's first answer.
   const [loaded, setLoaded] = useState<{ order: number; appeal: CurrentAppeal | null }>();
-  const prefetched = useRef<{ order: number; appeal: Promise<CurrentAppeal | null> }>(undefined);
+  const prefetched = useRef<{ order: number; appeal: Promise<CurrentAppeal | null | undefined> }>(undefined);
   const nextOrder = list?.orders[index + 1];
   useEffect(() => {
     if (nextOrder !== undefined)
-      prefetched.current = { order: nextOrder, appeal: loadAppeal(projectId, viewerId, nextOrder) };
+      prefetched.current = {
+        order: nextOrder,
+        // A failed read ahead is read again when needed.
+        appeal: loadAppeal(projectId, viewerId, nextOrder).catch(() => undefined),
+      };
   }, [projectId, viewerId, nextOrder]);
   // useLiveQuery keeps its last answer while a new one is on its way: the screen may go on
   // showing it (no flicker), but nothing may be written to it.
@@ -138,6 +142,17 @@ export function useCodingSession(projectId: string, codebook: Codebook) {
   /** Moves to the list's `target` index once pending writes are in, unless a required variable stops it. */
   async function moveTo(target: number) {
     if (!list || target < 0 || target >= list.orders.length || target === index) return;
+    moving.current = true;
+    try {
+      await leaveFor(list.orders[target]!);
+    } finally {
+      moving.current = false;
+      // Keys pressed meanwhile go to wherever the coder now is (see `write`).
+      setSettled((n) => n + 1);
+    }
+  }
+
+  async function leaveFor(targetOrder: number) {
     await enqueue(() => Promise.resolve());
     // Checked against the rows the last write committed, which a render may not show yet. An
     // appeal still loading cannot have been coded on this screen: nothing to check.
@@ -148,10 +163,8 @@ export function useCodingSession(projectId: string, codebook: Codebook) {
       setWarning({ appealId: current.appeal.id, missing, blocked: requiredMode === 'block' });
       return;
     }
-    const targetOrder = list.orders[target]!;
-    const read = () => loadAppeal(projectId, viewerId, targetOrder);
-    const ahead = prefetched.current?.order === targetOrder ? prefetched.current.appeal.catch(read) : read();
-    setLoaded({ order: targetOrder, appeal: await ahead });
+    const ahead = prefetched.current?.order === targetOrder ? await prefetched.current.appeal : undefined;
+    setLoaded({ order: targetOrder, appeal: ahead ?? (await loadAppeal(projectId, viewerId, targetOrder)) });
     goTo(targetOrder);
   }
 
@@ -165,15 +178,18 @@ export function useCodingSession(projectId: string, codebook: Codebook) {
     return -1;
   }
 
-  // A key pressed while the next appeal is still loading waits for it, in order, and is not lost.
+  // A key pressed while the screen is moving on, or the next appeal is still loading, waits for
+  // it, in order, and is not lost: it codes the appeal the coder sees next.
   const deferred = useRef<AppealChange[]>([]);
+  const moving = useRef(false);
+  const [settled, setSettled] = useState(0);
   useEffect(() => {
-    if (current) for (const change of deferred.current.splice(0)) void write(change);
-  });
+    if (current && !moving.current) for (const change of deferred.current.splice(0)) void write(change);
+  }, [current, settled]); // eslint-disable-line react-hooks/exhaustive-deps -- `write` is new each render
 
   async function write(change: AppealChange) {
     if (readOnly) return;
-    if (!current) {
+    if (!current || moving.current) {
       deferred.current.push(change);
       return;
     }
