@@ -142,8 +142,8 @@ function codebookProblemText(p: CodebookProblem): string {
       return `value ${p.value} is used twice in ${p.variableId}`;
     case 'shortcutConflict':
       return `key "${p.shortcut}" is taken by ${p.codes.join(' and ')} in ${p.variableId}`;
-    case 'reservedShortcut':
-      return `key "${p.shortcut}" of ${p.code} in ${p.variableId} is kept by the coding screen`;
+    case 'badShortcut':
+      return `key "${p.shortcut}" of ${p.code} in ${p.variableId} is not a digit or a Latin letter`;
     case 'noLabel':
       return `${p.code ?? p.variableId} in ${p.variableId} has no label`;
     case 'mergedCodeReused':

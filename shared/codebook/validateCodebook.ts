@@ -7,15 +7,19 @@ export type CodebookProblem =
   | { kind: 'duplicateCode'; variableId: string; code: string }
   | { kind: 'duplicateValue'; variableId: string; value: number }
   | { kind: 'shortcutConflict'; variableId: string; shortcut: string; codes: string[] }
-  | { kind: 'reservedShortcut'; variableId: string; shortcut: string; code: string }
+  | { kind: 'badShortcut'; variableId: string; shortcut: string; code: string }
   | { kind: 'noLabel'; variableId: string; code?: string }
   | { kind: 'mergedCodeReused'; variableId: string; code: string }
   | { kind: 'textWithCategories'; variableId: string };
 
 const CODE = /^[A-Za-z0-9_-]{1,64}$/;
 
-/** Keys the coding screen keeps for itself ("/" search, "?" help) or that cannot be typed as a key. */
-export const RESERVED_SHORTCUTS: ReadonlySet<string> = new Set(['/', '?', ' ']);
+/**
+ * A key is a digit or a Latin letter: the coding screen also matches the physical key of a
+ * letter, so such a key works in Russian and Kazakh layouts too, and no key can take the
+ * screen's own ("/" search, "?" help).
+ */
+const SHORTCUT = /^[0-9a-z]$/i;
 
 function duplicates<T>(items: readonly T[]): T[] {
   const seen = new Set<T>();
@@ -59,9 +63,9 @@ export function validateCodebook(content: CodebookContent): CodebookProblem[] {
       });
     }
     for (const category of variable.categories) {
-      if (category.shortcut !== undefined && RESERVED_SHORTCUTS.has(category.shortcut)) {
+      if (category.shortcut !== undefined && !SHORTCUT.test(category.shortcut)) {
         problems.push({
-          kind: 'reservedShortcut',
+          kind: 'badShortcut',
           variableId,
           shortcut: category.shortcut,
           code: category.code,

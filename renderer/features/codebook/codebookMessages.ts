@@ -34,8 +34,8 @@ export function codebookMessages(t: TFunction, content: CodebookContent, lang: L
           key: p.shortcut,
           names: p.codes.map((code) => categoryName(p.variableId, code)).join(', '),
         });
-      case 'reservedShortcut':
-        return t('codebook.problem.reservedShortcut', {
+      case 'badShortcut':
+        return t('codebook.problem.badShortcut', {
           variable,
           key: p.shortcut,
           name: categoryName(p.variableId, p.code),

@@ -91,9 +91,12 @@ describe('validateCodebook', () => {
     expect(validateCodebook(upper)).toMatchObject([{ kind: 'shortcutConflict', shortcut: 'a' }]);
   });
 
-  it("refuses the coding screen's own keys", () => {
+  it("refuses keys other than digits and Latin letters, the coding screen's own among them", () => {
     expect(validateCodebook(updateCategory(demo, 'response', 'other', { shortcut: '/' }))).toEqual([
-      { kind: 'reservedShortcut', variableId: 'response', shortcut: '/', code: 'other' },
+      { kind: 'badShortcut', variableId: 'response', shortcut: '/', code: 'other' },
+    ]);
+    expect(validateCodebook(updateCategory(demo, 'response', 'other', { shortcut: 'ф' }))).toMatchObject([
+      { kind: 'badShortcut', shortcut: 'ф' },
     ]);
   });
 
