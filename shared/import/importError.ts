@@ -10,7 +10,6 @@ export const IMPORT_ERROR_CODES = [
   'jsonSyntax',
   'jsonShape',
   'noRows',
-  'noText',
 ] as const;
 export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
 

@@ -85,6 +85,7 @@ export function ImportWizard({ file, projectId, preferNewProject = false, onImpo
       });
     };
   }, [file]);
+
   function fail(error: unknown) {
     setFailure(toFailure(error));
     setStep('failed');

@@ -78,7 +78,7 @@ describe('planImport', () => {
         fc.array(
           fc.oneof(
             row.map((r) => [...r]),
-            fc.constant(['only']),
+            fc.constant(['only'] as string[]),
           ),
           { minLength: 1, maxLength: 30 },
         ),
