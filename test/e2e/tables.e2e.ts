@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
+import readXlsxFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoProject } from '../../shared/demo/index.ts';
 import { launchBrowser, newPage, SCREENSHOTS } from './browser.ts';
@@ -138,6 +139,14 @@ describe('tables and dataset export', () => {
     expect(excel.rows[2]![addressee]).toBe('\'=HYPERLINK("http://example.com";"click")');
     // Cyrillic survives: a Russian label of the region.
     expect(excel.rows.flat().some((cell) => /город|область/i.test(cell))).toBe(true);
+
+    // The same dataset as an Excel workbook, written in a worker: the hostile cell is text there.
+    await page.getByRole('radio', { name: 'Книга Excel (.xlsx)' }).check();
+    const xlsx = await download(page, 'Экспортировать данные…');
+    expect(xlsx.name).toBe('demo-open-dialogue-wide.xlsx');
+    const [sheet] = await readXlsxFile(Buffer.from(xlsx.bytes));
+    expect(sheet!.data).toHaveLength(342);
+    expect(sheet!.data[2]![addressee]).toBe('=HYPERLINK("http://example.com";"click")');
 
     const sps = await download(page, 'Синтаксис SPSS (.sps)…');
     expect(new TextDecoder().decode(sps.bytes)).toContain("/FILE='demo-open-dialogue-wide.csv'");

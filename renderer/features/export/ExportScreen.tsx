@@ -11,7 +11,6 @@ import {
   type LabelMode,
 } from '../../../shared/formats/dataset.ts';
 import { rSnippet, spssSyntax } from '../../../shared/formats/spss.ts';
-import { xlsxBytes } from '../../../shared/formats/xlsx.ts';
 import { LANGS, type Lang } from '../../../shared/model/index.ts';
 import { parseTableSource, sourceValues } from '../../../shared/tables/tableSource.ts';
 import { NoProject } from '../../components/NoProject.tsx';
@@ -20,6 +19,7 @@ import { usePlatform } from '../../platform/PlatformContext.tsx';
 import { useCurrentProject } from '../projects/useCurrentProject.ts';
 import { useTableData } from '../tables/useTableData.ts';
 import './export.css';
+import { xlsxOffThread } from './xlsxOffThread.ts';
 
 type Delimiter = ';' | ',';
 type Layout = 'wide' | 'long';
@@ -39,6 +39,7 @@ export function ExportScreen() {
   const [delimiter, setDelimiter] = useState<Delimiter>(uiLang === 'en' ? ',' : ';');
   const [xlsx, setXlsx] = useState(false);
   const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
 
   if (project === undefined || (project && !data)) return null;
   if (!project || !codebook || !data) return <NoProject title={t('nav.export')} />;
@@ -60,16 +61,21 @@ export function ExportScreen() {
     });
   }
   function run(action: () => Promise<string>) {
-    return () =>
-      void action().then(setMessage, (error: unknown) =>
-        setMessage(t('export.failed', { reason: String(error) })),
-      );
+    return () => {
+      setBusy(true);
+      setMessage(t('export.working'));
+      // Yield first, so the status is painted before a large dataset is built.
+      void new Promise((resolve) => setTimeout(resolve))
+        .then(action)
+        .then(setMessage, (error: unknown) => setMessage(t('export.failed', { reason: String(error) })))
+        .finally(() => setBusy(false));
+    };
   }
 
   const exportDataset = run(async () => {
     const rows: CsvCell[][] = wide ? datasetRows(wideData()) : longDataset(input, source ?? 'all', lang);
     const saved = xlsx
-      ? await save(await xlsxBytes(rows, project.name), `${stem}.xlsx`, 'Excel', 'xlsx')
+      ? await save(await xlsxOffThread(rows, project.name), `${stem}.xlsx`, 'Excel', 'xlsx')
       : await save(new TextEncoder().encode(writeCsv(rows, { delimiter })), csvName, 'CSV', 'csv');
     if (!saved) return t('export.cancelled');
     const lines = [t('export.rowsSaved', { count: rows.length - 1 })];
@@ -172,7 +178,7 @@ export function ExportScreen() {
         <button
           type="button"
           className="primary"
-          disabled={layout === 'wide' && sourceKey === 'all'}
+          disabled={busy || (layout === 'wide' && sourceKey === 'all')}
           onClick={exportDataset}
         >
           {t('export.datasetButton')}
