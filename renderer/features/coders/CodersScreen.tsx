@@ -37,7 +37,7 @@ export function CodersScreen() {
   const { project, codebook } = useCurrentProject();
   const platform = usePlatform();
   const me = useAppStore((state) => state.coderId);
-  const projectId = project?.id ?? '';
+  const projectId = useAppStore((state) => state.projectId) ?? '';
   const [exported, setExported] = useState<ExportState>({ kind: 'idle' });
   const [merge, setMerge] = useState<MergeState>({ kind: 'idle' });
   const [dragging, setDragging] = useState(false);
@@ -77,8 +77,9 @@ export function CodersScreen() {
   }, [platform, projectId, me]);
 
   useEffect(
-    () => (projectId ? onCoderFileExportRequest(() => void exportMine()) : undefined),
-    [projectId, exportMine],
+    // The open project is known from the session at once; its record loads later.
+    () => onCoderFileExportRequest(() => void exportMine()),
+    [exportMine],
   );
 
   async function mergeFiles(files: PickedFile[]) {
