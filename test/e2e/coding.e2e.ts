@@ -191,4 +191,34 @@ describe('the coding screen in three languages', () => {
     }
     await page.context().close();
   });
+
+  it('codes with the mouse on any variable, searches with highlights, and shows the supervisor view', async () => {
+    const page = await newPage(browser, 'kk-KZ');
+    await page.getByRole('textbox').fill('Жетекші');
+    await page.getByRole('button', { name: /Демо жобаны ашу/ }).click();
+    await page.getByText('1 / 341').waitFor();
+    const region = page.locator('.coding-panel fieldset.variable').nth(1).getByRole('radio').nth(16);
+    await region.click();
+    await expect.poll(() => region.getAttribute('aria-checked')).toBe('true');
+
+    await page.keyboard.press('Slash');
+    await page.keyboard.type('әкім');
+    await page.keyboard.press('Enter');
+    await page.locator('.appeal-text mark').first().waitFor();
+    await shot(page, 'coding-search-kk');
+
+    await page.getByText('Сүзгілер мен баптаулар').click();
+    await page.getByRole('combobox', { name: /Жетекші/ }).selectOption({ label: 'Aigerim (тек қарау)' });
+    await page.getByRole('note').waitFor();
+    await page.getByText('Сүзгілер мен баптаулар').click();
+    await shot(page, 'coding-supervisor-kk');
+    for (const [lang, button] of [
+      ['ru', 'Русский'],
+      ['en', 'English'],
+    ] as const) {
+      await page.getByRole('button', { name: button }).first().click();
+      await shot(page, `coding-supervisor-${lang}`);
+    }
+    await page.context().close();
+  });
 });

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type RefObject } from 'react';
+import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localize, type Category, type Lang, type Variable } from '../../../shared/model/index.ts';
 import type { CodingSession, CurrentAppeal } from './useCodingSession.ts';
@@ -81,14 +81,8 @@ function VariableField({
   const label = localize(variable.label, lang);
   const categories = variable.categories.filter((category) => !category.retired);
   const missing = session.warning?.missing.includes(variable);
-  const fieldset = useRef<HTMLFieldSetElement>(null);
-  // The keyboard moves the active variable: keep it in view in a panel that scrolls.
-  useEffect(() => {
-    if (active) fieldset.current?.scrollIntoView?.({ block: 'nearest' });
-  }, [active]);
   return (
     <fieldset
-      ref={fieldset}
       className={['variable', active && 'active', missing && 'missing'].filter(Boolean).join(' ')}
       onFocus={onFocus}
       onClick={onFocus}

@@ -48,6 +48,14 @@ function CodingWorkspace({ projectId, codebook }: { projectId: string; codebook:
   const [helpOpen, setHelpOpen] = useState(false);
   const [jumpOpen, setJumpOpen] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  // The keyboard moves the active variable: keep it in view in a panel that scrolls. Not on a
+  // click, where scrolling between mouse down and up would lose the click.
+  const [revealActive, setRevealActive] = useState(0);
+  const section = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    if (revealActive)
+      section.current?.querySelector('fieldset.variable.active')?.scrollIntoView?.({ block: 'nearest' });
+  }, [revealActive]);
   const searchRef = useRef<HTMLInputElement>(null);
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const variables = codebook.variables;
@@ -68,9 +76,11 @@ function CodingWorkspace({ projectId, codebook }: { projectId: string; codebook:
       const target = session.nextUncodedIndex();
       if (target < 0) setNotice(t('coding.allCoded'));
       else void session.moveTo(target);
-    } else if (command === 'variableDown') setActiveVariable((i) => Math.min(i + 1, variables.length - 1));
-    else if (command === 'variableUp') setActiveVariable((i) => Math.max(i - 1, 0));
-    else if (command === 'undo') void session.undo();
+    } else if (command === 'variableDown' || command === 'variableUp') {
+      const step = command === 'variableDown' ? 1 : -1;
+      setActiveVariable((i) => Math.min(Math.max(i + step, 0), variables.length - 1));
+      setRevealActive((n) => n + 1);
+    } else if (command === 'undo') void session.undo();
     else if (command === 'redo') void session.redo();
     else if (command === 'search') searchRef.current?.focus();
     else if (command === 'jump') setJumpOpen(true);
@@ -123,7 +133,7 @@ function CodingWorkspace({ projectId, codebook }: { projectId: string; codebook:
   const codedCount = session.coded?.size ?? 0;
 
   return (
-    <section className="coding">
+    <section className="coding" ref={section}>
       <header className="coding-head">
         <h1 id="screen-title">{t('nav.coding')}</h1>
         {total > 0 && (
@@ -144,7 +154,7 @@ function CodingWorkspace({ projectId, codebook }: { projectId: string; codebook:
             )}
           </span>
         )}
-        <Progress coded={codedCount} projectId={projectId} />
+        <Progress coded={codedCount} projectId={projectId} theirs={session.readOnly} />
         <div className="actions">
           <button type="button" onClick={() => run('previous')} disabled={index === 0}>
             {t('coding.previous')}
@@ -233,7 +243,7 @@ function CodingWorkspace({ projectId, codebook }: { projectId: string; codebook:
 }
 
 /** This coder's share of the project's appeals coded (whatever the filter). */
-function Progress({ coded, projectId }: { coded: number; projectId: string }) {
+function Progress({ coded, projectId, theirs }: { coded: number; projectId: string; theirs: boolean }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const all = useLiveQuery(
@@ -256,7 +266,9 @@ function Progress({ coded, projectId }: { coded: number; projectId: string }) {
       >
         <div className="progress-bar" style={{ width: `${100 * share}%` }} />
       </div>
-      <span className="muted">{t('coding.codedCount', { count: coded })}</span>
+      <span className="muted">
+        {t(theirs ? 'coding.viewer.codedCount' : 'coding.codedCount', { count: coded })}
+      </span>
     </>
   );
 }
