@@ -45,8 +45,8 @@ Options:
   --delimiter D  , (default) or ; (Excel in Russian or Kazakh). UTF-8 with BOM, CRLF; cells
                  Excel would run as formulas are neutralised.
   --text         wide: include the appeal text (the file then re-imports as a project).
-  --syntax       also write <out>.sps (SPSS syntax with variable and value labels),
-                 <out>.R (reads the CSV with the right types) and <out>.codebook.json.
+  --syntax       also write <out>.codebook.json and, for a wide CSV, <out>.sps (SPSS syntax
+                 with variable and value labels) and <out>.R (reads it with the right types).
   -o, --out P    the file to write; a name ending in .xlsx writes an Excel workbook.
   -h, --help     show this help.
 
@@ -123,26 +123,37 @@ async function run(args: readonly string[], io: CommandIO): Promise<number> {
       ? wideDataset(input, { source, labels, lang, text: values.text })
       : null;
   const rows = dataset ? datasetRows(dataset) : longDataset(input, source, lang);
-  const bytes = /\.xlsx$/i.test(out)
-    ? await xlsxBytes(rows, input.project.name)
-    : new TextEncoder().encode(writeCsv(rows, { delimiter }));
-  await writeFile(out, bytes);
+  const xlsx = /\.xlsx$/i.test(out);
+  const files: [string, Uint8Array | string][] = [
+    [
+      out,
+      xlsx
+        ? await xlsxBytes(rows, input.project.name)
+        : new TextEncoder().encode(writeCsv(rows, { delimiter })),
+    ],
+  ];
   if (values.syntax) {
     const stem = out.replace(/\.(csv|xlsx)$/i, '');
-    await writeFile(`${stem}.codebook.json`, writeCodebookJson(input.codebook));
-    if (dataset) {
+    files.push([`${stem}.codebook.json`, writeCodebookJson(input.codebook)]);
+    // SPSS and R read the wide CSV; a workbook or the long layout gets the codebook only.
+    if (dataset && !xlsx) {
       const options = {
         fileName: basename(out),
         delimiter,
         title: `${input.project.name}: ${format} dataset`,
       };
-      await writeFile(`${stem}.sps`, spssSyntax(dataset, options));
-      await writeFile(`${stem}.R`, rSnippet(dataset, options));
+      files.push([`${stem}.sps`, spssSyntax(dataset, options)], [`${stem}.R`, rSnippet(dataset, options)]);
+    }
+  }
+  for (const [path, content] of files) {
+    try {
+      await writeFile(path, content);
+    } catch (error) {
+      return inputError(io, `${path}: cannot write (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
     }
   }
   if (source !== 'all' && source.kind === 'majority') {
-    const multiple = new Set(input.codebook.variables.filter((v) => v.kind === 'multi').map((v) => v.id));
-    const { ties } = sourceValues(source, input, multiple);
+    const { ties } = sourceValues(source, input, input.codebook.variables);
     for (const tie of ties)
       io.err(
         `kodtau export: majority tied on ${tie.appealId} / ${tie.variableId} (${tie.tied.join(', ')}); left empty\n`,

@@ -82,8 +82,7 @@ const DUMMY_LABELS: Record<Lang, readonly [string, string]> = {
 export function wideDataset(input: DatasetInput, options: WideOptions): Dataset {
   const { codebook, appeals } = input;
   const { lang } = options;
-  const multiple = new Set(codebook.variables.filter((v) => v.kind === 'multi').map((v) => v.id));
-  const values = sourceValues(options.source, input, multiple).byVariable;
+  const values = sourceValues(options.source, input, codebook.variables).byVariable;
   const metaKeys = [...new Set(appeals.flatMap((appeal) => Object.keys(appeal.meta)))];
 
   type Column = DatasetColumn & { cell: (appeal: Appeal) => CsvCell };
@@ -199,11 +198,10 @@ export function longDataset(input: DatasetInput, source: TableSource | 'all', la
       names,
       lang,
     );
-  const multiple = new Set(input.codebook.variables.filter((v) => v.kind === 'multi').map((v) => v.id));
   const key = tableSourceKey(source);
   const at = new Map(input.consensus.map((c) => [`${c.appealId}\u0000${c.variableId}`, c.at]));
   const codings: Coding[] = [];
-  for (const [variableId, line] of sourceValues(source, input, multiple).byVariable)
+  for (const [variableId, line] of sourceValues(source, input, input.codebook.variables).byVariable)
     for (const [appealId, value] of line)
       codings.push({
         projectId: input.project.id,

@@ -1,4 +1,4 @@
-import type { Coding, Consensus } from '../model/index.ts';
+import type { Coding, Consensus, Variable } from '../model/index.ts';
 import { majorityVote } from './majorityVote.ts';
 
 /** Whose values a table or dataset shows. */
@@ -30,15 +30,16 @@ export function tableSourceKey(source: TableSource): string {
 }
 
 /**
- * Indexes the values of a source by variable and appeal. For the majority vote, `multiple`
- * names the multiple-choice variables (decided category by category, see `majorityVote`);
- * free-text variables have no vote.
+ * Indexes the values of a source by variable and appeal. For the majority vote, the codebook's
+ * `variables` tell multiple-choice variables (decided category by category, see
+ * `majorityVote`) from the others.
  */
 export function sourceValues(
   source: TableSource,
   data: { codings: readonly Coding[]; consensus: readonly Consensus[] },
-  multiple: ReadonlySet<string> = new Set(),
+  variables: readonly Pick<Variable, 'id' | 'kind'>[] = [],
 ): SourceValues {
+  const multiple = new Set(variables.filter((v) => v.kind === 'multi').map((v) => v.id));
   const byVariable = new Map<string, Map<string, SourceValue>>();
   const put = (variableId: string, appealId: string, value: SourceValue) => {
     let line = byVariable.get(variableId);

@@ -146,5 +146,8 @@ describe('kodtau export', () => {
     expect((await run('export', pkg, '--format', 'tall', '-o', 'x.csv')).code).toBe(2);
     expect((await run('export', pkg, '--format', 'wide', '--source', 'all', '-o', 'x.csv')).code).toBe(2);
     expect((await run('export', pkg, '--format', 'wide')).code).toBe(2);
+    const unwritable = await run('export', pkg, '--format', 'wide', '-o', join(dir, 'no-such-dir', 'x.csv'));
+    expect(unwritable.code).toBe(1);
+    expect(unwritable.err).toContain('x.csv: cannot write (ENOENT)');
   });
 });

@@ -80,8 +80,8 @@ export function ExportScreen() {
     if (!saved) return t('export.cancelled');
     const lines = [t('export.rowsSaved', { count: rows.length - 1 })];
     if (source?.kind === 'majority') {
-      const multiple = new Set(codebook.variables.filter((v) => v.kind === 'multi').map((v) => v.id));
-      const tied = new Set(sourceValues(source, input, multiple).ties.map((tie) => tie.appealId)).size;
+      const tied = new Set(sourceValues(source, input, codebook.variables).ties.map((tie) => tie.appealId))
+        .size;
       if (tied > 0) lines.push(t('tables.ties', { count: tied }));
     }
     return lines.join(' ');

@@ -331,8 +331,7 @@ function buildTable(
   const { subject, by, sort, decimals, cell, lang, t } = options;
   if (!subject) return null;
   const source = parseTableSource(options.sourceKey) ?? { kind: 'consensus' };
-  const multiple = new Set(codebook.variables.filter((v) => v.kind === 'multi').map((v) => v.id));
-  const values = sourceValues(source, data, multiple);
+  const values = sourceValues(source, data, codebook.variables);
   const name = (s: Subject) =>
     s.kind === 'meta'
       ? metaName(s.key, t)

@@ -69,6 +69,26 @@ describe('sourceValues', () => {
     expect(majority.ties).toEqual([{ appealId: 'A2', variableId: 'v', tied: ['x', 'y'] }]);
   });
 
+  it('decides a multiple-choice variable category by category when the codebook says it is one', () => {
+    const multi = [
+      { ...coding('ann', 'A1', ['x', 'y']), variableId: 'm' },
+      { ...coding('bob', 'A1', ['x']), variableId: 'm' },
+      { ...coding('cat', 'A1', ['x', 'y']), variableId: 'm' },
+    ];
+    // x: 3 of 3, y: 2 of 3 — both kept. Read as single choice, ['x','y'] would be one vote for "x".
+    const data = { codings: multi, consensus: [] };
+    expect(
+      sourceValues({ kind: 'majority' }, data, [{ id: 'm', kind: 'multi' }])
+        .byVariable.get('m')!
+        .get('A1'),
+    ).toEqual({
+      values: ['x', 'y'],
+    });
+    expect(sourceValues({ kind: 'majority' }, data).byVariable.get('m')!.get('A1')).toEqual({
+      values: ['x'],
+    });
+  });
+
   it('parses the source names of the CLI', () => {
     expect(parseTableSource('consensus')).toEqual({ kind: 'consensus' });
     expect(parseTableSource('coder:ann')).toEqual({ kind: 'coder', coderId: 'ann' });
