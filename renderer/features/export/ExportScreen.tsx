@@ -196,14 +196,14 @@ export function ExportScreen() {
           </button>
           <button
             type="button"
-            disabled={!wide}
+            disabled={!wide || xlsx}
             onClick={() => saveText(spssSyntax(wideData(), syntaxOptions), `${stem}.sps`, 'SPSS', 'sps')()}
           >
             {t('export.spssButton')}
           </button>
           <button
             type="button"
-            disabled={!wide}
+            disabled={!wide || xlsx}
             onClick={() => saveText(rSnippet(wideData(), syntaxOptions), `${stem}.R`, 'R', 'R')()}
           >
             {t('export.rButton')}
