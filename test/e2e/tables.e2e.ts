@@ -148,6 +148,8 @@ describe('tables and dataset export', () => {
     expect(sheet!.data).toHaveLength(342);
     expect(sheet!.data[2]![addressee]).toBe('=HYPERLINK("http://example.com";"click")');
 
+    // SPSS syntax reads the CSV, so it is offered with CSV chosen.
+    await page.getByRole('radio', { name: 'CSV', exact: true }).check();
     const sps = await download(page, 'Синтаксис SPSS (.sps)…');
     expect(new TextDecoder().decode(sps.bytes)).toContain("/FILE='demo-open-dialogue-wide.csv'");
     await page.context().close();
