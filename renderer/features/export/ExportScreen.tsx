@@ -124,6 +124,9 @@ export function ExportScreen() {
           </select>
         </label>
         {layout === 'wide' && sourceKey === 'all' && <p className="warning">{t('export.allNeedsLong')}</p>}
+        {sourceKey === 'consensus' && data.consensus.length === 0 && (
+          <p className="muted">{t('tables.emptyConsensus')}</p>
+        )}
         {layout === 'wide' && (
           <>
             <label className="field">

@@ -339,6 +339,8 @@ function buildTable(
   const notes: string[] = [];
   const warnings: string[] = [];
   const involved = [subject, by].filter((s): s is Subject & { kind: 'variable' } => s?.kind === 'variable');
+  if (source.kind === 'consensus' && involved.length > 0 && data.consensus.length === 0)
+    notes.push(t('tables.emptyConsensus'));
   if (source.kind === 'majority' && involved.length > 0) {
     const ids = new Set(involved.map((s) => s.id));
     const tied = new Set(values.ties.filter((tie) => ids.has(tie.variableId)).map((tie) => tie.appealId))

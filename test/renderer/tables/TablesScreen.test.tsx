@@ -67,6 +67,8 @@ describe('TablesScreen', { timeout: 20_000 }, () => {
       'var:reason',
     );
     await user.selectOptions(screen.getByRole('combobox', { name: 'By (cross-tab)' }), 'meta:region');
+    // The demo has no consensus yet: the screen says so and where to get one.
+    expect(await screen.findByText(/^The consensus is empty so far/)).toBeInTheDocument();
     const coderId = (await db.codings.toCollection().first())!.coderId;
     await user.selectOptions(screen.getByRole('combobox', { name: 'Codings of' }), `coder:${coderId}`);
     await screen.findByText(/No χ² test: a multiple-choice variable/);
