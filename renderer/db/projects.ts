@@ -37,7 +37,16 @@ export async function openDemoProject(): Promise<string> {
 export async function deleteProject(projectId: string): Promise<void> {
   await db.transaction(
     'rw',
-    [db.projects, db.codebooks, db.appeals, db.codings, db.consensus, db.imports],
+    [
+      db.projects,
+      db.codebooks,
+      db.appeals,
+      db.codings,
+      db.consensus,
+      db.imports,
+      db.reviews,
+      db.trainingSets,
+    ],
     async () => {
       await db.appeals
         .where('[projectId+order]')
@@ -50,6 +59,8 @@ export async function deleteProject(projectId: string): Promise<void> {
       await db.consensus.where('projectId').equals(projectId).delete();
       await db.codebooks.where('projectId').equals(projectId).delete();
       await db.imports.where('projectId').equals(projectId).delete();
+      await db.reviews.where('projectId').equals(projectId).delete();
+      await db.trainingSets.where('projectId').equals(projectId).delete();
       await db.projects.delete(projectId);
     },
   );

@@ -82,24 +82,6 @@ describe('first run and the demo project', () => {
     await page.context().close();
   });
 
-  it("reproduces the study's regions table from the demo's metadata", async () => {
-    const page = await newPage(browser, 'en-GB');
-    await signInWithDemo(page, 'Supervisor', /Open the demo project/);
-    await page.getByRole('navigation').getByRole('button', { name: 'Tables' }).click();
-    // The study's Table 2: Almaty city 61 of 341 appeals, 17.9 %.
-    const firstRow = page.locator('table.frequency tbody tr').first();
-    await expect(firstRow.textContent()).resolves.toMatch(/Almaty city\s*61\s*17\.9\s?%/);
-    await shot(page, 'tables-en');
-    for (const [lang, button] of [
-      ['kk', 'Қазақша'],
-      ['ru', 'Русский'],
-    ] as const) {
-      await page.getByRole('button', { name: button }).first().click();
-      await shot(page, `tables-${lang}`);
-    }
-    await page.context().close();
-  });
-
   it('shows every screen of the workflow in all three languages, with agreement figures for the demo', async () => {
     const page = await newPage(browser, 'kk-KZ');
     await signInWithDemo(page, 'Әйгерім', /Демо жобаны ашу/);

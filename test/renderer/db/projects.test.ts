@@ -97,6 +97,23 @@ describe('deleteProject', () => {
       importedAt: 'now',
       summary: {},
     });
+    await db.reviews.add({
+      projectId: id,
+      appealId: 'A-1',
+      variableId: 'region',
+      coderId: 'c1',
+      before: ['x'],
+      after: ['y'],
+      flaggedAt: 'now',
+    });
+    await db.trainingSets.add({
+      projectId: id,
+      id: 't',
+      name: 'gold',
+      appealIds: ['A-1'],
+      by: 'c1',
+      createdAt: 'now',
+    });
   }
 
   it('removes everything of the project and nothing of another', async () => {
@@ -109,7 +126,15 @@ describe('deleteProject', () => {
     ]);
     await deleteProject('p1');
 
-    for (const table of [db.codebooks, db.appeals, db.codings, db.consensus, db.imports] as const) {
+    for (const table of [
+      db.codebooks,
+      db.appeals,
+      db.codings,
+      db.consensus,
+      db.imports,
+      db.reviews,
+      db.trainingSets,
+    ] as const) {
       const rows = (await table.toArray()) as { projectId: string }[];
       expect(rows.length, table.name).toBeGreaterThan(0);
       expect(
