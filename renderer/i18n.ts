@@ -64,9 +64,11 @@ export function formatPercent(share: number, lang: Lang, digits = 1): string {
 
 export function formatDate(iso: string, lang: Lang): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime())
-    ? iso
-    : new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'medium' }).format(date);
+  if (Number.isNaN(date.getTime())) return iso;
+  // Numeric (04.11.2019) in Kazakh: the usual form in Kazakhstan, and right in every runtime.
+  const options: Intl.DateTimeFormatOptions =
+    lang === 'kk' ? { day: '2-digit', month: '2-digit', year: 'numeric' } : { dateStyle: 'medium' };
+  return new Intl.DateTimeFormat(FORMAT_LOCALES[lang], options).format(date);
 }
 
 export { i18next };

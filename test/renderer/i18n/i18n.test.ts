@@ -1,5 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { formatNumber, formatPercent, i18next, initI18n, systemLanguage } from '../../../renderer/i18n.ts';
+import {
+  formatDate,
+  formatNumber,
+  formatPercent,
+  i18next,
+  initI18n,
+  systemLanguage,
+} from '../../../renderer/i18n.ts';
 
 describe('systemLanguage', () => {
   it('takes the base of a regional tag', () => {
@@ -85,5 +92,18 @@ describe('i18next with the Kodtau resources', () => {
     expect(i18next.t('common.appealCount', { count: 100000 })).toMatch(
       new RegExp(`^100${SPACE}000 обращений$`),
     );
+  });
+});
+
+describe('formatDate', () => {
+  it('writes Kazakh dates numerically, as in Kazakhstan, and Russian and English ones with the month', () => {
+    const iso = '2019-11-04T10:00:00Z';
+    expect(formatDate(iso, 'kk')).toBe('04.11.2019');
+    expect(formatDate(iso, 'ru')).toMatch(/^4 нояб\.? 2019/);
+    expect(formatDate(iso, 'en')).toBe('4 Nov 2019');
+  });
+
+  it('returns a value that is not a date as it is', () => {
+    expect(formatDate('soon', 'ru')).toBe('soon');
   });
 });
