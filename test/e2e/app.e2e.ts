@@ -1,16 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, SCREENSHOTS } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { shot, useBrowser } from './browser.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  mkdirSync(SCREENSHOTS, { recursive: true });
-});
-afterAll(() => browser?.close());
-
-const shot = (page: Page, name: string) => page.screenshot({ path: `${SCREENSHOTS}/${name}.png` });
+const newPage = useBrowser();
 
 async function signInWithDemo(page: Page, name: string, openDemo: RegExp) {
   await page.getByRole('textbox').fill(name);
@@ -20,7 +12,7 @@ async function signInWithDemo(page: Page, name: string, openDemo: RegExp) {
 
 describe('first run and the demo project', () => {
   it('greets in the system language, opens the demo and keeps codings across a reload', async () => {
-    const page = await newPage(browser, 'ru-RU');
+    const page = await newPage('ru-RU');
     await page.getByRole('heading', { name: 'Добро пожаловать в Kodtau' }).waitFor();
     await shot(page, 'first-run-ru');
 
@@ -44,7 +36,7 @@ describe('first run and the demo project', () => {
   });
 
   it('switches every visible text between Kazakh, Russian and English at once', async () => {
-    const page = await newPage(browser, 'en-US');
+    const page = await newPage('en-US');
     await page.getByRole('heading', { name: 'Welcome to Kodtau' }).waitFor();
     await page.getByRole('button', { name: 'Қазақша' }).click();
     await page.getByRole('heading', { name: 'Kodtau-ға қош келдіңіз' }).waitFor();
@@ -83,7 +75,7 @@ describe('first run and the demo project', () => {
   });
 
   it('shows every screen of the workflow in all three languages, with agreement figures for the demo', async () => {
-    const page = await newPage(browser, 'kk-KZ');
+    const page = await newPage('kk-KZ');
     await signInWithDemo(page, 'Әйгерім', /Демо жобаны ашу/);
     const screens = [
       'projects',

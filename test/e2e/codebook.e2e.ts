@@ -1,18 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDemoProject } from '../../shared/demo/index.ts';
-import { launchBrowser, newPage, SCREENSHOTS } from './browser.ts';
+import { shot, useBrowser } from './browser.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  mkdirSync(SCREENSHOTS, { recursive: true });
-});
-afterAll(() => browser?.close());
-
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: false });
+const newPage = useBrowser();
 
 /** Codings of the demo's two coders that hold `code` on the response variable (shared/demo/codings.ts). */
 const demoUses = (code: string) =>
@@ -20,7 +10,7 @@ const demoUses = (code: string) =>
 
 describe('codebook editor', () => {
   it('edits the demo codebook in Kazakh, merges two categories that have codings and shows the codings moved', async () => {
-    const page = await newPage(browser, 'kk-KZ');
+    const page = await newPage('kk-KZ');
     await page.getByRole('textbox').fill('Әйгерім');
     await page.getByRole('button', { name: /Демо жобаны ашу/ }).click();
     await page.getByText('1 / 341').waitFor();

@@ -1,18 +1,11 @@
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createDemoProject } from '../../shared/demo/index.ts';
 import { localize, type Variable } from '../../shared/model/index.ts';
-import { launchBrowser, newPage, SCREENSHOTS } from './browser.ts';
+import { shot, useBrowser } from './browser.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  mkdirSync(SCREENSHOTS, { recursive: true });
-});
-afterAll(() => browser?.close());
+const newPage = useBrowser();
 
-const shot = (page: Page, name: string) => page.screenshot({ path: `${SCREENSHOTS}/${name}.png` });
 const DEMO = createDemoProject();
 const VARIABLES = DEMO.codebook.variables;
 
@@ -74,7 +67,7 @@ function storedCodings(page: Page) {
 
 describe('coding with the keyboard only', () => {
   it('codes 25 demo appeals, reloads, and finds all 25 exactly as coded', async () => {
-    const page = await newPage(browser, 'en-GB');
+    const page = await newPage('en-GB');
     await openDemo(page);
     for (let i = 0; i < 25; i++) {
       await page.locator('.appeal-id', { hasText: DEMO.appeals[i]!.id }).waitFor();
@@ -114,7 +107,7 @@ describe('coding with the keyboard only', () => {
   });
 
   it('undoes and redoes changes, across appeals, and the redone state survives a reload', async () => {
-    const page = await newPage(browser, 'en-GB');
+    const page = await newPage('en-GB');
     await openDemo(page);
     const [reason, region] = VARIABLES as [Variable, Variable];
     const radio = (variable: Variable, index: number) =>
@@ -161,7 +154,7 @@ describe('coding with the keyboard only', () => {
 
 describe('the coding screen in three languages', () => {
   it('shows definitions, the help overlay and a required-variable warning in kk, ru and en', async () => {
-    const page = await newPage(browser, 'en-GB');
+    const page = await newPage('en-GB');
     await openDemo(page, 'Әйгерім');
     await page.keyboard.press(VARIABLES[0]!.categories[0]!.shortcut!);
     await page.getByRole('status').getByText('Saved').waitFor();
@@ -193,7 +186,7 @@ describe('the coding screen in three languages', () => {
   });
 
   it('codes with the mouse on any variable, searches with highlights, and shows the supervisor view', async () => {
-    const page = await newPage(browser, 'kk-KZ');
+    const page = await newPage('kk-KZ');
     await page.getByRole('textbox').fill('Жетекші');
     await page.getByRole('button', { name: /Демо жобаны ашу/ }).click();
     await page.getByText('1 / 341').waitFor();

@@ -1,18 +1,10 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { importFixtures } from '../fixtures/import/fixtures.ts';
-import { launchBrowser, newPage, SCREENSHOTS } from './browser.ts';
+import { shot, useBrowser } from './browser.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  mkdirSync(SCREENSHOTS, { recursive: true });
-});
-afterAll(() => browser?.close());
-
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+const newPage = useBrowser();
 
 async function signIn(page: Page, name: string) {
   await page.getByRole('textbox').fill(name);
@@ -67,7 +59,7 @@ async function runWizard(
 describe('import appeals through the wizard', () => {
   it('imports Windows-1251, RK1048, UTF-16 and XLSX files and shows the right Russian and Kazakh text', async () => {
     const [cp1251, rk1048, utf16, xlsx] = await importFixtures();
-    const page = await newPage(browser, 'en-GB');
+    const page = await newPage('en-GB');
     await signIn(page, 'Supervisor');
     await page.getByRole('navigation').getByRole('button', { name: 'Import' }).click();
 
@@ -164,7 +156,7 @@ describe('a large import', () => {
     const rows = ['id;text;region'];
     for (let i = 1; i <= 30_000; i++)
       rows.push(`L-${i};Обращение номер ${i}: прошу разобраться с работой акимата;Алматы`);
-    const page = await newPage(browser, 'en-GB');
+    const page = await newPage('en-GB');
     await signIn(page, 'Supervisor');
     await page.getByRole('navigation').getByRole('button', { name: 'Import' }).click();
     await chooseFile(page, 'Import appeals…', {
@@ -198,7 +190,7 @@ describe('a large import', () => {
 
 describe('project packages', () => {
   it('exports a package for each of two coders and opens one in a fresh profile', async () => {
-    const supervisor = await newPage(browser, 'en-GB');
+    const supervisor = await newPage('en-GB');
     await supervisor.getByRole('textbox').fill('Supervisor');
     await supervisor.getByRole('button', { name: 'Open the demo project' }).click();
     await supervisor.getByRole('navigation').getByRole('button', { name: 'Import' }).click();
@@ -231,7 +223,7 @@ describe('project packages', () => {
     await supervisor.context().close();
 
     // A coder's laptop: a fresh profile. A damaged package is refused; the real one opens by drop.
-    const coder = await newPage(browser, 'ru-RU');
+    const coder = await newPage('ru-RU');
     await coder.getByRole('textbox').fill('Айгерим');
     await coder.getByRole('button', { name: 'Продолжить без демо' }).click();
     // A copy: Buffer#slice would be a view onto the real package.

@@ -1,22 +1,15 @@
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/kodtau.ts';
 import { createDemoProject } from '../../shared/demo/index.ts';
 import { demoCoderFiles } from '../../shared/merge/index.ts';
-import { launchBrowser, newPage, SCREENSHOTS } from './browser.ts';
+import { shot, useBrowser } from './browser.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  mkdirSync(SCREENSHOTS, { recursive: true });
-});
-afterAll(() => browser?.close());
+const newPage = useBrowser();
 
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
 const nav = (page: Page, name: string) =>
   page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
 const files = demoCoderFiles().map(({ name, text }) => ({
@@ -106,7 +99,7 @@ async function allLanguages(page: Page, name: string) {
 
 describe('merge, agreement and adjudication in the browser', () => {
   it('imports the demo coder files twice and in both orders with identical results', async () => {
-    const page = await newPage(browser, 'en-GB');
+    const page = await newPage('en-GB');
     await supervisorWithoutCodings(page);
     expect(await importFiles(page, files)).toEqual([
       'aigerim.kodtau-coder.json Aigerim 240 0 0 merged',
@@ -120,7 +113,7 @@ describe('merge, agreement and adjudication in the browser', () => {
     expect(await storedCodings(page)).toBe(once);
     await allLanguages(page, 'coders-merge');
 
-    const other = await newPage(browser, 'en-GB');
+    const other = await newPage('en-GB');
     await supervisorWithoutCodings(other);
     await importFiles(other, [...files].reverse());
     expect(await storedCodings(other)).toBe(once);
@@ -145,7 +138,7 @@ describe('merge, agreement and adjudication in the browser', () => {
   });
 
   it('shows the dashboard figures `kodtau agreement` gives for the matrix it used', async () => {
-    const page = await newPage(browser, 'en-GB');
+    const page = await newPage('en-GB');
     await supervisorWithoutCodings(page);
     await importFiles(page, files);
     await nav(page, 'Agreement');
@@ -196,7 +189,7 @@ describe('merge, agreement and adjudication in the browser', () => {
   });
 
   it('adjudicates five disagreements with the keyboard and finds them in the consensus after a reload', async () => {
-    const page = await newPage(browser, 'en-GB');
+    const page = await newPage('en-GB');
     await supervisorWithoutCodings(page);
     await importFiles(page, files);
     await nav(page, 'Adjudication');

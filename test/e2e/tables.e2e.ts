@@ -1,20 +1,13 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import readXlsxFile from 'read-excel-file/node';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDemoProject } from '../../shared/demo/index.ts';
-import { launchBrowser, newPage, SCREENSHOTS } from './browser.ts';
+import { SCREENSHOTS, shot, useBrowser } from './browser.ts';
 import { EXCEL_SEPARATOR, openAsExcel } from './excelCsv.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  mkdirSync(SCREENSHOTS, { recursive: true });
-});
-afterAll(() => browser?.close());
+const newPage = useBrowser();
 
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
 const DEMO = createDemoProject();
 const [AIGERIM] = DEMO.coders;
 
@@ -43,7 +36,7 @@ const bodyRows = (page: Page) =>
 
 describe('tables and dataset export', () => {
   it("builds the study's regions table and a reasons × region cross-tab, and saves the chart as PNG", async () => {
-    const page = await newPage(browser, 'en-GB');
+    const page = await newPage('en-GB');
     await openDemo(page);
     await nav(page, 'Tables');
     await page.locator('.chart svg').waitFor();
@@ -103,7 +96,7 @@ describe('tables and dataset export', () => {
   });
 
   it('exports the wide dataset as a CSV that Excel opens safely, and SPSS syntax', async () => {
-    const page = await newPage(browser, 'ru-RU');
+    const page = await newPage('ru-RU');
     await page.getByRole('textbox').fill('Руководитель');
     await page.getByRole('button', { name: /Открыть демо-проект/ }).click();
     await page.getByText('1 / 341').waitFor();
@@ -156,7 +149,7 @@ describe('tables and dataset export', () => {
   });
 
   it('shows the tables and export screens in Kazakh, Russian and English', async () => {
-    const page = await newPage(browser, 'en-GB');
+    const page = await newPage('en-GB');
     await openDemo(page);
     for (const [button, tables, exportName, lang] of [
       ['Қазақша', 'Кестелер', 'Экспорт', 'kk'],

@@ -1,16 +1,10 @@
+import { LanguageSelect } from '../../components/LanguageSelect.tsx';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { adoptCodebook } from '../../../shared/codebook/index.ts';
 import { CodebookFileError } from '../../../shared/formats/codebookFile.ts';
 import { readCodebookFile } from '../../../shared/formats/readCodebookFile.ts';
-import {
-  LANGS,
-  localize,
-  type Codebook,
-  type CodebookContent,
-  type Lang,
-} from '../../../shared/model/index.ts';
-import { LANGUAGE_NAMES } from '../../i18n.ts';
+import { localize, type Codebook, type CodebookContent, type Lang } from '../../../shared/model/index.ts';
 import { usePlatform } from '../../platform/PlatformContext.tsx';
 import type { PickedFile } from '../../platform/types.ts';
 import type { UsageCounts } from './codebookData.ts';
@@ -84,16 +78,12 @@ export function CodebookImport({ codebook, draft, uses, onUse }: Props) {
             })}
           </p>
           {preview.source === 'qdc' && (
-            <label className="field inline">
-              <span>{t('codebook.import.namesLang')}</span>
-              <select value={namesLang} onChange={(event) => setNamesLang(event.target.value as Lang)}>
-                {LANGS.map((l) => (
-                  <option key={l} value={l}>
-                    {LANGUAGE_NAMES[l]}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <LanguageSelect
+              inline
+              label={t('codebook.import.namesLang')}
+              value={namesLang}
+              onChange={setNamesLang}
+            />
           )}
           {preview.notes.length > 0 && (
             <ul className="notes">

@@ -1,3 +1,4 @@
+import { LanguageSelect } from '../../components/LanguageSelect.tsx';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,7 +26,6 @@ import {
   type Project,
 } from '../../../shared/model/index.ts';
 import { NoProject } from '../../components/NoProject.tsx';
-import { LANGUAGE_NAMES } from '../../i18n.ts';
 import { usePlatform } from '../../platform/PlatformContext.tsx';
 import { projectName } from '../projects/projectName.ts';
 import { useCurrentProject } from '../projects/useCurrentProject.ts';
@@ -203,16 +203,12 @@ function CodebookEditor({ project, codebook, message, setMessage }: EditorProps)
             {t('codebook.edit.exportQdc')}
           </button>
           <span className="toolbar-gap" />
-          <label className="field inline">
-            <span>{t('codebook.print.language')}</span>
-            <select value={printLang} onChange={(event) => setPrintLang(event.target.value as Lang)}>
-              {LANGS.map((l) => (
-                <option key={l} value={l}>
-                  {LANGUAGE_NAMES[l]}
-                </option>
-              ))}
-            </select>
-          </label>
+          <LanguageSelect
+            inline
+            label={t('codebook.print.language')}
+            value={printLang}
+            onChange={setPrintLang}
+          />
           <button type="button" disabled={!saved} onClick={() => window.print()}>
             {t('codebook.print.button')}
           </button>

@@ -1,3 +1,4 @@
+import { LanguageSelect } from '../../components/LanguageSelect.tsx';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CsvCell } from '../../../shared/csv/writeCsv.ts';
@@ -11,10 +12,9 @@ import {
   type LabelMode,
 } from '../../../shared/formats/dataset.ts';
 import { rSnippet, spssSyntax } from '../../../shared/formats/spss.ts';
-import { LANGS, type Lang } from '../../../shared/model/index.ts';
+import type { Lang } from '../../../shared/model/index.ts';
 import { parseTableSource, sourceValues } from '../../../shared/tables/tableSource.ts';
 import { NoProject } from '../../components/NoProject.tsx';
-import { LANGUAGE_NAMES } from '../../i18n.ts';
 import { usePlatform } from '../../platform/PlatformContext.tsx';
 import { useCurrentProject } from '../projects/useCurrentProject.ts';
 import { useTableData } from '../tables/useTableData.ts';
@@ -143,17 +143,12 @@ export function ExportScreen() {
             </label>
           </>
         )}
-        <label className="field">
-          <span>{t('tables.labelLanguage')}</span>
-          <select value={labelLang} onChange={(event) => setLabelLang(event.target.value as Lang | '')}>
-            <option value="">{t('tables.uiLanguage')}</option>
-            {LANGS.map((l) => (
-              <option key={l} value={l}>
-                {LANGUAGE_NAMES[l]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LanguageSelect
+          label={t('tables.labelLanguage')}
+          value={labelLang}
+          onChange={setLabelLang}
+          emptyOption={t('tables.uiLanguage')}
+        />
         <fieldset className="field">
           <legend>{t('export.fileType')}</legend>
           <label>

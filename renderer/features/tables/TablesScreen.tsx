@@ -1,7 +1,8 @@
+import { LanguageSelect } from '../../components/LanguageSelect.tsx';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { xlsxBytes } from '../../../shared/formats/xlsx.ts';
-import { LANGS, localize, type Codebook, type Lang } from '../../../shared/model/index.ts';
+import { localize, type Codebook, type Lang } from '../../../shared/model/index.ts';
 import { crossTab } from '../../../shared/tables/crossTab.ts';
 import { frequencyTable, type TableSort } from '../../../shared/tables/frequencyTable.ts';
 import {
@@ -13,7 +14,7 @@ import {
 } from '../../../shared/tables/tableGrid.ts';
 import { parseTableSource, sourceValues } from '../../../shared/tables/tableSource.ts';
 import { NoProject } from '../../components/NoProject.tsx';
-import { formatNumber, LANGUAGE_NAMES } from '../../i18n.ts';
+import { formatNumber } from '../../i18n.ts';
 import { usePlatform } from '../../platform/PlatformContext.tsx';
 import { useCurrentProject } from '../projects/useCurrentProject.ts';
 import { chartPng, chartSvg, type ChartData } from './barChart.ts';
@@ -188,17 +189,13 @@ export function TablesScreen() {
             ))}
           </select>
         </label>
-        <label className="field inline">
-          <span>{t('tables.labelLanguage')}</span>
-          <select value={labelLang} onChange={(event) => setLabelLang(event.target.value as Lang | '')}>
-            <option value="">{t('tables.uiLanguage')}</option>
-            {LANGS.map((l) => (
-              <option key={l} value={l}>
-                {LANGUAGE_NAMES[l]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LanguageSelect
+          inline
+          label={t('tables.labelLanguage')}
+          value={labelLang}
+          onChange={setLabelLang}
+          emptyOption={t('tables.uiLanguage')}
+        />
       </div>
 
       <div className="actions">

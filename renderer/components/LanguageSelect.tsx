@@ -1,0 +1,34 @@
+import { LANGS, type Lang } from '../../shared/model/index.ts';
+import { LANGUAGE_NAMES } from '../i18n.ts';
+
+interface LanguageSelectProps<V extends Lang | ''> {
+  label: string;
+  value: V;
+  onChange: (value: V) => void;
+  /** When given, an extra first option with value '' (e.g. "the UI language"). */
+  emptyOption?: string;
+  inline?: boolean;
+}
+
+/** A labelled choice of kk / ru / en, each named in itself. */
+export function LanguageSelect<V extends Lang | ''>({
+  label,
+  value,
+  onChange,
+  emptyOption,
+  inline,
+}: LanguageSelectProps<V>) {
+  return (
+    <label className={inline ? 'field inline' : 'field'}>
+      <span>{label}</span>
+      <select value={value} onChange={(event) => onChange(event.target.value as V)}>
+        {emptyOption !== undefined && <option value="">{emptyOption}</option>}
+        {LANGS.map((lang) => (
+          <option key={lang} value={lang}>
+            {LANGUAGE_NAMES[lang]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
