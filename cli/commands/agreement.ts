@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import {
   agreementReport,
   LEVELS,
@@ -16,7 +15,7 @@ import {
   readAgreementMatrix,
   type AgreementMatrix,
 } from '../../shared/agreement/agreementMatrix.ts';
-import { EXIT, type Command, type CommandIO } from '../io.ts';
+import { EXIT, inputError, parseCommandArgs, usageError, type Command, type CommandIO } from '../io.ts';
 
 const HELP = `Usage: kodtau agreement <matrix.csv> [--level nominal|ordinal|interval|ratio]
                         [--weights linear|quadratic] [--bootstrap N] [--seed S]
@@ -50,6 +49,8 @@ Options:
 Exit status: 0 success, 1 bad input (the message names the row), 2 bad usage.
 `;
 
+const COMMAND = { name: 'agreement', help: HELP, usageHint: 'see-help' } as const;
+
 /** `kodtau agreement`: reads a matrix CSV and prints every agreement coefficient. */
 export const agreementCommand: Command = {
   summary: 'inter-coder agreement of one variable from a coders × units matrix CSV',
@@ -57,41 +58,27 @@ export const agreementCommand: Command = {
 };
 
 async function run(args: readonly string[], io: CommandIO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        level: { type: 'string' },
-        weights: { type: 'string' },
-        bootstrap: { type: 'string' },
-        seed: { type: 'string' },
-        categories: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    return usageError(io, (error as Error).message);
-  }
+  const parsed = parseCommandArgs(io, COMMAND, args, {
+    level: { type: 'string' },
+    weights: { type: 'string' },
+    bootstrap: { type: 'string' },
+    seed: { type: 'string' },
+    categories: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  });
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.out(HELP);
-    return EXIT.ok;
-  }
-  if (positionals.length !== 1) return usageError(io, 'expected exactly one matrix CSV file');
+  if (positionals.length !== 1) return usageError(io, COMMAND, 'expected exactly one matrix CSV file');
   const level = (values.level ?? 'nominal') as Level;
-  if (!LEVELS.includes(level)) return usageError(io, `--level must be one of ${LEVELS.join(', ')}`);
+  if (!LEVELS.includes(level)) return usageError(io, COMMAND, `--level must be one of ${LEVELS.join(', ')}`);
   const weights = (values.weights ?? null) as Weights | null;
   if (weights !== null && !WEIGHTS.includes(weights))
-    return usageError(io, `--weights must be one of ${WEIGHTS.join(', ')}`);
+    return usageError(io, COMMAND, `--weights must be one of ${WEIGHTS.join(', ')}`);
   let bootstrap = 0;
   if (values.bootstrap !== undefined) {
     bootstrap = Number(values.bootstrap);
     if (!/^\d+$/.test(values.bootstrap) || bootstrap < 1)
-      return usageError(io, '--bootstrap must be a positive integer');
+      return usageError(io, COMMAND, '--bootstrap must be a positive integer');
   }
   const seed =
     values.seed === undefined ? 1 : /^-?\d+$/.test(values.seed) ? Number(values.seed) : values.seed;
@@ -103,14 +90,14 @@ async function run(args: readonly string[], io: CommandIO): Promise<number> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code ? `cannot read (${code})` : 'is not UTF-8 text';
-    return inputError(io, `${file}: ${reason}`);
+    return inputError(io, COMMAND, `${file}: ${reason}`);
   }
 
   let matrix: AgreementMatrix;
   try {
     matrix = readAgreementMatrix(text);
   } catch (error) {
-    if (error instanceof MatrixError) return inputError(io, `${file}: ${error.message}`);
+    if (error instanceof MatrixError) return inputError(io, COMMAND, `${file}: ${error.message}`);
     throw error;
   }
   const categories = values.categories?.split(',').map((c) => c.trim());
@@ -118,7 +105,8 @@ async function run(args: readonly string[], io: CommandIO): Promise<number> {
   try {
     data = reliabilityData(matrix.units, categories ? { categories } : {});
   } catch (error) {
-    if (error instanceof RangeError) return inputError(io, `${file}: ${error.message} (--categories)`);
+    if (error instanceof RangeError)
+      return inputError(io, COMMAND, `${file}: ${error.message} (--categories)`);
     throw error;
   }
   if (level === 'interval' || level === 'ratio') {
@@ -128,6 +116,7 @@ async function run(args: readonly string[], io: CommandIO): Promise<number> {
       const coder = matrix.units[unit]!.findIndex((v) => v === data.categories[c]);
       return inputError(
         io,
+        COMMAND,
         `${file}: row ${matrix.rowNumbers[unit]} (line ${matrix.lineNumbers[unit]}), coder "${matrix.coders[coder]}": ` +
           `"${data.categories[c]}" is not a number, but --level ${level} needs numbers`,
       );
@@ -216,14 +205,4 @@ function formatTable(report: AgreementReport, matrix: AgreementMatrix, file: str
     }
   }
   return `${lines.join('\n')}\n`;
-}
-
-function usageError(io: CommandIO, message: string): number {
-  io.err(`kodtau agreement: ${message} (see --help)\n`);
-  return EXIT.usage;
-}
-
-function inputError(io: CommandIO, message: string): number {
-  io.err(`kodtau agreement: ${message}\n`);
-  return EXIT.badInput;
 }

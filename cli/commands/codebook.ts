@@ -1,5 +1,4 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import type { CodebookProblem } from '../../shared/codebook/index.ts';
 import {
   CodebookFileError,
@@ -10,7 +9,7 @@ import { writeCodebookJson } from '../../shared/formats/codebookJson.ts';
 import { writeQdc } from '../../shared/formats/qdc.ts';
 import { asCodebook, readCodebookFile } from '../../shared/formats/readCodebookFile.ts';
 import { LANGS, type Lang } from '../../shared/model/index.ts';
-import { EXIT, type Command, type CommandIO } from '../io.ts';
+import { EXIT, inputError, parseCommandArgs, usageError, type Command, type CommandIO } from '../io.ts';
 
 const HELP = `Usage: kodtau codebook <input> --to qdc|json -o <file> [--lang kk|ru|en]
 
@@ -32,46 +31,33 @@ Description, so Kodtau -> .qdc -> Kodtau keeps them; the merge history is not ca
 (a note says so). Exit status: 0 success, 1 bad input (the message says why), 2 bad usage.
 `;
 
+const COMMAND = { name: 'codebook', help: HELP, usageHint: 'show-help' } as const;
+
 export const codebookCommand: Command = {
   summary: 'convert a codebook: package, Kodtau JSON or REFI-QDA .qdc to .qdc or JSON',
   run,
 };
 
 async function run(args: readonly string[], io: CommandIO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        to: { type: 'string' },
-        out: { type: 'string', short: 'o' },
-        lang: { type: 'string', default: 'en' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    return usageError(io, (error as Error).message);
-  }
+  const parsed = parseCommandArgs(io, COMMAND, args, {
+    to: { type: 'string' },
+    out: { type: 'string', short: 'o' },
+    lang: { type: 'string', default: 'en' },
+  });
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.out(HELP);
-    return EXIT.ok;
-  }
-  if (positionals.length !== 1) return usageError(io, 'expected exactly one input file');
-  if (values.to !== 'qdc' && values.to !== 'json') return usageError(io, '--to must be qdc or json');
-  if (!values.out) return usageError(io, 'missing -o <file>');
+  if (positionals.length !== 1) return usageError(io, COMMAND, 'expected exactly one input file');
+  if (values.to !== 'qdc' && values.to !== 'json') return usageError(io, COMMAND, '--to must be qdc or json');
+  if (!values.out) return usageError(io, COMMAND, 'missing -o <file>');
   const lang = values.lang as Lang;
-  if (!LANGS.includes(lang)) return usageError(io, `--lang must be one of ${LANGS.join(', ')}`);
+  if (!LANGS.includes(lang)) return usageError(io, COMMAND, `--lang must be one of ${LANGS.join(', ')}`);
   const input = positionals[0] as string;
 
   let bytes: Uint8Array;
   try {
     bytes = await readFile(input);
   } catch (error) {
-    io.err(`kodtau codebook: cannot read ${input}: ${(error as Error).message}\n`);
-    return EXIT.badInput;
+    return inputError(io, COMMAND, `cannot read ${input}: ${(error as Error).message}`);
   }
   try {
     const read = readCodebookFile(bytes, lang);
@@ -91,14 +77,8 @@ async function run(args: readonly string[], io: CommandIO): Promise<number> {
     return EXIT.ok;
   } catch (error) {
     if (!(error instanceof CodebookFileError)) throw error;
-    io.err(`kodtau codebook: ${input}: ${problemText(error.problem)}\n`);
-    return EXIT.badInput;
+    return inputError(io, COMMAND, `${input}: ${problemText(error.problem)}`);
   }
-}
-
-function usageError(io: CommandIO, message: string): number {
-  io.err(`kodtau codebook: ${message}\n\n${HELP}`);
-  return EXIT.usage;
 }
 
 export function problemText(problem: CodebookFileProblem): string {

@@ -1,6 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
 import { writeCsv } from '../../shared/csv/writeCsv.ts';
 import { CoderFileError, coderFileCodings, parseCoderFile } from '../../shared/formats/coderFile.ts';
 import { writeCodebookJson } from '../../shared/formats/codebookJson.ts';
@@ -22,7 +21,7 @@ import {
 } from '../../shared/merge/mergedProject.ts';
 import { LANGS, type Lang } from '../../shared/model/index.ts';
 import { parseTableSource, sourceValues, type TableSource } from '../../shared/tables/tableSource.ts';
-import { EXIT, type Command, type CommandIO } from '../io.ts';
+import { EXIT, inputError, parseCommandArgs, usageError, type Command, type CommandIO } from '../io.ts';
 
 const HELP = `Usage: kodtau export <project-or-merged.json> [coder files…] --format wide|long -o <out.csv|out.xlsx>
                      [--source consensus|coder:<id>|majority|all] [--labels code|label|both]
@@ -53,6 +52,8 @@ Options:
 Exit status: 0 success, 1 bad input (the message says why), 2 bad usage.
 `;
 
+const COMMAND = { name: 'export', help: HELP, usageHint: 'see-help' } as const;
+
 /** `kodtau export`: the wide or long dataset of a project package or merged project (and coder files). */
 export const exportCommand: Command = {
   summary: 'coded dataset (wide or long CSV/XLSX, SPSS and R syntax) of a package or merged project',
@@ -63,57 +64,46 @@ const FORMATS = ['wide', 'long'] as const;
 const LABELS: readonly LabelMode[] = ['code', 'label', 'both'];
 
 async function run(args: readonly string[], io: CommandIO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string' },
-        source: { type: 'string', default: 'consensus' },
-        labels: { type: 'string', default: 'both' },
-        lang: { type: 'string', default: 'en' },
-        delimiter: { type: 'string', default: ',' },
-        text: { type: 'boolean', default: false },
-        syntax: { type: 'boolean', default: false },
-        out: { type: 'string', short: 'o' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    return usageError(io, (error as Error).message);
-  }
+  const parsed = parseCommandArgs(io, COMMAND, args, {
+    format: { type: 'string' },
+    source: { type: 'string', default: 'consensus' },
+    labels: { type: 'string', default: 'both' },
+    lang: { type: 'string', default: 'en' },
+    delimiter: { type: 'string', default: ',' },
+    text: { type: 'boolean', default: false },
+    syntax: { type: 'boolean', default: false },
+    out: { type: 'string', short: 'o' },
+  });
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.out(HELP);
-    return EXIT.ok;
-  }
-  if (positionals.length < 1) return usageError(io, 'expected a project package or a merged project');
+  if (positionals.length < 1)
+    return usageError(io, COMMAND, 'expected a project package or a merged project');
   const format = values.format as (typeof FORMATS)[number];
-  if (!FORMATS.includes(format)) return usageError(io, '--format must be wide or long');
-  if (!values.out) return usageError(io, '-o <file> is required');
+  if (!FORMATS.includes(format)) return usageError(io, COMMAND, '--format must be wide or long');
+  if (!values.out) return usageError(io, COMMAND, '-o <file> is required');
   const all = values.source === 'all';
   const source: TableSource | 'all' | null = all ? 'all' : parseTableSource(values.source);
-  if (!source) return usageError(io, '--source must be consensus, coder:<id>, majority or all');
-  if (source === 'all' && format === 'wide') return usageError(io, '--source all needs --format long');
+  if (!source) return usageError(io, COMMAND, '--source must be consensus, coder:<id>, majority or all');
+  if (source === 'all' && format === 'wide')
+    return usageError(io, COMMAND, '--source all needs --format long');
   const labels = values.labels as LabelMode;
-  if (!LABELS.includes(labels)) return usageError(io, '--labels must be code, label or both');
+  if (!LABELS.includes(labels)) return usageError(io, COMMAND, '--labels must be code, label or both');
   const lang = values.lang as Lang;
-  if (!LANGS.includes(lang)) return usageError(io, `--lang must be one of ${LANGS.join(', ')}`);
+  if (!LANGS.includes(lang)) return usageError(io, COMMAND, `--lang must be one of ${LANGS.join(', ')}`);
   const delimiter = values.delimiter as ',' | ';';
-  if (delimiter !== ',' && delimiter !== ';') return usageError(io, '--delimiter must be , or ;');
+  if (delimiter !== ',' && delimiter !== ';') return usageError(io, COMMAND, '--delimiter must be , or ;');
 
   let input: DatasetInput;
   try {
     input = await loadDataset(positionals);
   } catch (error) {
-    if (error instanceof LoadError) return inputError(io, error.message);
+    if (error instanceof LoadError) return inputError(io, COMMAND, error.message);
     throw error;
   }
   if (source !== 'all' && source.kind === 'coder' && !input.coders.some((c) => c.id === source.coderId))
     return inputError(
       io,
+      COMMAND,
       `no coder "${source.coderId}"; the coders are: ${input.coders.map((c) => c.id).join(', ') || '(none)'}`,
     );
 
@@ -149,7 +139,11 @@ async function run(args: readonly string[], io: CommandIO): Promise<number> {
     try {
       await writeFile(path, content);
     } catch (error) {
-      return inputError(io, `${path}: cannot write (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+      return inputError(
+        io,
+        COMMAND,
+        `${path}: cannot write (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      );
     }
   }
   if (source !== 'all' && source.kind === 'majority') {
@@ -222,14 +216,4 @@ async function read(file: string): Promise<Buffer> {
   } catch (error) {
     throw new LoadError(`${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
-}
-
-function usageError(io: CommandIO, message: string): number {
-  io.err(`kodtau export: ${message} (see --help)\n`);
-  return EXIT.usage;
-}
-
-function inputError(io: CommandIO, message: string): number {
-  io.err(`kodtau export: ${message}\n`);
-  return EXIT.badInput;
 }

@@ -1,6 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
 import { PACKAGE_FORMAT, PackageError, parseProjectPackage } from '../../shared/formats/projectPackage.ts';
 import {
   buildMergedProject,
@@ -20,7 +19,7 @@ import {
   type Coding,
   type Project,
 } from '../../shared/model/index.ts';
-import { EXIT, type Command, type CommandIO } from '../io.ts';
+import { EXIT, inputError, parseCommandArgs, usageError, type Command, type CommandIO } from '../io.ts';
 
 const HELP = `Usage: kodtau merge <project> <coder files…> -o <merged.json> [--json]
 
@@ -42,6 +41,8 @@ Options:
 Exit status: 0 success; 1 a file was refused or unreadable (the report says why, and no output
 is written); 2 bad usage.
 `;
+
+const COMMAND = { name: 'merge', help: HELP, usageHint: 'run-help' } as const;
 
 /** `kodtau merge`: the shared merge of coder files, headless. */
 export const mergeCommand: Command = {
@@ -106,30 +107,16 @@ function reportTable(reports: readonly FileReport[]): string {
 }
 
 async function run(args: readonly string[], io: CommandIO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        out: { type: 'string', short: 'o' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    return usageError(io, (error as Error).message);
-  }
+  const parsed = parseCommandArgs(io, COMMAND, args, {
+    out: { type: 'string', short: 'o' },
+    json: { type: 'boolean', default: false },
+  });
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.out(HELP);
-    return EXIT.ok;
-  }
   const [projectFile, ...coderFiles] = positionals;
   if (!projectFile || coderFiles.length === 0)
-    return usageError(io, 'expected a project and at least one coder file');
-  if (!values.out) return usageError(io, '-o <merged.json> is required');
+    return usageError(io, COMMAND, 'expected a project and at least one coder file');
+  if (!values.out) return usageError(io, COMMAND, '-o <merged.json> is required');
 
   let base: Base;
   let files: { name: string; text: string }[];
@@ -139,10 +126,7 @@ async function run(args: readonly string[], io: CommandIO): Promise<number> {
       coderFiles.map(async (file) => ({ name: basename(file), text: decodeUtf8(await read(file)) })),
     );
   } catch (error) {
-    if (error instanceof InputError) {
-      io.err(`kodtau merge: ${error.message}\n`);
-      return EXIT.badInput;
-    }
+    if (error instanceof InputError) return inputError(io, COMMAND, error.message);
     throw error;
   }
 
@@ -153,10 +137,8 @@ async function run(args: readonly string[], io: CommandIO): Promise<number> {
   };
   const outcome = mergeCoderFiles(target, base.codings, files);
   io.out(values.json ? `${JSON.stringify(outcome.reports, null, 2)}\n` : reportTable(outcome.reports));
-  if (outcome.reports.some((r) => r.status === 'refused')) {
-    io.err('kodtau merge: a file was refused; nothing was written\n');
-    return EXIT.badInput;
-  }
+  if (outcome.reports.some((r) => r.status === 'refused'))
+    return inputError(io, COMMAND, 'a file was refused; nothing was written');
   const changed = new Map(outcome.changed.map((c) => [codingKey(c), c]));
   const codings = [...base.codings.filter((c) => !changed.has(codingKey(c))), ...changed.values()];
   const coders = new Map(base.coders.map((c) => [c.id, c]));
@@ -182,9 +164,4 @@ async function read(file: string): Promise<Uint8Array> {
   } catch (error) {
     throw new InputError(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
-}
-
-function usageError(io: CommandIO, message: string): number {
-  io.err(`kodtau merge: ${message}\nRun "kodtau merge --help" for usage.\n`);
-  return EXIT.usage;
 }

@@ -1,8 +1,7 @@
-import { parseArgs } from 'node:util';
 import { CsvError, parseCsv } from '../../shared/csv/parseCsv.ts';
 import { frequencyTable, type FrequencyTable } from '../../shared/tables/frequencyTable.ts';
 import { percentHalfUp } from '../../shared/tables/roundHalfUp.ts';
-import { EXIT, type Command, type CommandIO } from '../io.ts';
+import { EXIT, inputError, parseCommandArgs, usageError, type Command, type CommandIO } from '../io.ts';
 import { readText } from '../readText.ts';
 
 const HELP = `Usage: kodtau summary <data.csv> --column <name> [--multi <separator>] [--json]
@@ -29,6 +28,8 @@ A cell that is empty (or only spaces) is missing; values are trimmed. Exit statu
 1 bad input (the message says why), 2 bad usage.
 `;
 
+const COMMAND = { name: 'summary', help: HELP, usageHint: 'see-help' } as const;
+
 /** `kodtau summary`: the frequency or multiple-response table of one CSV column. */
 export const summaryCommand: Command = {
   summary: 'frequency (or multiple-response) table of one column of a CSV',
@@ -46,39 +47,26 @@ export interface SummaryJson {
 }
 
 async function run(args: readonly string[], io: CommandIO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        column: { type: 'string' },
-        multi: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    return usageError(io, (error as Error).message);
-  }
+  const parsed = parseCommandArgs(io, COMMAND, args, {
+    column: { type: 'string' },
+    multi: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  });
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.out(HELP);
-    return EXIT.ok;
-  }
-  if (positionals.length !== 1) return usageError(io, 'expected exactly one CSV file');
-  if (values.column === undefined) return usageError(io, '--column is required');
-  if (values.multi === '') return usageError(io, '--multi needs a separator');
+  if (positionals.length !== 1) return usageError(io, COMMAND, 'expected exactly one CSV file');
+  if (values.column === undefined) return usageError(io, COMMAND, '--column is required');
+  if (values.multi === '') return usageError(io, COMMAND, '--multi needs a separator');
   const file = positionals[0]!;
 
   let rows: string[][];
   try {
     rows = parseCsv((await readText(file)).text).rows;
   } catch (error) {
-    if (error instanceof CsvError) return inputError(io, `${file}: line ${error.line}: ${error.message}`);
+    if (error instanceof CsvError)
+      return inputError(io, COMMAND, `${file}: line ${error.line}: ${error.message}`);
     const code = (error as NodeJS.ErrnoException).code;
-    if (code) return inputError(io, `${file}: cannot read (${code})`);
+    if (code) return inputError(io, COMMAND, `${file}: cannot read (${code})`);
     throw error;
   }
   const [header = [], ...data] = rows;
@@ -86,6 +74,7 @@ async function run(args: readonly string[], io: CommandIO): Promise<number> {
   if (index < 0)
     return inputError(
       io,
+      COMMAND,
       `${file}: no column "${values.column}"; the columns are: ${header.map((h) => `"${h}"`).join(', ')}`,
     );
   const separator = values.multi;
@@ -144,14 +133,4 @@ function formatTable(summary: SummaryJson, file: string, multi: boolean): string
     'Percentages rounded half up to one decimal; the total is computed from the counts.',
   );
   return `${lines.join('\n')}\n`;
-}
-
-function usageError(io: CommandIO, message: string): number {
-  io.err(`kodtau summary: ${message} (see --help)\n`);
-  return EXIT.usage;
-}
-
-function inputError(io: CommandIO, message: string): number {
-  io.err(`kodtau summary: ${message}\n`);
-  return EXIT.badInput;
 }
