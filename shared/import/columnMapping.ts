@@ -36,7 +36,9 @@ const META_NAMES: Record<string, readonly string[]> = {
 /**
  * A first mapping for a file the user has not mapped before: the text is the column whose name
  * says so, else the one with the longest values; the id likewise by name; every other column
- * is metadata, under a known key (date, region, …) when its name matches one.
+ * is metadata, under a known key (date, region, …) when its name matches one that no earlier
+ * column took, else under its own name — two columns never share a name, or one would
+ * overwrite the other.
  */
 export function guessMapping(header: readonly string[], rows: readonly (readonly string[])[]): ColumnMapping {
   const lower = header.map((name) => name.trim().toLowerCase());
@@ -49,12 +51,22 @@ export function guessMapping(header: readonly string[], rows: readonly (readonly
   }
   const idIndex = named(ID_NAMES);
   const id = idIndex >= 0 && idIndex !== text ? idIndex : null;
+  const used = new Set<string>();
   const meta = header.flatMap((name, column) => {
     if (column === text || column === id) return [];
-    const known = Object.entries(META_NAMES).find(([, names]) => names.includes(lower[column]!));
-    return [{ column, name: known ? known[0] : name }];
+    const known = Object.entries(META_NAMES).find(([, names]) => names.includes(lower[column]!))?.[0];
+    const candidates = [known, name, `${name} (${column + 1})`];
+    const chosen = candidates.find((candidate) => candidate !== undefined && !used.has(candidate))!;
+    used.add(chosen);
+    return [{ column, name: chosen }];
   });
   return { text, id, meta };
+}
+
+/** Metadata names given to more than one column (after trimming); importing would lose values. */
+export function duplicateMetaNames(mapping: ColumnMapping): string[] {
+  const names = mapping.meta.map((m) => m.name.trim());
+  return [...new Set(names.filter((name, i) => name !== '' && names.indexOf(name) !== i))];
 }
 
 /** The key a mapping is remembered under: the file's column names, in order. */

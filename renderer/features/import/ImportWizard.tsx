@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CSV_DELIMITERS, type CsvDelimiter } from '../../../shared/csv/parseCsv.ts';
 import { TEXT_ENCODINGS, type TextEncodingName } from '../../../shared/encoding/decodeText.ts';
 import { SUSPICIOUS_CHARS } from '../../../shared/encoding/detectEncoding.ts';
-import type { ColumnMapping } from '../../../shared/import/columnMapping.ts';
+import { duplicateMetaNames, type ColumnMapping } from '../../../shared/import/columnMapping.ts';
 import type { Lang } from '../../../shared/model/index.ts';
 import { formatNumber } from '../../i18n.ts';
 import type { PickedFile } from '../../platform/types.ts';
@@ -297,6 +297,11 @@ export function ImportWizard({ file, projectId, preferNewProject = false, onImpo
             </tbody>
           </table>
           {mapping.id === null && <p className="muted">{t('import.wizard.generatedIds')}</p>}
+          {duplicateMetaNames(mapping).length > 0 && (
+            <p className="warning" role="alert">
+              {t('import.wizard.duplicateNames', { names: duplicateMetaNames(mapping).join(', ') })}
+            </p>
+          )}
           <fieldset className="target">
             <legend>{t('import.wizard.target')}</legend>
             {projectId && (
@@ -323,7 +328,11 @@ export function ImportWizard({ file, projectId, preferNewProject = false, onImpo
             <button
               type="button"
               className="primary"
-              disabled={mapping.meta.some((m) => m.name.trim() === '') || (intoNew && name.trim() === '')}
+              disabled={
+                mapping.meta.some((m) => m.name.trim() === '') ||
+                duplicateMetaNames(mapping).length > 0 ||
+                (intoNew && name.trim() === '')
+              }
               onClick={() => void check()}
             >
               {t('import.wizard.check')}

@@ -163,8 +163,6 @@ describe('wide CSV re-import', () => {
     const table = await readTable(bytes);
     expect(table.delimiter).toBe(';');
     // The coded columns would come in as extra metadata; the user leaves them out in the wizard.
-    // (guessMapping alone would also map the variable column "response" onto the metadata key
-    // "reply", a synonym it knows.)
     const guessed = guessMapping(table.header, table.rows);
     const metaKeys = new Set(Object.keys(demo.appeals[0]!.meta));
     const mapping = { ...guessed, meta: guessed.meta.filter((m) => metaKeys.has(table.header[m.column]!)) };
