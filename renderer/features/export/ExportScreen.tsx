@@ -1,3 +1,4 @@
+import { SourceSelect } from '../tables/SourceSelect.tsx';
 import { LanguageSelect } from '../../components/LanguageSelect.tsx';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -110,19 +111,14 @@ export function ExportScreen() {
             {t('export.long')}
           </label>
         </fieldset>
-        <label className="field">
-          <span>{t('export.source')}</span>
-          <select value={sourceKey} onChange={(event) => setSourceKey(event.target.value)}>
-            <option value="consensus">{t('tables.consensus')}</option>
-            <option value="majority">{t('tables.majority')}</option>
-            {data.coders.map((coder) => (
-              <option key={coder.id} value={`coder:${coder.id}`}>
-                {t('tables.coder', { name: coder.name })}
-              </option>
-            ))}
-            {layout === 'long' && <option value="all">{t('export.allCoders')}</option>}
-          </select>
-        </label>
+        <SourceSelect
+          label={t('export.source')}
+          value={sourceKey}
+          onChange={setSourceKey}
+          coders={data.coders}
+        >
+          {layout === 'long' && <option value="all">{t('export.allCoders')}</option>}
+        </SourceSelect>
         {layout === 'wide' && sourceKey === 'all' && <p className="warning">{t('export.allNeedsLong')}</p>}
         {sourceKey === 'consensus' && data.consensus.length === 0 && (
           <p className="muted">{t('tables.emptyConsensus')}</p>

@@ -1,3 +1,4 @@
+import { SourceSelect } from './SourceSelect.tsx';
 import { LanguageSelect } from '../../components/LanguageSelect.tsx';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -149,18 +150,13 @@ export function TablesScreen() {
           </select>
         </label>
         {usesVariable && (
-          <label className="field inline">
-            <span>{t('tables.source')}</span>
-            <select value={sourceKey} onChange={(event) => setSourceKey(event.target.value)}>
-              <option value="consensus">{t('tables.consensus')}</option>
-              <option value="majority">{t('tables.majority')}</option>
-              {data.coders.map((coder) => (
-                <option key={coder.id} value={`coder:${coder.id}`}>
-                  {t('tables.coder', { name: coder.name })}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SourceSelect
+            inline
+            label={t('tables.source')}
+            value={sourceKey}
+            onChange={setSourceKey}
+            coders={data.coders}
+          />
         )}
         <label className="field inline">
           <span>{t('tables.sort')}</span>
