@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { SCREENS } from '../../renderer/store/uiSlice.ts';
 import { shot, useBrowser } from './browser.ts';
 
 const newPage = useBrowser();
@@ -77,18 +78,6 @@ describe('first run and the demo project', () => {
   it('shows every screen of the workflow in all three languages, with agreement figures for the demo', async () => {
     const page = await newPage('kk-KZ');
     await signInWithDemo(page, 'Әйгерім', /Демо жобаны ашу/);
-    const screens = [
-      'projects',
-      'import',
-      'codebook',
-      'coding',
-      'coders',
-      'agreement',
-      'adjudication',
-      'tables',
-      'export',
-      'settings',
-    ];
     for (const [lang, button] of [
       ['kk', 'Қазақша'],
       ['ru', 'Русский'],
@@ -96,7 +85,7 @@ describe('first run and the demo project', () => {
     ] as const) {
       await page.getByRole('button', { name: button }).first().click();
       const navButtons = page.getByRole('navigation').getByRole('button');
-      for (const [index, screen] of screens.entries()) {
+      for (const [index, screen] of SCREENS.entries()) {
         await navButtons.nth(index).click();
         await page.locator('#screen-title').waitFor();
         await shot(page, `screen-${screen}-${lang}`);
