@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Coefficient } from '../../../shared/agreement/index.ts';
 import { writeCsv } from '../../../shared/csv/writeCsv.ts';
@@ -12,7 +12,8 @@ import { usePlatform } from '../../platform/PlatformContext.tsx';
 import { projectName } from '../projects/projectName.ts';
 import { useCurrentProject } from '../projects/useCurrentProject.ts';
 import { AgreementDetail } from './AgreementDetail.tsx';
-import { ALL, reliability, subsetCodings, variableFigures, type Subset } from './agreementFigures.ts';
+import { ALL, reliability, subsetCodings, type Subset, type VariableFigures } from './agreementFigures.ts';
+import { figuresOffThread } from './agreementOffThread.ts';
 import { reportCsvRows, reportHtml } from './agreementReportFiles.ts';
 import './agreement.css';
 
@@ -37,16 +38,38 @@ export function AgreementScreen() {
   // A live query keeps its last result while the next one runs: never show another project's.
   const data = loaded?.projectId === projectId ? loaded : undefined;
 
-  const figures = useMemo(() => {
-    if (!codebook || !data) return undefined;
-    const chosen = subsetCodings(data.codings, data.appeals, subset);
-    return codebook.variables
-      .filter((v) => v.kind !== 'text')
-      .map((variable) => variableFigures(variable, chosen, subset.overlapOnly));
+  // Computed off the UI thread; while a new subset is computed the last figures stay, marked busy.
+  const inputs = [codebook, data, subset] as const;
+  const [computed, setComputed] = useState<{ inputs: typeof inputs; figures: VariableFigures[] }>();
+  useEffect(() => {
+    if (!codebook || !data) return;
+    let current = true;
+    void figuresOffThread({
+      variables: codebook.variables,
+      codings: subsetCodings(data.codings, data.appeals, subset),
+      overlapOnly: subset.overlapOnly,
+    }).then((figures) => {
+      if (current) setComputed({ inputs: [codebook, data, subset], figures });
+    });
+    return () => {
+      current = false;
+    };
   }, [codebook, data, subset]);
+  const figures = computed?.figures;
+  const computing = !computed || computed.inputs.some((input, i) => input !== inputs[i]);
 
-  if (project === undefined || !figures || !data) return null;
+  if (project === undefined) return null;
   if (!project || !codebook) return <NoProject title={t('nav.agreement')} />;
+  if (!data || !figures) {
+    return (
+      <section className="agreement-screen">
+        <h1 id="screen-title">{t('nav.agreement')}</h1>
+        <p className="muted" role="status">
+          {t('agreement.computing')}
+        </p>
+      </section>
+    );
+  }
 
   const coderIds = [...new Set(data.codings.map((c) => c.coderId))].sort();
   const coderName = (id: string) => data.names.get(id) ?? id;
@@ -90,6 +113,9 @@ export function AgreementScreen() {
   return (
     <section className="agreement-screen">
       <h1 id="screen-title">{t('nav.agreement')}</h1>
+      <p className="muted" role="status">
+        {computing ? t('agreement.computing') : ''}
+      </p>
       <p className="muted">{t('agreement.lead')}</p>
 
       <fieldset className="card subset">
@@ -196,6 +222,7 @@ export function AgreementScreen() {
       <div className="actions">
         <button
           type="button"
+          disabled={computing}
           onClick={() =>
             void save(`${fileStem}.csv`, writeCsv(reportCsvRows(figures, lang), { delimiter: ',' }))
           }
@@ -204,6 +231,7 @@ export function AgreementScreen() {
         </button>
         <button
           type="button"
+          disabled={computing}
           onClick={() =>
             void save(
               `${fileStem}.html`,

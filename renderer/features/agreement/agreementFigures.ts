@@ -121,6 +121,17 @@ export function variableFigures(
   };
 }
 
+/** What the dashboard computes: the variables (text ones are skipped) on the chosen codings. */
+export interface FiguresRequest {
+  variables: readonly Variable[];
+  codings: readonly Coding[];
+  overlapOnly: boolean;
+}
+
+export function figuresOf({ variables, codings, overlapOnly }: FiguresRequest): VariableFigures[] {
+  return variables.filter((v) => v.kind !== 'text').map((v) => variableFigures(v, codings, overlapOnly));
+}
+
 export type Reliability = 'reliable' | 'tentative' | 'unreliable' | 'none';
 
 /** Krippendorff's (2004, p. 241) conventions: α ≥ .800 reliable, ≥ .667 tentative conclusions. */

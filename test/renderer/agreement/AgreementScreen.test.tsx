@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -105,7 +105,10 @@ describe('AgreementScreen', () => {
     const median = dates[30]!;
     fireEvent.change(screen.getByLabelText('Appeals dated from'), { target: { value: median } });
     const expected = dates.filter((d) => d >= median).length;
-    expect(within(regionRow()).getAllByRole('cell')[0]!.textContent).toBe(String(expected));
+    // The figures are computed off the UI thread: they arrive after the change.
+    await waitFor(() =>
+      expect(within(regionRow()).getAllByRole('cell')[0]!.textContent).toBe(String(expected)),
+    );
 
     await user.click(screen.getByRole('button', { name: 'Export report (CSV)…' }));
     const rows = parseCsv(decode(platform.saved.at(-1)!.bytes)).rows;
