@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { writeCsv } from '../../shared/csv/writeCsv.ts';
 import { CoderFileError, coderFileCodings, parseCoderFile } from '../../shared/formats/coderFile.ts';
@@ -10,18 +10,14 @@ import {
   type DatasetInput,
   type LabelMode,
 } from '../../shared/formats/dataset.ts';
-import { PackageError, parseProjectPackage } from '../../shared/formats/projectPackage.ts';
+import { currentCodebookOf } from '../../shared/formats/projectFile.ts';
 import { rSnippet, spssSyntax } from '../../shared/formats/spss.ts';
 import { xlsxBytes } from '../../shared/formats/xlsx.ts';
 import { mergeCodings } from '../../shared/merge/index.ts';
-import {
-  MERGED_PROJECT_FORMAT,
-  MergedProjectError,
-  parseMergedProject,
-} from '../../shared/merge/mergedProject.ts';
 import { LANGS, type Lang } from '../../shared/model/index.ts';
 import { parseTableSource, sourceValues, type TableSource } from '../../shared/tables/tableSource.ts';
 import { EXIT, inputError, parseCommandArgs, usageError, type Command, type CommandIO } from '../io.ts';
+import { InputError, readBytes, readProjectInput } from '../projectInput.ts';
 
 const HELP = `Usage: kodtau export <project-or-merged.json> [coder files…] --format wide|long -o <out.csv|out.xlsx>
                      [--source consensus|coder:<id>|majority|all] [--labels code|label|both]
@@ -97,7 +93,7 @@ async function run(args: readonly string[], io: CommandIO): Promise<number> {
   try {
     input = await loadDataset(positionals);
   } catch (error) {
-    if (error instanceof LoadError) return inputError(io, COMMAND, error.message);
+    if (error instanceof InputError) return inputError(io, COMMAND, error.message);
     throw error;
   }
   if (source !== 'all' && source.kind === 'coder' && !input.coders.some((c) => c.id === source.coderId))
@@ -159,61 +155,29 @@ async function run(args: readonly string[], io: CommandIO): Promise<number> {
   return EXIT.ok;
 }
 
-class LoadError extends Error {}
-
 /**
- * The thin loader: a project package or a merged project (`kodtau merge`), then any coder
- * files, merged into its codings as the app merges them (the later edit wins).
+ * The thin loader: a project package or a project file (`kodtau merge`, or saved by the app),
+ * then any coder files, merged into its codings as the app merges them (the later edit wins).
  */
 async function loadDataset(files: readonly string[]): Promise<DatasetInput> {
   const [first, ...rest] = files;
-  const base = readProject(first!, new Uint8Array(await read(first!)));
+  const base = readProjectInput(first!, await readBytes(first!));
   const coders = new Map(base.coders.map((c) => [c.id, c]));
   let codings = base.codings;
   for (const file of rest) {
     try {
-      const coderFile = parseCoderFile(new TextDecoder().decode(await read(file)));
+      const coderFile = parseCoderFile(new TextDecoder().decode(await readBytes(file)));
       if (coderFile.projectId !== base.project.id)
-        throw new LoadError(
+        throw new InputError(
           `${file}: a coder file of project "${coderFile.projectId}", not "${base.project.id}"`,
         );
       coders.set(coderFile.coder.id, coderFile.coder);
       codings = mergeCodings(codings, coderFileCodings(coderFile));
     } catch (error) {
       if (error instanceof CoderFileError)
-        throw new LoadError(`${file}: not a readable coder file (${error.problem.code})`);
+        throw new InputError(`${file}: not a readable coder file (${error.problem.code})`);
       throw error;
     }
   }
-  return { ...base, coders: [...coders.values()], codings, consensus: [] };
-}
-
-/** A project package or a merged project, told apart by `format`. */
-function readProject(name: string, bytes: Uint8Array): Omit<DatasetInput, 'consensus'> {
-  let json: { format?: unknown };
-  try {
-    json = JSON.parse(new TextDecoder().decode(bytes).replace(/^\uFEFF/, '')) as { format?: unknown };
-  } catch {
-    throw new LoadError(`${name}: not a readable JSON file`);
-  }
-  try {
-    if (json.format === MERGED_PROJECT_FORMAT) return parseMergedProject(json);
-    const pkg = parseProjectPackage(bytes);
-    if (!pkg.codebook) throw new LoadError(`${name}: the package has no codebook`);
-    return { project: pkg.project, codebook: pkg.codebook, appeals: pkg.appeals, coders: [], codings: [] };
-  } catch (error) {
-    if (error instanceof MergedProjectError)
-      throw new LoadError(`${name}: not a readable merged project (${error.code})`);
-    if (error instanceof PackageError)
-      throw new LoadError(`${name}: neither a project package nor a merged project (${error.code})`);
-    throw error;
-  }
-}
-
-async function read(file: string): Promise<Buffer> {
-  try {
-    return await readFile(file);
-  } catch (error) {
-    throw new LoadError(`${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
+  return { ...base, codebook: currentCodebookOf(base), coders: [...coders.values()], codings };
 }

@@ -1,25 +1,13 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { PACKAGE_FORMAT, PackageError, parseProjectPackage } from '../../shared/formats/projectPackage.ts';
 import {
-  buildMergedProject,
-  codingKey,
-  MERGED_PROJECT_FORMAT,
-  MergedProjectError,
-  mergeCoderFiles,
-  parseMergedProject,
-  problemText,
-  type FileReport,
-} from '../../shared/merge/index.ts';
-import {
-  canonicalJson,
-  type Appeal,
-  type Codebook,
-  type Coder,
-  type Coding,
-  type Project,
-} from '../../shared/model/index.ts';
+  buildProjectFile,
+  serializeProjectFile,
+  type ProjectData,
+} from '../../shared/formats/projectFile.ts';
+import { codingKey, mergeCoderFiles, problemText, type FileReport } from '../../shared/merge/index.ts';
 import { EXIT, inputError, parseCommandArgs, usageError, type Command, type CommandIO } from '../io.ts';
+import { decodeUtf8, InputError, readBytes, readProjectInput } from '../projectInput.ts';
 
 const HELP = `Usage: kodtau merge <project> <coder files…> -o <merged.json> [--json]
 
@@ -27,14 +15,16 @@ Merges coders' files into a project, as the app's "Coders & merge" screen does: 
 appeal and variable the later edit wins; a file merged twice changes nothing; the order of the
 files does not matter.
 
-project       a project package (.kodtau.json), or the output of an earlier "kodtau merge"
-              (its codings are kept and the new files merged into them).
+project       a project package (.kodtau.json), or a project file: the output of an earlier
+              "kodtau merge" or a project saved by the app (its codings and consensus are
+              kept and the new files merged into them).
 coder files   files exported by coders (.kodtau-coder.json). A file coded under an older
               codebook version merges through the categories merged since; a file of another
               project, under an unknown codebook, damaged or of a newer format is refused.
 
 Options:
-  -o, --out P   the merged project to write (JSON: project, codebook, appeals, coders, codings).
+  -o, --out P   the project file to write (format kodtau-project version 2, see
+              docs/formats.md: project, codebooks, appeals, coders, codings, consensus, ...).
   --json        print the report as JSON (one object per file) instead of a table.
   -h, --help    show this help.
 
@@ -49,46 +39,6 @@ export const mergeCommand: Command = {
   summary: 'merge coder files into a project package (same merge and report as the app)',
   run,
 };
-
-interface Base {
-  project: Project;
-  codebook: Codebook;
-  appeals: Appeal[];
-  coders: Coder[];
-  codings: Coding[];
-}
-
-class InputError extends Error {}
-
-/** A project package or an earlier merged project, by its `format`. */
-function readProject(name: string, bytes: Uint8Array): Base {
-  let json: { format?: unknown };
-  try {
-    json = JSON.parse(new TextDecoder().decode(bytes).replace(/^\uFEFF/, '')) as { format?: unknown };
-  } catch {
-    throw new InputError(`${name}: not a readable JSON file`);
-  }
-  if (json.format === MERGED_PROJECT_FORMAT) {
-    try {
-      return parseMergedProject(json);
-    } catch (error) {
-      if (error instanceof MergedProjectError)
-        throw new InputError(`${name}: not a readable merged project (${error.code})`);
-      throw error;
-    }
-  }
-  if (json.format !== PACKAGE_FORMAT)
-    throw new InputError(`${name}: neither a project package nor a merged project`);
-  try {
-    const pkg = parseProjectPackage(bytes);
-    if (!pkg.codebook) throw new InputError(`${name}: the package has no codebook`);
-    return { project: pkg.project, codebook: pkg.codebook, appeals: pkg.appeals, coders: [], codings: [] };
-  } catch (error) {
-    if (error instanceof PackageError)
-      throw new InputError(`${name}: not a readable project package (${error.code})`);
-    throw error;
-  }
-}
 
 function reportTable(reports: readonly FileReport[]): string {
   const rows = reports.map((r) =>
@@ -118,12 +68,12 @@ async function run(args: readonly string[], io: CommandIO): Promise<number> {
     return usageError(io, COMMAND, 'expected a project and at least one coder file');
   if (!values.out) return usageError(io, COMMAND, '-o <merged.json> is required');
 
-  let base: Base;
+  let base: ProjectData;
   let files: { name: string; text: string }[];
   try {
-    base = readProject(projectFile, await read(projectFile));
+    base = readProjectInput(projectFile, await readBytes(projectFile));
     files = await Promise.all(
-      coderFiles.map(async (file) => ({ name: basename(file), text: decodeUtf8(await read(file)) })),
+      coderFiles.map(async (file) => ({ name: basename(file), text: decodeUtf8(await readBytes(file)) })),
     );
   } catch (error) {
     if (error instanceof InputError) return inputError(io, COMMAND, error.message);
@@ -132,7 +82,7 @@ async function run(args: readonly string[], io: CommandIO): Promise<number> {
 
   const target = {
     projectId: base.project.id,
-    codebooks: [base.codebook],
+    codebooks: base.codebooks,
     appealIds: new Set(base.appeals.map((a) => a.id)),
   };
   const outcome = mergeCoderFiles(target, base.codings, files);
@@ -143,25 +93,8 @@ async function run(args: readonly string[], io: CommandIO): Promise<number> {
   const codings = [...base.codings.filter((c) => !changed.has(codingKey(c))), ...changed.values()];
   const coders = new Map(base.coders.map((c) => [c.id, c]));
   for (const coder of outcome.coders) coders.set(coder.id, coder);
-  const merged = buildMergedProject({ ...base, coders: [...coders.values()], codings });
+  const merged = buildProjectFile({ ...base, coders: [...coders.values()], codings });
   // Canonical (sorted keys): equal merges give byte-equal files, whatever the order of the inputs.
-  await writeFile(values.out, `${canonicalJson(merged)}\n`);
+  await writeFile(values.out, serializeProjectFile(merged));
   return EXIT.ok;
-}
-
-/** Invalid UTF-8 becomes an empty text, which the coder file reader reports as unreadable. */
-function decodeUtf8(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return '';
-  }
-}
-
-async function read(file: string): Promise<Uint8Array> {
-  try {
-    return new Uint8Array(await readFile(file));
-  } catch (error) {
-    throw new InputError(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
 }

@@ -25,7 +25,14 @@ export class KodtauDb extends Dexie {
   /** Every version of every codebook is kept: older coder files merge through them. */
   codebooks!: Table<Codebook, [string, number]>;
   coders!: EntityTable<Coder, 'id'>;
+  /** Codings that hold an answer ("none of these" on a multiple-choice variable is one). */
   codings!: Table<Coding, CodingKey>;
+  /**
+   * Cleared codings (tombstones, `cleared: true`): kept apart so that every screen reading
+   * `codings` sees answers only, while coder files and merges carry the clearing with its time.
+   * A key is in one of the two tables, never both (see `putCodings`).
+   */
+  clearedCodings!: Table<Coding, CodingKey>;
   consensus!: Table<Consensus, [string, string, string]>;
   imports!: EntityTable<ImportRecord, 'id'>;
   /** The column mapping last used for each file layout (its column names), offered again on import. */
@@ -61,8 +68,22 @@ export class KodtauDb extends Dexie {
       appeals:
         '[projectId+id], [projectId+order], [projectId+meta.region], [projectId+meta.date], [projectId+meta.addressee]',
     });
+    // Cleared codings become tombstones in a table of their own. Until now a choice coding with
+    // no value or an emptied text meant "not coded" (there was no "none of these"): those move.
+    this.version(5)
+      .stores({ clearedCodings: '[projectId+coderId+appealId+variableId], [projectId+coderId+appealId]' })
+      .upgrade(async (tx) => {
+        const codings = tx.table<Coding, CodingKey>('codings');
+        const empty = await codings.filter((c) => c.values.length === 0 && !c.text?.trim()).toArray();
+        await tx
+          .table<Coding, CodingKey>('clearedCodings')
+          .bulkPut(empty.map(({ text: _text, ...c }) => ({ ...c, cleared: true as const })));
+        await codings.bulkDelete(empty.map(codingKeyOf));
+      });
   }
 }
+
+export const codingKeyOf = (c: Coding): CodingKey => [c.projectId, c.coderId, c.appealId, c.variableId];
 
 export const db = new KodtauDb();
 

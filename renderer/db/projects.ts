@@ -42,6 +42,7 @@ export async function deleteProject(projectId: string): Promise<void> {
       db.codebooks,
       db.appeals,
       db.codings,
+      db.clearedCodings,
       db.consensus,
       db.imports,
       db.reviews,
@@ -54,6 +55,10 @@ export async function deleteProject(projectId: string): Promise<void> {
         .delete();
       await db.codings
         .where('[projectId+appealId]')
+        .between([projectId, Dexie.minKey], [projectId, Dexie.maxKey])
+        .delete();
+      await db.clearedCodings
+        .where('[projectId+coderId+appealId+variableId]')
         .between([projectId, Dexie.minKey], [projectId, Dexie.maxKey])
         .delete();
       await db.consensus.where('projectId').equals(projectId).delete();

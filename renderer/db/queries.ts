@@ -1,8 +1,44 @@
 import { Dexie } from 'dexie';
 import type { Coding } from '../../shared/model/index.ts';
-import { db } from './db.ts';
+import { codingKeyOf, db } from './db.ts';
 
-/** Every coding of the project, all coders. */
+/**
+ * Stores codings, each in its table: an answer in `codings`, a cleared one in `clearedCodings`,
+ * removing the key from the other. Call inside a transaction over both tables.
+ */
+export async function putCodings(codings: readonly Coding[]): Promise<void> {
+  const cleared = codings.filter((c) => c.cleared);
+  const answers = codings.filter((c) => !c.cleared);
+  await Promise.all([
+    db.codings.bulkPut(answers),
+    db.clearedCodings.bulkPut(cleared),
+    db.codings.bulkDelete(cleared.map(codingKeyOf)),
+    db.clearedCodings.bulkDelete(answers.map(codingKeyOf)),
+  ]);
+}
+
+/** One coder's codings of the project, cleared ones included: what their coder file carries. */
+export async function coderCodings(projectId: string, coderId: string): Promise<Coding[]> {
+  const [answers, cleared] = await Promise.all(
+    [db.codings, db.clearedCodings].map((table) =>
+      table
+        .where('[projectId+coderId+appealId]')
+        .between([projectId, coderId, Dexie.minKey], [projectId, coderId, Dexie.maxKey])
+        .toArray(),
+    ),
+  );
+  return [...answers!, ...cleared!];
+}
+
+/** Every cleared coding of the project (tombstones), all coders: the merge needs them. */
+export function projectClearedCodings(projectId: string): Promise<Coding[]> {
+  return db.clearedCodings
+    .where('[projectId+coderId+appealId+variableId]')
+    .between([projectId, Dexie.minKey], [projectId, Dexie.maxKey])
+    .toArray();
+}
+
+/** Every answer of the project, all coders (cleared codings are not answers). */
 export function projectCodings(projectId: string): Promise<Coding[]> {
   return db.codings
     .where('[projectId+coderId]')

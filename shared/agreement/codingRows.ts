@@ -1,4 +1,4 @@
-import type { Coding, Variable } from '../model/index.ts';
+import { hasAnswer, type Coding, type Variable } from '../model/index.ts';
 
 export interface CodingRows<T> {
   /** Coder ids in the column order of `rows`. */
@@ -12,8 +12,8 @@ export interface CodingRows<T> {
 /**
  * Lays out the codings of one variable as reliability data (units × coders), sorted by appeal
  * and coder id so the result does not depend on the order codings were stored in.
- * Single choice and ordinal: a cell is the one code, or null when the coder did not code the
- * variable or left it empty. Multiple choice: a cell is the set of codes (an empty set means
+ * A cleared coding is not coded. Single choice and ordinal: a cell is the one code, or null when
+ * the coder did not code the variable. Multiple choice: a cell is the set of codes (an empty set means
  * "none of them" and counts), or null when the coder did not code the variable.
  */
 export function codingRows(codings: readonly Coding[], variable: Variable): CodingRows<string | null>;
@@ -27,7 +27,7 @@ export function codingRows(
   variable: Variable,
   sets = false,
 ): CodingRows<string | null> | CodingRows<string[] | null> {
-  const own = codings.filter((c) => c.variableId === variable.id);
+  const own = codings.filter((c) => c.variableId === variable.id && hasAnswer(c));
   const coders = [...new Set(own.map((c) => c.coderId))].sort();
   const appeals = [...new Set(own.map((c) => c.appealId))].sort();
   const column = new Map(coders.map((id, i) => [id, i]));

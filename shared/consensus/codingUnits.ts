@@ -1,4 +1,4 @@
-import type { Coding } from '../model/index.ts';
+import { hasAnswer, type Coding } from '../model/index.ts';
 
 /** All coders' codings of one variable of one appeal. */
 export interface CodingUnit {
@@ -15,13 +15,15 @@ export function answerKey(coding: Pick<Coding, 'values' | 'text'>): string {
 }
 
 /**
- * Groups codings into units (appeal × variable) coded by at least `minCoders` coders, sorted
+ * Groups the answers (cleared codings are none) into units (appeal × variable) coded by at least
+ * `minCoders` coders, sorted
  * by appeal and variable so the lists are stable. A unit agrees when every coder gave the same
  * set of values (the order in which a coder picked them does not matter).
  */
 export function codingUnits(codings: readonly Coding[], minCoders = 2): CodingUnit[] {
   const units = new Map<string, CodingUnit>();
   for (const coding of codings) {
+    if (!hasAnswer(coding)) continue;
     const key = `${coding.appealId}\u0000${coding.variableId}`;
     let unit = units.get(key);
     if (!unit)

@@ -9,7 +9,12 @@ import type { Codebook, Coder, Coding } from '../model/index.ts';
  * `unknown → parseCoderFile (schema, version, integrity) → merge (shared/merge)`.
  */
 export const CODER_FILE_FORMAT = 'kodtau-coder-file';
-export const CODER_FILE_VERSION = 1;
+/**
+ * 2: a coding may be `cleared` (a tombstone), and an empty `values` on a multiple-choice variable
+ * is the answer "none of these". Version 1 files still read: there an empty `values` without text
+ * meant "not coded", so it reads as cleared (see `upgradeV1Coding`).
+ */
+export const CODER_FILE_VERSION = 2;
 /** Suggested file name ending, so a file dialog can filter for coder files. */
 export const CODER_FILE_EXTENSION = 'kodtau-coder.json';
 
@@ -21,6 +26,8 @@ export interface CoderFileCoding {
   text?: string;
   note?: string;
   unsure: boolean;
+  /** The coder took the answer back (or never gave one): a tombstone, see `Coding.cleared`. */
+  cleared?: true;
   updatedAt: string;
   /** The codebook version the coding was made under (older ones merge through recorded merges). */
   codebookVersion: number;
@@ -29,7 +36,8 @@ export interface CoderFileCoding {
 /** The content of a coder file, without its integrity check. */
 export interface CoderFileContent {
   format: typeof CODER_FILE_FORMAT;
-  version: typeof CODER_FILE_VERSION;
+  /** As written; `parseCoderFile` gives version 1 codings in version 2's meaning. */
+  version: 1 | typeof CODER_FILE_VERSION;
   projectId: string;
   coder: Coder;
   /** The codebook the coder had when exporting. */
@@ -59,21 +67,26 @@ export class CoderFileError extends Error {
 }
 
 const id = z.string().min(1);
-const codingSchema = z.object({
-  appealId: id,
-  variableId: id,
-  values: z.array(z.string()),
-  text: z.string().optional(),
-  note: z.string().optional(),
-  unsure: z.boolean(),
-  updatedAt: z.iso.datetime({ offset: true }),
-  codebookVersion: z.number().int().positive(),
-});
+const codingSchema = z
+  .object({
+    appealId: id,
+    variableId: id,
+    values: z.array(z.string()),
+    text: z.string().optional(),
+    note: z.string().optional(),
+    unsure: z.boolean(),
+    cleared: z.literal(true).optional(),
+    updatedAt: z.iso.datetime({ offset: true }),
+    codebookVersion: z.number().int().positive(),
+  })
+  .refine((c) => !c.cleared || (c.values.length === 0 && c.text === undefined), {
+    message: 'a cleared coding has no values and no text',
+  });
 
 /** The import schema. The digest covers exactly these fields, so a file with anything else fails it. */
 const coderFileSchema = z.object({
   format: z.literal(CODER_FILE_FORMAT),
-  version: z.literal(CODER_FILE_VERSION),
+  version: z.union([z.literal(1), z.literal(CODER_FILE_VERSION)]),
   projectId: id,
   coder: z.object({ id, name: id }),
   codebook: z.object({
@@ -92,7 +105,8 @@ const coderFileSchema = z.object({
  */
 const CONTENT_KEYS = [
   ...['format', 'version', 'projectId', 'coder', 'id', 'name', 'codebook', 'hash', 'exportedAt', 'codings'],
-  ...['appealId', 'variableId', 'values', 'text', 'note', 'unsure', 'updatedAt', 'codebookVersion'],
+  ...['appealId', 'variableId', 'values', 'text', 'note', 'unsure', 'cleared', 'updatedAt'],
+  'codebookVersion',
 ].sort();
 
 /** The canonical JSON of the content (keys sorted at every level, see `canonicalJson`). */
@@ -128,6 +142,7 @@ export function buildCoderFile(
       ...(c.text !== undefined ? { text: c.text } : {}),
       ...(c.note !== undefined ? { note: c.note } : {}),
       unsure: c.unsure,
+      ...(c.cleared ? { cleared: true as const } : {}),
       updatedAt: c.updatedAt,
       codebookVersion: c.codebookVersion,
     })),
@@ -171,7 +186,20 @@ export function parseCoderFile(text: string): CoderFile {
   }
   const file = parsed.data as CoderFile;
   if (contentDigest(file) !== file.integrity.digest) throw new CoderFileError({ code: 'damaged' });
-  return file;
+  return file.version === 1 ? { ...file, codings: file.codings.map(upgradeV1Coding) } : file;
+}
+
+/**
+ * A coding of a version 1 file (or of a version 1 merged project) in today's meaning: version 1
+ * stored "not coded" — a category deselected again, a text emptied — as an empty `values` without
+ * text, and had no "none of these"; such a coding becomes a cleared one with the same time.
+ */
+export function upgradeV1Coding<T extends Pick<CoderFileCoding, 'values' | 'text' | 'cleared'>>(
+  coding: T,
+): T {
+  if (coding.values.length > 0 || coding.text?.trim()) return coding;
+  const { text: _text, ...rest } = coding;
+  return { ...rest, cleared: true } as T;
 }
 
 /** The file's codings in the model's shape. */
@@ -192,6 +220,7 @@ export function coderFileCodings(file: CoderFile): Coding[] {
     };
     if (c.text !== undefined) coding.text = c.text;
     if (c.note !== undefined) coding.note = c.note;
+    if (c.cleared) coding.cleared = true;
     return coding;
   });
 }

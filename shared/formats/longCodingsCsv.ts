@@ -1,5 +1,5 @@
 import type { CsvCell } from '../csv/writeCsv.ts';
-import { localize, type Codebook, type Coding, type Lang } from '../model/index.ts';
+import { hasAnswer, localize, type Codebook, type Coding, type Lang } from '../model/index.ts';
 
 export const LONG_CSV_HEADER = [
   'appeal_id',
@@ -17,7 +17,8 @@ export const LONG_CSV_HEADER = [
 ] as const;
 
 /**
- * The long layout: one row per appeal × coder × variable. Multiple codes are joined with
+ * The long layout: one row per answer (appeal × coder × variable; cleared codings are left out,
+ * an empty set on a multiple-choice variable — "none of these" — is a row). Multiple codes are joined with
  * `|` in codebook order; `values` holds their numeric values for SPSS/R.
  */
 export function longCodingsRows(
@@ -27,7 +28,8 @@ export function longCodingsRows(
   lang: Lang,
 ): CsvCell[][] {
   const variables = new Map(codebook.variables.map((v) => [v.id, v]));
-  const rows = [...codings]
+  const rows = codings
+    .filter(hasAnswer)
     .sort(
       (a, b) =>
         a.appealId.localeCompare(b.appealId) ||

@@ -13,10 +13,3 @@ export {
 } from './mergeCoderFiles.ts';
 export { problemText, type MergeProblem } from './problems.ts';
 export { demoCoderFiles } from './demoCoderFiles.ts';
-export {
-  buildMergedProject,
-  parseMergedProject,
-  MergedProjectError,
-  MERGED_PROJECT_FORMAT,
-  type MergedProject,
-} from './mergedProject.ts';

@@ -54,7 +54,7 @@ export function checkCoderFile(
 }
 
 const sameAnswer = (a: Coding, b: Coding) =>
-  a.values.join('\u0000') === b.values.join('\u0000') && a.text === b.text;
+  !a.cleared === !b.cleared && a.values.join('\u0000') === b.values.join('\u0000') && a.text === b.text;
 
 /**
  * Merges coder files (their text) into the project's codings. Each file is read, checked and merged

@@ -1,13 +1,16 @@
+import { z } from 'zod';
+
 /**
  * A gold-standard training set: appeals whose consensus the supervisor marked as the answers a
  * new coder is measured against.
  */
-export interface TrainingSet {
-  projectId: string;
-  id: string;
-  name: string;
-  appealIds: string[];
+export const trainingSetSchema = z.object({
+  projectId: z.string().min(1),
+  id: z.string().min(1),
+  name: z.string(),
+  appealIds: z.array(z.string().min(1)),
   /** Coder id of the supervisor who made it. */
-  by: string;
-  createdAt: string;
-}
+  by: z.string().min(1),
+  createdAt: z.string(),
+});
+export type TrainingSet = z.infer<typeof trainingSetSchema>;

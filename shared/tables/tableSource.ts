@@ -1,26 +1,40 @@
-import type { Coding, Consensus, Variable } from '../model/index.ts';
+import { answerKey } from '../consensus/codingUnits.ts';
+import { hasAnswer, type Coding, type Consensus, type Variable } from '../model/index.ts';
 import { majorityVote } from './majorityVote.ts';
 
-/** Whose values a table or dataset shows. */
-export type TableSource = { kind: 'consensus' } | { kind: 'coder'; coderId: string } | { kind: 'majority' };
+/**
+ * Whose values a table or dataset shows. `final` is the dataset that goes into the paper: per
+ * appeal and variable the consensus where the unit is settled, else the answer every coder of it
+ * gave (one coder, or all agreeing), else nothing — "unresolved" (see `sourceValues`).
+ */
+export type TableSource =
+  { kind: 'final' } | { kind: 'consensus' } | { kind: 'coder'; coderId: string } | { kind: 'majority' };
+
+/** How a value of the final dataset was reached; `unresolved` units have no value. */
+export const FINAL_STATUSES = ['single', 'agreed', 'adjudicated', 'unresolved'] as const;
+export type FinalStatus = (typeof FINAL_STATUSES)[number];
 
 /** One appeal's value(s) for one variable from a source. */
 export interface SourceValue {
   values: string[];
   text?: string;
   note?: string;
+  /** Final dataset only: how the value was reached. */
+  status?: Exclude<FinalStatus, 'unresolved'>;
 }
 
 export interface SourceValues {
   /** variableId → appealId → value; an appeal without a value for a variable is absent. */
   byVariable: Map<string, Map<string, SourceValue>>;
-  /** Majority vote only: where coders tied (the value is left empty there). */
+  /** Majority vote only: where coders tied and no adjudication settled it (the value is left empty). */
   ties: { appealId: string; variableId: string; tied: string[] }[];
+  /** Final dataset only: units whose coders disagree and that are not settled yet (no value). */
+  unresolved: { appealId: string; variableId: string }[];
 }
 
-/** `'consensus'`, `'majority'` or `'coder:<id>'`, the form the CLI and the UI's selects use. */
+/** `'final'`, `'consensus'`, `'majority'` or `'coder:<id>'`, the form the CLI and the UI's selects use. */
 export function parseTableSource(text: string): TableSource | null {
-  if (text === 'consensus' || text === 'majority') return { kind: text };
+  if (text === 'final' || text === 'consensus' || text === 'majority') return { kind: text };
   if (text.startsWith('coder:') && text.length > 6) return { kind: 'coder', coderId: text.slice(6) };
   return null;
 }
@@ -30,9 +44,10 @@ export function tableSourceKey(source: TableSource): string {
 }
 
 /**
- * Indexes the values of a source by variable and appeal. For the majority vote, the codebook's
- * `variables` tell multiple-choice variables (decided category by category, see
- * `majorityVote`) from the others.
+ * Indexes the values of a source by variable and appeal; cleared codings are not answers. For the
+ * majority vote, the codebook's `variables` tell multiple-choice variables (decided category by
+ * category, see `majorityVote`) from the others, and a tie the supervisor adjudicated takes the
+ * adjudicated value.
  */
 export function sourceValues(
   source: TableSource,
@@ -47,11 +62,27 @@ export function sourceValues(
     line.set(appealId, value);
   };
   const ties: SourceValues['ties'] = [];
+  const unresolved: SourceValues['unresolved'] = [];
+  const settled = new Map(data.consensus.map((c) => [`${c.appealId}\u0000${c.variableId}`, c]));
+  const answers = data.codings.filter(hasAnswer);
   if (source.kind === 'consensus') {
-    for (const c of data.consensus)
-      put(c.variableId, c.appealId, { values: c.values, ...(c.text === undefined ? {} : { text: c.text }) });
+    for (const c of data.consensus) put(c.variableId, c.appealId, consensusValue(c));
+  } else if (source.kind === 'final') {
+    for (const c of data.consensus) put(c.variableId, c.appealId, { ...consensusValue(c), status: c.method });
+    for (const [key, unit] of unitsOf(answers)) {
+      if (settled.has(key)) continue;
+      const first = unit[0]!;
+      const same = unit.every((c) => answerKey(c) === answerKey(first));
+      if (same)
+        put(first.variableId, first.appealId, {
+          values: first.values,
+          ...(first.text === undefined ? {} : { text: first.text }),
+          status: unit.length === 1 ? 'single' : 'agreed',
+        });
+      else unresolved.push({ appealId: first.appealId, variableId: first.variableId });
+    }
   } else if (source.kind === 'coder') {
-    for (const c of data.codings) {
+    for (const c of answers) {
       if (c.coderId !== source.coderId) continue;
       put(c.variableId, c.appealId, {
         values: c.values,
@@ -61,7 +92,7 @@ export function sourceValues(
     }
   } else {
     const votes = new Map<string, Map<string, string[][]>>();
-    for (const c of data.codings) {
+    for (const c of answers) {
       let line = votes.get(c.variableId);
       if (!line) votes.set(c.variableId, (line = new Map()));
       const list = line.get(c.appealId);
@@ -71,10 +102,41 @@ export function sourceValues(
     for (const [variableId, line] of votes) {
       for (const [appealId, list] of line) {
         const result = majorityVote(list, multiple.has(variableId));
-        if (result.tied.length > 0) ties.push({ appealId, variableId, tied: result.tied });
-        put(variableId, appealId, { values: result.values });
+        const adjudicated = settled.get(`${appealId}\u0000${variableId}`);
+        if (result.tied.length > 0 && adjudicated?.method === 'adjudicated')
+          put(variableId, appealId, consensusValue(adjudicated));
+        else {
+          if (result.tied.length > 0) ties.push({ appealId, variableId, tied: result.tied });
+          put(variableId, appealId, { values: result.values });
+        }
       }
     }
   }
-  return { byVariable, ties };
+  return { byVariable, ties, unresolved };
+}
+
+const consensusValue = (c: Consensus): SourceValue => ({
+  values: c.values,
+  ...(c.text === undefined ? {} : { text: c.text }),
+});
+
+/** Answers grouped by unit (appeal × variable). */
+function unitsOf(codings: readonly Coding[]): Map<string, Coding[]> {
+  const units = new Map<string, Coding[]>();
+  for (const c of codings) {
+    const key = `${c.appealId}\u0000${c.variableId}`;
+    const unit = units.get(key);
+    if (unit) unit.push(c);
+    else units.set(key, [c]);
+  }
+  return units;
+}
+
+/** How many appeal × variable units of the final dataset were reached each way. */
+export function finalStatusCounts(values: SourceValues): Record<FinalStatus, number> {
+  const counts: Record<FinalStatus, number> = { single: 0, agreed: 0, adjudicated: 0, unresolved: 0 };
+  for (const line of values.byVariable.values())
+    for (const value of line.values()) if (value.status) counts[value.status] += 1;
+  counts.unresolved = values.unresolved.length;
+  return counts;
 }

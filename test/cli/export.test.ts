@@ -130,7 +130,7 @@ describe('kodtau export', () => {
     writeFileSync(bad, '{"format":"something-else"}');
     const foreign = await run('export', bad, '--format', 'wide', '-o', join(dir, 'x.csv'));
     expect(foreign.code).toBe(1);
-    expect(foreign.err).toContain('neither a project package nor a merged project (foreign)');
+    expect(foreign.err).toContain('neither a project package nor a project file (foreign)');
     const noCoder = await run(
       'export',
       pkg,

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/kodtau.ts';
 import { createDemoProject } from '../../shared/demo/index.ts';
 import { createProjectPackage, serializeProjectPackage } from '../../shared/formats/projectPackage.ts';
-import { demoCoderFiles, mergeCoderFiles, parseMergedProject } from '../../shared/merge/index.ts';
+import { parseProjectFile } from '../../shared/formats/projectFile.ts';
+import { demoCoderFiles, mergeCoderFiles } from '../../shared/merge/index.ts';
 
 async function run(...argv: string[]) {
   let out = '';
@@ -28,7 +29,7 @@ const [aigerim, dmitry] = demoCoderFiles().map(({ name, text }) => {
   return path;
 }) as [string, string];
 const digest = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
-const readMerged = (path: string) => parseMergedProject(JSON.parse(readFileSync(path, 'utf8')));
+const readMerged = (path: string) => parseProjectFile(JSON.parse(readFileSync(path, 'utf8')));
 
 describe('kodtau merge', () => {
   it('merges the demo coder files into the package and prints the same report as the app', async () => {
@@ -93,7 +94,7 @@ describe('kodtau merge', () => {
   it('refuses a project that is not a package, and bad usage', async () => {
     const { code, err } = await run('merge', aigerim, dmitry, '-o', join(dir, 'x.json'));
     expect(code).toBe(1);
-    expect(err).toMatch(/neither a project package nor a merged project/);
+    expect(err).toMatch(/neither a project package nor a project file/);
     expect((await run('merge', pkg, aigerim)).code).toBe(2);
     expect((await run('merge', pkg, '-o', 'x.json')).code).toBe(2);
   });

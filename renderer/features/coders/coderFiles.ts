@@ -8,7 +8,7 @@ import { mergeCoderFiles, type FileReport } from '../../../shared/merge/index.ts
 import type { ReviewFlag } from '../../../shared/merge/reviewFlag.ts';
 import { db } from '../../db/db.ts';
 import { currentCodebook } from '../../db/projects.ts';
-import { projectCodings } from '../../db/queries.ts';
+import { coderCodings, projectClearedCodings, projectCodings, putCodings } from '../../db/queries.ts';
 import type { FileFilter, PickedFile } from '../../platform/types.ts';
 
 export const CODER_FILE_FILTERS: FileFilter[] = [{ name: 'Kodtau', extensions: ['json'] }];
@@ -22,7 +22,7 @@ export async function coderFileOf(
   const [coder, codebook, codings] = await Promise.all([
     db.coders.get(coderId),
     currentCodebook(projectId),
-    db.codings.where('[projectId+coderId]').equals([projectId, coderId]).toArray(),
+    coderCodings(projectId, coderId),
   ]);
   if (!coder || !codebook) throw new Error(`no coder ${coderId} or no codebook in ${projectId}`);
   const file = buildCoderFile(coder, codebook, codings, now.toISOString());
@@ -56,19 +56,20 @@ export async function importCoderFiles(
   const files = picked.map(({ name, bytes }) => ({ name, text: decode(bytes) }));
   return db.transaction(
     'rw',
-    [db.codebooks, db.appeals, db.codings, db.coders, db.consensus, db.reviews],
+    [db.codebooks, db.appeals, db.codings, db.clearedCodings, db.coders, db.consensus, db.reviews],
     async () => {
-      const [codebooks, appealKeys, existing] = await Promise.all([
+      const [codebooks, appealKeys, answers, cleared] = await Promise.all([
         db.codebooks.where('projectId').equals(projectId).toArray(),
         db.appeals
           .where('[projectId+id]')
           .between([projectId, Dexie.minKey], [projectId, Dexie.maxKey])
           .primaryKeys(),
         projectCodings(projectId),
+        projectClearedCodings(projectId),
       ]);
       const target = { projectId, codebooks, appealIds: new Set(appealKeys.map(([, id]) => id)) };
-      const outcome = mergeCoderFiles(target, existing, files);
-      await db.codings.bulkPut(outcome.changed);
+      const outcome = mergeCoderFiles(target, [...answers, ...cleared], files);
+      await putCodings(outcome.changed);
       await db.coders.bulkPut(outcome.coders);
       if (outcome.revised.length > 0) {
         const settled = await db.consensus.bulkGet(

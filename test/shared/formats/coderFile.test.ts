@@ -1,3 +1,5 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { describe, expect, it } from 'vitest';
 import { createDemoProject, DEMO_CODERS } from '../../../shared/demo/index.ts';
 import {
@@ -37,7 +39,7 @@ describe('coder file', () => {
   it('carries the format, project, coder, codebook and one coder’s codings, and reads back equal', () => {
     expect(file).toMatchObject({
       format: CODER_FILE_FORMAT,
-      version: 1,
+      version: 2,
       projectId: demo.project.id,
       coder: aigerim,
       codebook: { version: demo.codebook.version, hash: demo.codebook.hash },
@@ -71,7 +73,7 @@ describe('coder file', () => {
   it('names each problem: not JSON, another kind of file, a newer version, a malformed file, a changed file', () => {
     expect(problemOf(text.slice(0, 200))).toEqual({ code: 'not-json' });
     expect(problemOf('{"format":"kodtau-project"}')).toEqual({ code: 'not-coder-file' });
-    expect(problemOf(edit((j) => (j.version = 2)))).toEqual({ code: 'newer-version', version: 2 });
+    expect(problemOf(edit((j) => (j.version = 3)))).toEqual({ code: 'newer-version', version: 3 });
     expect(problemOf(edit((j) => delete j.coder))).toMatchObject({ code: 'invalid' });
     expect(problemOf(edit((j) => ((j.codings as { values: string[] }[])[0]!.values = ['court'])))).toEqual({
       code: 'damaged',
@@ -79,6 +81,47 @@ describe('coder file', () => {
     expect(problemOf(edit((j) => ((j.coder as { name: string }).name = 'Someone else')))).toEqual({
       code: 'damaged',
     });
+  });
+
+  it('carries a cleared coding (a tombstone) and an empty "none of these" answer as they are', () => {
+    const [first, second] = demo.codings.filter((c) => c.coderId === aigerim.id);
+    const codings = [
+      { ...first!, values: [], cleared: true as const },
+      { ...second!, values: [] },
+    ];
+    const back = parseCoderFile(
+      serializeCoderFile(buildCoderFile(aigerim, demo.codebook, codings, '2026-11-28T10:00:00.000Z')),
+    );
+    expect(coderFileCodings(back)).toEqual(codings);
+  });
+
+  it('reads a version 1 file, whose empty answers meant "not coded", as cleared codings', () => {
+    const { integrity: _, ...content } = file;
+    const [first, second, third] = content.codings;
+    const v1 = {
+      ...content,
+      version: 1,
+      codings: [{ ...first!, values: [] }, { ...second!, values: [], text: '  ' }, third!],
+    };
+    const digest = bytesToHex(sha256(utf8ToBytes(canonicalJson(v1))));
+    const read = parseCoderFile(JSON.stringify({ ...v1, integrity: { algorithm: 'SHA-256', digest } }));
+    expect(read.version).toBe(1);
+    expect(read.codings).toEqual([
+      { ...first!, values: [], cleared: true },
+      { ...second!, values: [], cleared: true },
+      third!,
+    ]);
+  });
+
+  it('refuses a cleared coding that carries values', () => {
+    const [first] = demo.codings.filter((c) => c.coderId === aigerim.id);
+    const bad = buildCoderFile(
+      aigerim,
+      demo.codebook,
+      [{ ...first!, cleared: true }],
+      '2026-11-28T10:00:00.000Z',
+    );
+    expect(problemOf(serializeCoderFile(bad))).toMatchObject({ code: 'invalid' });
   });
 
   it('does not depend on key order: the digest is over the canonical content', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Coding, Consensus } from '../../../shared/model/index.ts';
 import { majorityVote } from '../../../shared/tables/majorityVote.ts';
-import { parseTableSource, sourceValues } from '../../../shared/tables/tableSource.ts';
+import { finalStatusCounts, parseTableSource, sourceValues } from '../../../shared/tables/tableSource.ts';
 
 describe('majorityVote', () => {
   it('takes the value most coders chose and reports a tie', () => {
@@ -54,7 +54,7 @@ describe('sourceValues', () => {
     },
   ];
 
-  it('reads consensus, one coder, or the majority with its ties', () => {
+  it('reads consensus, one coder, or the majority, which takes the adjudicated value of a tie', () => {
     const data = { codings, consensus };
     expect([...sourceValues({ kind: 'consensus' }, data).byVariable.get('v')!]).toEqual([
       ['A2', { values: ['y'] }],
@@ -65,8 +65,42 @@ describe('sourceValues', () => {
     });
     const majority = sourceValues({ kind: 'majority' }, data);
     expect(majority.byVariable.get('v')!.get('A1')).toEqual({ values: ['x'] });
-    expect(majority.byVariable.get('v')!.get('A2')).toEqual({ values: [] });
-    expect(majority.ties).toEqual([{ appealId: 'A2', variableId: 'v', tied: ['x', 'y'] }]);
+    expect(majority.byVariable.get('v')!.get('A2')).toEqual({ values: ['y'] });
+    expect(majority.ties).toEqual([]);
+    const unsettled = sourceValues({ kind: 'majority' }, { codings, consensus: [] });
+    expect(unsettled.byVariable.get('v')!.get('A2')).toEqual({ values: [] });
+    expect(unsettled.ties).toEqual([{ appealId: 'A2', variableId: 'v', tied: ['x', 'y'] }]);
+  });
+
+  it('gives the final dataset: consensus, else the answer every coder gave, else unresolved', () => {
+    const data = {
+      codings: [
+        ...codings,
+        coding('ann', 'A3', ['x']),
+        coding('bob', 'A4', ['x']),
+        coding('cat', 'A4', ['y']),
+        coding('ann', 'A5', ['y']),
+        coding('bob', 'A5', ['y']),
+        // Cleared codings are not answers: A6 is single-coded, A7 coded by nobody.
+        coding('ann', 'A6', ['x']),
+        { ...coding('bob', 'A6', []), cleared: true as const },
+        { ...coding('bob', 'A7', []), cleared: true as const },
+      ],
+      consensus,
+    };
+    const final = sourceValues({ kind: 'final' }, data);
+    expect(Object.fromEntries(final.byVariable.get('v')!)).toEqual({
+      A2: { values: ['y'], status: 'adjudicated' },
+      A3: { values: ['x'], status: 'single' },
+      A5: { values: ['y'], status: 'agreed' },
+      A6: { values: ['x'], status: 'single' },
+    });
+    // A1 (x, x, y) and A4 (x, y) disagree and are not settled.
+    expect(final.unresolved).toEqual([
+      { appealId: 'A1', variableId: 'v' },
+      { appealId: 'A4', variableId: 'v' },
+    ]);
+    expect(finalStatusCounts(final)).toEqual({ single: 2, agreed: 1, adjudicated: 1, unresolved: 2 });
   });
 
   it('decides a multiple-choice variable category by category when the codebook says it is one', () => {
@@ -90,6 +124,7 @@ describe('sourceValues', () => {
   });
 
   it('parses the source names of the CLI', () => {
+    expect(parseTableSource('final')).toEqual({ kind: 'final' });
     expect(parseTableSource('consensus')).toEqual({ kind: 'consensus' });
     expect(parseTableSource('coder:ann')).toEqual({ kind: 'coder', coderId: 'ann' });
     expect(parseTableSource('coder:')).toBeNull();

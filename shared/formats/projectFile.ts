@@ -1,0 +1,167 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { z } from 'zod';
+import { reviewFlagSchema, type ReviewFlag } from '../merge/reviewFlag.ts';
+import { trainingSetSchema, type TrainingSet } from '../merge/trainingSet.ts';
+import {
+  appealSchema,
+  canonicalJson,
+  codebookSchema,
+  coderSchema,
+  codingSchema,
+  consensusSchema,
+  importRecordSchema,
+  projectSchema,
+  type Appeal,
+  type Codebook,
+  type Coder,
+  type Coding,
+  type Consensus,
+  type ImportRecord,
+  type Project,
+} from '../model/index.ts';
+import { upgradeV1Coding } from './coderFile.ts';
+
+/**
+ * The project file: one whole project in one file — what `kodtau merge -o` writes, what the app
+ * saves and restores as a backup, and what `kodtau export` reads. Described in docs/formats.md
+ * ("Project file"). Version 1 was the "merged project" (`kodtau-merged-project`: one codebook,
+ * codings, no consensus); it still reads.
+ */
+export const PROJECT_FILE_FORMAT = 'kodtau-project';
+export const PROJECT_FILE_VERSION = 2;
+/** The format name and version `kodtau merge` wrote before the project file. */
+export const MERGED_PROJECT_FORMAT = 'kodtau-merged-project';
+/** Suggested file name ending. */
+export const PROJECT_FILE_EXTENSION = 'kodtau-project.json';
+
+const integritySchema = z.object({
+  algorithm: z.literal('SHA-256'),
+  digest: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
+const contentSchema = z.object({
+  format: z.literal(PROJECT_FILE_FORMAT),
+  version: z.literal(PROJECT_FILE_VERSION),
+  project: projectSchema,
+  /** Every codebook version, oldest first; the last is the current one. */
+  codebooks: z.array(codebookSchema).min(1),
+  appeals: z.array(appealSchema),
+  coders: z.array(coderSchema),
+  /** Every coder's codings, cleared ones (tombstones) included. */
+  codings: z.array(codingSchema),
+  consensus: z.array(consensusSchema),
+  reviews: z.array(reviewFlagSchema),
+  trainingSets: z.array(trainingSetSchema),
+  imports: z.array(importRecordSchema),
+});
+const projectFileSchema = contentSchema.extend({ integrity: integritySchema });
+
+const mergedProjectV1Schema = z.object({
+  format: z.literal(MERGED_PROJECT_FORMAT),
+  version: z.literal(1),
+  project: projectSchema,
+  codebook: codebookSchema,
+  appeals: z.array(appealSchema),
+  coders: z.array(coderSchema),
+  codings: z.array(codingSchema),
+  integrity: integritySchema,
+});
+
+export type ProjectFile = z.infer<typeof projectFileSchema>;
+
+/** What a project file holds, as plain model objects. */
+export interface ProjectData {
+  project: Project;
+  codebooks: readonly Codebook[];
+  appeals: readonly Appeal[];
+  coders: readonly Coder[];
+  codings: readonly Coding[];
+  consensus: readonly Consensus[];
+  reviews: readonly ReviewFlag[];
+  trainingSets: readonly TrainingSet[];
+  imports: readonly ImportRecord[];
+}
+
+/** Why a file is not a readable project file; the command line and the UI name each. */
+export class ProjectFileError extends Error {
+  constructor(readonly code: 'foreign' | 'newer' | 'invalid' | 'integrity') {
+    super(`project file: ${code}`);
+    this.name = 'ProjectFileError';
+  }
+}
+
+const digestOf = (content: unknown) => bytesToHex(sha256(utf8ToBytes(canonicalJson(content))));
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const sortedBy = <T>(items: readonly T[], key: (item: T) => string) =>
+  [...items].sort((a, b) => compare(key(a), key(b)));
+
+/**
+ * The project file of `data`, every list in a fixed order and no time of its own, so that equal
+ * projects give equal files.
+ */
+export function buildProjectFile(data: ProjectData): ProjectFile {
+  const unit = (c: { appealId: string; variableId: string }) => `${c.appealId}\u0000${c.variableId}`;
+  const content = {
+    format: PROJECT_FILE_FORMAT,
+    version: PROJECT_FILE_VERSION,
+    project: data.project,
+    codebooks: [...data.codebooks].sort((a, b) => a.version - b.version),
+    appeals: [...data.appeals].sort((a, b) => a.order - b.order),
+    coders: sortedBy(data.coders, (c) => c.id),
+    codings: sortedBy(data.codings, (c) => `${c.coderId}\u0000${unit(c)}`),
+    consensus: sortedBy(data.consensus, unit),
+    reviews: sortedBy(data.reviews, unit),
+    trainingSets: sortedBy(data.trainingSets, (t) => t.id),
+    imports: sortedBy(data.imports, (i) => i.id),
+  } as const;
+  return { ...content, integrity: { algorithm: 'SHA-256', digest: digestOf(content) } };
+}
+
+/** The file's text: canonical JSON (sorted keys), so equal projects give byte-equal files. */
+export function serializeProjectFile(file: ProjectFile): string {
+  return `${canonicalJson(file)}\n`;
+}
+
+/**
+ * Reads a project file — or a version 1 merged project — from parsed JSON.
+ * @throws {ProjectFileError} for another format, a newer version, a schema failure or a failed
+ *   integrity check.
+ */
+export function parseProjectFile(json: unknown): ProjectFile {
+  const head = (json ?? {}) as { format?: unknown; version?: unknown };
+  if (head.format === MERGED_PROJECT_FORMAT) return upgradeMergedProject(json);
+  if (head.format !== PROJECT_FILE_FORMAT) throw new ProjectFileError('foreign');
+  if (typeof head.version === 'number' && head.version > PROJECT_FILE_VERSION)
+    throw new ProjectFileError('newer');
+  const parsed = projectFileSchema.safeParse(json);
+  if (!parsed.success) throw new ProjectFileError('invalid');
+  const { integrity, ...content } = json as ProjectFile;
+  if (digestOf(content) !== integrity.digest) throw new ProjectFileError('integrity');
+  return parsed.data;
+}
+
+/** A version 1 merged project as a project file: its one codebook, no consensus yet. */
+function upgradeMergedProject(json: unknown): ProjectFile {
+  if ((json as { version?: unknown }).version !== 1) throw new ProjectFileError('newer');
+  const parsed = mergedProjectV1Schema.safeParse(json);
+  if (!parsed.success) throw new ProjectFileError('invalid');
+  const { integrity, ...content } = json as z.infer<typeof mergedProjectV1Schema>;
+  if (digestOf(content) !== integrity.digest) throw new ProjectFileError('integrity');
+  const v1 = parsed.data;
+  return buildProjectFile({
+    ...v1,
+    codebooks: [v1.codebook],
+    codings: v1.codings.map(upgradeV1Coding),
+    consensus: [],
+    reviews: [],
+    trainingSets: [],
+    imports: [],
+  });
+}
+
+/** The current codebook of a project file: its highest version. */
+export function currentCodebookOf(file: { codebooks: readonly Codebook[] }): Codebook {
+  return file.codebooks.reduce((a, b) => (b.version > a.version ? b : a));
+}
