@@ -25,12 +25,13 @@ export interface AgreementOptions {
   readonly bootstrap?: number;
   /** Seed of the bootstrap. Default 1. */
   readonly seed?: number | string;
-  /** See `ChanceOptions.singleValueUnits`. Default 'exclude'. */
-  readonly singleValueUnits?: 'exclude' | 'include';
 }
 
 export interface AgreementReport {
-  /** Units with two or more values: the units every coefficient is computed over. */
+  /**
+   * Units with two or more values: the units agreement (p_a, α's D_o) is computed over. Units with
+   * one value also enter the chance terms of the κ family and AC1/AC2 (docs/agreement.md).
+   */
   readonly units: number;
   /** All units in the input, including those with fewer than two values. */
   readonly unitsTotal: number;
@@ -77,7 +78,7 @@ export function agreementReport(
     : reliabilityData(input, options.categories ? { categories: options.categories } : {});
   const level = options.level ?? 'nominal';
   const weights = options.weights ?? null;
-  const chance = { weights, singleValueUnits: options.singleValueUnits ?? 'exclude' } as const;
+  const chance = { weights } as const;
   const q = data.categories.length;
   const o = coincidenceMatrix(data);
   const samples = options.bootstrap ?? 0;

@@ -10,7 +10,9 @@ import type { Coefficient, ReliabilityData } from './types.ts';
  *   BP = (p_a − p_e) / (1 − p_e),  p_e = T_w / q²   (1/q unweighted),
  *
  * where q is the number of categories — the codebook's where known, else those observed — and
- * T_w the sum of the weights. Standard error: Gwet (2014, §5.3); p_e is fixed, so no correction term.
+ * T_w the sum of the weights; p_a over the units with two or more values (`gwetTerms`). No π_k.
+ * Standard error: Gwet (2014, §5.3), over the units with at least one value as in R irrCAC's
+ * `bp.coeff.raw` (a unit with one value has γ_i = 0); p_e is fixed, so no correction term.
  *
  * @throws never — one coder, no unit with two values, or fewer than two categories give
  *   `value: null` and a `reason`.

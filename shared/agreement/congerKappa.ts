@@ -12,7 +12,9 @@ import type { Coefficient, ReliabilityData } from './types.ts';
  *   p_gk = share of coder g's values in category k, p̄_k = (1/r) Σ_g p_gk,
  *   s²_kl = (1/(r − 1)) Σ_g (p_gk − p̄_k)(p_gl − p̄_l),
  *
- * over the r coders with a value in the units analysed; p_a as in `percentAgreement`.
+ * over the r coders with at least one value. p_gk counts every unit coder g coded, including units
+ * nobody else coded (Gwet 2014, §2.4; R irrCAC's `conger.kappa.raw`); p_a, over the units with two or
+ * more values, as in `percentAgreement`.
  * With two coders and complete data it equals Cohen's κ; here it is reported for more than two.
  * No standard error is given (Gwet's 2014 linearisation for Conger's κ is not implemented).
  *
@@ -29,8 +31,8 @@ export function congerKappa(data: ReliabilityData, options: ChanceOptions = {}):
   const coders = data.coderCount;
   const tally = new Float64Array(coders * q);
   const rated = new Float64Array(coders);
-  for (let j = 0; j < t.units.length; j++) {
-    const base = t.counts.unit[t.units[j]!]! * coders;
+  for (let i = 0; i < t.counts.rated; i++) {
+    const base = t.counts.unit[i]! * coders;
     for (let g = 0; g < coders; g++) {
       const k = data.values[base + g]!;
       if (k < 0) continue;

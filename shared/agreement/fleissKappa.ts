@@ -9,9 +9,11 @@ import type { Coefficient, ReliabilityData } from './types.ts';
  *
  *   κ = (p_a − p_e) / (1 − p_e),  p_e = Σ_k Σ_l w_kl π_k π_l,  π_k = (1/n) Σ_i r_ik / r_i,
  *
- * with p_a as in `percentAgreement` (weighted by w_kl when weights are given). With complete data
- * and no weights this is Fleiss' (1971) κ; with two coders it is Scott's π.
- * Standard error: Gwet's (2014, §5.3) linearisation (`linearizedStandardError`).
+ * with p_a as in `percentAgreement` (weighted by w_kl when weights are given) over the n′ units with
+ * two or more values, and π_k over the n units with at least one value (`gwetTerms`; R irrCAC's
+ * `fleiss.kappa.raw`). With complete data and no weights this is Fleiss' (1971) κ; with two coders
+ * and complete data it is Scott's π.
+ * Standard error: Gwet's (2014, §5.3) linearisation over the n units (`linearizedStandardError`).
  *
  * @throws never — one coder, no unit with two values, or p_e = 1 (a single category used: no
  *   variation) give `value: null` and a `reason`.

@@ -10,8 +10,9 @@ import type { Coefficient, ReliabilityData } from './types.ts';
  *   AC = (p_a − p_e) / (1 − p_e),  p_e = T_w / (q (q − 1)) · Σ_k π_k (1 − π_k),
  *
  * where q is the number of categories (the codebook's where known, else those observed),
- * T_w the sum of the weights (q when unweighted), and p_a, π_k as in `gwetTerms`.
- * Standard error: Gwet's (2014, §5.3) linearisation.
+ * T_w the sum of the weights (q when unweighted), and p_a (units with two or more values) and π_k
+ * (units with at least one value) as in `gwetTerms` and R irrCAC's `gwet.ac1.raw`.
+ * Standard error: Gwet's (2014, §5.3) linearisation over the units with at least one value.
  *
  * @throws never — one coder, no unit with two values or fewer than two categories give
  *   `value: null` and a `reason`. A single category *used* is fine: p_e = 0 and AC1 = p_a.

@@ -6,23 +6,22 @@ import { unitCounts, type UnitCounts } from './unitCounts.ts';
 export interface ChanceOptions {
   /** Agreement weights from category order; null or absent for unweighted (identity) weights. */
   readonly weights?: Weights | null;
-  /**
-   * Units with a single value carry no agreement but do carry information on how categories are
-   * used. `'exclude'` (default) computes every term over the units with two or more values;
-   * `'include'` lets them enter the category proportions π_k, as Gwet (2014, §2.4) and R irrCAC do.
-   */
-  readonly singleValueUnits?: 'exclude' | 'include';
 }
 
 /**
- * The observed-agreement terms shared by percent agreement, Fleiss' κ, Conger's κ, AC1/AC2 and
- * Brennan–Prediger (Gwet 2014, §2.4, "Fleiss' kappa generalised to missing ratings"):
+ * The terms shared by percent agreement, Fleiss' κ, Conger's κ, AC1/AC2 and Brennan–Prediger,
+ * with missing ratings as Gwet (2014, §2.4, "Fleiss' kappa generalised to missing ratings") defines
+ * them and R irrCAC (`*.raw` functions) computes them:
  *
- *   p_a|i = Σ_k r_ik (r*_ik − 1) / (r_i (r_i − 1)),  r*_ik = Σ_l w_kl r_il,  over units with r_i ≥ 2;
- *   p_a   = (1/n′) Σ_i p_a|i;
- *   π_k   = (1/n) Σ_i r_ik / r_i  over the n units that enter the chance term.
+ *   p_a|i = Σ_k r_ik (r*_ik − 1) / (r_i (r_i − 1)),  r*_ik = Σ_l w_kl r_il,  for units with r_i ≥ 2;
+ *   p_a   = (1/n′) Σ_{i: r_i ≥ 2} p_a|i                 (n′ units with two or more values);
+ *   π_k   = (1/n) Σ_i r_ik / r_i                         (all n units with at least one value).
+ *
+ * A unit with a single value carries no agreement, but it does show how the categories are used,
+ * so it enters π_k (and the standard error, through n) but not p_a.
  */
 export interface GwetTerms {
+  /** The n rated units (r_i ≥ 1), indexed 0 … n − 1 here and in every array below. */
   readonly counts: UnitCounts;
   /** Number of categories q. */
   readonly q: number;
@@ -30,9 +29,7 @@ export interface GwetTerms {
   readonly w: Float64Array;
   /** Sum of all weights, T_w. */
   readonly weightSum: number;
-  /** Rated-unit indices (into `counts`) of the n units in the chance term. */
-  readonly units: Int32Array;
-  /** p_a|i for each of `units` (0 for a unit with one value). */
+  /** p_a|i of each rated unit (0 for a unit with one value). */
   readonly unitAgreement: Float64Array;
   /** n′: units with two or more values. */
   readonly pairable: number;
@@ -54,35 +51,28 @@ export function gwetTerms(data: ReliabilityData, options: ChanceOptions = {}): G
   const w = agreementWeights(q, q < 2 ? null : weighted);
   let weightSum = 0;
   for (let i = 0; i < w.length; i++) weightSum += w[i]!;
-  const include = options.singleValueUnits === 'include';
-  const n = include ? counts.rated : counts.pairable;
-  const units = new Int32Array(n);
+  const n = counts.rated;
   const unitAgreement = new Float64Array(n);
   const pi = new Float64Array(q);
   const { m, start, cat, count } = counts;
-  let j = 0;
   let paSum = 0;
-  for (let i = 0; i < counts.rated; i++) {
+  for (let i = 0; i < n; i++) {
     const r = m[i]!;
-    if (r < 2 && !include) continue;
-    units[j] = i;
     const from = start[i]!;
     const to = start[i + 1]!;
     for (let e = from; e < to; e++) pi[cat[e]!]! += count[e]! / r;
-    if (r >= 2) {
-      let s = 0;
-      for (let e = from; e < to; e++) {
-        const k = cat[e]!;
-        let rStar = 0;
-        if (weighted === null) rStar = count[e]!;
-        else for (let f = from; f < to; f++) rStar += w[k * q + cat[f]!]! * count[f]!;
-        s += count[e]! * (rStar - 1);
-      }
-      const pai = s / (r * (r - 1));
-      unitAgreement[j] = pai;
-      paSum += pai;
+    if (r < 2) continue;
+    let s = 0;
+    for (let e = from; e < to; e++) {
+      const k = cat[e]!;
+      let rStar = 0;
+      if (weighted === null) rStar = count[e]!;
+      else for (let f = from; f < to; f++) rStar += w[k * q + cat[f]!]! * count[f]!;
+      s += count[e]! * (rStar - 1);
     }
-    j++;
+    const pai = s / (r * (r - 1));
+    unitAgreement[i] = pai;
+    paSum += pai;
   }
   for (let k = 0; k < q; k++) pi[k]! /= n;
   return {
@@ -90,7 +80,6 @@ export function gwetTerms(data: ReliabilityData, options: ChanceOptions = {}): G
     q,
     w,
     weightSum,
-    units,
     unitAgreement,
     pairable: counts.pairable,
     pa: paSum / counts.pairable,
@@ -99,12 +88,14 @@ export function gwetTerms(data: ReliabilityData, options: ChanceOptions = {}): G
 }
 
 /**
- * Gwet's (2014, §5.3; 2008) linearisation variance of a coefficient γ = (p_a − p_e)/(1 − p_e):
+ * Gwet's (2014, §5.3; 2008) linearisation variance of a coefficient γ = (p_a − p_e)/(1 − p_e),
+ * over the n units with at least one value, as R irrCAC's `*.raw` functions compute it:
  *
  *   γ_i  = (n/n′)(p_a|i − p_e·[r_i ≥ 2]) / (1 − p_e),
  *   γ*_i = γ_i − 2(1 − γ)(p_e|i − p_e)/(1 − p_e),
  *   v(γ) = Σ_i (γ*_i − γ)² / (n(n − 1))     (no finite-population correction).
  *
+ * A unit with one value has p_a|i = 0 and γ_i = 0 but still enters the sum (and n).
  * Returns the standard error √v, or null when n < 2.
  */
 export function linearizedStandardError(
@@ -113,15 +104,15 @@ export function linearizedStandardError(
   pe: number,
   unitChance: ((unit: number) => number) | null,
 ): number | null {
-  const n = terms.units.length;
+  const n = terms.counts.rated;
   if (n < 2) return null;
   const { m } = terms.counts;
   const scale = n / terms.pairable;
   let ss = 0;
-  for (let j = 0; j < n; j++) {
-    const paired = m[terms.units[j]!]! >= 2;
-    let g = (scale * (terms.unitAgreement[j]! - (paired ? pe : 0))) / (1 - pe);
-    if (unitChance) g -= (2 * (1 - coefficient) * (unitChance(terms.units[j]!) - pe)) / (1 - pe);
+  for (let i = 0; i < n; i++) {
+    const paired = m[i]! >= 2;
+    let g = (scale * (terms.unitAgreement[i]! - (paired ? pe : 0))) / (1 - pe);
+    if (unitChance) g -= (2 * (1 - coefficient) * (unitChance(i) - pe)) / (1 - pe);
     ss += (g - coefficient) ** 2;
   }
   return Math.sqrt(ss / (n * (n - 1)));

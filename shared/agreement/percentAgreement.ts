@@ -9,8 +9,9 @@ import type { Coefficient, ReliabilityData } from './types.ts';
  *
  *   p_a = (1/n′) Σ_i Σ_k r_ik (r_ik − 1) / (r_i (r_i − 1)).
  *
- * Missing values: a unit counts with the values it has; units with fewer than two values do not count.
- * Standard error: Gwet (2014, §5.3), v(p_a) = Σ_i (p_a|i − p_a)² / (n′(n′ − 1)).
+ * Missing values: a unit counts with the values it has; units with fewer than two values do not
+ * count in p_a. Standard error: Gwet (2014, §5.3) as R irrCAC's `pa.coeff.raw`, over the n units
+ * with at least one value: v(p_a) = Σ_i ((n/n′) p_a|i − p_a)² / (n(n − 1)), p_a|i = 0 when r_i = 1.
  *
  * @throws never — degenerate data (one coder, no unit with two values) gives `value: null` and a `reason`.
  * @example percentAgreement(reliabilityData([['a', 'a', 'b']])).value // 1/3

@@ -8,7 +8,7 @@ import type { ReliabilityData } from './types.ts';
 export interface UnitCounts {
   /** Units with at least one value. */
   readonly rated: number;
-  /** Units with at least two values (the units every coefficient is computed over). */
+  /** Units with at least two values (the units observed agreement is computed over). */
   readonly pairable: number;
   /** Number of values m_u (r_i in Gwet's notation) of each rated unit. */
   readonly m: Int32Array;

@@ -56,6 +56,18 @@ describe('kodtau agreement', () => {
     expect(json.krippendorffAlpha).toBeCloseTo(0.815, 3); // Krippendorff 2011, p. 5
   });
 
+  it("keeps its keys and counts 11 units, while unit 12 (one value) enters the chance terms (irrCAC's cac.raw4raters)", async () => {
+    const json = JSON.parse((await run('agreement', fixture('krippendorff2011.csv'), '--json')).out);
+    expect(Object.keys(json)).toEqual(KEYS);
+    expect(json.units).toBe(11);
+    // R irrCAC 1.0 on cac.raw4raters (its README): AC1 0.77544, Fleiss 0.76117, Conger 0.76282, BP 0.77273.
+    expect(json.gwetAC1).toBeCloseTo(0.77544, 5);
+    expect(json.fleissKappa).toBeCloseTo(0.76117, 5);
+    expect(json.congerKappa).toBeCloseTo(0.76282, 5);
+    expect(json.brennanPrediger).toBeCloseTo(0.77273, 5);
+    expect(json.krippendorffAlpha).toBeCloseTo(0.74342, 5);
+  });
+
   it('gives a reproducible bootstrap interval with --seed', async () => {
     const args = [
       'agreement',

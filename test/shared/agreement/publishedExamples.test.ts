@@ -44,14 +44,14 @@ describe('Krippendorff (2011), "Computing Krippendorff\'s Alpha-Reliability", 4 
     expect(agreementReport(data).units).toBe(11);
   });
 
-  it("Gwet's AC1/AC2 with single-value units in the chance term match irrCAC's cac.raw4raters (the same data)", () => {
+  it("Gwet's AC1/AC2 match irrCAC's cac.raw4raters (the same data; unit 12 enters π_k)", () => {
     // Gwet (2014), Handbook, 4th ed.; values as printed in R irrCAC's documentation for cac.raw4raters:
     // AC1 = 0.77544 (p_a = 0.81818, p_e = 0.19032); quadratic AC2 = 0.914 (p_a = 0.97538, p_e = 0.7137).
-    const ac1 = gwetAC(data, { singleValueUnits: 'include' });
+    const ac1 = gwetAC(data);
     expect(ac1.value).toBeCloseTo(0.77544, 5);
     expect(ac1.observed).toBeCloseTo(0.81818, 5);
     expect(ac1.expected).toBeCloseTo(0.19032, 5);
-    const ac2 = gwetAC(data, { singleValueUnits: 'include', weights: 'quadratic' });
+    const ac2 = gwetAC(data, { weights: 'quadratic' });
     expect(ac2.value).toBeCloseTo(0.914, 3);
     expect(ac2.observed).toBeCloseTo(0.97538, 5);
     expect(ac2.expected).toBeCloseTo(0.7137, 4);
