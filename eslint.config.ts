@@ -5,7 +5,7 @@ import i18next from 'eslint-plugin-i18next';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'dist-electron/', 'release/', '.tsbuild/'] },
+  { ignores: ['node_modules/', 'dist/', 'dist-electron/', 'release/', '.tsbuild/', 'cli/dist/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,23 +1,23 @@
-import { agreementCommand } from './commands/agreement.ts';
-import { codebookCommand } from './commands/codebook.ts';
-import { demoCommand } from './commands/demo.ts';
-import { exportCommand } from './commands/export.ts';
-import { mergeCommand } from './commands/merge.ts';
-import { summaryCommand } from './commands/summary.ts';
 import { EXIT, processIO, type Command, type CommandIO } from './io.ts';
 
-/** The subcommands; each lives in its own file under cli/commands/. */
-export const COMMANDS: Readonly<Record<string, Command>> = {
-  agreement: agreementCommand,
-  codebook: codebookCommand,
-  demo: demoCommand,
-  summary: summaryCommand,
-  export: exportCommand,
-  merge: mergeCommand,
+/**
+ * The subcommands; each lives in its own file under cli/commands/ and is loaded only when run,
+ * so that a command starts without parsing the others (and their libraries).
+ */
+export const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
+  agreement: async () => (await import('./commands/agreement.ts')).agreementCommand,
+  codebook: async () => (await import('./commands/codebook.ts')).codebookCommand,
+  demo: async () => (await import('./commands/demo.ts')).demoCommand,
+  summary: async () => (await import('./commands/summary.ts')).summaryCommand,
+  export: async () => (await import('./commands/export.ts')).exportCommand,
+  merge: async () => (await import('./commands/merge.ts')).mergeCommand,
 };
 
-function usage(): string {
-  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(12)}${c.summary}`);
+async function usage(): Promise<string> {
+  const commands = await Promise.all(
+    Object.entries(COMMANDS).map(async ([name, load]) => [name, await load()] as const),
+  );
+  const lines = commands.map(([name, c]) => `  ${name.padEnd(12)}${c.summary}`);
   return `Usage: kodtau <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun "kodtau <command> --help" for a command's options.\n`;
 }
 
@@ -25,13 +25,13 @@ function usage(): string {
 export async function main(argv: readonly string[], io: CommandIO = processIO): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.out(usage());
+    io.out(await usage());
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
-  const command = COMMANDS[name];
-  if (!command) {
-    io.err(`kodtau: unknown command "${name}"\n${usage()}`);
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!load) {
+    io.err(`kodtau: unknown command "${name}"\n${await usage()}`);
     return EXIT.usage;
   }
-  return command.run(rest, io);
+  return (await load()).run(rest, io);
 }

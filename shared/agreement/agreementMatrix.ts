@@ -40,10 +40,13 @@ export function readAgreementMatrix(text: string): AgreementMatrix {
     if (error instanceof CsvError) throw new MatrixError(error.message, 0, error.line);
     throw error;
   }
-  const records = parsed.rows.filter((r) => !(r.length === 1 && r[0]!.trim() === ''));
-  const lines = parsed.lines.filter(
-    (_, i) => !(parsed.rows[i]!.length === 1 && parsed.rows[i]![0]!.trim() === ''),
-  );
+  const records: string[][] = [];
+  const lines: number[] = [];
+  parsed.rows.forEach((row, i) => {
+    if (row.length === 1 && row[0]!.trim() === '') return;
+    records.push(row);
+    lines.push(parsed.lines[i]!);
+  });
   const header = records[0];
   if (!header)
     throw new MatrixError('row 1: no header (the file is empty); the first row must name the coders', 1, 1);
@@ -86,7 +89,12 @@ export function readAgreementMatrix(text: string): AgreementMatrix {
         lines[r]!,
       );
     }
-    units.push(record.map((cell) => (cell.trim() === '' ? null : cell.trim())));
+    units.push(
+      record.map((cell) => {
+        const value = cell.trim();
+        return value === '' ? null : value;
+      }),
+    );
     rowNumbers.push(r + 1);
     lineNumbers.push(lines[r]!);
   }

@@ -133,6 +133,10 @@ describe('kodtau agreement', () => {
     expect((await run('agreement', 'x.csv', '--bootstrap', '-3')).code).toBe(2);
     expect((await run('agreement', 'x.csv', '--frobnicate')).code).toBe(2);
     expect((await run('nonsense')).code).toBe(2);
+    // A name JavaScript objects have of their own is no command either.
+    const own = await run('constructor');
+    expect(own.code).toBe(2);
+    expect(own.err).toMatch(/unknown command "constructor"/);
   });
 
   it('reports a missing file as bad input', async () => {
@@ -141,7 +145,7 @@ describe('kodtau agreement', () => {
     expect(err).toMatch(/cannot read \(ENOENT\)/);
   });
 
-  it('runs through the bin launcher (cli/bin.mjs, registered with tsx)', async () => {
+  it('runs through the bin launcher (cli/bin.mjs: the compiled bundle, or tsx on edited sources)', async () => {
     const bin = fileURLToPath(new URL('../../cli/bin.mjs', import.meta.url));
     const { stdout } = await promisify(execFile)(process.execPath, [
       bin,
