@@ -11,6 +11,7 @@ export const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   summary: async () => (await import('./commands/summary.ts')).summaryCommand,
   export: async () => (await import('./commands/export.ts')).exportCommand,
   merge: async () => (await import('./commands/merge.ts')).mergeCommand,
+  plan: async () => (await import('./commands/plan.ts')).planCommand,
 };
 
 async function usage(): Promise<string> {

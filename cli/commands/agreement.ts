@@ -1,12 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import {
   agreementReport,
+  isAlphaMinimum,
   LEVELS,
+  reliabilityDecision,
   REASON_TEXT,
   reliabilityData,
   WEIGHTS,
   type AgreementReport,
+  type AlphaMinimum,
   type Coefficient,
+  type ReliabilityDecision,
+  type Verdict,
   type Level,
   type Weights,
 } from '../../shared/agreement/index.ts';
@@ -19,7 +24,7 @@ import { EXIT, inputError, parseCommandArgs, usageError, type Command, type Comm
 
 const HELP = `Usage: kodtau agreement <matrix.csv> [--level nominal|ordinal|interval|ratio]
                         [--weights linear|quadratic] [--bootstrap N] [--seed S]
-                        [--categories a,b,…] [--json]
+                        [--categories a,b,…] [--alpha-min .667|.800|.900] [--json]
 
 Inter-coder agreement of one variable.
 
@@ -39,6 +44,11 @@ Options:
                  number of categories observed. A value not in the list is an error.
   --bootstrap N  N bootstrap samples for alpha's 95% interval (Hayes & Krippendorff 2007).
   --seed S       seed of the bootstrap (default 1): the same seed gives the same interval.
+  --alpha-min A  decide reliability against this minimum alpha (.667, .800 or .900): q, the
+                 probability that alpha falls below it (the share of bootstrap alphas below;
+                 Hayes & Krippendorff 2007), and the verdict: established when q <= .05, not
+                 established when alpha < A, else uncertain. Bootstraps 1000 samples unless
+                 --bootstrap says otherwise. With --json adds alphaMin, q and verdict.
   --json         print one JSON object: units, coders, categories, level, percentAgreement,
                  krippendorffAlpha, alphaCI95, cohenKappa, scottPi, fleissKappa, congerKappa,
                  gwetAC1, brennanPrediger. Numbers are unrounded; null where a coefficient does
@@ -64,6 +74,7 @@ async function run(args: readonly string[], io: CommandIO): Promise<number> {
     bootstrap: { type: 'string' },
     seed: { type: 'string' },
     categories: { type: 'string' },
+    'alpha-min': { type: 'string' },
     json: { type: 'boolean', default: false },
   });
   if (typeof parsed === 'number') return parsed;
@@ -80,6 +91,9 @@ async function run(args: readonly string[], io: CommandIO): Promise<number> {
     if (!/^\d+$/.test(values.bootstrap) || bootstrap < 1)
       return usageError(io, COMMAND, '--bootstrap must be a positive integer');
   }
+  const alphaMin = values['alpha-min'] === undefined ? undefined : alphaMinimum(values['alpha-min']);
+  if (alphaMin === null) return usageError(io, COMMAND, '--alpha-min must be .667, .800 or .900');
+  if (alphaMin && bootstrap === 0) bootstrap = 1000;
   const seed =
     values.seed === undefined ? 1 : /^-?\d+$/.test(values.seed) ? Number(values.seed) : values.seed;
 
@@ -123,9 +137,31 @@ async function run(args: readonly string[], io: CommandIO): Promise<number> {
     }
   }
   const report = agreementReport(data, { level, weights, bootstrap, seed });
-  io.out(values.json ? `${JSON.stringify(toJson(report))}\n` : formatTable(report, matrix, file));
+  const alpha = report.krippendorffAlpha.value;
+  const boot = report.alphaBootstrap;
+  const decision =
+    alphaMin && alpha !== null && 'ci95' in boot ? reliabilityDecision(alpha, boot, alphaMin) : undefined;
+  if (values.json) {
+    const json = toJson(report);
+    io.out(
+      `${JSON.stringify(alphaMin ? { ...json, alphaMin: Number(alphaMin), q: decision?.q ?? null, verdict: decision?.verdict ?? null } : json)}\n`,
+    );
+  } else io.out(formatTable(report, matrix, file, decision));
   return EXIT.ok;
 }
+
+/** '.8', '0.8' or '0.800' → '0.800'; null for any other minimum. */
+function alphaMinimum(text: string): AlphaMinimum | null {
+  const value = Number(text);
+  const key = Number.isFinite(value) ? value.toFixed(3) : '';
+  return isAlphaMinimum(key) ? key : null;
+}
+
+const VERDICT_TEXT: Record<Verdict, string> = {
+  established: 'reliability established',
+  uncertain: 'not established: the sample cannot tell alpha from the minimum',
+  'not-established': 'not established: alpha is below the minimum',
+};
 
 /** The JSON object scripts depend on; its keys are fixed. */
 function toJson(report: AgreementReport) {
@@ -147,7 +183,12 @@ function toJson(report: AgreementReport) {
   };
 }
 
-function formatTable(report: AgreementReport, matrix: AgreementMatrix, file: string): string {
+function formatTable(
+  report: AgreementReport,
+  matrix: AgreementMatrix,
+  file: string,
+  decision: ReliabilityDecision | undefined,
+): string {
   const f = (x: number | null) => (x === null ? '' : x.toFixed(3));
   const weighted = report.weights ? ` (${report.weights} weights)` : '';
   const lines: string[] = [
@@ -182,6 +223,12 @@ function formatTable(report: AgreementReport, matrix: AgreementMatrix, file: str
       `${name.padEnd(width)}${(c.value === null ? '—' : f(c.value)).padStart(8)}${f(c.standardError).padStart(8)}   ${note}`.trimEnd(),
     );
   }
+  if (decision)
+    lines.push(
+      '',
+      `Against alpha_min = ${decision.alphaMin.slice(1)}: q = ${decision.q.toFixed(3)} (probability that alpha < ${decision.alphaMin.slice(1)}), ` +
+        `95% CI lower bound ${f(decision.lower)}: ${VERDICT_TEXT[decision.verdict]}`,
+    );
   lines.push(
     '',
     'Per category (present/absent):',

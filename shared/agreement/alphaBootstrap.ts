@@ -6,6 +6,10 @@ import { seededRandom } from './seededRandom.ts';
 import type { AgreementReason, Level, ReliabilityData } from './types.ts';
 import { unitCounts } from './unitCounts.ts';
 
+/** The minimum α a study may require, as the keys of `probabilityBelow`. */
+export const ALPHA_MINIMA = ['0.667', '0.800', '0.900'] as const;
+export type AlphaMinimum = (typeof ALPHA_MINIMA)[number];
+
 export interface AlphaBootstrapOptions {
   /** Number of bootstrap samples (Hayes & Krippendorff 2007 suggest 1 000 or more). */
   readonly samples: number;
@@ -17,8 +21,11 @@ export interface AlphaBootstrap {
   readonly ci95: readonly [number, number];
   /** Standard deviation of the bootstrap distribution. */
   readonly standardError: number;
-  /** Share of bootstrap α below Krippendorff's (2004) thresholds: 0.800 (reliable), 0.667 (tentative). */
-  readonly probabilityBelow: { readonly '0.800': number; readonly '0.667': number };
+  /**
+   * q: the share of bootstrap α below each minimum of `ALPHA_MINIMA` — Krippendorff's (2004)
+   * 0.800 (reliable) and 0.667 (tentative), and 0.900 — the probability that α falls below it.
+   */
+  readonly probabilityBelow: Readonly<Record<AlphaMinimum, number>>;
   readonly samples: number;
   readonly seed: number | string;
 }
@@ -93,19 +100,27 @@ export function alphaBootstrap(
   }
   estimates.sort();
   let mean = 0;
-  let below800 = 0;
-  let below667 = 0;
-  for (const a of estimates) {
-    mean += a / samples;
-    if (a < 0.8) below800++;
-    if (a < 0.667) below667++;
-  }
+  for (const a of estimates) mean += a / samples;
+  /** Estimates are sorted: the number below `min` is the first index at or above it. */
+  const below = (min: number) => {
+    let low = 0;
+    let high = samples;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (estimates[mid]! < min) low = mid + 1;
+      else high = mid;
+    }
+    return low / samples;
+  };
   let ss = 0;
   for (const a of estimates) ss += (a - mean) ** 2;
   return {
     ci95: [quantile(estimates, 0.025), quantile(estimates, 0.975)],
     standardError: samples > 1 ? Math.sqrt(ss / (samples - 1)) : 0,
-    probabilityBelow: { '0.800': below800 / samples, '0.667': below667 / samples },
+    probabilityBelow: Object.fromEntries(ALPHA_MINIMA.map((min) => [min, below(Number(min))])) as Record<
+      AlphaMinimum,
+      number
+    >,
     samples,
     seed,
   };

@@ -21,7 +21,26 @@ export { brennanPrediger } from './brennanPrediger.ts';
 export { krippendorffAlpha } from './krippendorffAlpha.ts';
 export { alphaFromDistance } from './alphaFromDistance.ts';
 export { alphaDistance, type Distance } from './alphaDistance.ts';
-export { alphaBootstrap, type AlphaBootstrap, type AlphaBootstrapOptions } from './alphaBootstrap.ts';
+export {
+  alphaBootstrap,
+  ALPHA_MINIMA,
+  type AlphaBootstrap,
+  type AlphaBootstrapOptions,
+  type AlphaMinimum,
+} from './alphaBootstrap.ts';
+export {
+  isAlphaMinimum,
+  MAX_Q,
+  reliabilityDecision,
+  type ReliabilityDecision,
+  type Verdict,
+} from './reliabilityVerdict.ts';
+export {
+  requiredSample,
+  SIGNIFICANCE_LEVELS,
+  type RequiredSample,
+  type SignificanceLevel,
+} from './sampleSize.ts';
 export { coincidenceMatrix } from './coincidenceMatrix.ts';
 export { perCategoryAgreement, type CategoryAgreement } from './perCategoryAgreement.ts';
 export { pairwiseAgreement, type PairAgreement } from './pairwiseAgreement.ts';
