@@ -36,8 +36,10 @@ export {
   type Verdict,
 } from './reliabilityVerdict.ts';
 export {
+  MIN_OBSERVED_UNITS,
   requiredSample,
   SIGNIFICANCE_LEVELS,
+  smallestCategoryShare,
   type RequiredSample,
   type SignificanceLevel,
 } from './sampleSize.ts';

@@ -49,3 +49,36 @@ export function requiredSample(input: {
   const values = Math.ceil(Number(exact.toFixed(9)));
   return { values, units: Math.ceil(values / coders) };
 }
+
+/** Fewer coded units than this and the observed shares are too uncertain to plan with. */
+export const MIN_OBSERVED_UNITS = 30;
+
+/**
+ * p_c for planning: the probability of a variable's least frequent category. Single choice and
+ * ordinal: the smallest share of the `categories` among the observed answers (a category not yet
+ * seen counts as seen once), or 1/q with q categories equally likely while fewer than
+ * `MIN_OBSERVED_UNITS` units are coded. Multiple choice is agreed category by category (present or
+ * absent), so p_c is the rarer of "present" and "absent" of the rarest category, 1/q assumed
+ * present without observations. Capped at .5, where the formula is least demanding.
+ */
+export function smallestCategoryShare(
+  kind: 'single' | 'ordinal' | 'multi',
+  categories: number,
+  observed: { counts: readonly number[]; units: number } = { counts: [], units: 0 },
+): { share: number; observed: boolean } {
+  const fromData = observed.units >= MIN_OBSERVED_UNITS && observed.counts.length === categories;
+  let share: number;
+  if (!fromData) share = 1 / categories;
+  else if (kind === 'multi')
+    share = Math.min(
+      ...observed.counts.map((count) => {
+        const present = Math.min(Math.max(count, 1), observed.units - 1) / observed.units;
+        return Math.min(present, 1 - present);
+      }),
+    );
+  else {
+    const total = observed.counts.reduce((sum, count) => sum + count, 0);
+    share = Math.min(...observed.counts.map((count) => Math.max(count, 1) / total));
+  }
+  return { share: Math.min(share, 0.5), observed: fromData };
+}

@@ -4,6 +4,7 @@ import type { Lang } from '../../../shared/model/index.ts';
 import { formatNumber } from '../../i18n.ts';
 import { usePlatform } from '../../platform/PlatformContext.tsx';
 import { buildPackages } from './projectPackages.ts';
+import { SamplePlan } from './SamplePlan.tsx';
 
 /** A fresh seed for the overlap sample, shown (and editable) so the draw can be repeated. */
 const newSeed = () => String(Math.floor(Math.random() * 1_000_000));
@@ -107,6 +108,7 @@ export function PackageExport({ projectId, appealCount }: { projectId: string; a
               })}
             </p>
           )}
+          <SamplePlan projectId={projectId} coders={names.length} overlapSize={overlapSize} />
         </div>
       )}
       <div className="actions">

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { reliabilityDecision, requiredSample } from '../../../shared/agreement/index.ts';
+import {
+  reliabilityDecision,
+  requiredSample,
+  smallestCategoryShare,
+} from '../../../shared/agreement/index.ts';
 
 describe('requiredSample (Bloch & Kraemer 1989, eq. 3.7; Krippendorff 2019, ch. 12)', () => {
   it('reproduces the published table: p_c = .25 (4 equally likely categories), two coders, p = .05', () => {
@@ -64,5 +68,29 @@ describe('reliabilityDecision (Hayes & Krippendorff 2007)', () => {
     });
     expect(reliabilityDecision(0.85, bootstrap(0.051), '0.800').verdict).toBe('uncertain');
     expect(reliabilityDecision(0.79, bootstrap(0.6), '0.800').verdict).toBe('not-established');
+  });
+});
+
+describe('smallestCategoryShare', () => {
+  it('assumes equally likely categories until enough units are coded', () => {
+    expect(smallestCategoryShare('single', 4)).toEqual({ share: 0.25, observed: false });
+    expect(smallestCategoryShare('single', 4, { counts: [5, 5, 5, 4], units: 19 })).toEqual({
+      share: 0.25,
+      observed: false,
+    });
+  });
+
+  it('takes the rarest observed category; one never seen counts as seen once', () => {
+    expect(smallestCategoryShare('single', 3, { counts: [20, 15, 5], units: 40 })).toEqual({
+      share: 5 / 40,
+      observed: true,
+    });
+    expect(smallestCategoryShare('ordinal', 3, { counts: [30, 10, 0], units: 40 }).share).toBe(1 / 40);
+  });
+
+  it('treats a multiple choice category by category, present or absent, capped at .5', () => {
+    // Present in 36 of 40 appeals: absent is the rarer outcome, 4/40.
+    expect(smallestCategoryShare('multi', 2, { counts: [36, 20], units: 40 }).share).toBeCloseTo(0.1, 12);
+    expect(smallestCategoryShare('multi', 2).share).toBe(0.5);
   });
 });
