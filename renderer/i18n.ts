@@ -71,4 +71,16 @@ export function formatDate(iso: string, lang: Lang): string {
   return new Intl.DateTimeFormat(FORMAT_LOCALES[lang], options).format(date);
 }
 
+/** A date with its time of day, in this computer's time zone. */
+export function formatDateTime(iso: string, lang: Lang): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  // Numeric in Kazakh, as `formatDate` (04.11.2019, 10:05).
+  const options: Intl.DateTimeFormatOptions =
+    lang === 'kk'
+      ? { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }
+      : { dateStyle: 'medium', timeStyle: 'short' };
+  return new Intl.DateTimeFormat(FORMAT_LOCALES[lang], options).format(date);
+}
+
 export { i18next };

@@ -19,8 +19,12 @@ project       a project package (.kodtau.json), or a project file: the output of
               "kodtau merge" or a project saved by the app (its codings and consensus are
               kept and the new files merged into them).
 coder files   files exported by coders (.kodtau-coder.json). A file coded under an older
-              codebook version merges through the categories merged since; a file of another
-              project, under an unknown codebook, damaged or of a newer format is refused.
+              codebook version merges through the categories merged since. A file is refused
+              whole when it is of another project, under an unknown codebook, damaged or of a
+              newer format; when an answer does not fit its variable (two categories on a single
+              choice, text on a choice, categories on a free text, an unknown category, "none of
+              these" where it is not an answer) or a coding appears twice; or when a time in it
+              is more than a day ahead of this computer's clock.
 
 Options:
   -o, --out P   the project file to write (format kodtau-project version 2, see

@@ -6,6 +6,7 @@ export { codingKey, compareCodings, mergeCodings, mergeInto, type MergeChanges }
 export { migrateCodings } from './migrateCodings.ts';
 export {
   checkCoderFile,
+  CLOCK_SKEW_MS,
   mergeCoderFiles,
   type FileReport,
   type MergeOutcome,

@@ -33,10 +33,22 @@ export interface MergeOutcome {
   reports: FileReport[];
 }
 
-/** Checks one parsed file against the project and brings its codings to the current codebook. */
+/**
+ * How far ahead of the merging computer's clock a time in a coder file may be: a day covers any
+ * time zone written wrongly and a clock a little fast; beyond it the edit would win every merge
+ * because of a wrong clock, so the file is refused.
+ */
+export const CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Checks one parsed file against the project and brings its codings to the current codebook.
+ * Times are compared as instants (`Date.parse`; the schema has made sure each is ISO 8601 with an
+ * offset) with `now`, the merging computer's clock.
+ */
 export function checkCoderFile(
   target: MergeTarget,
   file: CoderFile,
+  now: Date = new Date(),
 ): { codings: Coding[] } | { problem: MergeProblem } {
   if (file.projectId !== target.projectId)
     return { problem: { code: 'other-project', projectId: file.projectId } };
@@ -48,8 +60,26 @@ export function checkCoderFile(
     return {
       problem: { code: 'unknown-codebook', version: file.codebook.version, hash: file.codebook.hash },
     };
-  const stray = file.codings.find((c) => !target.appealIds.has(c.appealId));
-  if (stray) return { problem: { code: 'unknown-appeal', appealId: stray.appealId } };
+  const latest = now.getTime() + CLOCK_SKEW_MS;
+  if (Date.parse(file.exportedAt) > latest)
+    return { problem: { code: 'future-export', exportedAt: file.exportedAt, now: now.toISOString() } };
+  const keys = new Set<string>();
+  for (const { appealId, variableId, codebookVersion, updatedAt } of file.codings) {
+    if (!target.appealIds.has(appealId)) return { problem: { code: 'unknown-appeal', appealId } };
+    const key = `${appealId}\u0000${variableId}`;
+    if (keys.has(key)) return { problem: { code: 'duplicate-coding', appealId, variableId } };
+    keys.add(key);
+    // Versions count up from 1 with every change of the codebook, so the project had each one up
+    // to the current (a package carries only the current codebook, not the earlier ones).
+    if (codebookVersion > current.version)
+      return {
+        problem: { code: 'unknown-codebook-version', appealId, variableId, version: codebookVersion },
+      };
+    if (Date.parse(updatedAt) > latest)
+      return {
+        problem: { code: 'future-edit', appealId, variableId, updatedAt, now: now.toISOString() },
+      };
+  }
   return migrateCodings(coderFileCodings(file), current);
 }
 
@@ -59,12 +89,14 @@ const sameAnswer = (a: Coding, b: Coding) =>
 /**
  * Merges coder files (their text) into the project's codings. Each file is read, checked and merged
  * whole, or refused whole with its problem; the result does not depend on the order of the files
- * (the later edit of each key wins, see `mergeInto`). Pure: the caller stores `changed`.
+ * (the later edit of each key wins, see `mergeInto`). Pure: the caller stores `changed`; `now` is
+ * the merging computer's clock, which no time in a file may be more than a day ahead of.
  */
 export function mergeCoderFiles(
   target: MergeTarget,
   existing: readonly Coding[],
   files: readonly { name: string; text: string }[],
+  now: Date = new Date(),
 ): MergeOutcome {
   const state = new Map(existing.map((c) => [codingKey(c), c]));
   const original = new Map(state);
@@ -78,7 +110,7 @@ export function mergeCoderFiles(
         return { fileName: name, status: 'refused', problem: error.problem };
       throw error;
     }
-    const checked = checkCoderFile(target, file);
+    const checked = checkCoderFile(target, file, now);
     if ('problem' in checked) return { fileName: name, status: 'refused', problem: checked.problem };
     const changes = mergeInto(state, checked.codings);
     const seen = coders.get(file.coder.id);

@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../cli/kodtau.ts';
-import { createDemoProject } from '../../shared/demo/index.ts';
+import { createDemoProject, DEMO_CODERS } from '../../shared/demo/index.ts';
+import { buildCoderFile, serializeCoderFile } from '../../shared/formats/coderFile.ts';
 import { createProjectPackage, serializeProjectPackage } from '../../shared/formats/projectPackage.ts';
 import { parseProjectFile } from '../../shared/formats/projectFile.ts';
 import { demoCoderFiles, mergeCoderFiles } from '../../shared/merge/index.ts';
@@ -97,5 +98,58 @@ describe('kodtau merge', () => {
     expect(err).toMatch(/neither a project package nor a project file/);
     expect((await run('merge', pkg, aigerim)).code).toBe(2);
     expect((await run('merge', pkg, '-o', 'x.json')).code).toBe(2);
+  });
+
+  describe('checks each file against the codebook and the clock', () => {
+    afterEach(() => vi.useRealTimers());
+    const own = demo.codings.filter((c) => c.coderId === DEMO_CODERS[0]!.id);
+    const coderFile = (name: string, codings: typeof own, exportedAt = '2026-11-20T00:00:00.000Z') => {
+      const path = join(dir, name);
+      writeFileSync(
+        path,
+        serializeCoderFile(buildCoderFile(DEMO_CODERS[0]!, demo.codebook, codings, exportedAt)),
+      );
+      return path;
+    };
+    /** The result column of a file's row in the report table (a refused row has no counts). */
+    const resultOf = (table: string, file: string) =>
+      table
+        .split('\n')
+        .find((line) => line.startsWith(`${file} `))
+        ?.slice(file.length)
+        .trim();
+
+    it('refuses an edit more than a day ahead of this computer’s clock, naming both times', async () => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(new Date('2026-12-01T12:00:00.000Z'));
+      const first = own[0]!;
+      const ahead = coderFile(
+        'ahead.kodtau-coder.json',
+        own.map((c) => (c === first ? { ...c, updatedAt: '2026-12-02T12:00:01.000Z' } : c)),
+      );
+      const out = join(dir, 'ahead.json');
+      const { code, out: stdout } = await run('merge', pkg, ahead, dmitry, '-o', out);
+      expect(code).toBe(1);
+      expect(resultOf(stdout, 'ahead.kodtau-coder.json')).toBe(
+        `refused: variable "${first.variableId}" of appeal "${first.appealId}" was edited at 2026-12-02T12:00:01.000Z, more than a day ahead of this computer's time (2026-12-01T12:00:00.000Z); one of the two computers' clocks is wrong: check the coder's computer and this one`,
+      );
+      expect(existsSync(out)).toBe(false);
+      // A day ahead exactly is allowed: a clock a little fast, or a time zone written wrongly.
+      vi.setSystemTime(new Date('2026-12-01T12:00:01.000Z'));
+      expect((await run('merge', pkg, ahead, dmitry, '-o', out)).code).toBe(0);
+    });
+
+    it('refuses two categories on a single-choice variable', async () => {
+      const single = own.find((c) => c.variableId === 'region')!;
+      const two = coderFile(
+        'two.kodtau-coder.json',
+        own.map((c) => (c === single ? { ...c, values: ['almaty_city', 'astana_city'] } : c)),
+      );
+      const { code, out } = await run('merge', pkg, two, '-o', join(dir, 'two.json'));
+      expect(code).toBe(1);
+      expect(resultOf(out, 'two.kodtau-coder.json')).toBe(
+        `refused: gives variable "region" of appeal "${single.appealId}" several categories (almaty_city, astana_city), but it takes one`,
+      );
+    });
   });
 });

@@ -1,14 +1,31 @@
 import { useTranslation } from 'react-i18next';
 import type { FileReport, MergeProblem } from '../../../shared/merge/index.ts';
 import type { Lang } from '../../../shared/model/index.ts';
-import { formatNumber } from '../../i18n.ts';
+import { formatDateTime, formatNumber } from '../../i18n.ts';
+
+/** Parameters that are instants (ISO 8601), shown as a date and time of this computer. */
+const TIMES: ReadonlySet<string> = new Set(['updatedAt', 'exportedAt', 'now']);
+
+/** A problem's parameter as the message shows it. */
+function shown(key: string, value: string | number | string[], lang: Lang): string | number {
+  if (Array.isArray(value)) return value.join(', ');
+  if (typeof value === 'number') return value;
+  if (key === 'hash') return `${value.slice(0, 12)}…`;
+  return TIMES.has(key) ? formatDateTime(value, lang) : value;
+}
 
 /** The problem in the user's language, with its particulars. */
 export function useProblemText(): (problem: MergeProblem) => string {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
   return (problem) => {
     const { code, ...params } = problem;
-    const values = 'hash' in params ? { ...params, hash: `${params.hash.slice(0, 12)}…` } : params;
+    const values = Object.fromEntries(
+      Object.entries(params).map(([key, value]: [string, string | number | string[]]) => [
+        key,
+        shown(key, value, lang),
+      ]),
+    );
     return t(`coders.problem.${code}`, values);
   };
 }

@@ -68,7 +68,7 @@ export async function importCoderFiles(
         projectClearedCodings(projectId),
       ]);
       const target = { projectId, codebooks, appealIds: new Set(appealKeys.map(([, id]) => id)) };
-      const outcome = mergeCoderFiles(target, [...answers, ...cleared], files);
+      const outcome = mergeCoderFiles(target, [...answers, ...cleared], files, now);
       await putCodings(outcome.changed);
       await db.coders.bulkPut(outcome.coders);
       if (outcome.revised.length > 0) {
