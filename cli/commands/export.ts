@@ -165,7 +165,7 @@ async function run(args: readonly string[], io: CommandIO): Promise<number> {
     if (unresolved.length > 0)
       io.err(
         `kodtau export: ${unresolved.length} ${unresolved.length === 1 ? 'unit' : 'units'} unresolved ` +
-          `(the coders disagree and nothing is settled; left empty${format === 'wide' ? ', status 9' : ''}): ` +
+          `(the coders disagree and nothing is settled; ${format === 'wide' ? 'left empty, status 9' : 'no row'}): ` +
           `${unresolved.map((u) => `${u.appealId}/${u.variableId}`).join(', ')}\n`,
       );
   }
