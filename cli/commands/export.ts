@@ -15,12 +15,13 @@ import { rSnippet, spssSyntax } from '../../shared/formats/spss.ts';
 import { xlsxBytes } from '../../shared/formats/xlsx.ts';
 import { mergeCodings } from '../../shared/merge/index.ts';
 import { LANGS, type Lang } from '../../shared/model/index.ts';
+import { finalAppealCounts } from '../../shared/tables/finalAppealCounts.ts';
 import { parseTableSource, sourceValues, type TableSource } from '../../shared/tables/tableSource.ts';
 import { EXIT, inputError, parseCommandArgs, usageError, type Command, type CommandIO } from '../io.ts';
 import { InputError, readBytes, readProjectInput } from '../projectInput.ts';
 
 const HELP = `Usage: kodtau export <project-or-merged.json> [coder files…] --format wide|long -o <out.csv|out.xlsx>
-                     [--source consensus|coder:<id>|majority|all] [--labels code|label|both]
+                     [--source final|consensus|coder:<id>|majority|all] [--labels code|label|both]
                      [--lang kk|ru|en] [--delimiter , | ;] [--text] [--syntax]
 
 The coded dataset, as the app's Export screen writes it.
@@ -33,8 +34,13 @@ Options:
   --format F     wide: one row per appeal (id, metadata, each single-choice variable as code
                  and/or label, one 0/1 column per category of a multiple-choice variable,
                  notes); long: one row per appeal x coder x variable.
-  --source S     consensus (default), coder:<id>, majority (ties left empty and listed on
-                 stderr), or all (long only: every coder's codings).
+  --source S     final (default): per appeal and variable the consensus where settled, else
+                 the answer of the one coder who coded it (or of all coders, where they agree);
+                 where coders disagree and nothing is settled yet the cells are empty, the
+                 units are listed on stderr, and the wide layout's <variable>_status column
+                 says how each value was reached (1 single-coded, 2 agreed, 3 adjudicated,
+                 9 unresolved). consensus, coder:<id>, majority (ties left empty and listed
+                 on stderr), or all (long only: every coder's codings).
   --labels L     wide: choice variables as their numeric code, their label, or both (default).
   --lang L       language of labels (default en).
   --delimiter D  , (default) or ; (Excel in Russian or Kazakh). UTF-8 with BOM, CRLF; cells
@@ -62,7 +68,7 @@ const LABELS: readonly LabelMode[] = ['code', 'label', 'both'];
 async function run(args: readonly string[], io: CommandIO): Promise<number> {
   const parsed = parseCommandArgs(io, COMMAND, args, {
     format: { type: 'string' },
-    source: { type: 'string', default: 'consensus' },
+    source: { type: 'string', default: 'final' },
     labels: { type: 'string', default: 'both' },
     lang: { type: 'string', default: 'en' },
     delimiter: { type: 'string', default: ',' },
@@ -79,7 +85,8 @@ async function run(args: readonly string[], io: CommandIO): Promise<number> {
   if (!values.out) return usageError(io, COMMAND, '-o <file> is required');
   const all = values.source === 'all';
   const source: TableSource | 'all' | null = all ? 'all' : parseTableSource(values.source);
-  if (!source) return usageError(io, COMMAND, '--source must be consensus, coder:<id>, majority or all');
+  if (!source)
+    return usageError(io, COMMAND, '--source must be final, consensus, coder:<id>, majority or all');
   if (source === 'all' && format === 'wide')
     return usageError(io, COMMAND, '--source all needs --format long');
   const labels = values.labels as LabelMode;
@@ -147,6 +154,19 @@ async function run(args: readonly string[], io: CommandIO): Promise<number> {
     for (const tie of ties)
       io.err(
         `kodtau export: majority tied on ${tie.appealId} / ${tie.variableId} (${tie.tied.join(', ')}); left empty\n`,
+      );
+  }
+  if (source !== 'all' && source.kind === 'final') {
+    const { unresolved } = finalAppealCounts(
+      sourceValues(source, input, input.codebook.variables),
+      [...input.appeals].sort((a, b) => a.order - b.order).map((a) => a.id),
+      input.codebook.variables.map((v) => v.id),
+    );
+    if (unresolved.length > 0)
+      io.err(
+        `kodtau export: ${unresolved.length} ${unresolved.length === 1 ? 'unit' : 'units'} unresolved ` +
+          `(the coders disagree and nothing is settled; ${format === 'wide' ? 'left empty, status 9' : 'no row'}): ` +
+          `${unresolved.map((u) => `${u.appealId}/${u.variableId}`).join(', ')}\n`,
       );
   }
   if (source !== 'all' && source.kind === 'consensus' && input.consensus.length === 0)

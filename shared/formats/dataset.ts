@@ -9,7 +9,14 @@ import {
   type Lang,
   type Project,
 } from '../model/index.ts';
-import { sourceValues, tableSourceKey, type SourceValue, type TableSource } from '../tables/tableSource.ts';
+import {
+  FINAL_STATUSES,
+  sourceValues,
+  tableSourceKey,
+  type FinalStatus,
+  type SourceValue,
+  type TableSource,
+} from '../tables/tableSource.ts';
 import { longCodingsRows } from './longCodingsCsv.ts';
 
 /** What an export is built from: plain model objects, from IndexedDB or from a file. */
@@ -73,16 +80,61 @@ const DUMMY_LABELS: Record<Lang, readonly [string, string]> = {
 };
 
 /**
+ * The numeric value of each status of the final dataset in its `<variable>_status` columns: a
+ * number, so that SPSS (`SELECT IF region_status = 9`) and R (`subset(data, region_status ==
+ * "unresolved")` once it is a factor) can filter on it; 9 for the one without a value.
+ */
+export const FINAL_STATUS_VALUES: Readonly<Record<FinalStatus, number>> = {
+  single: 1,
+  agreed: 2,
+  adjudicated: 3,
+  unresolved: 9,
+};
+
+/** Value labels of the status columns, in the language of the labels. */
+export const FINAL_STATUS_LABELS: Readonly<Record<Lang, Readonly<Record<FinalStatus, string>>>> = {
+  kk: {
+    single: 'бір кодтаушы кодтаған',
+    agreed: 'кодтаушылар келіскен',
+    adjudicated: 'келіспеушілік шешілген',
+    unresolved: 'шешілмеген',
+  },
+  ru: {
+    single: 'закодировано одним кодировщиком',
+    agreed: 'кодировщики совпали',
+    adjudicated: 'расхождение разрешено',
+    unresolved: 'не разрешено',
+  },
+  en: {
+    single: 'single-coded',
+    agreed: 'agreed',
+    adjudicated: 'adjudicated',
+    unresolved: 'unresolved',
+  },
+};
+
+const STATUS_COLUMN_LABEL: Record<Lang, string> = {
+  kk: 'мәні қалай алынды',
+  ru: 'как получено значение',
+  en: 'how the value was reached',
+};
+
+/**
  * The wide layout: one row per appeal (in project order) with its id, metadata, optionally its
  * text, then per variable of the codebook: a single-choice or ordinal variable as its numeric
  * value and/or label, a multiple-choice variable as one 0/1 column per category, a free-text
  * variable as its text; last the notes. An appeal without a value for a variable has empty
- * cells there (missing, not 0).
+ * cells there (missing, not 0). The final dataset adds after each variable's columns a numeric
+ * `<variable>_status` column saying how its value was reached (`FINAL_STATUS_VALUES`): 9 where
+ * the coders disagree and nothing is settled yet (the value cells are empty), empty where no
+ * coder coded it.
  */
 export function wideDataset(input: DatasetInput, options: WideOptions): Dataset {
   const { codebook, appeals } = input;
   const { lang } = options;
-  const values = sourceValues(options.source, input, codebook.variables).byVariable;
+  const source = sourceValues(options.source, input, codebook.variables);
+  const values = source.byVariable;
+  const unresolved = new Set(source.unresolved.map((u) => `${u.appealId}\u0000${u.variableId}`));
   const metaKeys = [...new Set(appeals.flatMap((appeal) => Object.keys(appeal.meta)))];
 
   type Column = DatasetColumn & { cell: (appeal: Appeal) => CsvCell };
@@ -151,6 +203,21 @@ export function wideDataset(input: DatasetInput, options: WideOptions): Dataset 
           },
         });
     }
+    if (options.source.kind === 'final')
+      columns.push({
+        name: `${variable.id}_status`,
+        type: 'numeric',
+        label: `${label}: ${STATUS_COLUMN_LABEL[lang]}`,
+        valueLabels: FINAL_STATUSES.map((status) => ({
+          value: FINAL_STATUS_VALUES[status],
+          label: FINAL_STATUS_LABELS[lang][status],
+        })),
+        cell: (a) => {
+          const status = get(variable.id, a)?.status;
+          if (status) return FINAL_STATUS_VALUES[status];
+          return unresolved.has(`${a.id}\u0000${variable.id}`) ? FINAL_STATUS_VALUES.unresolved : '';
+        },
+      });
   }
   const noted = codebook.variables.filter((v) => values.has(v.id));
   columns.push({

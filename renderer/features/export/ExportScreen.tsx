@@ -1,6 +1,7 @@
 import { SourceSelect } from '../tables/SourceSelect.tsx';
+import { FinalStatusSummary } from '../tables/FinalStatusSummary.tsx';
 import { LanguageSelect } from '../../components/LanguageSelect.tsx';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CsvCell } from '../../../shared/csv/writeCsv.ts';
 import { writeCsv } from '../../../shared/csv/writeCsv.ts';
@@ -14,6 +15,7 @@ import {
 } from '../../../shared/formats/dataset.ts';
 import { rSnippet, spssSyntax } from '../../../shared/formats/spss.ts';
 import type { Lang } from '../../../shared/model/index.ts';
+import { finalAppealCounts } from '../../../shared/tables/finalAppealCounts.ts';
 import { parseTableSource, sourceValues } from '../../../shared/tables/tableSource.ts';
 import { NoProject } from '../../components/NoProject.tsx';
 import { usePlatform } from '../../platform/PlatformContext.tsx';
@@ -32,7 +34,7 @@ export function ExportScreen() {
   const { project, codebook } = useCurrentProject();
   const data = useTableData(project?.id ?? '');
   const [layout, setLayout] = useState<Layout>('wide');
-  const [sourceKey, setSourceKey] = useState('consensus');
+  const [sourceKey, setSourceKey] = useState('final');
   const [labels, setLabels] = useState<LabelMode>('both');
   const [labelLang, setLabelLang] = useState<Lang | ''>('');
   const [text, setText] = useState(true);
@@ -41,12 +43,23 @@ export function ExportScreen() {
   const [xlsx, setXlsx] = useState(false);
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
+  const final = useMemo(
+    () =>
+      data && codebook && sourceKey === 'final'
+        ? finalAppealCounts(
+            sourceValues({ kind: 'final' }, data, codebook.variables),
+            data.appeals.map((a) => a.id),
+            codebook.variables.map((v) => v.id),
+          )
+        : null,
+    [data, codebook, sourceKey],
+  );
 
   if (project === undefined || (project && !data)) return null;
   if (!project || !codebook || !data) return <NoProject title={t('nav.export')} />;
 
   const lang = labelLang || uiLang;
-  const source = sourceKey === 'all' ? null : (parseTableSource(sourceKey) ?? { kind: 'consensus' as const });
+  const source = sourceKey === 'all' ? null : (parseTableSource(sourceKey) ?? { kind: 'final' as const });
   const wide = layout === 'wide' && source !== null;
   const input: DatasetInput = { project, codebook, ...data };
   const stem = `${project.id}-${layout}`;
@@ -85,6 +98,8 @@ export function ExportScreen() {
         .size;
       if (tied > 0) lines.push(t('tables.ties', { count: tied }));
     }
+    if (final && final.unresolved.length > 0)
+      lines.push(t(wide ? 'final.leftEmpty' : 'final.leftOut', { count: final.unresolved.length }));
     return lines.join(' ');
   });
   const saveText = (content: string, name: string, filter: string, extension: string) =>
@@ -119,6 +134,7 @@ export function ExportScreen() {
         >
           {layout === 'long' && <option value="all">{t('export.allCoders')}</option>}
         </SourceSelect>
+        {final && <FinalStatusSummary counts={final} codebook={codebook} scope="dataset" />}
         {layout === 'wide' && sourceKey === 'all' && <p className="warning">{t('export.allNeedsLong')}</p>}
         {sourceKey === 'consensus' && data.consensus.length === 0 && (
           <p className="muted">{t('tables.emptyConsensus')}</p>

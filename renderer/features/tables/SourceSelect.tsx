@@ -11,13 +11,17 @@ interface SourceSelectProps {
   children?: ReactNode;
 }
 
-/** Where the values come from: the consensus, a majority vote, or one coder (`coder:<id>`). */
+/**
+ * Where the values come from: the final dataset (the default), the consensus, a majority vote,
+ * or one coder (`coder:<id>`).
+ */
 export function SourceSelect({ label, value, onChange, coders, inline, children }: SourceSelectProps) {
   const { t } = useTranslation();
   return (
     <label className={inline ? 'field inline' : 'field'}>
       <span>{label}</span>
       <select value={value} onChange={(event) => onChange(event.target.value)}>
+        <option value="final">{t('final.source')}</option>
         <option value="consensus">{t('tables.consensus')}</option>
         <option value="majority">{t('tables.majority')}</option>
         {coders.map((coder) => (

@@ -1,4 +1,5 @@
 import { SourceSelect } from './SourceSelect.tsx';
+import { FinalStatusSummary } from './FinalStatusSummary.tsx';
 import { LanguageSelect } from '../../components/LanguageSelect.tsx';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +14,7 @@ import {
   type CrossTabCell,
   type Grid,
 } from '../../../shared/tables/tableGrid.ts';
+import { finalAppealCounts, type FinalAppealCounts } from '../../../shared/tables/finalAppealCounts.ts';
 import { parseTableSource, sourceValues } from '../../../shared/tables/tableSource.ts';
 import { NoProject } from '../../components/NoProject.tsx';
 import { formatNumber } from '../../i18n.ts';
@@ -45,6 +47,8 @@ interface Built {
   chart: ChartData;
   notes: string[];
   warnings: string[];
+  /** The final dataset: its appeals by how the table's variables were reached. */
+  final: FinalAppealCounts | null;
 }
 
 export function TablesScreen() {
@@ -55,7 +59,7 @@ export function TablesScreen() {
   const data = useTableData(project?.id ?? '');
   const [subjectKey, setSubjectKey] = useState('meta:region');
   const [byKey, setByKey] = useState('');
-  const [sourceKey, setSourceKey] = useState('consensus');
+  const [sourceKey, setSourceKey] = useState('final');
   const [sort, setSort] = useState<TableSort>('count');
   const [decimals, setDecimals] = useState(1);
   const [cell, setCell] = useState<CrossTabCell>('count');
@@ -194,6 +198,8 @@ export function TablesScreen() {
         />
       </div>
 
+      {built.final && <FinalStatusSummary counts={built.final} codebook={codebook} scope="table" />}
+
       <div className="actions">
         <button
           type="button"
@@ -323,7 +329,7 @@ function buildTable(
 ): Built | null {
   const { subject, by, sort, decimals, cell, lang, t } = options;
   if (!subject) return null;
-  const source = parseTableSource(options.sourceKey) ?? { kind: 'consensus' };
+  const source = parseTableSource(options.sourceKey) ?? { kind: 'final' };
   const values = sourceValues(source, data, codebook.variables);
   const name = (s: Subject) =>
     s.kind === 'meta'
@@ -340,6 +346,14 @@ function buildTable(
       .size;
     if (tied > 0) notes.push(t('tables.ties', { count: tied }));
   }
+  const final =
+    source.kind === 'final' && involved.length > 0
+      ? finalAppealCounts(
+          values,
+          data.appeals.map((a) => a.id),
+          [...new Set(involved.map((s) => s.id))],
+        )
+      : null;
   const rows = subjectCases(subject, data.appeals, values);
   const rowLabel = subjectLabel(subject, codebook, lang);
 
@@ -377,6 +391,7 @@ function buildTable(
       },
       notes,
       warnings,
+      final,
     };
   }
 
@@ -433,5 +448,6 @@ function buildTable(
     },
     notes,
     warnings,
+    final,
   };
 }

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../renderer/db/db.ts';
@@ -7,7 +7,7 @@ import { openDemoProject } from '../../../renderer/db/projects.ts';
 import { ExportScreen } from '../../../renderer/features/export/ExportScreen.tsx';
 import { useAppStore } from '../../../renderer/store/index.ts';
 import { parseCsv } from '../../../shared/csv/parseCsv.ts';
-import { DEMO_PROJECT_ID } from '../../../shared/demo/index.ts';
+import { createDemoProject, DEMO_PROJECT_ID } from '../../../shared/demo/index.ts';
 import { LONG_CSV_HEADER } from '../../../shared/formats/longCodingsCsv.ts';
 import { renderWithPlatform, setUpRendererTests, signInCoder } from '../harness.tsx';
 
@@ -89,6 +89,57 @@ describe('ExportScreen', { timeout: 20_000 }, () => {
     await waitFor(() =>
       expect(JSON.parse(decode(platform.saved.at(-1)!.bytes)).format).toBe('kodtau-codebook'),
     );
+  });
+
+  it('exports the final dataset by default: unresolved units empty with status 9, said; settled ones status 3', async () => {
+    const { platform } = renderWithPlatform(<ExportScreen />);
+    expect(await screen.findByRole('combobox', { name: 'Values from' }, { timeout: 5000 })).toHaveValue(
+      'final',
+    );
+    // Expected, straight from IndexedDB: the region units on which the coders differ.
+    const byUnit = new Map<string, Set<string>>();
+    for (const c of await db.codings.toArray())
+      if (c.variableId === 'region')
+        byUnit.set(c.appealId, (byUnit.get(c.appealId) ?? new Set()).add(c.values.join('+')));
+    const disputed = [...byUnit].filter(([, set]) => set.size > 1).map(([id]) => id);
+    expect(disputed.length).toBeGreaterThan(0);
+    const summary = screen.getByRole('group', { name: /How the values of the final dataset were reached/ });
+    const units = Number(/\((\d+) units\)/.exec(within(summary).getByRole('alert').textContent!)![1]);
+    expect(units).toBeGreaterThanOrEqual(disputed.length);
+
+    const first = await exportDataset(platform);
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent(
+        `Exported 341 rows. ${units} unresolved units are left empty (status 9).`,
+      ),
+    );
+    const [header, ...rows] = parseCsv(first.text).rows;
+    const row = (id: string) => rows.find((r) => r[0] === id)!;
+    const status = header!.indexOf('region_status');
+    for (const id of disputed) {
+      expect(row(id)[status]).toBe('9');
+      expect(row(id)[header!.indexOf('region_code')]).toBe('');
+    }
+
+    // The supervisor settles the first disputed region as Akmola.
+    await db.consensus.put({
+      projectId: DEMO_PROJECT_ID,
+      appealId: disputed[0]!,
+      variableId: 'region',
+      values: ['akmola'],
+      method: 'adjudicated',
+      by: 'me',
+      at: '2026-03-01T00:00:00.000Z',
+    });
+    await waitFor(() => expect(within(summary).getByRole('alert')).toHaveTextContent(`(${units - 1} units)`));
+    const second = await exportDataset(platform);
+    const [header2, ...rows2] = parseCsv(second.text).rows;
+    const settled = rows2.find((r) => r[0] === disputed[0])!;
+    expect(settled[header2!.indexOf('region_status')]).toBe('3');
+    const akmola = createDemoProject()
+      .codebook.variables.find((v) => v.id === 'region')!
+      .categories.find((c) => c.code === 'akmola')!;
+    expect(settled[header2!.indexOf('region_code')]).toBe(String(akmola.value));
   });
 
   it('says the export was cancelled when the user cancels the dialog', async () => {

@@ -68,6 +68,7 @@ describe('TablesScreen', { timeout: 20_000 }, () => {
     );
     await user.selectOptions(screen.getByRole('combobox', { name: 'By (cross-tab)' }), 'meta:region');
     // The demo has no consensus yet: the screen says so and where to get one.
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Codings of' }), 'consensus');
     expect(await screen.findByText(/^The consensus is empty so far/)).toBeInTheDocument();
     const coderId = (await db.codings.toCollection().first())!.coderId;
     await user.selectOptions(screen.getByRole('combobox', { name: 'Codings of' }), `coder:${coderId}`);
@@ -138,6 +139,48 @@ describe('TablesScreen', { timeout: 20_000 }, () => {
     expect(svg).toMatch(/^<svg /);
     expect(svg).toContain('Almaty city');
     vi.unstubAllGlobals();
+  });
+
+  it('shows the final dataset by default: appeals by status, the unresolved ones and the way to settle them', async () => {
+    const user = userEvent.setup();
+    renderWithPlatform(<TablesScreen />);
+    await user.selectOptions(
+      await screen.findByRole('combobox', { name: 'Table of' }, { timeout: 5000 }),
+      'var:region',
+    );
+    expect(screen.getByRole('combobox', { name: 'Codings of' })).toHaveValue('final');
+    // Expected, straight from IndexedDB: each appeal's region answers, one per coder.
+    const answers = new Map<string, Set<string>>();
+    const coders = new Map<string, number>();
+    for (const c of await db.codings.toArray()) {
+      if (c.variableId !== 'region') continue;
+      answers.set(c.appealId, (answers.get(c.appealId) ?? new Set()).add(c.values.join('+')));
+      coders.set(c.appealId, (coders.get(c.appealId) ?? 0) + 1);
+    }
+    const appeals = await db.appeals.count();
+    const unresolved = [...answers.values()].filter((set) => set.size > 1).length;
+    const agreed = [...answers].filter(([id, set]) => set.size === 1 && coders.get(id)! > 1).length;
+    const single = [...coders.values()].filter((n) => n === 1).length;
+    expect(unresolved).toBeGreaterThan(0);
+    const summary = await screen.findByRole('group', { name: /How the values in this table were reached/ });
+    const items = within(within(summary).getAllByRole('list')[0]!)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
+    expect(items).toEqual([
+      `single-coded: ${single}`,
+      `agreed: ${agreed}`,
+      'adjudicated: 0',
+      `unresolved: ${unresolved}`,
+      ...(appeals > answers.size ? [`not coded yet: ${appeals - answers.size}`] : []),
+    ]);
+    // Unresolved appeals are missing in the table: valid = agreed + single-coded.
+    const { foot } = await tableRows();
+    expect(foot[0]).toMatch(new RegExp(`^Valid${agreed + single}100\\.0$`));
+    expect(within(summary).getByRole('alert')).toHaveTextContent(
+      `${unresolved} appeals are unresolved (${unresolved} units)`,
+    );
+    await user.click(within(summary).getByRole('button', { name: 'Settle them on the Adjudication screen' }));
+    expect(useAppStore.getState().screen).toBe('adjudication');
   });
 
   it('shows labels in another language than the interface', async () => {

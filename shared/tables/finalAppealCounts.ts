@@ -1,0 +1,58 @@
+import type { FinalStatus, SourceValue, SourceValues } from './tableSource.ts';
+
+/** An appeal's status in the final dataset, or `uncoded` when no variable of it has a value yet. */
+export type FinalAppealStatus = FinalStatus | 'uncoded';
+
+export interface FinalAppealCounts {
+  /** Appeals by the status of their least settled variable (see `finalAppealCounts`). */
+  appeals: Record<FinalAppealStatus, number>;
+  /** The unresolved units (appeal × variable) among the given appeals and variables, in appeal order. */
+  unresolved: { appealId: string; variableId: string }[];
+}
+
+/**
+ * Counts the appeals of the final dataset (`sourceValues({ kind: 'final' }, …)`) by how their
+ * values were reached, over the given variables: an appeal is `unresolved` if any of its
+ * variables is, else `adjudicated` if any was adjudicated, else `agreed` if any was agreed by
+ * several coders, else `single` if one coder coded it, else `uncoded`. Each appeal counts once,
+ * so the counts add up to the number of appeals.
+ *
+ * @example
+ * // A1: region single, reason adjudicated → adjudicated. A2: region unresolved → unresolved.
+ * finalAppealCounts(values, ['A1', 'A2', 'A3'], ['region', 'reason']).appeals
+ * // → { single: 0, agreed: 0, adjudicated: 1, unresolved: 1, uncoded: 1 }
+ */
+export function finalAppealCounts(
+  values: SourceValues,
+  appealIds: readonly string[],
+  variableIds: readonly string[],
+): FinalAppealCounts {
+  const variables = new Set(variableIds);
+  const order = new Map(appealIds.map((id, i) => [id, i]));
+  const unresolved = values.unresolved
+    .filter((u) => variables.has(u.variableId) && order.has(u.appealId))
+    .sort(
+      (a, b) =>
+        order.get(a.appealId)! - order.get(b.appealId)! ||
+        variableIds.indexOf(a.variableId) - variableIds.indexOf(b.variableId),
+    );
+  const open = new Set(unresolved.map((u) => u.appealId));
+  const lines = variableIds.map((id) => values.byVariable.get(id) ?? new Map<string, SourceValue>());
+  const appeals: Record<FinalAppealStatus, number> = {
+    single: 0,
+    agreed: 0,
+    adjudicated: 0,
+    unresolved: 0,
+    uncoded: 0,
+  };
+  for (const appealId of appealIds) {
+    if (open.has(appealId)) {
+      appeals.unresolved += 1;
+      continue;
+    }
+    const reached = new Set(lines.map((line) => line.get(appealId)?.status));
+    const status = (['adjudicated', 'agreed', 'single'] as const).find((s) => reached.has(s)) ?? 'uncoded';
+    appeals[status] += 1;
+  }
+  return { appeals, unresolved };
+}
