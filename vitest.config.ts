@@ -12,5 +12,8 @@ export default defineConfig({
     include: ['test/{shared,renderer,electron,cli}/**/*.test.{ts,tsx}'],
     environment: 'node',
     setupFiles: ['test/setup.ts'],
+    // Generous limits: the suite must pass on a loaded two-core machine; no test relies on speed.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });
