@@ -142,6 +142,22 @@ export function parseProjectFile(json: unknown): ProjectFile {
   return parsed.data;
 }
 
+/**
+ * Reads a project file from its text (UTF-8, a BOM allowed): what the app restores.
+ * @throws {ProjectFileError} as `parseProjectFile`; text that is not JSON is **invalid** when it
+ *   starts like a JSON object (a truncated or damaged file), else **foreign**.
+ */
+export function parseProjectFileText(text: string): ProjectFile {
+  const body = text.replace(/^\uFEFF/, '');
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    throw new ProjectFileError(body.trimStart().startsWith('{') ? 'invalid' : 'foreign');
+  }
+  return parseProjectFile(json);
+}
+
 /** A version 1 merged project as a project file: its one codebook, no consensus yet. */
 function upgradeMergedProject(json: unknown): ProjectFile {
   if ((json as { version?: unknown }).version !== 1) throw new ProjectFileError('newer');
