@@ -7,6 +7,7 @@ import {
   currentCodebookOf,
   MERGED_PROJECT_FORMAT,
   parseProjectFile,
+  parseProjectFileText,
   PROJECT_FILE_FORMAT,
   ProjectFileError,
   serializeProjectFile,
@@ -73,6 +74,14 @@ describe('project file', () => {
     expect(codeOf(() => parseProjectFile({ ...json, codebooks: [] }))).toBe('invalid');
     expect(codeOf(() => parseProjectFile({ ...json, appeals: [] }))).toBe('integrity');
     expect(codeOf(() => parseProjectFile(null))).toBe('foreign');
+  });
+
+  it('reads its text with a BOM; refuses text that is not JSON as foreign, a cut-off file as invalid', () => {
+    const text = serializeProjectFile(buildProjectFile(data));
+    expect(parseProjectFileText(`\uFEFF${text}`)).toEqual(parseProjectFile(JSON.parse(text)));
+    expect(codeOf(() => parseProjectFileText('id,text\n1,x\n'))).toBe('foreign');
+    expect(codeOf(() => parseProjectFileText(''))).toBe('foreign');
+    expect(codeOf(() => parseProjectFileText(text.slice(0, 1000)))).toBe('invalid');
   });
 
   it('reads a version 1 merged project: its codebook, its empty answers as cleared, no consensus', () => {
