@@ -91,7 +91,12 @@ export class ProjectFileError extends Error {
   }
 }
 
-const digestOf = (content: unknown) => bytesToHex(sha256(utf8ToBytes(canonicalJson(content))));
+/**
+ * The file's JSON: canonical (sorted keys), except that each appeal's metadata keeps its order —
+ * the columns of the source file, which the exports write in that order.
+ */
+const fileJson = (value: unknown) => canonicalJson(value, new Set(['meta']));
+const digestOf = (content: unknown) => bytesToHex(sha256(utf8ToBytes(fileJson(content))));
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const sortedBy = <T>(items: readonly T[], key: (item: T) => string) =>
@@ -119,9 +124,9 @@ export function buildProjectFile(data: ProjectData): ProjectFile {
   return { ...content, integrity: { algorithm: 'SHA-256', digest: digestOf(content) } };
 }
 
-/** The file's text: canonical JSON (sorted keys), so equal projects give byte-equal files. */
+/** The file's text: canonical JSON (see `fileJson`), so equal projects give byte-equal files. */
 export function serializeProjectFile(file: ProjectFile): string {
-  return `${canonicalJson(file)}\n`;
+  return `${fileJson(file)}\n`;
 }
 
 /**
@@ -164,7 +169,9 @@ function upgradeMergedProject(json: unknown): ProjectFile {
   const parsed = mergedProjectV1Schema.safeParse(json);
   if (!parsed.success) throw new ProjectFileError('invalid');
   const { integrity, ...content } = json as z.infer<typeof mergedProjectV1Schema>;
-  if (digestOf(content) !== integrity.digest) throw new ProjectFileError('integrity');
+  // Version 1 digested plain canonical JSON, metadata keys sorted too.
+  if (bytesToHex(sha256(utf8ToBytes(canonicalJson(content)))) !== integrity.digest)
+    throw new ProjectFileError('integrity');
   const v1 = parsed.data;
   return buildProjectFile({
     ...v1,

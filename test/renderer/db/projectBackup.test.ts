@@ -90,7 +90,7 @@ async function refusal(bytes: Uint8Array): Promise<string> {
   return 'restored';
 }
 
-describe('project backup', () => {
+describe('project backup', { timeout: 30_000 }, () => {
   it('restores a deleted project into exactly the tables it was saved from, tombstones included', async () => {
     await richDemo();
     await otherProject();
@@ -103,6 +103,10 @@ describe('project backup', () => {
 
     expect(outcome).toMatchObject({ kind: 'restored', project: { id: DEMO_PROJECT_ID } });
     expect(await everything()).toEqual(before);
+    // toEqual ignores key order; the exports follow the metadata's (the source file's columns).
+    const metaOrder = (rows: { meta: object }[]) => rows.map((row) => Object.keys(row.meta).join());
+    expect(metaOrder(await db.appeals.toArray())).toEqual(metaOrder(before.appeals));
+    expect(metaOrder(before.appeals)[0]).toBe('date,region,addressee,reply,language');
     expect(await db.clearedCodings.count()).toBe(1);
     expect(await db.codebooks.where('projectId').equals(DEMO_PROJECT_ID).count()).toBe(2);
     // Saved again, the restored project gives the same file, byte for byte.

@@ -60,6 +60,15 @@ describe('project file', () => {
     expect(currentCodebookOf(back).version).toBe(2);
   });
 
+  it("keeps each appeal's metadata in its order (the source file's columns), the rest sorted", () => {
+    const [appeal] = data.appeals;
+    const meta = { region: 'almaty_city', date: '2019-08-01', addressee: 'Agency' };
+    const text = serializeProjectFile(buildProjectFile({ ...data, appeals: [{ ...appeal!, meta }] }));
+    const back = parseProjectFile(JSON.parse(text));
+    expect(Object.keys(back.appeals[0]!.meta)).toEqual(['region', 'date', 'addressee']);
+    expect(text.startsWith('{"appeals":[{"id":')).toBe(true);
+  });
+
   it('gives the same bytes whatever the order of its lists', () => {
     const reversed = { ...data, appeals: [...data.appeals].reverse(), codings: [...data.codings].reverse() };
     expect(serializeProjectFile(buildProjectFile(reversed))).toBe(
