@@ -12,11 +12,11 @@ const VARIABLES = DEMO.codebook.variables;
 const nav = (page: Page, name: string) =>
   page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
 
-/** Clicks `button` and returns the name and bytes of the file the web platform downloads. */
-async function download(page: Page, button: string) {
+/** Clicks the `nth` `button` and returns the name and bytes of the file the web platform downloads. */
+async function download(page: Page, button: string, nth = 0) {
   const [file] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: button }).click(),
+    page.getByRole('button', { name: button }).nth(nth).click(),
   ]);
   return { name: file.suggestedFilename(), buffer: readFileSync((await file.path())!) };
 }
@@ -38,6 +38,29 @@ function storeCount(page: Page, store: string): Promise<number> {
         };
       }),
     store,
+  );
+}
+
+const NOW = new Date().toISOString();
+
+/** Writes a project record straight into IndexedDB, as an import of a file would leave one. */
+function addProject(page: Page, project: Record<string, unknown>) {
+  return page.evaluate(
+    (record) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('kodtau');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('projects', 'readwrite');
+          tx.objectStore('projects').put(record);
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    project,
   );
 }
 
@@ -122,10 +145,21 @@ describe('backup and restore in the browser', () => {
     expect(before.wide.name).toBe('demo-open-dialogue-wide.csv');
     expect(before.wide.buffer.toString('utf8').split('\r\n').length).toBeGreaterThan(341);
 
+    // A second project, never saved: its card reminds the supervisor; the demo's file leaves it out.
+    await addProject(page, {
+      id: 'p-study',
+      name: 'Обращения 2024',
+      languages: ['ru'],
+      createdAt: NOW,
+      demo: false,
+    });
+    await page.reload();
     await nav(page, 'Projects');
-    const saved = await download(page, 'Save project file…');
+    await page.getByText('This project has never been saved to a project file.', { exact: false }).waitFor();
+    const saved = await download(page, 'Save project file…', 1);
     expect(saved.name).toMatch(/^demo-open-dialogue-\d{4}-\d{2}-\d{2}\.kodtau-project\.json$/);
     await page.getByText(`Saved ${saved.name}.`, { exact: false }).waitFor();
+    await expect.poll(() => page.getByText('none yet').count()).toBe(1);
     for (const [lang, button] of [
       ['kk', 'Қазақша'],
       ['ru', 'Русский'],
@@ -160,6 +194,7 @@ describe('backup and restore in the browser', () => {
     await shot(fresh, 'projects-restored-en');
     expect(await storeCount(fresh, 'clearedCodings')).toBe(1);
     expect(await storeCount(fresh, 'consensus')).toBe(consensus);
+    expect(await storeCount(fresh, 'projects')).toBe(1);
 
     const after = await exports(fresh);
     expect(after.wide.name).toBe(before.wide.name);
