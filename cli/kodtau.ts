@@ -4,6 +4,7 @@ import { demoCommand } from './commands/demo.ts';
 import { exportCommand } from './commands/export.ts';
 import { mergeCommand } from './commands/merge.ts';
 import { summaryCommand } from './commands/summary.ts';
+import { verifyCommand } from './commands/verify.ts';
 import { EXIT, processIO, type Command, type CommandIO } from './io.ts';
 
 /** The subcommands; each lives in its own file under cli/commands/. */
@@ -14,6 +15,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   summary: summaryCommand,
   export: exportCommand,
   merge: mergeCommand,
+  verify: verifyCommand,
 };
 
 function usage(): string {

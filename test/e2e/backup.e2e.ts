@@ -77,11 +77,11 @@ function clearCoding(page: Page, appealId: string) {
           const codings = tx.objectStore('codings');
           const all = codings.getAll();
           all.onsuccess = () => {
-            const coding = (all.result as Record<string, unknown>[]).find(
-              (c) => c.appealId === appealId && !demoCoders.includes(c.coderId as string),
+            const coding = (all.result as Record<string, string>[]).find(
+              (c) => c.appealId === appealId && !demoCoders.includes(c.coderId!),
             );
             if (!coding) return reject(new Error(`no coding of ${appealId}`));
-            codings.delete([coding.projectId, coding.coderId, coding.appealId, coding.variableId]);
+            codings.delete([coding.projectId!, coding.coderId!, coding.appealId!, coding.variableId!]);
             const { text: _text, ...rest } = coding;
             tx.objectStore('clearedCodings').put({ ...rest, values: [], cleared: true });
           };
