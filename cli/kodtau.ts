@@ -12,6 +12,7 @@ export const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   export: async () => (await import('./commands/export.ts')).exportCommand,
   merge: async () => (await import('./commands/merge.ts')).mergeCommand,
   plan: async () => (await import('./commands/plan.ts')).planCommand,
+  verify: async () => (await import('./commands/verify.ts')).verifyCommand,
 };
 
 async function usage(): Promise<string> {

@@ -17,7 +17,9 @@ import { ImportScreen } from './features/import/ImportScreen.tsx';
 import { ProjectsScreen } from './features/projects/ProjectsScreen.tsx';
 import { SettingsScreen } from './features/settings/SettingsScreen.tsx';
 import { TablesScreen } from './features/tables/TablesScreen.tsx';
+import { backupRequest } from './features/projects/useProjectBackup.ts';
 import { useCurrentProject } from './features/projects/useCurrentProject.ts';
+import { useDailyBackup } from './features/projects/useDailyBackup.ts';
 import { projectName } from './features/projects/projectName.ts';
 import { usePlatform } from './platform/PlatformContext.tsx';
 import type { PickedFile } from './platform/types.ts';
@@ -55,6 +57,7 @@ function Shell({ coderName }: { coderName: string }) {
   const platform = usePlatform();
   const Current = SCREEN_COMPONENTS[screen];
   const requestImport = useImportIntent((state) => state.request);
+  useDailyBackup();
 
   // The application menu's commands land on the screens that handle them.
   useEffect(
@@ -64,6 +67,9 @@ function Shell({ coderName }: { coderName: string }) {
         else if (command === 'exportCoderFile') {
           go('coders');
           requestCoderFileExport();
+        } else if (command === 'saveProjectFile' || command === 'restoreProjectFile') {
+          go('projects');
+          backupRequest.request(command === 'saveProjectFile' ? 'save' : 'restore');
         } else {
           requestImport(
             command === 'openPackage'

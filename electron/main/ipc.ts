@@ -1,6 +1,5 @@
 import { app, dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { randomUUID } from 'node:crypto';
-import { open, rename, rm, writeFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import {
@@ -9,6 +8,7 @@ import {
   openFilesInputSchema,
   saveFileInputSchema,
   setLanguageInputSchema,
+  writeBackupInputSchema,
   type AppInfo,
   type OpenFilesInput,
   type PickedFile,
@@ -16,7 +16,9 @@ import {
   type SaveFileResult,
 } from '../../shared/ipc/contract.ts';
 import type { Lang } from '../../shared/model/lang.ts';
+import { writeDailyBackup } from './backups.ts';
 import { APP_HOST, APP_SCHEME } from './protocol.ts';
+import { writeFileAtomically } from './writeFileAtomically.ts';
 
 export interface IpcDependencies {
   /** The one window whose main frame may call us. */
@@ -81,21 +83,6 @@ export async function readPickedFile(filePath: string): Promise<PickedFile> {
   }
 }
 
-/**
- * Writes through a temporary file in the same folder and renames it over the target, so a
- * crash or a full disk never leaves a half-written coder file where a good one was.
- */
-export async function writeFileAtomically(filePath: string, bytes: Uint8Array): Promise<void> {
-  const temporary = path.join(path.dirname(filePath), `.${path.basename(filePath)}.${randomUUID()}.tmp`);
-  try {
-    await writeFile(temporary, bytes, { flag: 'wx' });
-    await rename(temporary, filePath);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
-}
-
 async function openFiles(window: BrowserWindow, input: OpenFilesInput): Promise<PickedFile[]> {
   const result = await dialog.showOpenDialog(window, {
     properties: input.multiple ? ['openFile', 'multiSelections'] : ['openFile'],
@@ -150,5 +137,8 @@ export function registerIpcHandlers(deps: IpcDependencies): void {
   handle(IPC.appInfo, noInputSchema, () => appInfo());
   handle(IPC.setLanguage, setLanguageInputSchema, (_window, lang) => {
     deps.setLanguage(lang);
+  });
+  handle(IPC.writeBackup, writeBackupInputSchema, async (_window, input) => {
+    await writeDailyBackup(path.join(app.getPath('userData'), 'backups'), input);
   });
 }

@@ -8,6 +8,7 @@ import type {
   PickedFile,
   SaveFileInput,
   SaveFileResult,
+  WriteBackupInput,
 } from '../../shared/ipc/contract.ts';
 import type { Lang } from '../../shared/model/lang.ts';
 
@@ -24,6 +25,9 @@ const api = {
   appInfo: (): Promise<AppInfo> => ipcRenderer.invoke(IPC.appInfo),
   setLanguage: async (lang: Lang): Promise<void> => {
     await ipcRenderer.invoke(IPC.setLanguage, lang);
+  },
+  writeBackup: async (input: WriteBackupInput): Promise<void> => {
+    await ipcRenderer.invoke(IPC.writeBackup, input);
   },
   onMenuCommand: (listener: (command: MenuCommand) => void): (() => void) => {
     const onMessage = (_event: IpcRendererEvent, command: unknown): void => {

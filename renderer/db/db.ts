@@ -12,6 +12,16 @@ import type { ReviewFlag } from '../../shared/merge/reviewFlag.ts';
 import type { TrainingSet } from '../../shared/merge/trainingSet.ts';
 import type { RememberedMapping } from '../../shared/import/columnMapping.ts';
 
+/** When a project was last saved to a file, and the Electron daily copy last written. */
+export interface BackupRecord {
+  projectId: string;
+  /** ISO time the supervisor last saved the project file ("Save project file…"). */
+  savedAt?: string;
+  /** Local day (yyyy-mm-dd) and integrity digest of the last daily copy in the user-data folder. */
+  dailyDay?: string;
+  dailyDigest?: string;
+}
+
 export type CodingKey = [projectId: string, coderId: string, appealId: string, variableId: string];
 
 /**
@@ -41,6 +51,8 @@ export class KodtauDb extends Dexie {
   reviews!: Table<ReviewFlag, [string, string, string]>;
   /** Gold-standard training sets (consensus of chosen appeals). */
   trainingSets!: Table<TrainingSet, [string, string]>;
+  /** Per project: when it was last saved to a project file (the reminder) and the daily copy. */
+  backups!: EntityTable<BackupRecord, 'projectId'>;
 
   constructor(name = 'kodtau') {
     super(name);
@@ -80,6 +92,8 @@ export class KodtauDb extends Dexie {
           .bulkPut(empty.map(({ text: _text, ...c }) => ({ ...c, cleared: true as const })));
         await codings.bulkDelete(empty.map(codingKeyOf));
       });
+    // When each project was last saved to a project file, for the backup reminder.
+    this.version(6).stores({ backups: 'projectId' });
   }
 }
 

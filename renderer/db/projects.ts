@@ -47,6 +47,7 @@ export async function deleteProject(projectId: string): Promise<void> {
       db.imports,
       db.reviews,
       db.trainingSets,
+      db.backups,
     ],
     async () => {
       await db.appeals
@@ -66,6 +67,7 @@ export async function deleteProject(projectId: string): Promise<void> {
       await db.imports.where('projectId').equals(projectId).delete();
       await db.reviews.where('projectId').equals(projectId).delete();
       await db.trainingSets.where('projectId').equals(projectId).delete();
+      await db.backups.delete(projectId);
       await db.projects.delete(projectId);
     },
   );

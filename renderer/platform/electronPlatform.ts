@@ -9,5 +9,6 @@ export function createElectronPlatform(api: KodtauApi): Platform {
     appInfo: () => api.appInfo(),
     setLanguage: (lang) => api.setLanguage(lang),
     onMenuCommand: (listener) => api.onMenuCommand(listener),
+    writeDailyBackup: (input) => api.writeBackup(input),
   };
 }

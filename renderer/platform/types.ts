@@ -1,7 +1,13 @@
-import type { AppInfo, FileFilter, MenuCommand, PickedFile } from '../../shared/ipc/contract.ts';
+import type {
+  AppInfo,
+  FileFilter,
+  MenuCommand,
+  PickedFile,
+  WriteBackupInput,
+} from '../../shared/ipc/contract.ts';
 import type { Lang } from '../../shared/model/index.ts';
 
-export type { AppInfo, FileFilter, MenuCommand, PickedFile };
+export type { AppInfo, FileFilter, MenuCommand, PickedFile, WriteBackupInput };
 
 /**
  * How the UI reaches the outside world. Electron implements it with the preload API, a plain
@@ -21,4 +27,9 @@ export interface Platform {
   /** Tells the host the UI language (Electron rebuilds its menu). */
   setLanguage(lang: Lang): Promise<void>;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /**
+   * Writes the day's copy of a project to the user-data folder, keeping a week of them
+   * (Electron); null where there is no such folder (a browser keeps nothing outside IndexedDB).
+   */
+  writeDailyBackup: ((input: WriteBackupInput) => Promise<void>) | null;
 }

@@ -57,5 +57,6 @@ export function createWebPlatform(): Platform {
     setLanguage: async () => {},
     // A browser has no application menu.
     onMenuCommand: () => () => {},
+    writeDailyBackup: null,
   };
 }

@@ -91,7 +91,12 @@ export class ProjectFileError extends Error {
   }
 }
 
-const digestOf = (content: unknown) => bytesToHex(sha256(utf8ToBytes(canonicalJson(content))));
+/**
+ * The file's JSON: canonical (sorted keys), except that each appeal's metadata keeps its order —
+ * the columns of the source file, which the exports write in that order.
+ */
+const fileJson = (value: unknown) => canonicalJson(value, new Set(['meta']));
+const digestOf = (content: unknown) => bytesToHex(sha256(utf8ToBytes(fileJson(content))));
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const sortedBy = <T>(items: readonly T[], key: (item: T) => string) =>
@@ -119,9 +124,9 @@ export function buildProjectFile(data: ProjectData): ProjectFile {
   return { ...content, integrity: { algorithm: 'SHA-256', digest: digestOf(content) } };
 }
 
-/** The file's text: canonical JSON (sorted keys), so equal projects give byte-equal files. */
+/** The file's text: canonical JSON (see `fileJson`), so equal projects give byte-equal files. */
 export function serializeProjectFile(file: ProjectFile): string {
-  return `${canonicalJson(file)}\n`;
+  return `${fileJson(file)}\n`;
 }
 
 /**
@@ -142,13 +147,31 @@ export function parseProjectFile(json: unknown): ProjectFile {
   return parsed.data;
 }
 
+/**
+ * Reads a project file from its text (UTF-8, a BOM allowed): what the app restores.
+ * @throws {ProjectFileError} as `parseProjectFile`; text that is not JSON is **invalid** when it
+ *   starts like a JSON object (a truncated or damaged file), else **foreign**.
+ */
+export function parseProjectFileText(text: string): ProjectFile {
+  const body = text.replace(/^\uFEFF/, '');
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    throw new ProjectFileError(body.trimStart().startsWith('{') ? 'invalid' : 'foreign');
+  }
+  return parseProjectFile(json);
+}
+
 /** A version 1 merged project as a project file: its one codebook, no consensus yet. */
 function upgradeMergedProject(json: unknown): ProjectFile {
   if ((json as { version?: unknown }).version !== 1) throw new ProjectFileError('newer');
   const parsed = mergedProjectV1Schema.safeParse(json);
   if (!parsed.success) throw new ProjectFileError('invalid');
   const { integrity, ...content } = json as z.infer<typeof mergedProjectV1Schema>;
-  if (digestOf(content) !== integrity.digest) throw new ProjectFileError('integrity');
+  // Version 1 digested plain canonical JSON, metadata keys sorted too.
+  if (bytesToHex(sha256(utf8ToBytes(canonicalJson(content)))) !== integrity.digest)
+    throw new ProjectFileError('integrity');
   const v1 = parsed.data;
   return buildProjectFile({
     ...v1,

@@ -9,6 +9,8 @@ export const MENU_COMMANDS = [
   'openPackage',
   'importAppeals',
   'exportCoderFile',
+  'saveProjectFile',
+  'restoreProjectFile',
   'settings',
   'about',
 ] as const;
@@ -19,6 +21,7 @@ export const IPC = {
   saveFile: 'file:save',
   appInfo: 'app:info',
   setLanguage: 'app:setLanguage',
+  writeBackup: 'backup:write',
   menuCommand: 'menu:command',
 } as const;
 

@@ -39,6 +39,19 @@ export type SaveFileInput = z.infer<typeof saveFileInputSchema>;
 
 export const setLanguageInputSchema = langSchema;
 
+/**
+ * The daily copy of an open project (Electron only): main writes it to
+ * `<userData>/backups/<project>/<day>.kodtau-project.json` and keeps the newest seven days.
+ */
+export const writeBackupInputSchema = z.object({
+  /** Any project id; main makes a folder name of it that cannot leave the backups folder. */
+  projectId: z.string().min(1).max(500),
+  /** The renderer's local day, yyyy-mm-dd. */
+  day: z.iso.date(),
+  bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_FILE_BYTES, 'file too large'),
+});
+export type WriteBackupInput = z.infer<typeof writeBackupInputSchema>;
+
 export interface PickedFile {
   name: string;
   bytes: Uint8Array;
@@ -66,6 +79,7 @@ export interface KodtauApi {
   saveFile(input: SaveFileInput): Promise<SaveFileResult>;
   appInfo(): Promise<AppInfo>;
   setLanguage(lang: Lang): Promise<void>;
+  writeBackup(input: WriteBackupInput): Promise<void>;
   /** Subscribes to menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

@@ -77,6 +77,7 @@ describe('the Electron bundles', () => {
       'openFiles',
       'saveFile',
       'setLanguage',
+      'writeBackup',
     ]);
   });
 

@@ -81,6 +81,7 @@ class FakeApp extends EventEmitter {
   name = 'Kodtau';
   appPath = '/nonexistent/kodtau';
   documentsPath = '/nonexistent/documents';
+  userDataPath = '/nonexistent/user-data';
   locale = 'en-US';
   gotLock = true;
   quitCalled = false;
@@ -110,6 +111,7 @@ class FakeApp extends EventEmitter {
   }
   getPath(name: string): string {
     if (name === 'documents') return this.documentsPath;
+    if (name === 'userData') return this.userDataPath;
     throw new Error(`fake app.getPath: ${name}`);
   }
   getName(): string {

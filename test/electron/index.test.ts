@@ -40,7 +40,7 @@ describe('main entry', () => {
     ]);
     expect(fake.protocol.handlers.has('app')).toBe(true);
     expect([...fake.ipcMain.handlers.keys()].sort()).toEqual(
-      ['app:info', 'app:setLanguage', 'file:open', 'file:save'].sort(),
+      ['app:info', 'app:setLanguage', 'backup:write', 'file:open', 'file:save'].sort(),
     );
     const menu = fake.Menu.current!.template as { label: string }[];
     expect(menu[0]!.label).toBe('Файл');

@@ -1,9 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { BrowserWindow as ElectronWindow } from 'electron';
-import { mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { BACKUP_FILE_ENDING, backupFolderName, KEEP_DAILY_BACKUPS } from '../../electron/main/backups.ts';
 import { registerIpcHandlers } from '../../electron/main/ipc.ts';
+import { PROJECT_FILE_EXTENSION } from '../../shared/formats/projectFile.ts';
 import { IPC, MAX_FILE_BYTES } from '../../shared/ipc/contract.ts';
 import type { Lang } from '../../shared/model/lang.ts';
 import { app, BrowserWindow, dialog, FakeWebContents, ipcMain, type FakeFrame } from './fakeElectron.ts';
@@ -15,6 +17,7 @@ let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'kodtau-ipc-'));
   app.documentsPath = dir;
+  app.userDataPath = path.join(dir, 'user-data');
   registerIpcHandlers({
     getWindow: () => window as unknown as ElectronWindow | null,
     setLanguage: (lang) => languages.push(lang),
@@ -54,8 +57,10 @@ const validInput: Record<string, unknown[]> = {
   [IPC.saveFile]: [{ suggestedName: 'coder.json', bytes: new Uint8Array([1]), filters: [] }],
   [IPC.appInfo]: [],
   [IPC.setLanguage]: ['kk'],
+  [IPC.writeBackup]: [{ projectId: 'p-1', day: '2026-03-01', bytes: new Uint8Array([1]) }],
 };
-const channels = [IPC.openFiles, IPC.saveFile, IPC.appInfo, IPC.setLanguage];
+const channels = [IPC.openFiles, IPC.saveFile, IPC.appInfo, IPC.setLanguage, IPC.writeBackup];
+const backupsRoot = () => path.join(app.userDataPath, 'backups');
 
 describe('IPC handlers', () => {
   it('register exactly one handler per contract call', () => {
@@ -98,6 +103,7 @@ describe('IPC handlers', () => {
         await expect(invoke(channel, sender(), ...validInput[channel]!)).rejects.toThrow(/untrusted sender/);
         expect(dialog.calls).toEqual([]);
         expect(languages).toEqual([]);
+        await expect(readdir(app.userDataPath)).rejects.toThrow(/ENOENT/);
       });
 
       it('refuses everything once the window is closed', async () => {
@@ -260,6 +266,74 @@ describe('IPC handlers', () => {
         /Invalid input for app:setLanguage/,
       );
       expect(languages).toEqual([]);
+    });
+  });
+
+  describe(IPC.writeBackup, () => {
+    const write = (input: unknown) => invoke(IPC.writeBackup, trusted(), input);
+    const text = (value: string) => new TextEncoder().encode(value);
+    const folder = (name: string) => path.join(backupsRoot(), name);
+
+    afterEach(async () => {
+      await rm(app.userDataPath, { recursive: true, force: true });
+    });
+
+    it.each([
+      ['a day that is a path', { projectId: 'p-1', day: '../../x', bytes: new Uint8Array() }],
+      ['a day that does not exist', { projectId: 'p-1', day: '2026-02-30', bytes: new Uint8Array() }],
+      ['an empty project id', { projectId: '', day: '2026-03-01', bytes: new Uint8Array() }],
+      ['bytes as a string', { projectId: 'p-1', day: '2026-03-01', bytes: 'hello' }],
+      ['nothing', undefined],
+    ])('refuses %s and writes nothing', async (_name, input) => {
+      await expect(write(input)).rejects.toThrow(/Invalid input for backup:write/);
+      await expect(readdir(app.userDataPath)).rejects.toThrow(/ENOENT/);
+    });
+
+    it("writes the day's copy into the user-data folder, replacing that day's earlier one", async () => {
+      await write({ projectId: 'p-1', day: '2026-03-01', bytes: text('first') });
+      await write({ projectId: 'p-1', day: '2026-03-01', bytes: text('second') });
+      expect(await readdir(folder('p-1'))).toEqual(['2026-03-01.kodtau-project.json']);
+      expect(await readFile(path.join(folder('p-1'), '2026-03-01.kodtau-project.json'), 'utf8')).toBe(
+        'second',
+      );
+    });
+
+    it('keeps the newest seven days and leaves other files alone', async () => {
+      await mkdir(folder('p-1'), { recursive: true });
+      await writeFile(path.join(folder('p-1'), 'notes.txt'), 'mine');
+      for (let day = 1; day <= 10; day++)
+        await write({
+          projectId: 'p-1',
+          day: `2026-03-${String(day).padStart(2, '0')}`,
+          bytes: text(`${day}`),
+        });
+      expect((await readdir(folder('p-1'))).sort()).toEqual([
+        ...[4, 5, 6, 7, 8, 9, 10].map((day) => `2026-03-${String(day).padStart(2, '0')}.kodtau-project.json`),
+        'notes.txt',
+      ]);
+      expect(KEEP_DAILY_BACKUPS).toBe(7);
+    });
+
+    it.each(['../../evil', '..', '/etc/passwd', 'C:\\Windows', 'a/b'])(
+      'keeps the project id %j inside the backups folder',
+      async (projectId) => {
+        await write({ projectId, day: '2026-03-01', bytes: text('x') });
+        const [name, ...others] = await readdir(backupsRoot());
+        expect(others).toEqual([]);
+        expect(name).toMatch(/^[A-Za-z0-9_-]+$/);
+        expect(name).toBe(backupFolderName(projectId));
+        expect(await readdir(folder(name!))).toEqual(['2026-03-01.kodtau-project.json']);
+      },
+    );
+
+    it('gives two ids that differ only in a replaced character two folders', () => {
+      expect(backupFolderName('p-1')).toBe('p-1');
+      expect(backupFolderName('a/b')).not.toBe(backupFolderName('a_b'));
+      expect(backupFolderName('a/b')).not.toBe(backupFolderName('a.b'));
+    });
+
+    it('names the copies as the app names a project file', () => {
+      expect(BACKUP_FILE_ENDING).toBe(`.${PROJECT_FILE_EXTENSION}`);
     });
   });
 });

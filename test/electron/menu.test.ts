@@ -80,6 +80,8 @@ describe('application menu', () => {
       [t.openPackage, 'openPackage'],
       [t.importAppeals, 'importAppeals'],
       [t.exportCoderFile, 'exportCoderFile'],
+      [t.saveProjectFile, 'saveProjectFile'],
+      [t.restoreProjectFile, 'restoreProjectFile'],
       [t.settings, 'settings'],
       [t.about, 'about'],
     ];
@@ -91,6 +93,7 @@ describe('application menu', () => {
   it('has keyboard shortcuts for the file commands', () => {
     const { template } = build('en');
     expect(byLabel(template, en.menu.openPackage).accelerator).toBe('CmdOrCtrl+O');
+    expect(byLabel(template, en.menu.saveProjectFile).accelerator).toBe('CmdOrCtrl+S');
     expect(byLabel(template, en.menu.settings).accelerator).toBe('CmdOrCtrl+,');
   });
 

@@ -3,7 +3,14 @@ import { IPC, MENU_COMMANDS, type KodtauApi, type MenuCommand } from '../../shar
 import { contextBridge, fakeEvent, ipcRenderer } from './fakeElectron.ts';
 
 /** Every method of KodtauApi; the type below fails to compile if the contract gains one. */
-const CONTRACT_METHODS = ['appInfo', 'onMenuCommand', 'openFiles', 'saveFile', 'setLanguage'] as const;
+const CONTRACT_METHODS = [
+  'appInfo',
+  'onMenuCommand',
+  'openFiles',
+  'saveFile',
+  'setLanguage',
+  'writeBackup',
+] as const;
 type Missing = Exclude<keyof KodtauApi, (typeof CONTRACT_METHODS)[number]>;
 const everyMethodListed: [Missing] extends [never] ? true : false = true;
 
@@ -38,11 +45,14 @@ describe('preload', () => {
     await api.saveFile(save);
     await api.appInfo();
     await api.setLanguage('ru');
+    const backup = { projectId: 'p-1', day: '2026-03-01', bytes: new Uint8Array([1]) };
+    await api.writeBackup(backup);
     expect(ipcRenderer.invocations).toEqual([
       [IPC.openFiles, open],
       [IPC.saveFile, save],
       [IPC.appInfo],
       [IPC.setLanguage, 'ru'],
+      [IPC.writeBackup, backup],
     ]);
   });
 

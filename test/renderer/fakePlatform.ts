@@ -44,6 +44,7 @@ export function createFakePlatform(): FakePlatform {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    writeDailyBackup: null,
     sendMenuCommand(command) {
       for (const listener of listeners) listener(command);
     },

@@ -1,23 +1,16 @@
+import { createPendingRequest } from '../../store/pendingRequest.ts';
+
 /**
  * The application menu's "Export coder file" lands on the coders screen, which may not be mounted
- * yet: the request waits here until the screen takes it.
+ * yet: the request waits until the screen takes it.
  */
-let pending = false;
-const listeners = new Set<() => void>();
+const coderFileExport = createPendingRequest<null>();
 
 export function requestCoderFileExport(): void {
-  pending = true;
-  for (const listener of listeners) listener();
+  coderFileExport.request(null);
 }
 
 /** Calls `onRequest` for a waiting request now and for each later one, until unsubscribed. */
 export function onCoderFileExportRequest(onRequest: () => void): () => void {
-  const take = () => {
-    if (!pending) return;
-    pending = false;
-    onRequest();
-  };
-  listeners.add(take);
-  take();
-  return () => listeners.delete(take);
+  return coderFileExport.subscribe(onRequest);
 }

@@ -9,7 +9,10 @@ import { currentCodebook, deleteProject, openDemoProject } from '../../db/projec
 import { formatDate } from '../../i18n.ts';
 import { useImportIntent } from '../import/importIntent.ts';
 import { useAppStore } from '../../store/index.ts';
+import { backupDue } from './backupSchedule.ts';
+import { BackupNotice } from './BackupNotice.tsx';
 import { projectName } from './projectName.ts';
+import { useProjectBackup } from './useProjectBackup.ts';
 
 export function ProjectsScreen() {
   const { t, i18n } = useTranslation();
@@ -19,6 +22,8 @@ export function ProjectsScreen() {
   const go = useAppStore((state) => state.go);
   const [confirming, setConfirming] = useState<string | null>(null);
   const requestImport = useImportIntent((state) => state.request);
+  const backup = useProjectBackup(t('backup.fileFilter'));
+  const busy = backup.state.kind === 'working';
 
   const projects = useLiveQuery(async () => {
     const all = await db.projects.orderBy('createdAt').reverse().toArray();
@@ -34,6 +39,7 @@ export function ProjectsScreen() {
           .between([project.id, Dexie.minKey], [project.id, Dexie.maxKey])
           .count(),
         codebookVersion: (await currentCodebook(project.id))?.version ?? 0,
+        savedAt: (await db.backups.get(project.id))?.savedAt,
       })),
     );
   });
@@ -74,7 +80,11 @@ export function ProjectsScreen() {
         >
           {t('package.open')}
         </button>
+        <button type="button" disabled={busy} onClick={() => void backup.restore()}>
+          {t('backup.restore')}
+        </button>
       </div>
+      <BackupNotice state={backup.state} onReplace={() => void backup.replace()} onDismiss={backup.dismiss} />
       {!hasDemo && (
         <div className="card callout">
           <p>{t('projects.demoCallout')}</p>
@@ -85,7 +95,7 @@ export function ProjectsScreen() {
       )}
       {projects.length === 0 && <p className="muted">{t('projects.empty')}</p>}
       <ul className="project-list">
-        {projects.map(({ project, appeals, codings, codebookVersion }) => (
+        {projects.map(({ project, appeals, codings, codebookVersion, savedAt }) => (
           <li key={project.id} className={`card project-card${project.id === currentId ? ' current' : ''}`}>
             <div className="project-card-head">
               <h2>{projectName(project, lang)}</h2>
@@ -100,7 +110,14 @@ export function ProjectsScreen() {
               <dd>{codebookVersion}</dd>
               <dt>{t('projects.created')}</dt>
               <dd>{formatDate(project.createdAt, lang)}</dd>
+              <dt>{t('backup.lastSaved')}</dt>
+              <dd>{savedAt ? formatDate(savedAt, lang) : t('backup.never')}</dd>
             </dl>
+            {!project.demo && backupDue(savedAt, new Date()) && (
+              <p className="warning" role="status">
+                {savedAt ? t('backup.reminderOld') : t('backup.reminderNever')}
+              </p>
+            )}
             <div className="actions">
               <button
                 type="button"
@@ -111,6 +128,9 @@ export function ProjectsScreen() {
                 }}
               >
                 {project.id === currentId ? t('projects.continue') : t('projects.open')}
+              </button>
+              <button type="button" disabled={busy} onClick={() => void backup.save(project.id)}>
+                {t('backup.save')}
               </button>
               {confirming === project.id ? (
                 <>

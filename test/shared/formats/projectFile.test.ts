@@ -7,6 +7,7 @@ import {
   currentCodebookOf,
   MERGED_PROJECT_FORMAT,
   parseProjectFile,
+  parseProjectFileText,
   PROJECT_FILE_FORMAT,
   ProjectFileError,
   serializeProjectFile,
@@ -59,6 +60,15 @@ describe('project file', () => {
     expect(currentCodebookOf(back).version).toBe(2);
   });
 
+  it("keeps each appeal's metadata in its order (the source file's columns), the rest sorted", () => {
+    const [appeal] = data.appeals;
+    const meta = { region: 'almaty_city', date: '2019-08-01', addressee: 'Agency' };
+    const text = serializeProjectFile(buildProjectFile({ ...data, appeals: [{ ...appeal!, meta }] }));
+    const back = parseProjectFile(JSON.parse(text));
+    expect(Object.keys(back.appeals[0]!.meta)).toEqual(['region', 'date', 'addressee']);
+    expect(text.startsWith('{"appeals":[{"id":')).toBe(true);
+  });
+
   it('gives the same bytes whatever the order of its lists', () => {
     const reversed = { ...data, appeals: [...data.appeals].reverse(), codings: [...data.codings].reverse() };
     expect(serializeProjectFile(buildProjectFile(reversed))).toBe(
@@ -73,6 +83,14 @@ describe('project file', () => {
     expect(codeOf(() => parseProjectFile({ ...json, codebooks: [] }))).toBe('invalid');
     expect(codeOf(() => parseProjectFile({ ...json, appeals: [] }))).toBe('integrity');
     expect(codeOf(() => parseProjectFile(null))).toBe('foreign');
+  });
+
+  it('reads its text with a BOM; refuses text that is not JSON as foreign, a cut-off file as invalid', () => {
+    const text = serializeProjectFile(buildProjectFile(data));
+    expect(parseProjectFileText(`\uFEFF${text}`)).toEqual(parseProjectFile(JSON.parse(text)));
+    expect(codeOf(() => parseProjectFileText('id,text\n1,x\n'))).toBe('foreign');
+    expect(codeOf(() => parseProjectFileText(''))).toBe('foreign');
+    expect(codeOf(() => parseProjectFileText(text.slice(0, 1000)))).toBe('invalid');
   });
 
   it('reads a version 1 merged project: its codebook, its empty answers as cleared, no consensus', () => {
