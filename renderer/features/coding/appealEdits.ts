@@ -43,6 +43,19 @@ export async function appealRows({ projectId, coderId, appealId }: AppealRef): P
 }
 
 /**
+ * The time of an edit: now, but always later than every row it may replace, so that the merge,
+ * which lets the later edit win, never sees a tie between an answer and its undoing.
+ */
+function editTime(rows: ReadonlyMap<string, Coding>): string {
+  let time = Date.now();
+  for (const row of rows.values()) {
+    const then = Date.parse(row.updatedAt);
+    if (then >= time) time = then + 1;
+  }
+  return new Date(time).toISOString();
+}
+
+/**
  * Reads the appeal's rows, lets `change` return the rows it changes, and writes them, all in one
  * transaction; resolves once IndexedDB has committed. Rows `change` leaves out are not written,
  * so the merge sees no edit that was not made and another window's codings of the appeal stay.
@@ -50,7 +63,7 @@ export async function appealRows({ projectId, coderId, appealId }: AppealRef): P
 export function editAppeal(ref: AppealRef, change: AppealChange): Promise<AppealWrite> {
   return db.transaction('rw', db.codings, db.clearedCodings, async () => {
     const rows = await appealRows(ref);
-    const written = change(rows, new Date().toISOString(), ref);
+    const written = change(rows, editTime(rows), ref);
     await putCodings(written);
     const changes = written.map((after) => ({ before: rows.get(after.variableId), after }));
     for (const row of written) rows.set(row.variableId, row);
