@@ -145,7 +145,7 @@ function VariableField({
               title={t('coding.answers.noneTitle')}
               onClick={() => !session.readOnly && session.chooseNone(variable)}
             >
-              <kbd>{NONE_KEY}</kbd>
+              {!categories.some((c) => c.shortcut?.toLowerCase() === NONE_KEY) && <kbd>{NONE_KEY}</kbd>}
               {t('coding.answers.none')}
             </button>
           )}
