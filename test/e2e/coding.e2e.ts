@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createDemoProject } from '../../shared/demo/index.ts';
@@ -47,23 +48,46 @@ const expectedLabels = (i: number) =>
     [...picks].sort((a, b) => a - b).map((c) => localize(VARIABLES[v]!.categories[c]!.label, 'en')),
   );
 
-/** This coder's codings straight from IndexedDB (the app's database, read with the raw API). */
-function storedCodings(page: Page) {
+interface StoredCoding {
+  appealId: string;
+  variableId: string;
+  values: string[];
+  coderId: string;
+  cleared?: true;
+  updatedAt: string;
+}
+
+/** The rows of a table of the app's database, straight from IndexedDB (read with the raw API). */
+function storedCodings(page: Page, table: 'codings' | 'clearedCodings' = 'codings') {
   return page.evaluate(
-    () =>
-      new Promise<{ appealId: string; variableId: string; values: string[]; coderId: string }[]>(
-        (resolve, reject) => {
-          const open = indexedDB.open('kodtau');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const request = open.result.transaction('codings').objectStore('codings').getAll();
-            request.onsuccess = () => resolve(request.result);
-            request.onerror = () => reject(request.error);
-          };
-        },
-      ),
+    (name) =>
+      new Promise<StoredCoding[]>((resolve, reject) => {
+        const open = indexedDB.open('kodtau');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction(name).objectStore(name).getAll();
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    table,
   );
 }
+
+/** A category button of a variable on the coding screen, by its English label. */
+const choice = (page: Page, variable: Variable, index: number) =>
+  page
+    .locator('.coding-panel fieldset.variable')
+    .filter({ hasText: localize(variable.label, 'en') })
+    .getByRole(variable.kind === 'multi' ? 'checkbox' : 'radio', {
+      name: localize(variable.categories[index]!.label, 'en'),
+    });
+const checked = (page: Page, variable: Variable, index: number) =>
+  choice(page, variable, index).getAttribute('aria-checked');
+
+/** The signed-in coder's id, as the session keeps it. */
+const coderIdOf = (page: Page): Promise<string> =>
+  page.evaluate(() => JSON.parse(localStorage.getItem('kodtau-session')!).state.coderId);
 
 describe('coding with the keyboard only', () => {
   it('codes 25 demo appeals, reloads, and finds all 25 exactly as coded', async () => {
@@ -95,7 +119,7 @@ describe('coding with the keyboard only', () => {
     }
 
     // And in the database: one row per appeal and variable, the planned codes, nothing else.
-    const me = await page.evaluate(() => JSON.parse(localStorage.getItem('kodtau-session')!).state.coderId);
+    const me = await coderIdOf(page);
     const mine = (await storedCodings(page)).filter((coding) => coding.coderId === me);
     expect(mine).toHaveLength(25 * VARIABLES.length);
     for (let i = 0; i < 25; i++)
@@ -110,13 +134,7 @@ describe('coding with the keyboard only', () => {
     const page = await newPage('en-GB');
     await openDemo(page);
     const [reason, region] = VARIABLES as [Variable, Variable];
-    const radio = (variable: Variable, index: number) =>
-      page
-        .locator('.coding-panel fieldset.variable')
-        .filter({ hasText: localize(variable.label, 'en') })
-        .getByRole(variable.kind === 'multi' ? 'checkbox' : 'radio', {
-          name: localize(variable.categories[index]!.label, 'en'),
-        });
+    const radio = (variable: Variable, index: number) => choice(page, variable, index);
 
     await page.keyboard.press(reason.categories[2]!.shortcut!);
     await page.keyboard.press('ArrowDown');
@@ -148,6 +166,121 @@ describe('coding with the keyboard only', () => {
     await page.getByText('1 / 341').waitFor();
     await expect.poll(() => radio(region, 4).getAttribute('aria-checked')).toBe('true');
     expect(await radio(reason, 2).getAttribute('aria-checked')).toBe('true');
+    await page.context().close();
+  });
+});
+
+describe('two windows of the app on one database', () => {
+  it("undo in one window leaves the other window's coding of the same appeal, after a reload", async () => {
+    const page = await newPage('en-GB');
+    await openDemo(page);
+    // A second window: the same browser context, so the same IndexedDB and session.
+    const other = await page.context().newPage();
+    other.on('pageerror', (error) => {
+      throw error;
+    });
+    await other.goto(page.url());
+    await other.getByText('1 / 341').waitFor();
+    const [reason, region] = VARIABLES as [Variable, Variable];
+
+    await page.keyboard.press(reason.categories[2]!.shortcut!);
+    await expect.poll(() => checked(page, reason, 2)).toBe('true');
+    await page.getByRole('status').getByText('Saved').waitFor();
+    await other.keyboard.press('ArrowDown');
+    await other.keyboard.press(region.categories[4]!.shortcut!);
+    await expect.poll(() => checked(other, region, 4)).toBe('true');
+    await other.getByRole('status').getByText('Saved').waitFor();
+
+    // The first window undoes its reason: the region, coded in the other window, stays.
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => checked(page, reason, 2)).toBe('false');
+    await page.getByRole('status').getByText('Saved').waitFor();
+    for (const window of [page, other]) {
+      await window.reload();
+      await window.getByText('1 / 341').waitFor();
+      await expect.poll(() => checked(window, region, 4)).toBe('true');
+      expect(await checked(window, reason, 2)).toBe('false');
+    }
+    await shot(other, 'coding-two-windows-en');
+
+    // In IndexedDB: the region an answer, the reason a cleared coding, not a deleted one.
+    const me = await coderIdOf(page);
+    const first = DEMO.appeals[0]!.id;
+    const mine = (rows: StoredCoding[]) =>
+      rows.filter((c) => c.coderId === me && c.appealId === first).map((c) => [c.variableId, c.values]);
+    expect(mine(await storedCodings(page))).toEqual([[region.id, [region.categories[4]!.code]]]);
+    expect(mine(await storedCodings(page, 'clearedCodings'))).toEqual([[reason.id, []]]);
+    await page.context().close();
+  });
+});
+
+describe('"none of these" and the end of the package', () => {
+  it('answers "none of these" with 0, says when every appeal is coded, and exports the coder file', async () => {
+    const page = await newPage('en-GB');
+    await openDemo(page);
+    const me = await coderIdOf(page);
+    // Every appeal but the first coded already, written with the raw API as an earlier session would.
+    const rows = DEMO.appeals.slice(1).flatMap((appeal) =>
+      VARIABLES.map((variable) => ({
+        projectId: DEMO.project.id,
+        coderId: me,
+        appealId: appeal.id,
+        variableId: variable.id,
+        values: [variable.categories[0]!.code],
+        unsure: false,
+        updatedAt: '2020-01-01T00:00:00.000Z',
+        codebookVersion: DEMO.codebook.version,
+      })),
+    );
+    await page.evaluate(
+      (codings) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('kodtau');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction('codings', 'readwrite');
+            for (const coding of codings) tx.objectStore('codings').put(coding);
+            tx.oncomplete = () => resolve();
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      rows,
+    );
+    await page.reload();
+    await page.getByText('340 coded by you').waitFor();
+
+    const [reason] = VARIABLES as [Variable];
+    await page.keyboard.press('0');
+    const none = page.locator('.coding-panel fieldset.variable').first().getByRole('checkbox', {
+      name: 'None of these',
+    });
+    await expect.poll(() => none.getAttribute('aria-checked')).toBe('true');
+    for (const variable of VARIABLES.slice(1)) {
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press(variable.categories[0]!.shortcut!);
+    }
+    const done = page.getByText(/You have coded every appeal of this project \(341\)/);
+    await done.waitFor();
+    await shot(page, 'coding-all-coded-en');
+    for (const [lang, button] of [
+      ['kk', 'Қазақша'],
+      ['ru', 'Русский'],
+    ] as const) {
+      await page.getByRole('button', { name: button }).first().click();
+      await page.locator('.all-coded').waitFor();
+      await shot(page, `coding-all-coded-${lang}`);
+    }
+    await page.getByRole('button', { name: 'English' }).first().click();
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export my coder file…' }).click();
+    const file = JSON.parse(readFileSync((await (await download).path())!, 'utf8')) as {
+      codings: StoredCoding[];
+    };
+    expect(file.codings).toHaveLength(341 * VARIABLES.length);
+    const answer = file.codings.find((c) => c.appealId === DEMO.appeals[0]!.id && c.variableId === reason.id);
+    expect(answer).toMatchObject({ values: [] });
+    expect(answer!.cleared).toBeUndefined();
     await page.context().close();
   });
 });

@@ -1,6 +1,8 @@
 import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { localize, type Category, type Lang, type Variable } from '../../../shared/model/index.ts';
+import { hasAnswer, localize, type Category, type Lang, type Variable } from '../../../shared/model/index.ts';
+import { NONE_KEY } from './keys.ts';
+import { noneRefusal } from './nextValues.ts';
 import type { CodingSession, CurrentAppeal } from './useCodingSession.ts';
 
 interface Props {
@@ -133,6 +135,20 @@ function VariableField({
               onPick={() => void session.choose(variable, category.code)}
             />
           ))}
+          {!noneRefusal(variable) && (
+            <button
+              type="button"
+              role="checkbox"
+              aria-checked={hasAnswer(coding) && values.length === 0}
+              aria-disabled={session.readOnly || undefined}
+              className={hasAnswer(coding) && values.length === 0 ? 'category none chosen' : 'category none'}
+              title={t('coding.answers.noneTitle')}
+              onClick={() => !session.readOnly && session.chooseNone(variable)}
+            >
+              {!categories.some((c) => c.shortcut?.toLowerCase() === NONE_KEY) && <kbd>{NONE_KEY}</kbd>}
+              {t('coding.answers.none')}
+            </button>
+          )}
         </div>
       )}
       {active && showDefinitions && (

@@ -1,19 +1,20 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { localize, type Codebook, type Lang } from '../../../shared/model/index.ts';
+import { localize, type Codebook, type Lang, type Variable } from '../../../shared/model/index.ts';
 import { NoProject } from '../../components/NoProject.tsx';
 import { db } from '../../db/db.ts';
 import { formatNumber, formatPercent } from '../../i18n.ts';
 import { useAppStore } from '../../store/index.ts';
 import { isFiltered } from '../../store/codingSlice.ts';
+import { requestCoderFileExport } from '../coders/exportRequest.ts';
 import { useCurrentProject } from '../projects/useCurrentProject.ts';
 import { AppealList } from './AppealList.tsx';
 import { AppealView } from './AppealView.tsx';
 import { CodingPanel } from './CodingPanel.tsx';
 import { FilterBar } from './FilterBar.tsx';
 import { HelpOverlay } from './HelpOverlay.tsx';
-import { commandFor, shortcutKeys, type Command } from './keys.ts';
+import { commandFor, isNoneKey, shortcutKeys, type Command } from './keys.ts';
 import { useCodingSession } from './useCodingSession.ts';
 import './coding.css';
 
@@ -57,6 +58,12 @@ function CodingWorkspace({ projectId, codebook }: { projectId: string; codebook:
       section.current?.querySelector('fieldset.variable.active')?.scrollIntoView?.({ block: 'nearest' });
   }, [revealActive]);
   const searchRef = useRef<HTMLInputElement>(null);
+  const all = useLiveQuery(
+    () =>
+      db.appeals.where('[projectId+order]').between([projectId, -Infinity], [projectId, Infinity]).count(),
+    [projectId],
+  );
+  const go = useAppStore((state) => state.go);
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const variables = codebook.variables;
   const { list, current, shown, index } = session;
@@ -67,6 +74,13 @@ function CodingWorkspace({ projectId, codebook }: { projectId: string; codebook:
     moveToRef.current = session.moveTo;
   });
   const pick = useCallback((target: number) => void moveToRef.current(target), []);
+
+  function chooseNone(variable: Variable) {
+    setNotice(null);
+    const refusal = session.chooseNone(variable);
+    if (refusal)
+      setNotice(t(`coding.answers.refused.${refusal}`, { variable: localize(variable.label, lang) }));
+  }
 
   function run(command: Command) {
     setNotice(null);
@@ -120,9 +134,14 @@ function CodingWorkspace({ projectId, codebook }: { projectId: string; codebook:
               (c) => !c.retired && c.shortcut && keys.includes(c.shortcut.toLowerCase()),
             )
           : undefined;
-      if (!variable || !category) return;
-      event.preventDefault();
-      void session.choose(variable, category.code);
+      if (!variable) return;
+      if (category) {
+        event.preventDefault();
+        void session.choose(variable, category.code);
+      } else if (isNoneKey(event)) {
+        event.preventDefault();
+        chooseNone(variable);
+      }
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -154,7 +173,7 @@ function CodingWorkspace({ projectId, codebook }: { projectId: string; codebook:
             )}
           </span>
         )}
-        <Progress coded={codedCount} projectId={projectId} theirs={session.readOnly} />
+        <Progress coded={codedCount} all={all} theirs={session.readOnly} />
         <div className="actions">
           <button type="button" onClick={() => run('previous')} disabled={index === 0}>
             {t('coding.previous')}
@@ -206,6 +225,20 @@ function CodingWorkspace({ projectId, codebook }: { projectId: string; codebook:
           })}
         </p>
       )}
+      {!session.readOnly && !!all && session.coded?.size === all && (
+        <div className="card notice all-coded" role="note">
+          <p>{t('coding.answers.allDone', { count: all })}</p>
+          <button
+            type="button"
+            onClick={() => {
+              go('coders');
+              requestCoderFileExport();
+            }}
+          >
+            {t('coding.answers.exportCoderFile')}
+          </button>
+        </div>
+      )}
       {notice && (
         <p className="card notice" role="note">
           {notice}
@@ -242,15 +275,10 @@ function CodingWorkspace({ projectId, codebook }: { projectId: string; codebook:
   );
 }
 
-/** This coder's share of the project's appeals coded (whatever the filter). */
-function Progress({ coded, projectId, theirs }: { coded: number; projectId: string; theirs: boolean }) {
+/** This coder's share of the project's appeals coded (whatever the filter), of `all`. */
+function Progress({ coded, all, theirs }: { coded: number; all: number | undefined; theirs: boolean }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
-  const all = useLiveQuery(
-    () =>
-      db.appeals.where('[projectId+order]').between([projectId, -Infinity], [projectId, Infinity]).count(),
-    [projectId],
-  );
   if (!all) return null;
   const share = coded / all;
   return (

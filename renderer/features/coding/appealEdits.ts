@@ -1,46 +1,89 @@
-import type { Coding } from '../../../shared/model/index.ts';
+import { Dexie } from 'dexie';
+import { clearedCoding, type Coding } from '../../../shared/model/index.ts';
 import { db } from '../../db/db.ts';
+import { putCodings } from '../../db/queries.ts';
 
-/** One change to one coder's codings of one appeal, as it was before and after; undo swaps them. */
+/** One key (coder, appeal, variable) an edit wrote: its row before (none when new) and after. */
+export interface KeyChange {
+  before: Coding | undefined;
+  after: Coding;
+}
+
+/** One change to one coder's codings of one appeal: only the keys it wrote, before and after. */
 export interface AppealEdit {
   projectId: string;
   coderId: string;
   appealId: string;
   order: number;
-  before: Coding[];
-  after: Coding[];
+  changes: KeyChange[];
 }
 
 export type AppealRef = Pick<AppealEdit, 'projectId' | 'coderId' | 'appealId' | 'order'>;
 
-/** Given the appeal's rows (by variable id), the time and the appeal, the rows to write. */
+/** Given the appeal's rows (by variable id, cleared ones included), the time and the appeal, the rows to write. */
 export type AppealChange = (rows: ReadonlyMap<string, Coding>, now: string, ref: AppealRef) => Coding[];
 
-const rowsOf = ({ projectId, coderId, appealId }: AppealRef) =>
-  db.codings.where('[projectId+coderId+appealId]').equals([projectId, coderId, appealId]);
+/** What a write did: the edit, and every row of the appeal after it. */
+export interface AppealWrite {
+  edit: AppealEdit;
+  rows: Map<string, Coding>;
+}
+
+/** One coder's rows of one appeal, answers and cleared ones, by variable id. */
+export async function appealRows({ projectId, coderId, appealId }: AppealRef): Promise<Map<string, Coding>> {
+  const rows = await Promise.all(
+    [db.codings, db.clearedCodings].map((table) =>
+      table
+        .where('[projectId+coderId+appealId+variableId]')
+        .between([projectId, coderId, appealId, Dexie.minKey], [projectId, coderId, appealId, Dexie.maxKey])
+        .toArray(),
+    ),
+  );
+  return new Map(rows.flat().map((row) => [row.variableId, row]));
+}
+
+/**
+ * The time of an edit: now, but always later than every row it may replace, so that the merge,
+ * which lets the later edit win, never sees a tie between an answer and its undoing.
+ */
+function editTime(rows: ReadonlyMap<string, Coding>): string {
+  let time = Date.now();
+  for (const row of rows.values()) {
+    const then = Date.parse(row.updatedAt);
+    if (then >= time) time = then + 1;
+  }
+  return new Date(time).toISOString();
+}
 
 /**
  * Reads the appeal's rows, lets `change` return the rows it changes, and writes them, all in one
- * transaction; resolves once IndexedDB has committed. Rows `change` leaves out keep their
- * `updatedAt`, so the merge sees no edit that was not made.
+ * transaction; resolves once IndexedDB has committed. Rows `change` leaves out are not written,
+ * so the merge sees no edit that was not made and another window's codings of the appeal stay.
  */
-export function editAppeal(ref: AppealRef, change: AppealChange): Promise<AppealEdit> {
-  return db.transaction('rw', db.codings, async () => {
-    const before = await rowsOf(ref).toArray();
-    const changed = change(
-      new Map(before.map((row) => [row.variableId, row])),
-      new Date().toISOString(),
-      ref,
-    );
-    await db.codings.bulkPut(changed);
-    return { ...ref, before, after: await rowsOf(ref).toArray() };
+export function editAppeal(ref: AppealRef, change: AppealChange): Promise<AppealWrite> {
+  return db.transaction('rw', db.codings, db.clearedCodings, async () => {
+    const rows = await appealRows(ref);
+    const written = change(rows, editTime(rows), ref);
+    await putCodings(written);
+    const changes = written.map((after) => ({ before: rows.get(after.variableId), after }));
+    for (const row of written) rows.set(row.variableId, row);
+    return { edit: { ...ref, changes }, rows };
   });
 }
 
-/** Puts the appeal's rows back as `rows` (an undo or a redo), in one transaction. */
-export function restoreAppeal(ref: AppealRef, rows: readonly Coding[]): Promise<void> {
-  return db.transaction('rw', db.codings, async () => {
-    await rowsOf(ref).delete();
-    await db.codings.bulkPut([...rows]);
-  });
+/**
+ * Undoes (`'before'`) or redoes (`'after'`) an edit as a new edit: each key it changed gets that
+ * state again with the time now, so the undo travels in the coder file and wins the merge like
+ * any edit. A key the edit created is undone as cleared (a tombstone, no note or flag), not
+ * deleted. Keys the edit did not touch — another window's, say — are left as they are.
+ */
+export function replayEdit(edit: AppealEdit, side: 'before' | 'after'): Promise<AppealWrite> {
+  return editAppeal(edit, (_rows, now) =>
+    edit.changes.map(({ before, after }) => {
+      if (side === 'after') return { ...after, updatedAt: now };
+      if (before) return { ...before, updatedAt: now };
+      const { note: _note, ...cleared } = clearedCoding(after, now);
+      return { ...cleared, unsure: false };
+    }),
+  );
 }

@@ -1,6 +1,9 @@
 import { Dexie } from 'dexie';
+import type { Variable } from '../../../shared/model/index.ts';
 import type { CodingFilter } from '../../store/codingSlice.ts';
 import { db } from '../../db/db.ts';
+import { coderCodings } from '../../db/queries.ts';
+import { isCoded } from './appealState.ts';
 
 /** The appeals a filter lets through, in source order: `orders[i]` is the appeal `ids[i]`. */
 export interface AppealList {
@@ -15,13 +18,27 @@ const allAppeals = (projectId: string) =>
 const part = <T>(key: unknown, at: number) => (key as readonly T[])[at]!;
 const idsOf = (keys: readonly unknown[]) => new Set(keys.map((key) => part<string>(key, 1)));
 
-/** The appeal ids that `coderId` has at least one coding of (an index walk, no rows read). */
-export async function codedAppeals(projectId: string, coderId: string): Promise<Set<string>> {
+/**
+ * The appeals `coderId` has coded (see `isCoded`). A walk over the primary keys of their answers
+ * (coder, appeal, variable): no row is read, which keeps it fast on 100 000 appeals. Cleared
+ * codings live in another table and do not count.
+ */
+export async function codedAppeals(
+  projectId: string,
+  coderId: string,
+  variables: readonly Variable[],
+): Promise<Set<string>> {
   const keys = await db.codings
-    .where('[projectId+coderId+appealId]')
+    .where('[projectId+coderId+appealId+variableId]')
     .between([projectId, coderId, Dexie.minKey], [projectId, coderId, Dexie.maxKey])
-    .uniqueKeys();
-  return new Set(keys.map((key) => part<string>(key, 2)));
+    .primaryKeys();
+  const answered = new Map<string, Set<string>>();
+  for (const [, , appealId, variableId] of keys) {
+    let set = answered.get(appealId);
+    if (!set) answered.set(appealId, (set = new Set()));
+    set.add(variableId);
+  }
+  return new Set([...answered].filter(([, set]) => isCoded(variables, set)).map(([appealId]) => appealId));
 }
 
 /**
@@ -32,6 +49,7 @@ export async function loadAppealList(
   projectId: string,
   coderId: string,
   filter: CodingFilter,
+  variables: readonly Variable[],
 ): Promise<AppealList> {
   const range = allAppeals(projectId);
   const [orderKeys, primaryKeys] = await Promise.all([range.keys(), range.primaryKeys()]);
@@ -66,11 +84,10 @@ export async function loadAppealList(
       ),
     );
   if (filter.status === 'unsure' || filter.status === 'notes') {
-    const flagged = await db.codings
-      .where('[projectId+coderId]')
-      .equals([projectId, coderId])
-      .filter((coding) => (filter.status === 'unsure' ? coding.unsure : !!coding.note))
-      .toArray();
+    // Cleared rows too: a note on an appeal with no answer yet is kept on one.
+    const flagged = (await coderCodings(projectId, coderId)).filter((coding) =>
+      filter.status === 'unsure' ? coding.unsure : !!coding.note,
+    );
     keep.push(new Set(flagged.map((coding) => coding.appealId)));
   }
   const query = filter.query.trim().toLocaleLowerCase();
@@ -86,7 +103,7 @@ export async function loadAppealList(
           .primaryKeys(),
       ),
     );
-  const coded = filter.status === 'uncoded' ? await codedAppeals(projectId, coderId) : undefined;
+  const coded = filter.status === 'uncoded' ? await codedAppeals(projectId, coderId, variables) : undefined;
 
   const list: AppealList = { orders: [], ids: [] };
   primaryKeys.forEach((key, index) => {

@@ -57,14 +57,24 @@ export function shortcutKeys(event: KeyLike): string[] {
   return latin && latin !== typed ? [typed, latin] : [typed];
 }
 
+/**
+ * The key of "none of these" on a multiple-choice variable. Generated shortcuts never use it (they
+ * run 1–9, a–z); a category a codebook gives this key keeps it.
+ */
+export const NONE_KEY = '0';
+
+/** Whether a key press means "none of these" (typed 0, or the 0 key in any layout). */
+export const isNoneKey = (event: KeyLike): boolean => shortcutKeys(event).includes(NONE_KEY);
+
 /** The keys the help overlay lists, in order; the labels are `coding.help.<command>`. */
-export const HELP_KEYS: readonly (readonly [Command | 'pick' | 'close', string])[] = [
+export const HELP_KEYS: readonly (readonly [Command | 'pick' | 'none' | 'close', string])[] = [
   ['next', '→ / PgDn'],
   ['previous', '← / PgUp'],
   ['nextUncoded', 'Shift + →'],
   ['variableDown', '↓'],
   ['variableUp', '↑'],
   ['pick', '1 … 9, a …'],
+  ['none', NONE_KEY],
   ['undo', 'Ctrl + Z'],
   ['redo', 'Ctrl + Y / Ctrl + Shift + Z'],
   ['search', '/ · Ctrl + F'],

@@ -1,18 +1,27 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
-import type { Appeal, Codebook, Coding, Variable } from '../../../shared/model/index.ts';
+import {
+  clearedCoding,
+  hasAnswer,
+  type Appeal,
+  type Codebook,
+  type Coding,
+  type Variable,
+} from '../../../shared/model/index.ts';
 import { db } from '../../db/db.ts';
 import { useAppStore } from '../../store/index.ts';
 import {
+  appealRows,
   editAppeal,
-  restoreAppeal,
+  replayEdit,
   type AppealChange,
   type AppealEdit,
   type AppealRef,
+  type AppealWrite,
 } from './appealEdits.ts';
 import { codedAppeals, indexAtOrAfter, loadAppealList, type AppealList } from './appealList.ts';
-import { appealFlags, missingRequired, type AppealFlags } from './appealState.ts';
-import { nextValues } from './nextValues.ts';
+import { answeredVariables, appealFlags, isCoded, missingRequired, type AppealFlags } from './appealState.ts';
+import { nextValues, noneRefusal, type NoneRefusal } from './nextValues.ts';
 
 export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed' };
 
@@ -25,21 +34,17 @@ export interface RequiredWarning {
 
 export interface CurrentAppeal {
   appeal: Appeal;
+  /** `coderId`'s rows of the appeal by variable id, cleared ones (which may carry the note) included. */
   rows: Map<string, Coding>;
   flags: AppealFlags;
 }
-
-const byVariable = (rows: readonly Coding[]) => new Map(rows.map((row) => [row.variableId, row]));
 
 /** The appeal at `order` with `coderId`'s codings of it; null when there is none. */
 async function loadAppeal(projectId: string, coderId: string, order: number): Promise<CurrentAppeal | null> {
   const appeal = await db.appeals.where('[projectId+order]').equals([projectId, order]).first();
   if (!appeal) return null;
-  const rows = await db.codings
-    .where('[projectId+coderId+appealId]')
-    .equals([projectId, coderId, appeal.id])
-    .toArray();
-  return { appeal, rows: byVariable(rows), flags: appealFlags(rows) };
+  const rows = await appealRows({ projectId, coderId, appealId: appeal.id, order });
+  return { appeal, rows, flags: appealFlags(rows.values()) };
 }
 
 /** Changes wait for the ones before them, so they commit in the order the coder made them. */
@@ -75,18 +80,20 @@ export function useCodingSession(projectId: string, codebook: Codebook) {
 
   useEffect(() => {
     let live = true;
-    void loadAppealList(projectId, viewerId, filter).then((loaded) => live && setList(loaded));
+    void loadAppealList(projectId, viewerId, filter, codebook.variables).then(
+      (loaded) => live && setList(loaded),
+    );
     return () => {
       live = false;
     };
-  }, [projectId, viewerId, filter]);
+  }, [projectId, viewerId, filter, codebook]);
   useEffect(() => {
     let live = true;
-    void codedAppeals(projectId, viewerId).then((loaded) => live && setCoded(loaded));
+    void codedAppeals(projectId, viewerId, codebook.variables).then((loaded) => live && setCoded(loaded));
     return () => {
       live = false;
     };
-  }, [projectId, viewerId]);
+  }, [projectId, viewerId, codebook]);
 
   const index = list ? indexAtOrAfter(list.orders, savedOrder ?? 0) : 0;
   const order = list?.orders[index];
@@ -120,19 +127,24 @@ export function useCodingSession(projectId: string, codebook: Codebook) {
         : undefined;
   const shown = current ?? answer?.appeal ?? undefined;
 
-  /** Keeps the coded set in step with a write, copying it only when the appeal's status changes. */
-  function markCoded(appealId: string, hasRows: boolean) {
+  /** The rows each appeal had after this screen's last write to it. */
+  const committedRows = useRef(new Map<string, Map<string, Coding>>());
+
+  /**
+   * Notes the appeal's rows after a write, and keeps the coded set in step, copying it only when
+   * the appeal's status changes.
+   */
+  function committed({ edit, rows }: AppealWrite) {
+    committedRows.current.set(edit.appealId, rows);
+    const done = isCoded(codebook.variables, answeredVariables(rows));
     setCoded((set) => {
-      if (!set || set.has(appealId) === hasRows) return set;
+      if (!set || set.has(edit.appealId) === done) return set;
       const next = new Set(set);
-      if (hasRows) next.add(appealId);
-      else next.delete(appealId);
+      if (done) next.add(edit.appealId);
+      else next.delete(edit.appealId);
       return next;
     });
   }
-
-  /** The rows each appeal had after this screen's last write to it. */
-  const committedRows = useRef(new Map<string, Coding[]>());
 
   function goTo(targetOrder: number) {
     setWarning(null);
@@ -156,9 +168,9 @@ export function useCodingSession(projectId: string, codebook: Codebook) {
     await enqueue(() => Promise.resolve());
     // Checked against the rows the last write committed, which a render may not show yet. An
     // appeal still loading cannot have been coded on this screen: nothing to check.
-    const committed = current && committedRows.current.get(current.appeal.id);
-    const rows = readOnly || !current ? new Map() : committed ? byVariable(committed) : current.rows;
-    const missing = rows.size ? missingRequired(codebook.variables, rows) : [];
+    const rows =
+      readOnly || !current ? new Map() : (committedRows.current.get(current.appeal.id) ?? current.rows);
+    const missing = [...rows.values()].some(hasAnswer) ? missingRequired(codebook.variables, rows) : [];
     if (current && missing.length && (requiredMode === 'block' || warning?.appealId !== current.appeal.id)) {
       setWarning({ appealId: current.appeal.id, missing, blocked: requiredMode === 'block' });
       return;
@@ -196,16 +208,20 @@ export function useCodingSession(projectId: string, codebook: Codebook) {
     const ref: AppealRef = { projectId, coderId, appealId: current.appeal.id, order: current.appeal.order };
     setSave({ kind: 'saving' });
     try {
-      const edit = await enqueue(() => editAppeal(ref, change));
-      committedRows.current.set(edit.appealId, edit.after);
-      markCoded(edit.appealId, edit.after.length > 0);
-      setHistory((h) => ({ undo: [...h.undo.slice(-99), edit], redo: [] }));
+      const written = await enqueue(() => editAppeal(ref, change));
+      committed(written);
+      if (written.edit.changes.length)
+        setHistory((h) => ({ undo: [...h.undo.slice(-99), written.edit], redo: [] }));
       setSave({ kind: 'saved' });
     } catch {
       setSave({ kind: 'failed' });
     }
   }
 
+  /**
+   * The variable's row as it is, or a new cleared one carrying the appeal's note and flag, with
+   * the time and codebook version of this edit.
+   */
   function row(rows: ReadonlyMap<string, Coding>, variableId: string, now: string, ref: AppealRef): Coding {
     const flags = appealFlags(rows.values());
     const existing = rows.get(variableId) ?? {
@@ -214,20 +230,49 @@ export function useCodingSession(projectId: string, codebook: Codebook) {
       appealId: ref.appealId,
       variableId,
       values: [],
+      cleared: true as const,
       unsure: flags.unsure,
       ...(flags.note ? { note: flags.note } : {}),
     };
     return { ...existing, updatedAt: now, codebookVersion: codebook.version };
   }
 
+  /** The row with `answer` in place of what it held (and no longer cleared). */
+  function answered(before: Coding, answer: Pick<Coding, 'values' | 'text'>): Coding {
+    const { cleared: _cleared, text: _text, ...rest } = before;
+    return { ...rest, ...answer };
+  }
+
+  /** Picks or unpicks a category; unpicking the last one clears the coding (a tombstone). */
   const choose = (variable: Variable, code: string) =>
     write((rows, now, ref) => {
       const before = row(rows, variable.id, now, ref);
-      return [{ ...before, values: nextValues(variable.kind, before.values, code) }];
+      const values = nextValues(variable.kind, before.values, code);
+      return [values.length ? answered(before, { values }) : clearedCoding(before, now)];
     });
 
+  /**
+   * Answers "none of these" on a multiple-choice variable (the empty set), or takes that answer
+   * back when it is the one given. Refused, writing nothing, on a variable of another kind or
+   * without categories: the reason is returned for the screen to say.
+   */
+  function chooseNone(variable: Variable): NoneRefusal | null {
+    const refusal = noneRefusal(variable);
+    if (refusal) return refusal;
+    void write((rows, now, ref) => {
+      const before = row(rows, variable.id, now, ref);
+      const isNone = hasAnswer(before) && before.values.length === 0;
+      return [isNone ? clearedCoding(before, now) : answered(before, { values: [] })];
+    });
+    return null;
+  }
+
+  /** Writes a text answer; an emptied text clears the coding (a tombstone). */
   const setText = (variable: Variable, text: string) =>
-    write((rows, now, ref) => [{ ...row(rows, variable.id, now, ref), values: [], text }]);
+    write((rows, now, ref) => {
+      const before = row(rows, variable.id, now, ref);
+      return [text.trim() ? answered(before, { values: [], text }) : clearedCoding(before, now)];
+    });
 
   /** Writes the note or the flag onto every row of the appeal, or onto a new row of `variable`. */
   const setFlags = (change: Partial<AppealFlags>, variable: Variable) =>
@@ -243,12 +288,9 @@ export function useCodingSession(projectId: string, codebook: Codebook) {
   async function replay(kind: 'undo' | 'redo') {
     const edit = history[kind].at(-1);
     if (!edit || readOnly) return;
-    const rows = kind === 'undo' ? edit.before : edit.after;
     setSave({ kind: 'saving' });
     try {
-      await enqueue(() => restoreAppeal(edit, rows));
-      committedRows.current.set(edit.appealId, rows);
-      markCoded(edit.appealId, rows.length > 0);
+      committed(await enqueue(() => replayEdit(edit, kind === 'undo' ? 'before' : 'after')));
       setHistory((h) =>
         kind === 'undo'
           ? { undo: h.undo.slice(0, -1), redo: [...h.redo, edit] }
@@ -283,6 +325,7 @@ export function useCodingSession(projectId: string, codebook: Codebook) {
     moveTo,
     nextUncodedIndex,
     choose,
+    chooseNone,
     setText,
     setFlags,
     undo: () => replay('undo'),

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../../renderer/db/db.ts';
 import { openDemoProject } from '../../../renderer/db/projects.ts';
+import { onCoderFileExportRequest } from '../../../renderer/features/coders/exportRequest.ts';
 import { CodingScreen } from '../../../renderer/features/coding/CodingScreen.tsx';
 import { useAppStore } from '../../../renderer/store/index.ts';
 import { createDemoProject, DEMO_PROJECT_ID } from '../../../shared/demo/index.ts';
@@ -36,6 +37,8 @@ const mine = (appealIndex: number) =>
     .where('[projectId+coderId+appealId]')
     .equals([DEMO_PROJECT_ID, ME, appeal(appealIndex).id])
     .toArray();
+const clearedOf = (appealIndex: number, variable: Variable) =>
+  db.clearedCodings.get([DEMO_PROJECT_ID, ME, appeal(appealIndex).id, variable.id]);
 const valuesOf = async (appealIndex: number, variable: Variable) =>
   (await mine(appealIndex)).find((c) => c.variableId === variable.id)?.values;
 const fieldset = (variable: Variable) =>
@@ -71,6 +74,16 @@ async function codeAll(user: ReturnType<typeof userEvent.setup>, appealIndex: nu
   }
 }
 
+/** From the first variable, codes the other three with their first category. */
+async function codeRest(user: ReturnType<typeof userEvent.setup>, appealIndex: number) {
+  for (const variable of [REGION, BODY, RESPONSE]) {
+    await user.keyboard(`{ArrowDown}${key(variable, 0)}`);
+    await waitFor(async () =>
+      expect(await valuesOf(appealIndex, variable)).toEqual([variable.categories[0]!.code]),
+    );
+  }
+}
+
 describe('undo and redo', () => {
   it('Ctrl+Z undoes the last change and Ctrl+Y redoes it, in IndexedDB and on screen', async () => {
     const user = await renderScreen();
@@ -82,9 +95,14 @@ describe('undo and redo', () => {
     await user.keyboard('{Control>}z{/Control}');
     await waitFor(() => expect(option(REASON, 1)).toHaveAttribute('aria-checked', 'false'));
     expect(await valuesOf(0, REASON)).toEqual([REASON.categories[0]!.code]);
+    const first = (await mine(0))[0]!;
     await user.keyboard('{Control>}z{/Control}');
-    // Undoing the first change leaves no row at all: the appeal is uncoded again.
+    // Undoing the first change leaves no answer, but a cleared row with a later time (a
+    // tombstone), so the undo reaches the supervisor.
     await waitFor(async () => expect(await mine(0)).toEqual([]));
+    const cleared = await clearedOf(0, REASON);
+    expect(cleared).toMatchObject({ values: [], cleared: true });
+    expect(cleared!.updatedAt > first.updatedAt).toBe(true);
     expect(screen.getByText('0 coded by you')).toBeInTheDocument();
 
     await user.keyboard('{Control>}y{/Control}');
@@ -191,12 +209,23 @@ describe('note and unsure flag, per appeal', () => {
     expect(screen.getByText('1 / 341')).toBeInTheDocument();
   });
 
-  it('a note on an appeal with no codings yet is kept on a row of the active variable', async () => {
+  it('a note on an appeal with no answer yet is kept on a cleared row, which does not code it', async () => {
     const user = await renderScreen();
     await user.click(screen.getByRole('textbox', { name: 'Note' }));
     await user.keyboard('Неясно{Tab}');
-    await waitFor(async () => expect(await mine(0)).toHaveLength(1));
-    expect((await mine(0))[0]).toMatchObject({ variableId: REASON.id, values: [], note: 'Неясно' });
+    await waitFor(async () => expect(await clearedOf(0, REASON)).toBeDefined());
+    expect(await clearedOf(0, REASON)).toMatchObject({ values: [], cleared: true, note: 'Неясно' });
+    expect(await mine(0)).toEqual([]);
+    await user.keyboard('{Control>}u{/Control}');
+    await waitFor(async () => expect((await clearedOf(0, REASON))?.unsure).toBe(true));
+    expect(screen.getByText('0 coded by you')).toBeInTheDocument();
+    // Moving on and back, the note and the flag are shown again.
+    await user.keyboard('{ArrowRight}');
+    await shownId(1);
+    await user.keyboard('{ArrowLeft}');
+    await shownId(0);
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Note' })).toHaveValue('Неясно'));
+    expect(screen.getByRole('checkbox', { name: /Unsure/ })).toBeChecked();
   });
 });
 
@@ -390,5 +419,110 @@ describe('a key pressed while the next appeal loads', () => {
     await waitFor(async () => expect(await valuesOf(1, REASON)).toEqual([REASON.categories[0]!.code]));
     expect(await mine(0)).toEqual([]);
     void user;
+  });
+});
+
+describe('"none of these" on a multiple-choice variable', () => {
+  const none = (variable: Variable) =>
+    within(fieldset(variable)).getByRole('checkbox', { name: /None of these$/ });
+
+  it('key 0 answers it (the empty set, not cleared); a category replaces it; 0 again takes it back', async () => {
+    expect(REASON.kind).toBe('multi');
+    const user = await renderScreen();
+    await user.keyboard('0');
+    await waitFor(() => expect(none(REASON)).toHaveAttribute('aria-checked', 'true'));
+    expect(await mine(0)).toMatchObject([{ variableId: REASON.id, values: [] }]);
+    expect((await mine(0))[0]!.cleared).toBeUndefined();
+
+    await user.keyboard(key(REASON, 1));
+    await waitFor(() => expect(none(REASON)).toHaveAttribute('aria-checked', 'false'));
+    expect(await valuesOf(0, REASON)).toEqual([REASON.categories[1]!.code]);
+    await user.click(none(REASON));
+    await waitFor(() => expect(none(REASON)).toHaveAttribute('aria-checked', 'true'));
+    expect(option(REASON, 1)).toHaveAttribute('aria-checked', 'false');
+    expect(await valuesOf(0, REASON)).toEqual([]);
+
+    await user.keyboard('0');
+    await waitFor(() => expect(none(REASON)).toHaveAttribute('aria-checked', 'false'));
+    expect(await mine(0)).toEqual([]);
+    expect(await clearedOf(0, REASON)).toMatchObject({ cleared: true });
+  });
+
+  it('counts as an answer: with it and the other three variables the appeal is coded', async () => {
+    const user = await renderScreen();
+    await user.keyboard('0');
+    await codeRest(user, 0);
+    await screen.findByText('1 coded by you');
+    // No warning on leaving: every required variable is answered.
+    await user.keyboard('{ArrowRight}');
+    await shownId(1);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('is refused, with a message, on a single-choice variable; nothing is written', async () => {
+    expect(REGION.kind).toBe('single');
+    const user = await renderScreen();
+    expect(within(fieldset(REGION)).queryByRole('checkbox', { name: /None of these$/ })).toBeNull();
+    await user.keyboard('{ArrowDown}0');
+    expect(await screen.findByRole('note')).toHaveTextContent(
+      '"None of these" is an answer on multiple-choice variables only; Region is not one.',
+    );
+    expect(await mine(0)).toEqual([]);
+    expect(await db.clearedCodings.count()).toBe(0);
+  });
+
+  it('the help overlay lists its key', async () => {
+    const user = await renderScreen();
+    await user.keyboard('?');
+    const dialog = await screen.findByRole('dialog', { name: 'Keys of the coding screen' });
+    const row = within(dialog).getByText(/^None of these: the answer on a multiple-choice variable/);
+    expect(row.closest('tr')).toHaveTextContent(/^0/);
+  });
+});
+
+describe('coded means every required variable answered', () => {
+  it('one answer of four does not tick the appeal or count it; all four do', async () => {
+    vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
+    const user = await renderScreen();
+    const list = screen.getByRole('navigation', { name: 'Appeals in this list' });
+    const mark = () => within(list).getByText(appeal(0).id).parentElement!.querySelector('.list-mark')!;
+    await user.keyboard(key(REASON, 0));
+    await waitFor(async () => expect(await mine(0)).toHaveLength(1));
+    expect(screen.getByText('0 coded by you')).toBeInTheDocument();
+    expect(mark()).toHaveAttribute('title', 'Not coded yet');
+    await codeRest(user, 0);
+    await screen.findByText('1 coded by you');
+    expect(mark()).toHaveAttribute('title', 'Coded');
+  });
+
+  it('when the last appeal is coded, the screen says so and offers the coder file', async () => {
+    // Every appeal but the first coded already, straight into the database.
+    await db.codings.bulkPut(
+      DEMO.appeals.slice(1).flatMap((a) =>
+        DEMO.codebook.variables.map((variable) => ({
+          projectId: DEMO_PROJECT_ID,
+          coderId: ME,
+          appealId: a.id,
+          variableId: variable.id,
+          values: [variable.categories[0]!.code],
+          unsure: false,
+          updatedAt: '2020-01-01T00:00:00.000Z',
+          codebookVersion: DEMO.codebook.version,
+        })),
+      ),
+    );
+    const requests = vi.fn();
+    const unsubscribe = onCoderFileExportRequest(requests);
+    const user = await renderScreen();
+    await screen.findByText('340 coded by you');
+    expect(screen.queryByText(/You have coded every appeal/)).toBeNull();
+    await codeAll(user, 0);
+    expect(
+      await screen.findByText(/You have coded every appeal of this project \(341\)/),
+    ).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Export my coder file…' }));
+    expect(useAppStore.getState().screen).toBe('coders');
+    expect(requests).toHaveBeenCalledTimes(1);
+    unsubscribe();
   });
 });

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../../renderer/db/db.ts';
 import { currentCodebook, openDemoProject } from '../../../renderer/db/projects.ts';
 import { CodingScreen } from '../../../renderer/features/coding/CodingScreen.tsx';
@@ -11,6 +11,8 @@ import { localize, type Codebook, type Variable } from '../../../shared/model/in
 import { renderWithPlatform, setUpRendererTests, signInCoder } from '../harness.tsx';
 
 setUpRendererTests('en');
+// jsdom on a shared, busy machine: a first render of 341 appeals can take seconds.
+vi.setConfig({ testTimeout: 30_000 });
 
 const ME = 'me';
 const DEMO = createDemoProject();
@@ -98,9 +100,13 @@ describe('CodingScreen — clicking', () => {
     await waitFor(() => expect(categoryButton(variable, 1).button).toHaveAttribute('aria-checked', 'true'));
     expect(categoryButton(variable, 0).button).toHaveAttribute('aria-checked', 'false');
 
+    const answered = (await myCoding(appeal.id, variable.id))!;
     await user.click(categoryButton(variable, 1).button);
-    // Cleared, not deleted: an empty answer means "looked at, left empty".
-    await waitFor(async () => expect((await myCoding(appeal.id, variable.id))?.values).toEqual([]));
+    // Cleared, not deleted: a tombstone with a later time, so the clearing travels and merges.
+    await waitFor(async () => expect(await myCoding(appeal.id, variable.id)).toBeUndefined());
+    const cleared = await db.clearedCodings.get([DEMO_PROJECT_ID, ME, appeal.id, variable.id]);
+    expect(cleared).toMatchObject({ values: [], cleared: true });
+    expect(cleared!.updatedAt > answered.updatedAt).toBe(true);
     await waitFor(() => expect(categoryButton(variable, 1).button).toHaveAttribute('aria-checked', 'false'));
   });
 

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../renderer/db/db.ts';
 import { openDemoProject } from '../../../renderer/db/projects.ts';
-import { editAppeal, restoreAppeal } from '../../../renderer/features/coding/appealEdits.ts';
+import { putCodings } from '../../../renderer/db/queries.ts';
+import { appealRows, editAppeal, replayEdit } from '../../../renderer/features/coding/appealEdits.ts';
 import {
   codedAppeals,
   codersWithCodings,
@@ -11,12 +12,13 @@ import {
 } from '../../../renderer/features/coding/appealList.ts';
 import { NO_FILTER } from '../../../renderer/store/codingSlice.ts';
 import { createDemoProject, DEMO_PROJECT_ID } from '../../../shared/demo/index.ts';
-import type { Coding } from '../../../shared/model/index.ts';
+import type { Coding, Variable } from '../../../shared/model/index.ts';
 
 const DEMO = createDemoProject();
 const AIGERIM = 'demo-coder-aigerim';
+const VARIABLES = DEMO.codebook.variables;
 const list = (change: Partial<typeof NO_FILTER>, coder = AIGERIM) =>
-  loadAppealList(DEMO_PROJECT_ID, coder, { ...NO_FILTER, ...change });
+  loadAppealList(DEMO_PROJECT_ID, coder, { ...NO_FILTER, ...change }, VARIABLES);
 /** The same filter worked out directly on the demo data, to compare with the indexed one. */
 const idsWhere = (keep: (appeal: (typeof DEMO.appeals)[number]) => boolean) =>
   DEMO.appeals.filter(keep).map((appeal) => appeal.id);
@@ -83,9 +85,9 @@ describe('loadAppealList', () => {
 
 describe('index helpers', () => {
   it('codedAppeals and codersWithCodings walk the indexes', async () => {
-    expect(await codedAppeals(DEMO_PROJECT_ID, AIGERIM)).toEqual(
-      new Set(DEMO.codings.filter((c) => c.coderId === AIGERIM).map((c) => c.appealId)),
-    );
+    const aigerims = new Set(DEMO.codings.filter((c) => c.coderId === AIGERIM).map((c) => c.appealId));
+    expect(aigerims.size).toBe(60);
+    expect(await codedAppeals(DEMO_PROJECT_ID, AIGERIM, VARIABLES)).toEqual(aigerims);
     expect((await codersWithCodings(DEMO_PROJECT_ID)).sort()).toEqual(DEMO.coders.map((c) => c.id).sort());
   });
 
@@ -105,7 +107,78 @@ describe('index helpers', () => {
   });
 });
 
-describe('editAppeal and restoreAppeal', () => {
+describe('codedAppeals: coded means every required variable answered', () => {
+  const [A, B, C] = DEMO.appeals.map((a) => a.id) as [string, string, string];
+  const at = (
+    appealId: string,
+    variableId: string,
+    values: string[],
+    extra: Partial<Coding> = {},
+  ): Coding => ({
+    projectId: DEMO_PROJECT_ID,
+    coderId: 'me',
+    appealId,
+    variableId,
+    values,
+    unsure: false,
+    updatedAt: '2020-01-01T00:00:00.000Z',
+    codebookVersion: 1,
+    ...extra,
+  });
+  const [reason, region, body, response] = VARIABLES as [Variable, Variable, Variable, Variable];
+
+  beforeEach(async () => {
+    await db.transaction('rw', db.codings, db.clearedCodings, () =>
+      putCodings([
+        // A: all four required variables, reason answered "none of these".
+        at(A, reason.id, []),
+        at(A, region.id, [region.categories[0]!.code]),
+        at(A, body.id, [body.categories[0]!.code]),
+        at(A, response.id, [response.categories[0]!.code]),
+        // B: three answers, the fourth cleared.
+        at(B, reason.id, [reason.categories[0]!.code]),
+        at(B, region.id, [region.categories[0]!.code]),
+        at(B, body.id, [body.categories[0]!.code]),
+        at(B, response.id, [], { cleared: true }),
+        // C: only a note and a flag, on a cleared row.
+        at(C, reason.id, [], { cleared: true, note: 'later', unsure: true }),
+      ]),
+    );
+  });
+
+  it('counts an appeal with every required variable answered, "none of these" included', async () => {
+    expect(VARIABLES.every((v) => v.required)).toBe(true);
+    expect(await codedAppeals(DEMO_PROJECT_ID, 'me', VARIABLES)).toEqual(new Set([A]));
+    const uncoded = await loadAppealList(
+      DEMO_PROJECT_ID,
+      'me',
+      { ...NO_FILTER, status: 'uncoded' },
+      VARIABLES,
+    );
+    expect(uncoded.ids).toHaveLength(DEMO.appeals.length - 1);
+    expect(uncoded.ids).toContain(B);
+    expect(uncoded.ids).toContain(C);
+  });
+
+  it('the note and flag on a cleared row still let the appeal be found by those filters', async () => {
+    const flagged = await loadAppealList(
+      DEMO_PROJECT_ID,
+      'me',
+      { ...NO_FILTER, status: 'unsure' },
+      VARIABLES,
+    );
+    expect(flagged.ids).toEqual([C]);
+    const noted = await loadAppealList(DEMO_PROJECT_ID, 'me', { ...NO_FILTER, status: 'notes' }, VARIABLES);
+    expect(noted.ids).toEqual([C]);
+  });
+
+  it('with no variable marked required, one answer codes the appeal', async () => {
+    const optional = VARIABLES.map((v) => ({ ...v, required: false }));
+    expect(await codedAppeals(DEMO_PROJECT_ID, 'me', optional)).toEqual(new Set([A, B]));
+  });
+});
+
+describe('editAppeal and replayEdit', () => {
   const ref = { projectId: DEMO_PROJECT_ID, coderId: 'me', appealId: DEMO.appeals[0]!.id, order: 0 };
   const row = (variableId: string, values: string[], now: string): Coding => ({
     ...ref,
@@ -115,29 +188,52 @@ describe('editAppeal and restoreAppeal', () => {
     updatedAt: now,
     codebookVersion: 1,
   });
-  const mine = () =>
-    db.codings.where('[projectId+coderId+appealId]').equals([DEMO_PROJECT_ID, 'me', ref.appealId]).toArray();
+  const T0 = '2020-01-01T00:00:00.000Z';
 
-  it('records the rows before and after, and restoring either puts them back exactly', async () => {
+  it('records only the keys it wrote, with what they held before', async () => {
     const first = await editAppeal(ref, (_rows, now) => [row('region', ['almaty_city'], now)]);
-    expect(first.before).toEqual([]);
+    expect(first.edit.changes).toEqual([{ before: undefined, after: first.rows.get('region') }]);
     const second = await editAppeal(ref, (rows, now) => {
       expect(rows.get('region')?.values).toEqual(['almaty_city']);
       return [row('reason', ['corruption'], now)];
     });
-    expect(second.before).toEqual(first.after);
-    expect(second.after.map((r) => r.variableId).sort()).toEqual(['reason', 'region']);
+    expect(second.edit.changes.map((c) => c.after.variableId)).toEqual(['reason']);
+    expect([...second.rows.keys()].sort()).toEqual(['reason', 'region']);
+    expect(await appealRows(ref)).toEqual(second.rows);
+  });
 
-    await restoreAppeal(ref, second.before);
-    expect(await mine()).toEqual(first.after);
-    await restoreAppeal(ref, first.before);
-    expect(await mine()).toEqual([]);
-    await restoreAppeal(ref, second.after);
-    expect(await mine()).toEqual(second.after);
+  it('undoes as a new edit: the state before with a later time, a cleared row for a new key, nothing else touched', async () => {
+    await db.codings.put(row('reason', ['corruption'], T0));
+    const edit = (
+      await editAppeal(ref, (rows, now) => [
+        { ...rows.get('reason')!, values: ['red_tape'], updatedAt: now },
+        row('region', ['almaty_city'], now),
+      ])
+    ).edit;
+    // Another window codes a third variable of the appeal meanwhile.
+    const theirs = row('body', ['akimat'], '2030-01-01T00:00:00.000Z');
+    await db.codings.put(theirs);
+
+    const undone = await replayEdit(edit, 'before');
+    const reason = undone.rows.get('reason')!;
+    expect(reason).toMatchObject({ values: ['corruption'] });
+    expect(reason.updatedAt > edit.changes[0]!.after.updatedAt).toBe(true);
+    const region = await db.clearedCodings.get([DEMO_PROJECT_ID, 'me', ref.appealId, 'region']);
+    expect(region).toMatchObject({ values: [], cleared: true, unsure: false });
+    expect(region!.updatedAt > edit.changes[1]!.after.updatedAt).toBe(true);
+    expect(await db.codings.get([DEMO_PROJECT_ID, 'me', ref.appealId, 'region'])).toBeUndefined();
+    expect(await db.codings.get([DEMO_PROJECT_ID, 'me', ref.appealId, 'body'])).toEqual(theirs);
+
+    const redone = await replayEdit(edit, 'after');
+    expect(redone.rows.get('reason')?.values).toEqual(['red_tape']);
+    expect(redone.rows.get('region')).toMatchObject({ values: ['almaty_city'] });
+    expect(redone.rows.get('region')!.cleared).toBeUndefined();
+    expect(await db.clearedCodings.count()).toBe(0);
+    expect(redone.rows.get('body')).toEqual(theirs);
     // Other coders' rows of the same appeal are never touched.
     expect(
       await db.codings.where('[projectId+appealId]').equals([DEMO_PROJECT_ID, ref.appealId]).count(),
-    ).toBe(DEMO.codings.filter((c) => c.appealId === ref.appealId).length + 2);
+    ).toBe(DEMO.codings.filter((c) => c.appealId === ref.appealId).length + 3);
   });
 
   it('writes nothing when the change throws', async () => {
@@ -146,6 +242,6 @@ describe('editAppeal and restoreAppeal', () => {
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');
-    expect(await mine()).toEqual([]);
+    expect((await appealRows(ref)).size).toBe(0);
   });
 });

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
+  answeredVariables,
   appealFlags,
   isAnswered,
+  isCoded,
   missingRequired,
   splitHits,
 } from '../../../renderer/features/coding/appealState.ts';
+import { noneRefusal } from '../../../renderer/features/coding/nextValues.ts';
 import type { Coding, Variable } from '../../../shared/model/index.ts';
 
 const coding = (variableId: string, change: Partial<Coding> = {}): Coding => ({
@@ -44,12 +47,16 @@ describe('missingRequired', () => {
     variable('remark', 'text', true),
     variable('tone', 'ordinal', false),
   ];
-  it('lists required variables without a category or text, in codebook order', () => {
+  it('lists required variables without an answer, in codebook order; a cleared row is none', () => {
     const rows = new Map([
-      ['reason', coding('reason', { values: [] })], // looked at, left empty: still missing
-      ['remark', coding('remark', { text: '   ' })], // blank text is no answer
+      ['reason', coding('reason', { cleared: true })], // picked, then taken back
+      ['remark', coding('remark', { cleared: true, note: 'see the date' })], // a note is no answer
     ]);
     expect(missingRequired(variables, rows).map((v) => v.id)).toEqual(['reason', 'region', 'remark']);
+  });
+  it('takes "none of these" (the empty set, not cleared) as an answer', () => {
+    const rows = new Map([['reason', coding('reason', { values: [] })]]);
+    expect(missingRequired(variables, rows).map((v) => v.id)).toEqual(['region', 'remark']);
   });
   it('is empty when every required variable is answered; optional ones do not count', () => {
     const rows = new Map([
@@ -59,6 +66,38 @@ describe('missingRequired', () => {
     ]);
     expect(missingRequired(variables, rows)).toEqual([]);
     expect(isAnswered(undefined)).toBe(false);
+  });
+});
+
+describe('isCoded', () => {
+  const variables = [variable('reason', 'multi', true), variable('tone', 'ordinal', false)];
+  it('needs every required variable answered; an optional one alone is not enough', () => {
+    expect(isCoded(variables, new Set(['reason']))).toBe(true);
+    expect(isCoded(variables, new Set(['tone']))).toBe(false);
+    expect(isCoded(variables, new Set())).toBe(false);
+  });
+  it('needs one answer when no variable is required', () => {
+    const optional = variables.map((v) => ({ ...v, required: false }));
+    expect(isCoded(optional, new Set(['tone']))).toBe(true);
+    expect(isCoded(optional, new Set())).toBe(false);
+  });
+  it('counts only the answered rows of an appeal', () => {
+    const rows = new Map([
+      ['reason', coding('reason', { values: [] })],
+      ['tone', coding('tone', { cleared: true, unsure: true })],
+    ]);
+    expect(answeredVariables(rows)).toEqual(new Set(['reason']));
+  });
+});
+
+describe('noneRefusal', () => {
+  const category = { code: 'x', value: 1, label: {}, definition: {}, examples: {}, retired: false };
+  it('allows "none of these" on a multiple-choice variable with categories only', () => {
+    expect(noneRefusal({ kind: 'multi', categories: [category] })).toBeNull();
+    expect(noneRefusal({ kind: 'multi', categories: [] })).toBe('noCategories');
+    expect(noneRefusal({ kind: 'multi', categories: [{ ...category, retired: true }] })).toBe('noCategories');
+    expect(noneRefusal({ kind: 'single', categories: [category] })).toBe('notMulti');
+    expect(noneRefusal({ kind: 'text', categories: [] })).toBe('notMulti');
   });
 });
 

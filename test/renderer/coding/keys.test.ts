@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commandFor, HELP_KEYS, shortcutKeys } from '../../../renderer/features/coding/keys.ts';
+import { commandFor, HELP_KEYS, isNoneKey, shortcutKeys } from '../../../renderer/features/coding/keys.ts';
 
 const key = (
   key: string,
@@ -82,5 +82,16 @@ describe('shortcutKeys', () => {
   it('gives nothing for modified or named keys', () => {
     expect(shortcutKeys(key('a', 'KeyA', { ctrlKey: true }))).toEqual([]);
     expect(shortcutKeys(key('Enter', 'Enter'))).toEqual([]);
+  });
+});
+
+describe('isNoneKey', () => {
+  it('takes 0 for "none of these": typed, on the numpad, or the 0 key of another layout; not with Ctrl', () => {
+    expect(isNoneKey(key('0', 'Digit0'))).toBe(true);
+    expect(isNoneKey(key('0', 'Numpad0'))).toBe(true);
+    // French AZERTY: the key of 0 types "à" without Shift.
+    expect(isNoneKey(key('à', 'Digit0'))).toBe(true);
+    expect(isNoneKey(key('0', 'Digit0', { ctrlKey: true }))).toBe(false);
+    expect(isNoneKey(key('o', 'KeyO'))).toBe(false);
   });
 });

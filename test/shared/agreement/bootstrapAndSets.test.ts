@@ -85,6 +85,42 @@ describe('multiple-choice variables', () => {
     expect(jaccardDistance(['a', 'b'], ['b', 'c'])).toBeCloseTo(2 / 3, 12);
   });
 
+  it('"none of these" (∅): d(∅, ∅) = 0 and d(∅, A) = 1 under MASI and Jaccard (docs/agreement.md)', () => {
+    for (const distance of [masiDistance, jaccardDistance]) {
+      expect(distance([], [])).toBe(0);
+      expect(distance([], ['a'])).toBe(1);
+      expect(distance(['a', 'b'], [])).toBe(1);
+    }
+    expect(masiDistance([], ['a'], 'nltk')).toBe(1);
+  });
+
+  it("counts ∅ against a non-empty set as a full disagreement: α = 4/9 by hand, as category a's nominal α", () => {
+    // Units (∅, ∅), (∅, {a}), ({a}, {a}): D_o = 2/6 (one unit, two ordered pairs at distance 1),
+    // D_e = 18/30 (three ∅ and three {a}: 3·3·2 ordered pairs at distance 1 of 6·5), α = 1 − (1/3)/(3/5).
+    const rows = [
+      [[], []],
+      [[], ['a']],
+      [['a'], ['a']],
+    ];
+    expect(setAlpha(rows, { distance: 'masi' }).value).toBeCloseTo(4 / 9, 12);
+    expect(setAlpha(rows, { distance: 'jaccard' }).value).toBeCloseTo(4 / 9, 12);
+    const report = multiChoiceReport(rows, { categories: ['a', 'b'] });
+    expect(report.perCategory[0]!.report.krippendorffAlpha.value).toBeCloseTo(4 / 9, 12);
+    // For category b every answer is "absent", ∅ included: full agreement, no variation.
+    expect(report.perCategory[1]!.report.percentAgreement.value).toBe(1);
+    // The same rows with ∅ missing instead (null) leave one unit, identical sets: no variation.
+    expect(
+      setAlpha(
+        [
+          [null, null],
+          [null, ['a']],
+          [['a'], ['a']],
+        ],
+        { distance: 'masi' },
+      ).reason,
+    ).toBe('no-variation');
+  });
+
   it('set-level α is 1 for identical sets and undefined without variation', () => {
     const rows = [
       [

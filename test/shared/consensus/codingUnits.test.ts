@@ -94,8 +94,18 @@ describe('unitAgrees', () => {
     expect(unitAgrees(unit(coding('a', 'a1', 'v', ['x', 'y']), coding('b', 'a1', 'v', ['x'])))).toBe(false);
   });
 
-  it('agrees on two empty answers ("looked at, left empty")', () => {
+  it('agrees on two "none of these" answers (the empty set)', () => {
     expect(unitAgrees(unit(coding('a', 'a1', 'v', []), coding('b', 'a1', 'v', [])))).toBe(true);
+  });
+
+  it('"none of these" against a category is a disagreement, for the adjudication queue; a cleared coding is none', () => {
+    const none = coding('a', 'a1', 'v', []);
+    const picked = coding('b', 'a1', 'v', ['x']);
+    const [both] = codingUnits([none, picked]);
+    expect(both!.codings).toEqual([none, picked]);
+    expect(unitAgrees(both!)).toBe(false);
+    // Coder a cleared the answer instead: only b coded the unit, which has nothing to settle.
+    expect(codingUnits([{ ...none, cleared: true }, picked])).toEqual([]);
   });
 
   it('compares text answers after trimming', () => {

@@ -119,6 +119,32 @@ describe('wideDataset', () => {
   });
 });
 
+describe('wideDataset: "none of these" and cleared codings', () => {
+  it('writes "none of these" as 0 in every 0/1 column and a cleared coding as empty cells', () => {
+    const cleared = datasetInput.codings.find((c) => c.appealId === 'A1' && c.variableId === 'reason');
+    const input = {
+      ...datasetInput,
+      codings: datasetInput.codings.map((c) =>
+        c === cleared ? { ...c, values: [], cleared: true as const } : c,
+      ),
+    };
+    const dataset = wideDataset(input, {
+      source: { kind: 'coder', coderId: 'ann' },
+      labels: 'code',
+      lang: 'en',
+      text: false,
+    });
+    const columns = dataset.columns.map((c) => c.name);
+    const reason = (id: string) =>
+      ['reason_corruption', 'reason_red_tape'].map(
+        (name) => dataset.rows.find((row) => row[0] === id)![columns.indexOf(name)],
+      );
+    expect(reason('A2')).toEqual([0, 0]); // none of these
+    expect(reason('A1')).toEqual(['', '']); // cleared: not coded
+    expect(reason('A3')).toEqual(['', '']); // never coded
+  });
+});
+
 describe('longDataset', () => {
   it('writes every coding of every coder, or a source under its own name', () => {
     const all = longDataset(datasetInput, 'all', 'en');

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { codingKey, compareCodings, mergeCodings } from '../../../shared/merge/index.ts';
 import type { Coding } from '../../../shared/model/index.ts';
 
-// Few coders, appeals, variables and times, so that keys and timestamps collide often.
+// Few coders, appeals, variables and times, so that keys and timestamps collide often. A coding
+// is an answer (an empty set is "none of these"), a text, or cleared (a tombstone).
 const codingArb: fc.Arbitrary<Coding> = fc
   .record({
     projectId: fc.constant('p'),
@@ -11,8 +12,10 @@ const codingArb: fc.Arbitrary<Coding> = fc
     appealId: fc.constantFrom('a1', 'a2', 'a3', 'a4'),
     variableId: fc.constantFrom('v1', 'v2'),
     values: fc.uniqueArray(fc.constantFrom('x', 'y', 'z'), { maxLength: 2 }),
+    text: fc.option(fc.constantFrom('t1', 't2'), { nil: undefined }),
     note: fc.option(fc.constantFrom('n1', 'n2'), { nil: undefined }),
     unsure: fc.boolean(),
+    cleared: fc.option(fc.constant(true as const), { nil: undefined }),
     updatedAt: fc.constantFrom(
       '2026-01-01T00:00:00.000Z',
       '2026-01-02T00:00:00.000Z',
@@ -20,11 +23,72 @@ const codingArb: fc.Arbitrary<Coding> = fc
     ),
     codebookVersion: fc.constant(1),
   })
-  .map((c) => {
-    if (c.note === undefined) delete c.note;
-    return c;
+  .map(({ text, note, cleared, ...c }): Coding => ({
+    ...c,
+    ...(cleared ? { values: [], cleared } : text ? { values: [], text } : {}),
+    ...(note ? { note } : {}),
+  }));
+
+/** One step of a coder's work: an answer, a clearing, or an undo of the last step not undone. */
+type Step =
+  | { kind: 'answer'; appealId: string; variableId: string; values: string[] }
+  | { kind: 'clear'; appealId: string; variableId: string }
+  | { kind: 'undo' };
+const keyArb = { appealId: fc.constantFrom('a1', 'a2'), variableId: fc.constantFrom('v1', 'v2') };
+const stepArb: fc.Arbitrary<Step> = fc.oneof(
+  fc.record({
+    kind: fc.constant('answer' as const),
+    ...keyArb,
+    values: fc.uniqueArray(fc.constantFrom('x', 'y'), { maxLength: 2 }),
+  }),
+  fc.record({ kind: fc.constant('clear' as const), ...keyArb }),
+  fc.record({ kind: fc.constant('undo' as const) }),
+);
+
+/**
+ * A coder's rows after each step of `steps`, as the coding screen writes them: every step a new
+ * edit with a later time; clearing writes a tombstone; an undo writes the state before the step
+ * it undoes again with the time now, or a tombstone when there was none.
+ */
+function history(coderId: string, steps: readonly Step[]): Coding[][] {
+  type Ref = { appealId: string; variableId: string };
+  const rows = new Map<string, Coding>();
+  const done: { ref: Ref; before: Coding | undefined }[] = [];
+  return steps.map((step, i) => {
+    const updatedAt = new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString();
+    const coding = (ref: Ref, values: string[], cleared = false): Coding => ({
+      projectId: 'p',
+      coderId,
+      ...ref,
+      values,
+      unsure: false,
+      ...(cleared ? { cleared } : {}),
+      updatedAt,
+      codebookVersion: 1,
+    });
+    const key = (ref: Ref) => codingKey({ coderId, ...ref });
+    if (step.kind === 'undo') {
+      const last = done.pop();
+      if (last)
+        rows.set(key(last.ref), last.before ? { ...last.before, updatedAt } : coding(last.ref, [], true));
+    } else {
+      const ref = { appealId: step.appealId, variableId: step.variableId };
+      done.push({ ref, before: rows.get(key(ref)) });
+      rows.set(key(ref), step.kind === 'answer' ? coding(ref, step.values) : coding(ref, [], true));
+    }
+    return [...rows.values()];
   });
-const fileArb = fc.array(codingArb, { maxLength: 30 });
+}
+
+/** Two coders' histories with undos, and the files they exported at some points of them. */
+const historiesArb = fc
+  .tuple(
+    fc.array(stepArb, { minLength: 1, maxLength: 12 }),
+    fc.array(stepArb, { minLength: 1, maxLength: 12 }),
+  )
+  .map(([a, b]) => [history('c1', a), history('c2', b)] as const);
+const historyFileArb = historiesArb.chain(([a, b]) => fc.constantFrom(...a, ...b));
+const fileArb = fc.oneof(fc.array(codingArb, { maxLength: 30 }), historyFileArb);
 const PROPERTY = { numRuns: 300 };
 
 describe('mergeCodings (property tests over random coder files)', () => {
@@ -72,6 +136,36 @@ describe('mergeCodings (property tests over random coder files)', () => {
       }),
       PROPERTY,
     );
+  });
+});
+
+describe("a coder's files exported along a history of edits, clearings and undos", () => {
+  it('merge, in any order and any number of times, to the latest file of each coder', () => {
+    fc.assert(
+      fc.property(
+        historiesArb,
+        fc.array(fc.tuple(fc.boolean(), fc.nat()), { minLength: 1, maxLength: 8 }),
+        ([a, b], picks) => {
+          const files = picks.map(([first, at]) => (first ? a[at % a.length]! : b[at % b.length]!));
+          const latest = (coder: Coding[][], first: boolean) => {
+            const ats = picks.filter(([f]) => f === first).map(([, at]) => at % coder.length);
+            return ats.length ? coder[Math.max(...ats)]! : [];
+          };
+          const merged = files.reduce<Coding[]>((all, file) => mergeCodings(all, file), []);
+          expect(merged).toEqual(mergeCodings(latest(a, true), latest(b, false)));
+        },
+      ),
+      PROPERTY,
+    );
+  });
+
+  it('an undone first answer stays undone: its tombstone is later than the answer', () => {
+    const [answered, undone] = history('c1', [
+      { kind: 'answer', appealId: 'a1', variableId: 'v1', values: ['x'] },
+      { kind: 'undo' },
+    ]);
+    expect(mergeCodings(undone!, answered!)).toEqual(undone);
+    expect(undone).toMatchObject([{ values: [], cleared: true, updatedAt: '2026-01-01T00:00:01.000Z' }]);
   });
 });
 

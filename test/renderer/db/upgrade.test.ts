@@ -1,0 +1,48 @@
+import { Dexie } from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { KodtauDb } from '../../../renderer/db/db.ts';
+import { coding } from './fixtures.ts';
+
+const NAME = 'kodtau-upgrade-test';
+
+/** The stores of a version-4 database, as that release declared them. */
+const VERSION_4 = {
+  projects: 'id, createdAt',
+  appeals:
+    '[projectId+id], [projectId+order], [projectId+meta.region], [projectId+meta.date], [projectId+meta.addressee]',
+  codebooks: '[projectId+version], projectId',
+  coders: 'id',
+  codings:
+    '[projectId+coderId+appealId+variableId], [projectId+coderId], [projectId+coderId+appealId], [projectId+appealId], [projectId+variableId], updatedAt',
+  consensus: '[projectId+appealId+variableId], projectId, [projectId+variableId]',
+  imports: 'id, projectId, [projectId+fileHash]',
+  importMappings: 'layout',
+  reviews: '[projectId+appealId+variableId], projectId',
+  trainingSets: '[projectId+id], projectId',
+};
+
+afterEach(() => Dexie.delete(NAME));
+
+describe('database version 5', () => {
+  it('opens a version-4 database as version 5, its empty codings ("not coded" until then) moved to the cleared table', async () => {
+    const old = new Dexie(NAME);
+    old.version(4).stores(VERSION_4);
+    const answer = coding('p', 'ann', 'A1', 'reason', ['corruption']);
+    const emptyChoice = coding('p', 'ann', 'A1', 'region', []);
+    const emptyText = { ...coding('p', 'ann', 'A2', 'comment', []), text: '  ', note: 'see the date' };
+    const text = { ...coding('p', 'ann', 'A2', 'remark', []), text: 'ok' };
+    await old.table('codings').bulkPut([answer, emptyChoice, emptyText, text]);
+    old.close();
+
+    const db = new KodtauDb(NAME);
+    await db.open();
+    expect(db.verno).toBe(5);
+    expect(await db.codings.toArray()).toEqual([answer, text]);
+    const { text: _blank, ...clearedText } = emptyText;
+    expect(await db.clearedCodings.toArray()).toEqual([
+      { ...emptyChoice, cleared: true },
+      { ...clearedText, cleared: true },
+    ]);
+    db.close();
+  });
+});
