@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { SourceSelect } from './SourceSelect.tsx';
 import { FinalStatusSummary } from './FinalStatusSummary.tsx';
 import { LanguageSelect } from '../../components/LanguageSelect.tsx';
@@ -301,7 +302,7 @@ export function TablesScreen() {
   );
 }
 
-type T = ReturnType<typeof useTranslation>['t'];
+type T = TFunction;
 
 /**
  * Metadata columns worth a table: those whose values are short (a region, a date, a language),
