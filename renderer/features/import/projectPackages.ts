@@ -20,7 +20,10 @@ export type ReadPackage = ReturnType<typeof parseProjectPackage>;
  * Opens a project package: validates it (throws PackageError, before anything is written),
  * then stores it (see `storeProjectPackage`).
  */
-export function openProjectPackage(file: { name: string; bytes: Uint8Array }): Promise<OpenPackageResult> {
+export async function openProjectPackage(file: {
+  name: string;
+  bytes: Uint8Array;
+}): Promise<OpenPackageResult> {
   return storeProjectPackage(parseProjectPackage(file.bytes), file.name);
 }
 

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
-import { screen, waitFor, within } from '@testing-library/react';
+import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { App } from '../../../renderer/App.tsx';
 import { db } from '../../../renderer/db/db.ts';
 import { packageCoderMismatch } from '../../../renderer/features/import/projectPackages.ts';
@@ -15,6 +15,9 @@ import {
 import { renderWithPlatform, setUpRendererTests, signInCoder } from '../harness.tsx';
 
 setUpRendererTests('en');
+// The whole app renders on a shared, busy machine.
+vi.setConfig({ testTimeout: 30_000 });
+configure({ asyncUtilTimeout: 5000 });
 
 const DEMO = createDemoProject();
 const APPEALS = DEMO.appeals.slice(0, 3);
