@@ -14,7 +14,8 @@ export const codingLockName = (projectId: string, coderId: string) => `kodtau-co
 export function useCodingLock(projectId: string, coderId: string, wanted: boolean, onLost: () => void) {
   const [elsewhere, setElsewhere] = useState(false);
   const [takeOvers, setTakeOvers] = useState(0);
-  const steal = useRef(false);
+  // The take-over to steal the lock for (both runs of the effect in development do).
+  const stealFor = useRef(-1);
   const lost = useRef(onLost);
   useEffect(() => {
     lost.current = onLost;
@@ -27,6 +28,8 @@ export function useCodingLock(projectId: string, coderId: string, wanted: boolea
     const stop = new AbortController();
     let release = () => {};
     const hold = (lock: Lock | null) => {
+      // Granted after the screen let go (React runs an effect twice in development): give it back.
+      if (stop.signal.aborted) return undefined;
       if (!lock) {
         setElsewhere(true);
         lost.current();
@@ -59,8 +62,7 @@ export function useCodingLock(projectId: string, coderId: string, wanted: boolea
         mode = 'wait';
       }
     }
-    void run(steal.current ? 'steal' : 'try');
-    steal.current = false;
+    void run(stealFor.current === takeOvers ? 'steal' : 'try');
     return () => {
       stop.abort();
       release();
@@ -73,8 +75,8 @@ export function useCodingLock(projectId: string, coderId: string, wanted: boolea
     elsewhere,
     /** Takes the lock from the other window, which becomes read-only. */
     takeOver: () => {
-      steal.current = true;
-      setTakeOvers((n) => n + 1);
+      stealFor.current = takeOvers + 1;
+      setTakeOvers(takeOvers + 1);
     },
   };
 }
