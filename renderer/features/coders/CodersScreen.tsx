@@ -11,7 +11,7 @@ import { readFiles } from '../../platform/index.ts';
 import type { PickedFile } from '../../platform/types.ts';
 import { useAppStore } from '../../store/index.ts';
 import { useCurrentProject } from '../projects/useCurrentProject.ts';
-import { CODER_FILE_FILTERS, coderFileOf, importCoderFiles } from './coderFiles.ts';
+import { CODER_FILE_FILTERS, importCoderFiles, saveCoderFile } from './coderFiles.ts';
 import { MergeReport } from './MergeReport.tsx';
 import { TrainingSection } from './TrainingSection.tsx';
 import { onCoderFileExportRequest } from './exportRequest.ts';
@@ -64,13 +64,8 @@ export function CodersScreen() {
   const exportMine = useCallback(async () => {
     if (!projectId || !me) return;
     try {
-      const file = await coderFileOf(projectId, me);
-      const saved = await platform.saveFile({
-        suggestedName: file.name,
-        bytes: file.bytes,
-        filters: CODER_FILE_FILTERS,
-      });
-      setExported(saved ? { kind: 'saved', name: file.name } : { kind: 'cancelled' });
+      const name = await saveCoderFile(platform, projectId, me);
+      setExported(name ? { kind: 'saved', name } : { kind: 'cancelled' });
     } catch {
       setExported({ kind: 'failed' });
     }

@@ -9,7 +9,7 @@ import type { ReviewFlag } from '../../../shared/merge/reviewFlag.ts';
 import { db } from '../../db/db.ts';
 import { currentCodebook } from '../../db/projects.ts';
 import { coderCodings, projectClearedCodings, projectCodings, putCodings } from '../../db/queries.ts';
-import type { FileFilter, PickedFile } from '../../platform/types.ts';
+import type { FileFilter, PickedFile, Platform } from '../../platform/types.ts';
 
 export const CODER_FILE_FILTERS: FileFilter[] = [{ name: 'Kodtau', extensions: ['json'] }];
 
@@ -32,6 +32,20 @@ export async function coderFileOf(
     bytes: new TextEncoder().encode(serializeCoderFile(file)),
     codings: file.codings.length,
   };
+}
+
+/**
+ * Asks where to save the coder's file and saves it: the name it was saved under, or null when
+ * the coder cancelled. It is built from what is stored, so it works while writes fail.
+ */
+export async function saveCoderFile(platform: Platform, projectId: string, coderId: string) {
+  const file = await coderFileOf(projectId, coderId);
+  const saved = await platform.saveFile({
+    suggestedName: file.name,
+    bytes: file.bytes,
+    filters: CODER_FILE_FILTERS,
+  });
+  return saved ? file.name : null;
 }
 
 function decode(bytes: Uint8Array): string {

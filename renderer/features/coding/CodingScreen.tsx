@@ -16,6 +16,7 @@ import { FilterBar } from './FilterBar.tsx';
 import { HelpOverlay } from './HelpOverlay.tsx';
 import { commandFor, isNoneKey, shortcutKeys, type Command } from './keys.ts';
 import { useCodingSession } from './useCodingSession.ts';
+import { WriteFailureNotice } from './WriteFailureNotice.tsx';
 import './coding.css';
 
 // Browser tests and benchmarks seed data through the app's own database. The variable is set
@@ -173,7 +174,7 @@ function CodingWorkspace({ projectId, codebook }: { projectId: string; codebook:
             )}
           </span>
         )}
-        <Progress coded={codedCount} all={all} theirs={session.readOnly} />
+        <Progress coded={codedCount} all={all} theirs={session.viewerId !== session.coderId} />
         <div className="actions">
           <button type="button" onClick={() => run('previous')} disabled={index === 0}>
             {t('coding.previous')}
@@ -213,10 +214,29 @@ function CodingWorkspace({ projectId, codebook }: { projectId: string; codebook:
         </div>
       </header>
       <FilterBar projectId={projectId} codebook={codebook} searchRef={searchRef} />
-      {session.readOnly && (
-        <p className="card notice" role="note">
-          {t('coding.viewer.readOnly')}
-        </p>
+      {session.lock.elsewhere ? (
+        <div className="card warning-box coding-elsewhere" role="alert">
+          <p>{t('coding.elsewhere.message')}</p>
+          <div className="actions">
+            <button type="button" onClick={session.lock.takeOver}>
+              {t('coding.elsewhere.takeOver')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        session.readOnly && (
+          <p className="card notice" role="note">
+            {t('coding.viewer.readOnly')}
+          </p>
+        )
+      )}
+      {session.failure && (
+        <WriteFailureNotice
+          failure={session.failure}
+          projectId={projectId}
+          coderId={session.coderId}
+          onRetry={session.retryNow}
+        />
       )}
       {session.warning && (
         <p className="card warning-box" role="alert">
@@ -262,9 +282,17 @@ function CodingWorkspace({ projectId, codebook }: { projectId: string; codebook:
               noteRef={noteRef}
             />
             <p className="save-state" role="status">
-              {session.save.kind === 'saving' && t('coding.saving')}
-              {session.save.kind === 'saved' && t('coding.saved')}
-              {session.save.kind === 'failed' && <span className="warning">{t('coding.saveFailed')}</span>}
+              {session.failure ? (
+                <span className="warning">{t('coding.writeFailure.status')}</span>
+              ) : (
+                <>
+                  {session.save.kind === 'saving' && t('coding.saving')}
+                  {session.save.kind === 'saved' && t('coding.saved')}
+                  {session.save.kind === 'failed' && (
+                    <span className="warning">{t('coding.saveFailed')}</span>
+                  )}
+                </>
+              )}
             </p>
             <p className="muted small">{t('coding.keysHint')}</p>
           </div>

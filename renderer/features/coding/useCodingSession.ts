@@ -21,7 +21,9 @@ import {
 } from './appealEdits.ts';
 import { codedAppeals, indexAtOrAfter, loadAppealList, type AppealList } from './appealList.ts';
 import { answeredVariables, appealFlags, isCoded, missingRequired, type AppealFlags } from './appealState.ts';
+import { useCodingLock } from './codingLock.ts';
 import { nextValues, noneRefusal, type NoneRefusal } from './nextValues.ts';
+import { useWriteQueue } from './writeQueue.ts';
 
 export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed' };
 
@@ -47,16 +49,6 @@ async function loadAppeal(projectId: string, coderId: string, order: number): Pr
   return { appeal, rows, flags: appealFlags(rows.values()) };
 }
 
-/** Changes wait for the ones before them, so they commit in the order the coder made them. */
-function useWriteQueue() {
-  const tail = useRef<Promise<unknown>>(Promise.resolve());
-  return function enqueue<T>(task: () => Promise<T>): Promise<T> {
-    const result = tail.current.then(task);
-    tail.current = result.catch(() => undefined);
-    return result;
-  };
-}
-
 /**
  * The state of the coding screen: the filtered list of appeals, the current appeal with the
  * shown coder's codings, and the actions that change them. Every change is committed to
@@ -65,7 +57,13 @@ function useWriteQueue() {
 export function useCodingSession(projectId: string, codebook: Codebook) {
   const coderId = useAppStore((state) => state.coderId)!;
   const viewerId = useAppStore((state) => state.viewCoderId) ?? coderId;
-  const readOnly = viewerId !== coderId;
+  // While another window codes this project as this coder, this one watches (useCodingLock), and
+  // its edits so far leave the undo history: undoing one would put back rows changed since.
+  const lock = useCodingLock(projectId, coderId, viewerId === coderId, () => {
+    setHistory({ undo: [], redo: [] });
+    committedRows.current.clear();
+  });
+  const readOnly = viewerId !== coderId || lock.elsewhere;
   const filter = useAppStore((state) => state.codingFilter);
   const requiredMode = useAppStore((state) => state.requiredMode);
   const savedOrder = useAppStore((state) => state.positions[`${projectId}/${coderId}`]);
@@ -76,7 +74,8 @@ export function useCodingSession(projectId: string, codebook: Codebook) {
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const [warning, setWarning] = useState<RequiredWarning | null>(null);
   const [history, setHistory] = useState<{ undo: AppealEdit[]; redo: AppealEdit[] }>({ undo: [], redo: [] });
-  const enqueue = useWriteQueue();
+  // A failed change is retried until stored; meanwhile the screen does not move on (leaveFor).
+  const { enqueue, allStored, retryNow, failure } = useWriteQueue();
 
   useEffect(() => {
     let live = true;
@@ -93,7 +92,12 @@ export function useCodingSession(projectId: string, codebook: Codebook) {
     return () => {
       live = false;
     };
-  }, [projectId, viewerId, codebook]);
+  }, [projectId, viewerId, codebook, lock.elsewhere]);
+  // Watching another window code, the coded set follows its writes.
+  const codedElsewhere = useLiveQuery(
+    async () => (lock.elsewhere ? codedAppeals(projectId, coderId, codebook.variables) : null),
+    [lock.elsewhere, projectId, coderId, codebook],
+  );
 
   const index = list ? indexAtOrAfter(list.orders, savedOrder ?? 0) : 0;
   const order = list?.orders[index];
@@ -165,7 +169,8 @@ export function useCodingSession(projectId: string, codebook: Codebook) {
   }
 
   async function leaveFor(targetOrder: number) {
-    await enqueue(() => Promise.resolve());
+    // Not before every change is stored: a failed one keeps the coder here (its message shows).
+    if (!(await allStored())) return;
     // Checked against the rows the last write committed, which a render may not show yet. An
     // appeal still loading cannot have been coded on this screen: nothing to check.
     const rows =
@@ -314,11 +319,15 @@ export function useCodingSession(projectId: string, codebook: Codebook) {
     viewerId,
     readOnly,
     list,
-    coded,
+    coded: codedElsewhere ?? coded,
     index,
     current,
     shown,
     save,
+    /** Why the last change is not stored yet (it is being retried); null when all are stored. */
+    failure,
+    retryNow,
+    lock,
     warning: warning && missingNow.length ? { ...warning, missing: missingNow } : null,
     canUndo: history.undo.length > 0,
     canRedo: history.redo.length > 0,

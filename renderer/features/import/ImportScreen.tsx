@@ -1,7 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PackageError, type PackageErrorCode } from '../../../shared/formats/projectPackage.ts';
+import {
+  PackageError,
+  parseProjectPackage,
+  type PackageErrorCode,
+} from '../../../shared/formats/projectPackage.ts';
 import type { Lang } from '../../../shared/model/index.ts';
 import { db } from '../../db/db.ts';
 import { formatDate, formatNumber } from '../../i18n.ts';
@@ -11,8 +15,15 @@ import { useAppStore } from '../../store/index.ts';
 import { useCurrentProject } from '../projects/useCurrentProject.ts';
 import { useImportIntent } from './importIntent.ts';
 import { ImportWizard } from './ImportWizard.tsx';
+import { PackageCoderDialog } from './PackageCoderDialog.tsx';
 import { PackageExport } from './PackageExport.tsx';
-import { openProjectPackage, type OpenPackageResult } from './projectPackages.ts';
+import {
+  coderNamed,
+  packageCoderMismatch,
+  storeProjectPackage,
+  type OpenPackageResult,
+  type ReadPackage,
+} from './projectPackages.ts';
 import './import.css';
 
 const PAGE_SIZE = 50;
@@ -27,6 +38,14 @@ function isPackage(file: PickedFile): boolean {
 
 type PackageOutcome = { ok: OpenPackageResult } | { error: PackageErrorCode | 'unexpected' };
 
+/** A package made for another coder, waiting for the signed-in coder to say who codes it. */
+interface ForeignPackage {
+  pkg: ReadPackage;
+  fileName: string;
+  assigned: string;
+  current: string;
+}
+
 /**
  * Import: appeals from a file (the wizard), project packages in and out, and the project's
  * appeals as imported, page by page, with the record of every import.
@@ -36,11 +55,14 @@ export function ImportScreen() {
   const platform = usePlatform();
   const { project } = useCurrentProject();
   const openProject = useAppStore((state) => state.openProject);
+  const coderId = useAppStore((state) => state.coderId);
+  const signIn = useAppStore((state) => state.signIn);
   const go = useAppStore((state) => state.go);
   const intent = useImportIntent((state) => state.intent);
   const clearIntent = useImportIntent((state) => state.clear);
   const [wizard, setWizard] = useState<{ file: PickedFile; preferNew: boolean; key: number } | null>(null);
   const [outcome, setOutcome] = useState<PackageOutcome | null>(null);
+  const [foreign, setForeign] = useState<ForeignPackage | null>(null);
 
   async function chooseAppeals(preferNew: boolean) {
     const [file] = await platform.openFiles({
@@ -66,12 +88,35 @@ export function ImportScreen() {
 
   async function openPackage(file: PickedFile) {
     setWizard(null);
+    setOutcome(null);
     try {
-      const result = await openProjectPackage(file);
-      openProject(result.projectId);
-      setOutcome({ ok: result });
+      const pkg = parseProjectPackage(file.bytes);
+      const mismatch = await packageCoderMismatch(pkg, coderId);
+      if (mismatch) setForeign({ pkg, fileName: file.name, ...mismatch });
+      else await storePackage(pkg, file.name);
     } catch (error) {
       setOutcome({ error: error instanceof PackageError ? error.code : 'unexpected' });
+    }
+  }
+
+  async function storePackage(pkg: ReadPackage, fileName: string, asCoder?: string) {
+    const result = await storeProjectPackage(pkg, fileName);
+    if (asCoder) signIn(asCoder);
+    openProject(result.projectId);
+    setOutcome({ ok: result });
+  }
+
+  /** The coder's answer to "whose package is this?"; nothing is stored on cancel. */
+  async function codePackageAs(choice: 'assigned' | 'current' | null) {
+    const asked = foreign;
+    setForeign(null);
+    if (!asked || !choice) return;
+    try {
+      // The coder it was made for: found in this profile by name, or added to it.
+      const asCoder = choice === 'assigned' ? await coderNamed(asked.assigned) : undefined;
+      await storePackage(asked.pkg, asked.fileName, asCoder);
+    } catch {
+      setOutcome({ error: 'unexpected' });
     }
   }
 
@@ -110,6 +155,13 @@ export function ImportScreen() {
             {t('package.startCoding')}
           </button>
         </div>
+      )}
+      {foreign && (
+        <PackageCoderDialog
+          assigned={foreign.assigned}
+          current={foreign.current}
+          onChoose={(choice) => void codePackageAs(choice)}
+        />
       )}
       {outcome && 'error' in outcome && (
         <div className="card" role="alert">

@@ -13,16 +13,25 @@ export interface OpenPackageResult {
   readonly alreadyPresent: number;
 }
 
+/** A package read and checked, not yet stored. */
+export type ReadPackage = ReturnType<typeof parseProjectPackage>;
+
 /**
  * Opens a project package: validates it (throws PackageError, before anything is written),
- * then in one transaction adds the project if new, its codebook version if new, the appeals
- * the project lacks, and the import record. Opening the same package again adds nothing.
+ * then stores it (see `storeProjectPackage`).
  */
 export async function openProjectPackage(file: {
   name: string;
   bytes: Uint8Array;
 }): Promise<OpenPackageResult> {
-  const pkg = parseProjectPackage(file.bytes);
+  return storeProjectPackage(parseProjectPackage(file.bytes), file.name);
+}
+
+/**
+ * In one transaction adds the project if new, its codebook version if new, the appeals the
+ * project lacks, and the import record. Storing the same package again adds nothing.
+ */
+export async function storeProjectPackage(pkg: ReadPackage, fileName: string): Promise<OpenPackageResult> {
   const projectId = pkg.project.id;
   let added = 0;
   await db.transaction('rw', [db.projects, db.codebooks, db.appeals, db.imports], async () => {
@@ -45,13 +54,44 @@ export async function openProjectPackage(file: {
       id: `${projectId}/package/${pkg.integrity.digest}`,
       projectId,
       kind: 'package',
-      fileName: file.name,
+      fileName,
       fileHash: pkg.integrity.digest,
       importedAt: new Date().toISOString(),
       summary: { appeals: added, overlap: pkg.assignment?.overlap.length ?? 0 },
     });
   });
   return { projectId, added, alreadyPresent: pkg.appeals.length - added };
+}
+
+/** Names compared as people write them: case, spacing and Unicode form aside. */
+const sameName = (a: string, b: string) => {
+  const norm = (name: string) => name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase();
+  return norm(a) === norm(b);
+};
+
+/**
+ * The coder a package was made for, when that is not the signed-in coder (by name, as the
+ * supervisor typed it); null for a package for everyone or for this coder.
+ */
+export async function packageCoderMismatch(
+  pkg: ReadPackage,
+  coderId: string | null,
+): Promise<{ assigned: string; current: string } | null> {
+  const assigned = pkg.assignment?.coder;
+  const current = coderId ? (await db.coders.get(coderId))?.name : undefined;
+  if (!assigned || current === undefined || sameName(assigned, current)) return null;
+  return { assigned, current };
+}
+
+/** The id of this profile's coder named `name`, added when there is none yet. */
+export async function coderNamed(name: string): Promise<string> {
+  return db.transaction('rw', db.coders, async () => {
+    const known = (await db.coders.toArray()).find((coder) => sameName(coder.name, name));
+    if (known) return known.id;
+    const id = crypto.randomUUID();
+    await db.coders.add({ id, name: name.trim() });
+    return id;
+  });
 }
 
 export type PackageChoice =
