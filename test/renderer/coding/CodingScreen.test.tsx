@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../../renderer/db/db.ts';
 import { currentCodebook, openDemoProject } from '../../../renderer/db/projects.ts';
 import { CodingScreen } from '../../../renderer/features/coding/CodingScreen.tsx';
@@ -11,6 +11,8 @@ import { localize, type Codebook, type Variable } from '../../../shared/model/in
 import { renderWithPlatform, setUpRendererTests, signInCoder } from '../harness.tsx';
 
 setUpRendererTests('en');
+// The first test also pays for loading the screen, with the whole demo (1636 codings) in IndexedDB.
+vi.setConfig({ testTimeout: 30_000 });
 
 const ME = 'me';
 const DEMO = createDemoProject();
