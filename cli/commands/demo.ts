@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDemoProject, type DemoProject } from '../../shared/demo/index.ts';
 import { createProjectPackage, serializeProjectPackage } from '../../shared/formats/projectPackage.ts';
-import { demoCoderFiles } from '../../shared/merge/index.ts';
+import { demoAdjudicatedFile, demoCoderFiles } from '../../shared/merge/index.ts';
 import { EXIT, type Command, type CommandIO } from '../io.ts';
 
 const HELP = `Usage: kodtau demo --out <dir>
@@ -16,6 +16,12 @@ be tried on real-looking data:
   ${''.padEnd(28)}kodtau export / merge)
   ${'aigerim.kodtau-coder.json'.padEnd(28)}the two demo coders' files, as they would send them back
   ${'dmitry.kodtau-coder.json'.padEnd(28)}(kodtau merge open-dialogue-demo.kodtau *.kodtau-coder.json -o merged.json)
+  ${''.padEnd(28)}— each codes half the appeals and both an overlap sample of 68
+  ${'open-dialogue-demo.adjudicated.json'.padEnd(28)}
+  ${''.padEnd(28)}the project file once the supervisor has settled every
+  ${''.padEnd(28)}disagreement; its final dataset is the study's tables
+  ${''.padEnd(28)}(kodtau export open-dialogue-demo.adjudicated.json --source final
+  ${''.padEnd(28)}--format wide -o final.csv)
 
 Existing files of the same names are replaced.
 
@@ -26,27 +32,27 @@ Options:
 Exit status: 0 success, 1 the folder cannot be written, 2 bad usage.
 `;
 
-/** The files `kodtau demo` writes: one line per file. */
-const DEMO_FILES: readonly { name: string; bytes: (demo: DemoProject) => Uint8Array }[] = [
-  {
-    name: 'open-dialogue-demo.kodtau',
-    bytes: (demo) =>
-      serializeProjectPackage(
-        createProjectPackage({
-          project: demo.project,
-          codebook: demo.codebook,
-          appeals: demo.appeals,
-          // Fixed, so the same build writes the same bytes.
-          createdAt: demo.project.createdAt,
-        }),
-      ),
-  },
-  ...demoCoderFiles().map(({ name, text }) => ({ name, bytes: () => new TextEncoder().encode(text) })),
-];
+/** The files `kodtau demo` writes, in the order it lists them. */
+function demoFiles(demo: DemoProject): { name: string; bytes: Uint8Array }[] {
+  const pkg = createProjectPackage({
+    project: demo.project,
+    codebook: demo.codebook,
+    appeals: demo.appeals,
+    // Fixed, so the same build writes the same bytes.
+    createdAt: demo.project.createdAt,
+  });
+  return [
+    { name: 'open-dialogue-demo.kodtau', bytes: serializeProjectPackage(pkg) },
+    ...[...demoCoderFiles(demo), demoAdjudicatedFile(demo)].map(({ name, text }) => ({
+      name,
+      bytes: new TextEncoder().encode(text),
+    })),
+  ];
+}
 
 /** `kodtau demo --out <dir>`: writes the demo project's files. */
 export const demoCommand: Command = {
-  summary: 'write the demo project (package) into a folder, to try every command',
+  summary: 'write the demo project (package, coder files, adjudicated project) into a folder',
   run,
 };
 
@@ -71,12 +77,12 @@ async function run(args: readonly string[], io: CommandIO): Promise<number> {
     io.err(`kodtau demo: --out <dir> is required\n${HELP}`);
     return EXIT.usage;
   }
-  const demo = createDemoProject();
+  const files = demoFiles(createDemoProject());
   try {
     await mkdir(out, { recursive: true });
-    for (const file of DEMO_FILES) {
+    for (const file of files) {
       const path = join(out, file.name);
-      await writeFile(path, file.bytes(demo));
+      await writeFile(path, file.bytes);
       io.out(`${path}\n`);
     }
   } catch (error) {

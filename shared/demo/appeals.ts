@@ -9,8 +9,7 @@ import {
   RESPONSE_CODES,
   RESPONSE_WEIGHTS,
   SCENARIOS,
-  SECOND_REASON_RATE,
-  SECONDARY_AFTER,
+  SECOND_REASONS,
   SUMS,
   type DemoFragments,
   type ReasonCode,
@@ -138,10 +137,13 @@ function isoDay(time: number): string {
   return new Date(time).toISOString().slice(0, 10);
 }
 
+/** `count` copies of `item`. */
+const times = <T>(count: number, item: T): T[] => Array.from({ length: count }, () => item);
+
 /**
  * The 341 synthetic appeals with the codes each was written to carry. Regions follow the study's
- * Table 2 exactly (DESIGN.md), in a shuffled order; dates run from 1 August to 31 October 2019 in
- * source order.
+ * Table 2 and the scenarios and second reasons its Table 1 exactly (`regions.ts`, `scenarios.ts`),
+ * each in a shuffled order; dates run from 1 August to 31 October 2019 in source order.
  */
 export function planDemoAppeals(projectId: string): PlannedAppeal[] {
   const rng = mulberry32(PLAN_SEED);
@@ -149,7 +151,7 @@ export function planDemoAppeals(projectId: string): PlannedAppeal[] {
 
   const regions = shuffle(
     rng,
-    DEMO_REGIONS.flatMap((region) => Array.from({ length: region.appeals }, () => region)),
+    DEMO_REGIONS.flatMap((region) => times(region.appeals, region)),
   );
   if (regions.length !== DEMO_APPEAL_COUNT) throw new Error('demo: Table 2 does not add up to 341');
   const languages = shuffle(
@@ -159,12 +161,28 @@ export function planDemoAppeals(projectId: string): PlannedAppeal[] {
   const days = (LAST_DAY - FIRST_DAY) / DAY_MS + 1;
   const dates = Array.from({ length: DEMO_APPEAL_COUNT }, () => randomInt(rng, days)).sort((a, b) => a - b);
 
+  const scenarios = shuffle(
+    rng,
+    SCENARIOS.flatMap((scenario) => times(scenario.appeals, scenario)),
+  );
+  if (scenarios.length !== DEMO_APPEAL_COUNT) throw new Error('demo: the scenarios do not add up to 341');
+  // Per first reason: its second reasons, and none for the rest of its appeals, shuffled.
+  const seconds = new Map(
+    REASON_CODES.map((reason) => {
+      const appeals = scenarios.filter((s) => s.reason === reason).length;
+      const given = Object.entries(SECOND_REASONS[reason]).flatMap(([code, count]) =>
+        times(count, code as SecondaryReason),
+      );
+      if (given.length > appeals) throw new Error(`demo: more second reasons than appeals for ${reason}`);
+      return [reason, shuffle(rng, [...given, ...times(appeals - given.length, undefined)])];
+    }),
+  );
+
   const seen = new Set<string>();
   return regions.map((region, order) => {
     const language = languages[order] ?? 'ru';
-    const scenario = pickWeighted(rng, SCENARIOS, (s) => s.weight);
-    const seconds = SECONDARY_AFTER[scenario.reason];
-    const secondary = seconds.length > 0 && rng() < SECOND_REASON_RATE ? pick(rng, seconds) : undefined;
+    const scenario = scenarios[order]!;
+    const secondary = seconds.get(scenario.reason)?.pop();
     const weights = RESPONSE_WEIGHTS[scenario.reason];
     const response = pickWeighted(rng, RESPONSE_CODES, (code) => weights[RESPONSE_CODES.indexOf(code)] ?? 0);
 

@@ -1,7 +1,7 @@
-import type { Appeal, Codebook, Coder, Coding, Lang, Project } from '../model/index.ts';
+import type { Appeal, Codebook, Coder, Coding, Consensus, Lang, Project } from '../model/index.ts';
 import { planDemoAppeals } from './appeals.ts';
 import { createDemoCodebook } from './codebook.ts';
-import { createDemoCodings, DEMO_CODERS } from './codings.ts';
+import { createDemoCodings, createDemoConsensus, DEMO_CODERS } from './codings.ts';
 
 export const DEMO_PROJECT_ID = 'demo-open-dialogue';
 
@@ -12,7 +12,7 @@ export const DEMO_PROJECT_NAMES: Record<Lang, string> = {
   kk: 'Ашық диалог: Сыбайлас жемқорлыққа қарсы іс-қимыл агенттігіне өтініштер (синтетикалық)',
 };
 
-export { DEMO_CODERS, DEMO_CODED_APPEALS } from './codings.ts';
+export { DEMO_CODERS, DEMO_OVERLAP_SHARE, DEMO_SUPERVISOR } from './codings.ts';
 export { DEMO_APPEAL_COUNT } from './appeals.ts';
 
 const CREATED_AT = '2019-11-01T04:00:00.000Z';
@@ -23,16 +23,26 @@ export interface DemoProject {
   appeals: Appeal[];
   coders: Coder[];
   codings: Coding[];
+  /**
+   * The supervisor's consensus on every unit both coders coded, once every disagreement is
+   * settled: what the demo's adjudicated project file holds. The app opens the demo without it,
+   * with the disagreements still to adjudicate.
+   */
+  adjudication: Consensus[];
 }
 
 /**
  * The embedded demo: a synthetic replica of the Open Dialogue study (DESIGN.md) — its codebook
  * in kk/ru/en, 341 appeals in Russian and Kazakh written for Kodtau (no real people or cases),
- * and two coders' codings of the first 60. Pure and deterministic: every call returns equal,
- * freshly built data.
+ * two coders' codings of all of them (an overlap sample of about 20 % coded by both, the rest
+ * split between them) and the supervisor's adjudication of the overlap. Coded as their texts
+ * say, the appeals give the study's Tables 1 and 2 exactly. Pure and deterministic: every call
+ * returns equal, freshly built data.
  */
 export function createDemoProject(): DemoProject {
   const planned = planDemoAppeals(DEMO_PROJECT_ID);
+  const codebook = createDemoCodebook(DEMO_PROJECT_ID, CREATED_AT);
+  const codings = createDemoCodings(DEMO_PROJECT_ID, planned);
   return {
     project: {
       id: DEMO_PROJECT_ID,
@@ -41,9 +51,10 @@ export function createDemoProject(): DemoProject {
       createdAt: CREATED_AT,
       demo: true,
     },
-    codebook: createDemoCodebook(DEMO_PROJECT_ID, CREATED_AT),
+    codebook,
     appeals: planned.map(({ appeal }) => appeal),
     coders: DEMO_CODERS.map((coder) => ({ ...coder })),
-    codings: createDemoCodings(DEMO_PROJECT_ID, planned),
+    codings,
+    adjudication: createDemoConsensus(codebook, planned, codings),
   };
 }

@@ -1,9 +1,12 @@
 /**
  * What the synthetic appeals are about. Each scenario is one (reason × body) situation with
  * hand-written sentences in `fragments.ts` (ru) and `fragments.kk.ts` (kk), so an appeal's text
- * says what its intended codes say. Weights give the mix of reasons: corruption first, then poor
- * work, red tape, abuse of authority, court decisions, proposals and other — the order of the
- * study's most common reasons.
+ * says what its intended codes say. The counts of scenarios and of second reasons are chosen so
+ * that the 341 appeals, coded as their texts say, give the study's tables exactly (DESIGN.md):
+ * Table 1, reasons as shares of all 447 reasons given — encounter with corruption 83 (18.6 %),
+ * poor-quality work 73 (16.3 %), red tape 70 (15.7 %), court decisions 56 (12.5 %), abuse of
+ * authority 44 (9.8 %), proposals 43 (9.6 %) and other reasons 78 (17.4 %, the study's smaller
+ * categories together); and 158 appeals criticising the police (90) or hospitals (68). Table 2, the regions, is in `regions.ts`.
  */
 export const REASON_CODES = [
   'corruption',
@@ -35,44 +38,45 @@ interface Scenario {
   id: string;
   reason: ReasonCode;
   bodies: readonly BodyCode[];
-  weight: number;
+  /** How many of the 341 appeals it is the first reason of. */
+  appeals: number;
 }
 
 export const SCENARIOS = [
-  { id: 'corruption.police', reason: 'corruption', bodies: ['police'], weight: 14 },
-  { id: 'corruption.health', reason: 'corruption', bodies: ['health'], weight: 9 },
-  { id: 'corruption.akimat', reason: 'corruption', bodies: ['akimat'], weight: 9 },
-  { id: 'corruption.quasi_monopoly', reason: 'corruption', bodies: ['quasi_monopoly'], weight: 4 },
-  { id: 'corruption.courts', reason: 'corruption', bodies: ['courts'], weight: 3 },
-  { id: 'corruption.bailiffs', reason: 'corruption', bodies: ['bailiffs'], weight: 3 },
-  { id: 'corruption.tax', reason: 'corruption', bodies: ['tax'], weight: 3 },
-  { id: 'corruption.other', reason: 'corruption', bodies: ['other'], weight: 4 },
-  { id: 'incompetence.police', reason: 'incompetence', bodies: ['police'], weight: 6 },
-  { id: 'incompetence.health', reason: 'incompetence', bodies: ['health'], weight: 8 },
-  { id: 'incompetence.bailiffs', reason: 'incompetence', bodies: ['bailiffs'], weight: 6 },
-  { id: 'incompetence.akimat', reason: 'incompetence', bodies: ['akimat'], weight: 5 },
-  { id: 'incompetence.quasi_monopoly', reason: 'incompetence', bodies: ['quasi_monopoly'], weight: 5 },
-  { id: 'incompetence.tax', reason: 'incompetence', bodies: ['tax'], weight: 2 },
-  { id: 'incompetence.other', reason: 'incompetence', bodies: ['other'], weight: 3 },
-  { id: 'red_tape.akimat', reason: 'red_tape', bodies: ['akimat'], weight: 8 },
-  { id: 'red_tape.quasi_monopoly', reason: 'red_tape', bodies: ['quasi_monopoly'], weight: 3 },
-  { id: 'red_tape.health', reason: 'red_tape', bodies: ['health'], weight: 2 },
-  { id: 'red_tape.tax', reason: 'red_tape', bodies: ['tax'], weight: 2 },
-  { id: 'red_tape.other', reason: 'red_tape', bodies: ['other'], weight: 2 },
-  { id: 'court.courts', reason: 'court', bodies: ['courts'], weight: 10 },
-  { id: 'court.courts_police', reason: 'court', bodies: ['courts', 'police'], weight: 3 },
-  { id: 'court.courts_bailiffs', reason: 'court', bodies: ['courts', 'bailiffs'], weight: 2 },
-  { id: 'abuse.police', reason: 'abuse', bodies: ['police'], weight: 5 },
-  { id: 'abuse.akimat', reason: 'abuse', bodies: ['akimat'], weight: 4 },
-  { id: 'abuse.tax', reason: 'abuse', bodies: ['tax'], weight: 2 },
-  { id: 'abuse.bailiffs', reason: 'abuse', bodies: ['bailiffs'], weight: 3 },
-  { id: 'abuse.other', reason: 'abuse', bodies: ['other'], weight: 2 },
-  { id: 'proposal.police', reason: 'proposal', bodies: ['police'], weight: 2 },
-  { id: 'proposal.health', reason: 'proposal', bodies: ['health'], weight: 2 },
-  { id: 'proposal.akimat', reason: 'proposal', bodies: ['akimat'], weight: 2 },
-  { id: 'proposal.courts', reason: 'proposal', bodies: ['courts'], weight: 1 },
-  { id: 'proposal.other', reason: 'proposal', bodies: ['other'], weight: 2 },
-  { id: 'other.other', reason: 'other', bodies: ['other'], weight: 4 },
+  { id: 'corruption.police', reason: 'corruption', bodies: ['police'], appeals: 29 },
+  { id: 'corruption.health', reason: 'corruption', bodies: ['health'], appeals: 18 },
+  { id: 'corruption.akimat', reason: 'corruption', bodies: ['akimat'], appeals: 7 },
+  { id: 'corruption.quasi_monopoly', reason: 'corruption', bodies: ['quasi_monopoly'], appeals: 4 },
+  { id: 'corruption.courts', reason: 'corruption', bodies: ['courts'], appeals: 3 },
+  { id: 'corruption.bailiffs', reason: 'corruption', bodies: ['bailiffs'], appeals: 3 },
+  { id: 'corruption.tax', reason: 'corruption', bodies: ['tax'], appeals: 1 },
+  { id: 'corruption.other', reason: 'corruption', bodies: ['other'], appeals: 3 },
+  { id: 'incompetence.police', reason: 'incompetence', bodies: ['police'], appeals: 17 },
+  { id: 'incompetence.health', reason: 'incompetence', bodies: ['health'], appeals: 26 },
+  { id: 'incompetence.bailiffs', reason: 'incompetence', bodies: ['bailiffs'], appeals: 7 },
+  { id: 'incompetence.akimat', reason: 'incompetence', bodies: ['akimat'], appeals: 3 },
+  { id: 'incompetence.quasi_monopoly', reason: 'incompetence', bodies: ['quasi_monopoly'], appeals: 3 },
+  { id: 'incompetence.tax', reason: 'incompetence', bodies: ['tax'], appeals: 1 },
+  { id: 'incompetence.other', reason: 'incompetence', bodies: ['other'], appeals: 1 },
+  { id: 'red_tape.akimat', reason: 'red_tape', bodies: ['akimat'], appeals: 17 },
+  { id: 'red_tape.quasi_monopoly', reason: 'red_tape', bodies: ['quasi_monopoly'], appeals: 8 },
+  { id: 'red_tape.health', reason: 'red_tape', bodies: ['health'], appeals: 18 },
+  { id: 'red_tape.tax', reason: 'red_tape', bodies: ['tax'], appeals: 4 },
+  { id: 'red_tape.other', reason: 'red_tape', bodies: ['other'], appeals: 3 },
+  { id: 'court.courts', reason: 'court', bodies: ['courts'], appeals: 18 },
+  { id: 'court.courts_police', reason: 'court', bodies: ['courts', 'police'], appeals: 16 },
+  { id: 'court.courts_bailiffs', reason: 'court', bodies: ['courts', 'bailiffs'], appeals: 6 },
+  { id: 'abuse.police', reason: 'abuse', bodies: ['police'], appeals: 22 },
+  { id: 'abuse.akimat', reason: 'abuse', bodies: ['akimat'], appeals: 4 },
+  { id: 'abuse.tax', reason: 'abuse', bodies: ['tax'], appeals: 2 },
+  { id: 'abuse.bailiffs', reason: 'abuse', bodies: ['bailiffs'], appeals: 2 },
+  { id: 'abuse.other', reason: 'abuse', bodies: ['other'], appeals: 2 },
+  { id: 'proposal.police', reason: 'proposal', bodies: ['police'], appeals: 6 },
+  { id: 'proposal.health', reason: 'proposal', bodies: ['health'], appeals: 6 },
+  { id: 'proposal.akimat', reason: 'proposal', bodies: ['akimat'], appeals: 1 },
+  { id: 'proposal.courts', reason: 'proposal', bodies: ['courts'], appeals: 1 },
+  { id: 'proposal.other', reason: 'proposal', bodies: ['other'], appeals: 1 },
+  { id: 'other.other', reason: 'other', bodies: ['other'], appeals: 78 },
 ] as const satisfies readonly Scenario[];
 export type ScenarioId = (typeof SCENARIOS)[number]['id'];
 
@@ -87,19 +91,20 @@ export const SECONDARY_REASONS = [
 ] as const;
 export type SecondaryReason = (typeof SECONDARY_REASONS)[number];
 
-/** Which second reason fits after which first one. */
-export const SECONDARY_AFTER: Record<ReasonCode, readonly SecondaryReason[]> = {
-  corruption: ['abuse', 'incompetence', 'red_tape', 'proposal'],
-  incompetence: ['red_tape', 'corruption', 'proposal', 'abuse'],
-  red_tape: ['corruption', 'incompetence', 'proposal'],
-  court: ['corruption', 'abuse'],
-  abuse: ['corruption', 'court', 'incompetence'],
-  proposal: [],
-  other: [],
+/**
+ * How many appeals of each first reason add one more sentence with a second reason — only reasons
+ * that fit after it (a court that sided with the official, say). 106 in all: 341 first reasons and
+ * 106 second ones are the study's 447 responses.
+ */
+export const SECOND_REASONS: Record<ReasonCode, Partial<Record<SecondaryReason, number>>> = {
+  corruption: { red_tape: 10, proposal: 10, abuse: 8, incompetence: 5, court: 2 },
+  incompetence: { red_tape: 10, proposal: 8, corruption: 5, court: 5 },
+  red_tape: { corruption: 5, incompetence: 6, proposal: 7 },
+  court: { corruption: 3, abuse: 4 },
+  abuse: { court: 9, incompetence: 4, proposal: 3, corruption: 2 },
+  proposal: {},
+  other: {},
 };
-
-/** Share of complaints that give a second reason. */
-export const SECOND_REASON_RATE = 0.22;
 
 /** How the agency answered, by the first reason (weights in the order of RESPONSE_CODES). */
 export const RESPONSE_WEIGHTS: Record<ReasonCode, readonly number[]> = {

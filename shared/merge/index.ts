@@ -13,4 +13,4 @@ export {
   type MergeTarget,
 } from './mergeCoderFiles.ts';
 export { problemText, type MergeProblem } from './problems.ts';
-export { demoCoderFiles } from './demoCoderFiles.ts';
+export { DEMO_ADJUDICATED_FILE, demoAdjudicatedFile, demoCoderFiles } from './demoCoderFiles.ts';

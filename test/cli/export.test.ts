@@ -65,17 +65,20 @@ describe('kodtau export', () => {
     // Every category of the multiple-choice "reason" gets a 0/1 column.
     const reasons = demo.codebook.variables.find((v) => v.id === 'reason')!.categories;
     for (const c of reasons) expect(header).toContain(`reason_${c.code.replace(/-/g, '_')}`);
-    // The first appeal is coded by Aigerim (the demo codes the first 60): its region has a code.
-    const first = rows[1]!;
-    const own = demo.codings.find(
-      (c) => c.coderId === aigerim!.id && c.appealId === first[0] && c.variableId === 'region',
-    )!;
+    // An appeal Aigerim coded (her share or the overlap sample) has a region code…
+    const codedBy = (appealId: string) =>
+      demo.codings.find(
+        (c) => c.coderId === aigerim!.id && c.appealId === appealId && c.variableId === 'region',
+      );
+    const coded = rows.slice(1).find((row) => codedBy(row[0]!))!;
     const category = demo.codebook.variables
       .find((v) => v.id === 'region')!
-      .categories.find((c) => c.code === own.values[0])!;
-    expect(first[header.indexOf('region_code')]).toBe(String(category.value));
-    // Appeal 341 is not coded: empty, not 0.
-    expect(rows[341]![header.indexOf(`reason_${reasons[0]!.code}`)]).toBe('');
+      .categories.find((c) => c.code === codedBy(coded[0]!)!.values[0])!;
+    expect(coded[header.indexOf('region_code')]).toBe(String(category.value));
+    // …and one in Dmitry's share only is not coded by her: empty, not 0.
+    const notCoded = rows.slice(1).filter((row) => !codedBy(row[0]!));
+    expect(notCoded).toHaveLength(136);
+    expect(notCoded[0]![header.indexOf(`reason_${reasons[0]!.code}`)]).toBe('');
   });
 
   it('writes the long dataset of all coders, and SPSS, R and codebook files with --syntax', async () => {

@@ -40,14 +40,14 @@ describe('kodtau merge', () => {
     expect(stdout).toBe(
       [
         'file                       coder    added  updated  unchanged  result',
-        'aigerim.kodtau-coder.json  Aigerim    240        0          0  merged',
-        'dmitry.kodtau-coder.json   Dmitry     240        0          0  merged',
+        'aigerim.kodtau-coder.json  Aigerim    820        0          0  merged',
+        'dmitry.kodtau-coder.json   Dmitry     816        0          0  merged',
         '',
       ].join('\n'),
     );
     const merged = readMerged(out);
-    // The demo's 480 codings: two coders × 60 appeals × 4 variables.
-    expect(merged.codings).toHaveLength(480);
+    // The demo's 1636 codings: 4 variables × (341 appeals + the 68 of the overlap sample coded twice).
+    expect(merged.codings).toHaveLength(1636);
     expect(merged.coders).toEqual(demo.coders);
     expect(merged.appeals).toHaveLength(341);
     // The same merge as the app's: shared/merge on the same files.
@@ -76,7 +76,7 @@ describe('kodtau merge', () => {
     const { code, out } = await run('merge', ab, dmitry, '--json', '-o', again);
     expect(code).toBe(0);
     expect(JSON.parse(out)).toEqual([
-      expect.objectContaining({ status: 'merged', added: 0, updated: 0, unchanged: 240 }),
+      expect.objectContaining({ status: 'merged', added: 0, updated: 0, unchanged: 816 }),
     ]);
     expect(digest(again)).toBe(digest(ab));
   });

@@ -102,13 +102,13 @@ describe('merge, agreement and adjudication in the browser', () => {
     const page = await newPage('en-GB');
     await supervisorWithoutCodings(page);
     expect(await importFiles(page, files)).toEqual([
-      'aigerim.kodtau-coder.json Aigerim 240 0 0 merged',
-      'dmitry.kodtau-coder.json Dmitry 240 0 0 merged',
+      'aigerim.kodtau-coder.json Aigerim 820 0 0 merged',
+      'dmitry.kodtau-coder.json Dmitry 816 0 0 merged',
     ]);
     const once = await storedCodings(page);
     expect(await importFiles(page, files)).toEqual([
-      'aigerim.kodtau-coder.json Aigerim 0 0 240 merged',
-      'dmitry.kodtau-coder.json Dmitry 0 0 240 merged',
+      'aigerim.kodtau-coder.json Aigerim 0 0 820 merged',
+      'dmitry.kodtau-coder.json Dmitry 0 0 816 merged',
     ]);
     expect(await storedCodings(page)).toBe(once);
     await allLanguages(page, 'coders-merge');
@@ -117,7 +117,7 @@ describe('merge, agreement and adjudication in the browser', () => {
     await supervisorWithoutCodings(other);
     await importFiles(other, [...files].reverse());
     expect(await storedCodings(other)).toBe(once);
-    // The merged codings are the demo's own: 2 coders × 60 appeals × 4 variables.
+    // The merged codings are the demo's own: 4 variables × (341 appeals + the 68 of the overlap sample).
     expect(JSON.parse(once)).toHaveLength(createDemoProject().codings.length);
     await other.context().close();
 
@@ -193,19 +193,19 @@ describe('merge, agreement and adjudication in the browser', () => {
     await supervisorWithoutCodings(page);
     await importFiles(page, files);
     await nav(page, 'Adjudication');
-    // The demo's 30 disagreements (shared/demo/codings.ts: 9 + 3 + 12 + 6).
-    await page.getByText(/^Settled 0 of 30 disagreements\./).waitFor();
+    // The demo's 48 disagreements (shared/demo/codings.ts: 15 + 8 + 14 + 11).
+    await page.getByText(/^Settled 0 of 48 disagreements\./).waitFor();
     await allLanguages(page, 'adjudication');
     const taken: string[] = [];
     for (let i = 1; i <= 5; i++) {
       const heading = (await page.locator('#decision-title').textContent())!;
       taken.push(heading.replace(/^\d+ of \d+ · /, ''));
       await page.keyboard.press(i % 2 ? '1' : '2');
-      await page.getByText(new RegExp(`^Settled ${i} of 30 disagreements\\.`)).waitFor();
+      await page.getByText(new RegExp(`^Settled ${i} of 48 disagreements\\.`)).waitFor();
     }
     await page.reload();
     await nav(page, 'Adjudication');
-    await page.getByText(/^Settled 5 of 30 disagreements\./).waitFor();
+    await page.getByText(/^Settled 5 of 48 disagreements\./).waitFor();
     await page.getByLabel('show settled ones too').check();
     const settled = await page.locator('ol.queue button.settled').allTextContents();
     expect(settled).toHaveLength(5);

@@ -45,8 +45,8 @@ const currentUnit = () => {
 describe('AdjudicationScreen', () => {
   it('puts agreed units into the consensus by itself and counts the disagreements', async () => {
     const { agreed, disputed } = expectedUnits();
-    // The demo's disagreements: 9 reason + 3 region + 12 body + 6 response (shared/demo/codings.ts).
-    expect(disputed).toHaveLength(30);
+    // The demo's disagreements: 15 reason + 8 region + 14 body + 11 response (shared/demo/codings.ts).
+    expect(disputed).toHaveLength(48);
     renderWithPlatform(<AdjudicationScreen />);
     await screen.findByText(new RegExp(`^Settled 0 of ${disputed.length} disagreements\\.`));
     await waitFor(async () => expect(await db.consensus.count()).toBe(agreed.length));
@@ -61,12 +61,12 @@ describe('AdjudicationScreen', () => {
     const first = currentUnit();
     const heading = () => within(decision()).getByRole('heading', { level: 2 }).textContent;
     const before = heading();
-    expect(before).toMatch(/^1 of 30 · /);
+    expect(before).toMatch(/^1 of 48 · /);
     await user.keyboard('r');
     expect(screen.getByRole('textbox', { name: 'Reason (optional)' })).toHaveFocus();
     await user.keyboard('Text names the city{Escape}2');
     await waitFor(() => expect(heading()).not.toBe(before));
-    await screen.findByText(/^Settled 1 of 30 disagreements\./);
+    await screen.findByText(/^Settled 1 of 48 disagreements\./);
     const settled = (await db.consensus.toArray()).filter((r) => r.method === 'adjudicated');
     expect(settled).toHaveLength(1);
     const row = settled[0]!;
@@ -85,7 +85,7 @@ describe('AdjudicationScreen', () => {
     await screen.findByRole('article');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Variable' }), 'Region');
     const queue = screen.getByRole('list', { name: 'Disagreements' });
-    expect(within(queue).getAllByRole('listitem')).toHaveLength(3);
+    expect(within(queue).getAllByRole('listitem')).toHaveLength(8);
     const appealId = currentUnit();
     await user.click(screen.getByText('Set another value…'));
     await user.click(within(decision()).getByRole('button', { name: 'Pavlodar' }));
@@ -96,7 +96,7 @@ describe('AdjudicationScreen', () => {
         method: 'adjudicated',
       }),
     );
-    await waitFor(() => expect(within(queue).getAllByRole('listitem')).toHaveLength(2));
+    await waitFor(() => expect(within(queue).getAllByRole('listitem')).toHaveLength(7));
   });
 
   it('shows a unit flagged by a later merge, and deciding again clears the flag', async () => {

@@ -72,8 +72,8 @@ describe('AgreementScreen', () => {
       three(json.gwetAC1 as number),
       three(json.brennanPrediger as number),
     ]);
-    // The demo: both coders coded the first 60 appeals.
-    expect(json.units).toBe(60);
+    // The demo: both coders coded the overlap sample of 68 appeals.
+    expect(json.units).toBe(68);
   });
 
   it('drills down to the confusion matrix and lists the appeals behind a disagreement', async () => {
@@ -83,10 +83,10 @@ describe('AgreementScreen', () => {
     const heatmap = screen.getByRole('table', { name: 'Confusion matrix' });
     const cellButtons = within(heatmap).getAllByRole('button');
     const total = cellButtons.reduce((sum, b) => sum + Number(b.textContent), 0);
-    expect(total).toBe(60);
-    // The demo puts 3 region disagreements (shared/demo/codings.ts, DISAGREEMENTS.region).
+    expect(total).toBe(68);
+    // The demo puts 8 region disagreements (shared/demo/codings.ts, DISAGREEMENTS.region).
     const off = cellButtons.filter((b) => !b.closest('td')!.classList.contains('diagonal'));
-    expect(off.reduce((sum, b) => sum + Number(b.textContent), 0)).toBe(3);
+    expect(off.reduce((sum, b) => sum + Number(b.textContent), 0)).toBe(8);
     await user.click(off[0]!);
     const list = screen.getByRole('heading', { level: 4 });
     expect(list.textContent).toMatch(/^\d+ appeals? coded “.+” and “.+”$/);
@@ -98,11 +98,16 @@ describe('AgreementScreen', () => {
     const { platform } = renderWithPlatform(<AgreementScreen />);
     const regionRow = () => screen.getByRole('button', { name: 'Region' }).closest('tr')!;
     await screen.findByRole('button', { name: 'Region' });
-    const dates = createDemoProject()
-      .appeals.slice(0, 60)
+    // The dates of the overlap sample, the appeals both coders coded.
+    const demo = createDemoProject();
+    const codedBy = (appealId: string) =>
+      new Set(demo.codings.filter((c) => c.appealId === appealId).map((c) => c.coderId)).size;
+    const dates = demo.appeals
+      .filter((a) => codedBy(a.id) === 2)
       .map((a) => a.meta.date!.slice(0, 10))
       .sort();
-    const median = dates[30]!;
+    expect(dates).toHaveLength(68);
+    const median = dates[34]!;
     fireEvent.change(screen.getByLabelText('Appeals dated from'), { target: { value: median } });
     const expected = dates.filter((d) => d >= median).length;
     // The figures are computed off the UI thread: they arrive after the change.

@@ -30,19 +30,25 @@ beforeEach(async () => {
 });
 
 describe('CodersScreen — my coder file', () => {
-  it('exports the signed-in coder’s 240 demo codings as a coder file that reads back', async () => {
-    const aigerim = DEMO_CODERS[0]!;
-    await signInCoder(aigerim.id, aigerim.name);
-    const user = userEvent.setup();
-    const { platform } = renderWithPlatform(<CodersScreen />);
-    // The demo: each coder coded 4 variables of the first 60 appeals.
-    expect(await screen.findByText(/your 240 codings in this project/)).toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: 'Export my coder file…' }));
-    await screen.findByText(/^Saved as Aigerim-\d{4}-\d\d-\d\d\.kodtau-coder\.json\.$/);
-    const file = parseCoderFile(new TextDecoder().decode(platform.saved[0]!.bytes));
-    expect(file.coder).toEqual(aigerim);
-    expect(file.codings).toHaveLength(240);
-  });
+  it(
+    'exports the signed-in coder’s 820 demo codings as a coder file that reads back',
+    { timeout: 60_000 },
+    async () => {
+      const aigerim = DEMO_CODERS[0]!;
+      await signInCoder(aigerim.id, aigerim.name);
+      const user = userEvent.setup();
+      const { platform } = renderWithPlatform(<CodersScreen />);
+      // The demo: Aigerim coded 4 variables of 205 appeals (the overlap sample of 68 and her 137).
+      expect(
+        await screen.findByText(/your 820 codings in this project/, {}, { timeout: 10_000 }),
+      ).toBeInTheDocument();
+      await user.click(screen.getByRole('button', { name: 'Export my coder file…' }));
+      await screen.findByText(/^Saved as Aigerim-\d{4}-\d\d-\d\d\.kodtau-coder\.json\.$/);
+      const file = parseCoderFile(new TextDecoder().decode(platform.saved[0]!.bytes));
+      expect(file.coder).toEqual(aigerim);
+      expect(file.codings).toHaveLength(820);
+    },
+  );
 
   it('exports from the application menu too', async () => {
     await signInCoder(DEMO_CODERS[1]!.id, DEMO_CODERS[1]!.name);
@@ -67,36 +73,43 @@ describe('CodersScreen — merging coder files', () => {
       .delete();
   });
 
-  it('merges many files at once and reports each; a second import changes nothing', async () => {
-    const user = userEvent.setup();
-    const { platform } = renderWithPlatform(<CodersScreen />);
-    const damaged = { name: 'broken.json', bytes: bytes('{"format":"kodtau-coder-file","ver') };
-    platform.nextOpen = [...demoFiles(), damaged];
-    await user.click(await screen.findByRole('button', { name: 'Import coder files…' }));
+  it(
+    'merges many files at once and reports each; a second import changes nothing',
+    { timeout: 60_000 },
+    async () => {
+      const user = userEvent.setup();
+      const { platform } = renderWithPlatform(<CodersScreen />);
+      const damaged = { name: 'broken.json', bytes: bytes('{"format":"kodtau-coder-file","ver') };
+      platform.nextOpen = [...demoFiles(), damaged];
+      await user.click(await screen.findByRole('button', { name: 'Import coder files…' }));
 
-    const report = await screen.findByRole('table', { name: 'Merge report' });
-    const rows = within(report).getAllByRole('row').slice(1);
-    expect(rows.map((row) => row.textContent)).toEqual([
-      'aigerim.kodtau-coder.jsonAigerim24000merged',
-      'dmitry.kodtau-coder.jsonDmitry24000merged',
-      'broken.jsonThe file cannot be read: it is damaged or not a coder file.refused',
-    ]);
-    const expected = createDemoProject().codings.sort((a, b) =>
-      `${a.coderId}/${a.appealId}/${a.variableId}`.localeCompare(
-        `${b.coderId}/${b.appealId}/${b.variableId}`,
-      ),
-    );
-    expect(await sortedCodings()).toEqual(expected);
+      // 1636 codings to check and write: a generous wait.
+      const report = await screen.findByRole('table', { name: 'Merge report' }, { timeout: 20_000 });
+      const rows = within(report).getAllByRole('row').slice(1);
+      expect(rows.map((row) => row.textContent)).toEqual([
+        'aigerim.kodtau-coder.jsonAigerim82000merged',
+        'dmitry.kodtau-coder.jsonDmitry81600merged',
+        'broken.jsonThe file cannot be read: it is damaged or not a coder file.refused',
+      ]);
+      const expected = createDemoProject().codings.sort((a, b) =>
+        `${a.coderId}/${a.appealId}/${a.variableId}`.localeCompare(
+          `${b.coderId}/${b.appealId}/${b.variableId}`,
+        ),
+      );
+      expect(await sortedCodings()).toEqual(expected);
 
-    platform.nextOpen = demoFiles().reverse();
-    await user.click(screen.getByRole('button', { name: 'Import coder files…' }));
-    await waitFor(() =>
-      expect(
-        within(screen.getByRole('table', { name: 'Merge report' })).getAllByRole('row')[1]!.textContent,
-      ).toBe('dmitry.kodtau-coder.jsonDmitry00240merged'),
-    );
-    expect(await sortedCodings()).toEqual(expected);
-  });
+      platform.nextOpen = demoFiles().reverse();
+      await user.click(screen.getByRole('button', { name: 'Import coder files…' }));
+      await waitFor(
+        () =>
+          expect(
+            within(screen.getByRole('table', { name: 'Merge report' })).getAllByRole('row')[1]!.textContent,
+          ).toBe('dmitry.kodtau-coder.jsonDmitry00816merged'),
+        { timeout: 20_000 },
+      );
+      expect(await sortedCodings()).toEqual(expected);
+    },
+  );
 
   it('refuses a file of another project in the user’s language and changes nothing', async () => {
     const user = userEvent.setup();

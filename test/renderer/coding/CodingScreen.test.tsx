@@ -11,7 +11,7 @@ import { localize, type Codebook, type Variable } from '../../../shared/model/in
 import { renderWithPlatform, setUpRendererTests, signInCoder } from '../harness.tsx';
 
 setUpRendererTests('en');
-// jsdom on a shared, busy machine: a first render of 341 appeals can take seconds.
+// The first test also pays for loading the screen, with the whole demo (1636 codings) in IndexedDB.
 vi.setConfig({ testTimeout: 30_000 });
 
 const ME = 'me';

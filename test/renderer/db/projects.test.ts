@@ -1,7 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../renderer/db/db.ts';
 import { currentCodebook, deleteProject, openDemoProject } from '../../../renderer/db/projects.ts';
+import { projectCodings } from '../../../renderer/db/queries.ts';
+import { settle } from '../../../renderer/features/adjudication/adjudicationQueue.ts';
 import { createDemoProject, DEMO_PROJECT_ID } from '../../../shared/demo/index.ts';
+import { frequencyTable } from '../../../shared/tables/frequencyTable.ts';
+import { sourceValues } from '../../../shared/tables/tableSource.ts';
 import { appeal, codebook, coding, consensus, project } from './fixtures.ts';
 
 beforeEach(async () => {
@@ -40,6 +44,39 @@ describe('openDemoProject', () => {
     });
     expect(demo.coders.length).toBeGreaterThanOrEqual(2);
     expect(demo.codings.length).toBeGreaterThan(0);
+  });
+
+  it("opens with the disagreements to adjudicate; settled as the demo's adjudicated file, it gives the study's tables", async () => {
+    const demo = createDemoProject();
+    await openDemoProject();
+    const final = async () =>
+      sourceValues(
+        { kind: 'final' },
+        {
+          codings: await projectCodings(DEMO_PROJECT_ID),
+          consensus: await db.consensus.where('projectId').equals(DEMO_PROJECT_ID).toArray(),
+        },
+        demo.codebook.variables,
+      );
+    const decisions = demo.adjudication.filter((c) => c.method === 'adjudicated');
+    expect((await final()).unresolved).toHaveLength(decisions.length);
+    expect(decisions).toHaveLength(48);
+    // The supervisor settles each disagreement as the file does, one at a time.
+    for (const decision of decisions) await settle(decision);
+    const values = await final();
+    expect(values.unresolved).toEqual([]);
+    const cases = (variableId: string) =>
+      [...values.byVariable.get(variableId)!.values()].map((v) => v.values);
+    const count = (variableId: string, code: string) =>
+      frequencyTable(cases(variableId)).rows.find((r) => r.key === code)?.count;
+    expect(['almaty_city', 'astana_city', 'akmola'].map((code) => count('region', code))).toEqual([
+      61, 47, 5,
+    ]);
+    expect(frequencyTable(cases('reason')).responses).toBe(447);
+    expect(
+      ['corruption', 'incompetence', 'red_tape', 'court', 'abuse'].map((c) => count('reason', c)),
+    ).toEqual([83, 73, 70, 56, 44]);
+    expect(cases('body').filter((v) => v.includes('police') || v.includes('health'))).toHaveLength(158);
   });
 
   it('records the import with the number of appeals and codings', async () => {

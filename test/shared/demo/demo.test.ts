@@ -1,22 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { createDemoProject, DEMO_PROJECT_ID, DEMO_PROJECT_NAMES } from '../../../shared/demo/index.ts';
+import {
+  createDemoProject,
+  DEMO_OVERLAP_SHARE,
+  DEMO_PROJECT_ID,
+  DEMO_PROJECT_NAMES,
+  DEMO_SUPERVISOR,
+} from '../../../shared/demo/index.ts';
 import { countSentences } from '../../../shared/demo/appeals.ts';
 import { KK_FRAGMENTS } from '../../../shared/demo/fragments.kk.ts';
 import { RU_FRAGMENTS } from '../../../shared/demo/fragments.ts';
 import { DEMO_REGIONS } from '../../../shared/demo/regions.ts';
 import { SCENARIOS } from '../../../shared/demo/scenarios.ts';
+import { frequencyTable } from '../../../shared/tables/frequencyTable.ts';
+import { percentHalfUp } from '../../../shared/tables/roundHalfUp.ts';
+import { finalStatusCounts, sourceValues } from '../../../shared/tables/tableSource.ts';
 import {
   appealSchema,
   codebookHash,
   codebookSchema,
   codingSchema,
+  consensusSchema,
   LANGS,
   projectSchema,
   type Coding,
 } from '../../../shared/model/index.ts';
 
 const demo = createDemoProject();
-const { project, codebook, appeals, coders, codings } = demo;
+const { project, codebook, appeals, coders, codings, adjudication } = demo;
 
 /** Appeals per region in the study's Table 2, as quoted in DESIGN.md (Almaty city 61 … Akmola 5; total 341). */
 const TABLE_2: Record<string, number> = {
@@ -272,16 +282,24 @@ describe('demo appeals', () => {
 });
 
 describe('demo codings', () => {
-  const coded = appeals.slice(0, 60).map((a) => a.id);
-  const key = (c: Coding) => `${c.coderId}|${c.appealId}|${c.variableId}`;
+  const key = (c: Pick<Coding, 'coderId' | 'appealId' | 'variableId'>) =>
+    `${c.coderId}|${c.appealId}|${c.variableId}`;
   const byKey = new Map(codings.map((c) => [key(c), c]));
   const [first, second] = coders;
   const pair = (appealId: string, variableId: string) => [
-    byKey.get(`${first?.id}|${appealId}|${variableId}`)?.values ?? [],
-    byKey.get(`${second?.id}|${appealId}|${variableId}`)?.values ?? [],
+    byKey.get(`${first?.id}|${appealId}|${variableId}`)?.values,
+    byKey.get(`${second?.id}|${appealId}|${variableId}`)?.values,
   ];
   const same = (a: readonly string[], b: readonly string[]) =>
     a.length === b.length && a.every((code) => b.includes(code));
+  const codersOf = (appealId: string) =>
+    coders.filter((coder) => byKey.has(`${coder.id}|${appealId}|reason`)).map((coder) => coder.id);
+  const overlap = appeals.filter((a) => codersOf(a.id).length === 2).map((a) => a.id);
+  const disagreements = (variableId: string) =>
+    overlap.filter((id) => {
+      const [a = [], b = []] = pair(id, variableId);
+      return !same(a, b);
+    });
 
   it('come from two coders', () => {
     expect(coders).toEqual([
@@ -290,15 +308,21 @@ describe('demo codings', () => {
     ]);
   });
 
-  it('cover exactly the first 60 appeals × 4 variables × 2 coders', () => {
-    expect(codings).toHaveLength(60 * 4 * 2);
+  it('cover all 341 appeals × 4 variables: an overlap sample of 68 by both coders, the rest split', () => {
     expect(byKey.size).toBe(codings.length);
-    expect(new Set(codings.map((c) => c.appealId))).toEqual(new Set(coded));
-    for (const coder of coders) {
-      for (const appealId of coded) {
-        for (const v of codebook.variables) expect(byKey.has(`${coder.id}|${appealId}|${v.id}`)).toBe(true);
-      }
-    }
+    expect(overlap).toHaveLength(Math.round(341 * DEMO_OVERLAP_SHARE));
+    expect(overlap).toHaveLength(68);
+    expect(appeals.every((a) => codersOf(a.id).length >= 1)).toBe(true);
+    const only = (coderId: string) => appeals.filter((a) => codersOf(a.id).join() === coderId).length;
+    expect([only(first!.id), only(second!.id)]).toEqual([137, 136]);
+    expect(codings).toHaveLength((341 + 68) * 4);
+    for (const coding of codings) expect(byKey.has(key({ ...coding, variableId: 'region' }))).toBe(true);
+    for (const v of codebook.variables)
+      expect(codings.filter((c) => c.variableId === v.id)).toHaveLength(341 + 68);
+    // A random sample, spread over the whole period, not the first 68 appeals.
+    const positions = overlap.map((id) => appeals.findIndex((a) => a.id === id));
+    expect(positions.filter((i) => i < 170).length).toBeGreaterThan(20);
+    expect(positions.filter((i) => i >= 170).length).toBeGreaterThan(20);
   });
 
   it('are valid, under codebook version 1, and use only existing category codes', () => {
@@ -306,6 +330,7 @@ describe('demo codings', () => {
       expect(codingSchema.parse(coding)).toEqual(coding);
       expect(coding.projectId).toBe(DEMO_PROJECT_ID);
       expect(coding.codebookVersion).toBe(codebook.version);
+      expect(coding.cleared).toBeUndefined();
       const v = variable(coding.variableId);
       const codes = v.categories.map((c) => c.code);
       expect(
@@ -317,40 +342,175 @@ describe('demo codings', () => {
       else expect(coding.values.length, key(coding)).toBeGreaterThanOrEqual(1);
       expect(coding.unsure).toBe(coding.note !== undefined);
     }
-    expect(codings.filter((c) => c.unsure).length).toBeGreaterThanOrEqual(3);
+    const unsure = codings.filter((c) => c.unsure);
+    expect(unsure.length).toBeGreaterThanOrEqual(10);
+    // Aigerim leaves her notes in Kazakh, Dmitry in Russian.
+    for (const c of unsure)
+      expect(c.note, key(c)).toMatch(c.coderId === first!.id ? KAZAKH_LETTERS : /^[^әғқңөұүһі]+$/i);
+    // Some on the overlap sample, some on a coder's own share.
+    expect(unsure.some((c) => overlap.includes(c.appealId))).toBe(true);
+    expect(unsure.some((c) => !overlap.includes(c.appealId))).toBe(true);
   });
 
-  it('were made in November 2019, each coder in order', () => {
+  it('were made on working days of November 2019, each coder in source order', () => {
     for (const coder of coders) {
-      const times = codings.filter((c) => c.coderId === coder.id).map((c) => c.updatedAt);
-      for (const time of times) expect(time).toMatch(/^2019-11-\d{2}T\d{2}:\d{2}:\d{2}\.000Z$/);
-      expect(times.every((time, i) => i === 0 || time > times[i - 1]!)).toBe(true);
-    }
-  });
-
-  it('disagree on some units of every variable, but agree on most', () => {
-    for (const v of codebook.variables) {
-      const disagreements = coded.filter((id) => {
-        const [a = [], b = []] = pair(id, v.id);
-        return !same(a, b);
-      }).length;
-      expect(disagreements, v.id).toBeGreaterThan(0);
-      expect(disagreements, v.id).toBeLessThanOrEqual(15);
-    }
-  });
-
-  it('agree with what the texts say', () => {
-    // Where both coders agree, the appeal's words show the body and the reply shows the response.
-    const text = new Map(appeals.map((a) => [a.id, a]));
-    for (const id of coded) {
-      const appeal = text.get(id)!;
-      const [a = [], b = []] = pair(id, 'body');
-      if (same(a, b)) {
-        for (const body of a)
-          if (BODY_WORDS[body]) expect(appeal.text, `${id} ${body}`).toMatch(BODY_WORDS[body]);
+      const mine = codings.filter((c) => c.coderId === coder.id);
+      const times = mine.map((c) => c.updatedAt);
+      for (const time of times) {
+        expect(time).toMatch(/^2019-11-\d{2}T\d{2}:\d{2}:\d{2}\.000Z$/);
+        expect([0, 6]).not.toContain(new Date(time).getUTCDay());
       }
-      const [r1 = [], r2 = []] = pair(id, 'response');
-      if (same(r1, r2)) expect(appeal.meta.reply === '', id).toBe(r1[0] === 'no_answer');
+      expect(times.every((time, i) => i === 0 || time > times[i - 1]!)).toBe(true);
+      const order = mine.map((c) => appeals.findIndex((a) => a.id === c.appealId));
+      expect(order.every((o, i) => i === 0 || o >= order[i - 1]!)).toBe(true);
+      expect(new Set(times.map((t) => t.slice(0, 10))).size).toBe(5);
+    }
+  });
+
+  it('disagree on 15–25 % of the overlap units, on every variable, the way coders do', () => {
+    const counts = codebook.variables.map((v) => disagreements(v.id).length);
+    expect(counts).toEqual([15, 8, 14, 11]);
+    const total = counts.reduce((a, b) => a + b, 0);
+    expect(total / (68 * 4)).toBeGreaterThanOrEqual(0.15);
+    expect(total / (68 * 4)).toBeLessThanOrEqual(0.25);
+    // The region is confused only between a city and the oblast around it.
+    const confusable = new Map(DEMO_REGIONS.map((r) => [r.code, r.confusedWith]));
+    for (const id of disagreements('region')) {
+      const [[a] = [], [b] = []] = pair(id, 'region');
+      expect(confusable.get(a!) === b || confusable.get(b!) === a, id).toBe(true);
+    }
+  });
+});
+
+describe('demo adjudication', () => {
+  const adjudicated = adjudication.filter((c) => c.method === 'adjudicated');
+  const answers = (appealId: string, variableId: string) =>
+    codings.filter((c) => c.appealId === appealId && c.variableId === variableId).map((c) => c.values);
+
+  it('settles every unit both coders coded: agreed where they agree, adjudicated with a reason where not', () => {
+    expect(adjudication).toHaveLength(68 * 4);
+    expect(adjudicated).toHaveLength(15 + 8 + 14 + 11);
+    const lastCoding = codings.reduce((t, c) => (c.updatedAt > t ? c.updatedAt : t), '');
+    for (const c of adjudication) {
+      expect(consensusSchema.parse(c)).toEqual(c);
+      expect(c).toMatchObject({ projectId: DEMO_PROJECT_ID, by: DEMO_SUPERVISOR.id });
+      expect(c.at > lastCoding).toBe(true);
+      const [a = [], b = []] = answers(c.appealId, c.variableId);
+      const agree = a.length === b.length && a.every((code) => b.includes(code));
+      expect(c.method, `${c.appealId} ${c.variableId}`).toBe(agree ? 'agreed' : 'adjudicated');
+      // The supervisor takes the answer of the coder who read the text as it is written.
+      expect([a, b].map((v) => [...v].sort().join())).toContain([...c.values].sort().join());
+      if (agree) expect(c.reason).toBeUndefined();
+      else {
+        expect(c.reason, c.appealId).toMatch(/^[\u0020-\u007e“”–]+$/);
+        expect(c.reason!.length).toBeGreaterThan(20);
+      }
+    }
+    expect(new Set(adjudication.map((c) => `${c.appealId}|${c.variableId}`)).size).toBe(adjudication.length);
+  });
+
+  it('names the categories in its reasons', () => {
+    const region = adjudicated.find((c) => c.variableId === 'region')!;
+    const label = variable('region').categories.find((c) => c.code === region.values[0])!.label.en;
+    expect(region.reason).toContain(`“${label}”, not “`);
+    expect(adjudicated.map((c) => c.reason)).toContainEqual(
+      expect.stringMatching(/^The appeal also (gives|criticises) “/),
+    );
+  });
+});
+
+/** The study's Table 1: reasons as shares of all 447 reasons given (multiple response). */
+const TABLE_1: [string, number, number][] = [
+  ['corruption', 83, 18.6],
+  ['incompetence', 73, 16.3],
+  ['red_tape', 70, 15.7],
+  ['court', 56, 12.5],
+  ['abuse', 44, 9.8],
+];
+
+describe('demo final dataset', () => {
+  const { variables } = codebook;
+  const final = sourceValues({ kind: 'final' }, { codings, consensus: adjudication }, variables);
+  const cases = (variableId: string) =>
+    [...(final.byVariable.get(variableId)?.values() ?? [])].map((v) => v.values);
+  const label = (variableId: string, code: string) =>
+    variable(variableId).categories.find((c) => c.code === code)?.label.en;
+
+  it('holds every variable of all 341 appeals, none unresolved', () => {
+    expect(final.unresolved).toEqual([]);
+    for (const v of variables) expect(final.byVariable.get(v.id)?.size, v.id).toBe(341);
+    expect(finalStatusCounts(final)).toEqual({
+      single: 273 * 4,
+      agreed: 68 * 4 - 48,
+      adjudicated: 48,
+      unresolved: 0,
+    });
+  });
+
+  it("gives the study's Table 2 from the coded region", () => {
+    const table = frequencyTable(
+      cases('region'),
+      variable('region').categories.map((c) => c.code),
+    );
+    expect(Object.fromEntries(table.rows.map((r) => [label('region', r.key), r.count]))).toEqual(TABLE_2);
+    expect(table.rows[0]).toMatchObject({ key: 'almaty_city', count: 61 });
+    expect(percentHalfUp(table.rows[0]!.count, table.valid, 1)).toBe(17.9);
+    expect(table.rows.at(-1)).toMatchObject({ key: 'akmola', count: 5 });
+    expect(table.valid).toBe(341);
+  });
+
+  it("gives the study's Table 1 as shares of all 447 reasons given", () => {
+    const table = frequencyTable(cases('reason'));
+    expect(table.responses).toBe(447);
+    expect(table.valid).toBe(341);
+    const row = (code: string) => table.rows.find((r) => r.key === code);
+    for (const [code, count, percent] of TABLE_1) {
+      expect(row(code)?.count, code).toBe(count);
+      expect(percentHalfUp(count, table.responses, 1), code).toBe(percent);
+    }
+    // The rest: proposals (9.6 %) and the other reasons together (17.4 %).
+    expect([row('proposal')?.count, row('other')?.count]).toEqual([43, 78]);
+    // The five in the study's order, corruption first.
+    const ranked = table.rows.map((r) => r.key).filter((k) => TABLE_1.some(([code]) => code === k));
+    expect(ranked).toEqual(TABLE_1.map(([code]) => code));
+    expect(table.rows[0]?.key).toBe('corruption');
+  });
+
+  it('has 158 appeals criticising the police / Ministry of Interior or hospitals / Ministry of Health', () => {
+    const bodies = cases('body');
+    expect(bodies.filter((v) => v.includes('police') || v.includes('health'))).toHaveLength(158);
+  });
+
+  it('agrees with what the texts say', () => {
+    const byId = new Map(appeals.map((a) => [a.id, a]));
+    for (const [id, { values }] of final.byVariable.get('body')!) {
+      for (const body of values)
+        if (BODY_WORDS[body]) expect(byId.get(id)!.text, `${id} ${body}`).toMatch(BODY_WORDS[body]);
+    }
+    for (const [id, { values }] of final.byVariable.get('response')!)
+      expect(byId.get(id)!.meta.reply === '', id).toBe(values[0] === 'no_answer');
+    for (const [id, { values }] of final.byVariable.get('region')!)
+      expect(label('region', values[0]!), id).toBe(byId.get(id)!.meta.region);
+  });
+
+  it('opens in the app with the 48 disagreements to adjudicate; settling them as the file does gives the same tables', () => {
+    const open = sourceValues({ kind: 'final' }, { codings, consensus: [] }, variables);
+    const key = (u: { appealId: string; variableId: string }) => `${u.appealId}|${u.variableId}`;
+    expect(open.unresolved.map(key).sort()).toEqual(
+      adjudication
+        .filter((c) => c.method === 'adjudicated')
+        .map(key)
+        .sort(),
+    );
+    const settled = sourceValues(
+      { kind: 'final' },
+      { codings, consensus: adjudication.filter((c) => c.method === 'adjudicated') },
+      variables,
+    );
+    for (const v of variables) {
+      const values = (s: typeof final) =>
+        [...s.byVariable.get(v.id)!].map(([id, value]) => [id, [...value.values].sort().join()]).sort();
+      expect(values(settled), v.id).toEqual(values(final));
     }
   });
 });

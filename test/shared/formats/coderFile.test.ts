@@ -45,9 +45,9 @@ describe('coder file', () => {
       codebook: { version: demo.codebook.version, hash: demo.codebook.hash },
     });
     const own = demo.codings.filter((c) => c.coderId === aigerim.id);
-    // The demo: each coder coded 4 variables of the first 60 appeals.
-    expect(file.codings).toHaveLength(240);
-    expect(own).toHaveLength(240);
+    // The demo: Aigerim coded 4 variables of 205 appeals (the overlap sample of 68 and her 137).
+    expect(file.codings).toHaveLength(820);
+    expect(own).toHaveLength(820);
     const back = parseCoderFile(text);
     expect(back).toEqual(file);
     const key = (c: { appealId: string; variableId: string }) => `${c.appealId}/${c.variableId}`;
@@ -67,7 +67,7 @@ describe('coder file', () => {
   });
 
   it('accepts a byte-order mark', () => {
-    expect(parseCoderFile(`\uFEFF${text}`).codings).toHaveLength(240);
+    expect(parseCoderFile(`\uFEFF${text}`).codings).toHaveLength(820);
   });
 
   it('names each problem: not JSON, another kind of file, a newer version, a malformed file, a changed file', () => {

@@ -25,14 +25,14 @@ function fileOf(codings: Coding[], codebook: Codebook = demo.codebook, coder = D
 const refused = (report: FileReport | undefined) => (report?.status === 'refused' ? report.problem : null);
 
 describe('mergeCoderFiles', () => {
-  it('merges the two demo coder files into an empty project: 240 codings each (4 variables × 60 appeals)', () => {
+  it('merges the two demo coder files into an empty project: 4 variables × (68 overlap + own share) appeals each', () => {
     const outcome = mergeCoderFiles(target, [], [aigerimFile!, dmitryFile!]);
     expect(outcome.reports).toEqual([
       {
         fileName: 'aigerim.kodtau-coder.json',
         status: 'merged',
         coder: DEMO_CODERS[0],
-        added: 240,
+        added: 820,
         updated: 0,
         unchanged: 0,
       },
@@ -40,12 +40,12 @@ describe('mergeCoderFiles', () => {
         fileName: 'dmitry.kodtau-coder.json',
         status: 'merged',
         coder: DEMO_CODERS[1],
-        added: 240,
+        added: 816,
         updated: 0,
         unchanged: 0,
       },
     ]);
-    expect(outcome.changed).toHaveLength(480);
+    expect(outcome.changed).toHaveLength(1636);
     expect(outcome.coders).toEqual([...DEMO_CODERS]);
   });
 
@@ -53,14 +53,14 @@ describe('mergeCoderFiles', () => {
     const first = mergeCoderFiles(target, [], [aigerimFile!, dmitryFile!]).changed;
     const again = mergeCoderFiles(target, first, [dmitryFile!, aigerimFile!, aigerimFile!]);
     expect(again.changed).toEqual([]);
-    expect(again.reports.map((r) => (r.status === 'merged' ? r.unchanged : -1))).toEqual([240, 240, 240]);
+    expect(again.reports.map((r) => (r.status === 'merged' ? r.unchanged : -1))).toEqual([816, 820, 820]);
   });
 
   it('lets a later edit win and reports it as updated, flagging a changed answer', () => {
     const own = demo.codings.filter((c) => c.coderId === DEMO_CODERS[0]!.id);
     const edited = own.map((c, i) => (i === 0 ? { ...c, values: ['other'], updatedAt: AT } : c));
     const outcome = mergeCoderFiles(target, demo.codings, [fileOf(edited)]);
-    expect(outcome.reports[0]).toMatchObject({ status: 'merged', added: 0, updated: 1, unchanged: 239 });
+    expect(outcome.reports[0]).toMatchObject({ status: 'merged', added: 0, updated: 1, unchanged: 819 });
     expect(outcome.changed).toEqual([edited[0]]);
     expect(outcome.revised).toEqual([{ before: own[0], after: edited[0] }]);
   });
@@ -69,7 +69,7 @@ describe('mergeCoderFiles', () => {
     const own = demo.codings.filter((c) => c.coderId === DEMO_CODERS[0]!.id);
     const renamed = { id: DEMO_CODERS[0]!.id, name: 'Әйгерім Н.' };
     const outcome = mergeCoderFiles(target, demo.codings, [fileOf(own, demo.codebook, renamed)]);
-    expect(outcome.reports[0]).toMatchObject({ status: 'merged', added: 0, unchanged: 240 });
+    expect(outcome.reports[0]).toMatchObject({ status: 'merged', added: 0, unchanged: 820 });
     expect(outcome.coders).toEqual([renamed]);
   });
 
@@ -153,7 +153,7 @@ describe('mergeCoderFiles', () => {
       expect(refused(outcome.reports[0])?.code).toBe(code);
       // The good file next to it still merges; nothing of the refused one does.
       expect(outcome.changed.every((c) => c.coderId === DEMO_CODERS[1]!.id)).toBe(true);
-      expect(outcome.changed).toHaveLength(240);
+      expect(outcome.changed).toHaveLength(816);
     }
   });
 });
