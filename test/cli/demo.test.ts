@@ -81,9 +81,18 @@ describe('kodtau demo', () => {
       expect(i, name).toBeGreaterThanOrEqual(0);
       return rows.map((row) => row[i] ?? '');
     };
-    // Every variable filled for every appeal.
-    const variables = header.filter((name) => /^(reason|body)_|^region_(code|label)$|^response/.test(name));
+    // Every variable filled for every appeal, each with how it was reached (no 9: unresolved).
+    const variables = header.filter(
+      (name) => /^(reason|body)_|^region_(code|label)$|^response/.test(name) && !name.endsWith('_status'),
+    );
     expect(variables).toHaveLength(7 + 2 + 8 + 2);
+    const statuses = header.filter((name) => name.endsWith('_status'));
+    expect(statuses).toHaveLength(4);
+    for (const name of statuses)
+      expect(
+        column(name).every((cell) => ['1', '2', '3'].includes(cell)),
+        name,
+      ).toBe(true);
     for (const name of variables)
       expect(
         column(name).every((cell) => cell !== ''),
@@ -91,7 +100,7 @@ describe('kodtau demo', () => {
       ).toBe(true);
 
     // Table 1: reasons as shares of all reasons given.
-    const reasons = header.filter((name) => name.startsWith('reason_'));
+    const reasons = header.filter((name) => name.startsWith('reason_') && name !== 'reason_status');
     const chosen = (name: string) => column(name).filter((cell) => cell === '1').length;
     const responses = reasons.reduce((sum, name) => sum + chosen(name), 0);
     expect(responses).toBe(447);

@@ -131,6 +131,7 @@ describe('mergeCoderFiles', () => {
 
   it('refuses a whole file, changing nothing, for another project, an unknown appeal or category, damage', () => {
     const own = demo.codings.filter((c) => c.coderId === DEMO_CODERS[0]!.id);
+    const notHers = demo.appeals.find((a) => !own.some((c) => c.appealId === a.id))!;
     const other = { ...demo.codebook, projectId: 'another' };
     const cases: [{ name: string; text: string }, string][] = [
       [
@@ -142,10 +143,7 @@ describe('mergeCoderFiles', () => {
       ],
       [fileOf([...own, { ...own[0]!, appealId: 'nope' }]), 'unknown-appeal'],
       [fileOf([...own, { ...own[0]!, variableId: 'nope' }]), 'unknown-variable'],
-      [
-        fileOf([...own, { ...own[0]!, appealId: demo.appeals[200]!.id, values: ['nope'] }]),
-        'unknown-category',
-      ],
+      [fileOf([...own, { ...own[0]!, appealId: notHers.id, values: ['nope'] }]), 'unknown-category'],
       [{ name: 'cut.json', text: aigerimFile!.text.slice(0, 500) }, 'not-json'],
     ];
     for (const [file, code] of cases) {
