@@ -11,6 +11,7 @@ import {
   codingSchema,
   consensusSchema,
   importRecordSchema,
+  JsonDepthError,
   projectSchema,
   type Appeal,
   type Codebook,
@@ -85,13 +86,21 @@ export interface ProjectData {
 
 /** Why a file is not a readable project file; the command line and the UI name each. */
 export class ProjectFileError extends Error {
-  constructor(readonly code: 'foreign' | 'newer' | 'invalid' | 'integrity') {
+  /** `tooDeep`: nested deeper than `MAX_JSON_DEPTH`, even under a key the schema ignores. */
+  constructor(readonly code: 'foreign' | 'newer' | 'invalid' | 'tooDeep' | 'integrity') {
     super(`project file: ${code}`);
     this.name = 'ProjectFileError';
   }
 }
 
-const digestOf = (content: unknown) => bytesToHex(sha256(utf8ToBytes(canonicalJson(content))));
+function digestOf(content: unknown): string {
+  try {
+    return bytesToHex(sha256(utf8ToBytes(canonicalJson(content))));
+  } catch (error) {
+    if (error instanceof JsonDepthError) throw new ProjectFileError('tooDeep');
+    throw error;
+  }
+}
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const sortedBy = <T>(items: readonly T[], key: (item: T) => string) =>
