@@ -12,5 +12,8 @@ export default defineConfig({
     include: ['test/{shared,renderer,electron,cli}/**/*.test.{ts,tsx}'],
     environment: 'node',
     setupFiles: ['test/setup.ts'],
+    // Above the 15 s that Testing Library's waits are given in test/setup.ts, so a slow wait
+    // reports what it waited for rather than a bare timeout.
+    testTimeout: 30_000,
   },
 });
