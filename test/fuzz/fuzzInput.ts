@@ -77,7 +77,8 @@ export async function readInput(
     }
   } catch (error) {
     outcome = reader.own(error) ? 'own' : 'other';
-    if (outcome === 'other') detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    if (outcome === 'other')
+      detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   }
   return {
     index,

@@ -26,7 +26,17 @@ const { values } = parseArgs({
   },
 });
 
-const columns = ['reader', 'tried', 'accepted', 'own error', 'other error', 'hangs', 'wrong', 'slowest ms', 's'];
+const columns = [
+  'reader',
+  'tried',
+  'accepted',
+  'own error',
+  'other error',
+  'hangs',
+  'wrong',
+  'slowest ms',
+  's',
+];
 const row = (r: ReaderReport) => [
   r.name,
   ...[r.tried, r.accepted, r.own, r.other, r.hangs, r.wrong].map(String),
@@ -45,7 +55,8 @@ const report = await runFuzz({
   ...(values.reader ? { readers: values.reader.split(',') } : {}),
   onProgress: (r) => {
     process.stdout.write(`${line(row(r))}\n`);
-    for (const e of r.examples) process.stdout.write(`    ${e.outcome} at --reader ${r.name} --from ${e.index}: ${e.detail}\n`);
+    for (const e of r.examples)
+      process.stdout.write(`    ${e.outcome} at --reader ${r.name} --from ${e.index}: ${e.detail}\n`);
   },
 });
 process.stdout.write(`${report.seconds.toFixed(0)} s\n`);

@@ -11,7 +11,8 @@ export type Random = () => number;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-export const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+export const pick = <T>(random: Random, items: readonly T[]): T =>
+  items[Math.floor(random() * items.length)]!;
 const int = (random: Random, max: number) => Math.floor(random() * max);
 
 const deep = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
@@ -59,13 +60,21 @@ export const HOSTILE_TOKENS: readonly string[] = [
   'true',
   '[]',
   '{}',
-  '=cmd|\'/c calc\'!A1',
+  "=cmd|'/c calc'!A1",
   '<script>alert(1)</script>',
   'ӘәҒғҚқҢңӨөҰұҮүҺһІі',
 ];
 
 /** The byte-level faults, by the name the report gives them. */
-export const BYTE_FAULTS = ['bit flipped', 'byte set', 'bytes cut', 'bytes repeated', 'truncated', 'spliced', 'token inserted'] as const;
+export const BYTE_FAULTS = [
+  'bit flipped',
+  'byte set',
+  'bytes cut',
+  'bytes repeated',
+  'truncated',
+  'spliced',
+  'token inserted',
+] as const;
 /** The structural faults of a JSON file. */
 export const JSON_FAULTS = ['value replaced', 'item removed', 'key or item added', 'item repeated'] as const;
 export type Fault = (typeof BYTE_FAULTS)[number] | (typeof JSON_FAULTS)[number];
@@ -104,7 +113,10 @@ export function mutateBytes(
       return [concat(bytes.subarray(0, at), other.subarray(int(random, other.length + 1))), fault];
     }
     default:
-      return [concat(bytes.subarray(0, at), encoder.encode(pick(random, HOSTILE_TOKENS)), bytes.subarray(at)), fault];
+      return [
+        concat(bytes.subarray(0, at), encoder.encode(pick(random, HOSTILE_TOKENS)), bytes.subarray(at)),
+        fault,
+      ];
   }
 }
 
@@ -177,12 +189,16 @@ export function mutateJson(random: Random, value: unknown): Fault {
     case 2:
       if (Array.isArray(node)) node.push(pick(random, HOSTILE_VALUES)());
       else
-        Object.defineProperty(record, pick(random, ['__proto__', 'constructor', 'toString', 'extra', 'hasOwnProperty']), {
-          value: pick(random, HOSTILE_VALUES)(),
-          enumerable: true,
-          configurable: true,
-          writable: true,
-        });
+        Object.defineProperty(
+          record,
+          pick(random, ['__proto__', 'constructor', 'toString', 'extra', 'hasOwnProperty']),
+          {
+            value: pick(random, HOSTILE_VALUES)(),
+            enumerable: true,
+            configurable: true,
+            writable: true,
+          },
+        );
       break;
     default:
       if (Array.isArray(node) && node.length > 0) node.push(structuredClone(pick(random, node)));

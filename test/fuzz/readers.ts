@@ -58,7 +58,8 @@ export interface ReaderInputs {
   readonly generate: (seed: number) => Promise<Uint8Array>;
 }
 
-const sample = <T>(arbitrary: fc.Arbitrary<T>, seed: number): T => fc.sample(arbitrary, { seed, numRuns: 1 })[0]!;
+const sample = <T>(arbitrary: fc.Arbitrary<T>, seed: number): T =>
+  fc.sample(arbitrary, { seed, numRuns: 1 })[0]!;
 const digest = (value: unknown) => bytesToHex(sha256(utf8ToBytes(canonicalJson(value))));
 
 const full = createDemoProject();
@@ -86,12 +87,14 @@ const cellArb = fc.oneof(
   { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 40 }) },
   { weight: 1, arbitrary: fc.constantFrom(...HOSTILE_TOKENS.filter((t) => t.length < 200)) },
 );
-const tableArb = fc.integer({ min: 1, max: 8 }).chain((width) =>
-  fc.tuple(
-    fc.array(nameArb, { minLength: width, maxLength: width }),
-    fc.array(fc.array(cellArb, { minLength: width, maxLength: width }), { maxLength: 12 }),
-  ),
-);
+const tableArb = fc
+  .integer({ min: 1, max: 8 })
+  .chain((width) =>
+    fc.tuple(
+      fc.array(nameArb, { minLength: width, maxLength: width }),
+      fc.array(fc.array(cellArb, { minLength: width, maxLength: width }), { maxLength: 12 }),
+    ),
+  );
 const recordsArb = fc.array(
   fc.dictionary(nameArb, fc.oneof(cellArb, fc.jsonValue({ maxDepth: 3 })), { maxKeys: 6 }),
   { maxLength: 10 },
@@ -99,16 +102,21 @@ const recordsArb = fc.array(
 const isoArb = fc
   .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true })
   .map((d) => d.toISOString());
-const idArb = fc.oneof(fc.string({ minLength: 1, maxLength: 10 }), fc.constantFrom('constructor', '__proto__'));
+const idArb = fc.oneof(
+  fc.string({ minLength: 1, maxLength: 10 }),
+  fc.constantFrom('constructor', '__proto__'),
+);
 const appealsArb = (projectId: string) =>
-  fc.uniqueArray(
-    fc.record({
-      id: idArb,
-      text: fc.string({ maxLength: 60 }),
-      meta: fc.dictionary(nameArb, fc.string({ maxLength: 20 }), { maxKeys: 4 }),
-    }),
-    { selector: (a) => a.id, maxLength: 10 },
-  ).map((list) => list.map((a, order): Appeal => ({ ...a, projectId, order })));
+  fc
+    .uniqueArray(
+      fc.record({
+        id: idArb,
+        text: fc.string({ maxLength: 60 }),
+        meta: fc.dictionary(nameArb, fc.string({ maxLength: 20 }), { maxKeys: 4 }),
+      }),
+      { selector: (a) => a.id, maxLength: 10 },
+    )
+    .map((list) => list.map((a, order): Appeal => ({ ...a, projectId, order })));
 const projectArb = fc.record({
   id: fc.string({ minLength: 1, maxLength: 10 }),
   name: fc.string({ minLength: 1, maxLength: 30 }),
@@ -117,34 +125,37 @@ const projectArb = fc.record({
   demo: fc.boolean(),
 });
 const codingsArb = (projectId: string, coderIds: readonly string[], appealIds: readonly string[]) =>
-  fc.uniqueArray(
-    fc.record({
-      coderId: fc.constantFrom(...coderIds),
-      appealId: appealIds.length > 0 ? fc.constantFrom(...appealIds) : fc.constant('a'),
-      variable: fc.constantFrom(...demo.codebook.variables),
-      pick: fc.array(fc.nat(), { maxLength: 3 }),
-      note: fc.option(fc.string({ maxLength: 20 }), { nil: undefined }),
-      unsure: fc.boolean(),
-      cleared: fc.boolean(),
-      updatedAt: isoArb,
-    }),
-    { selector: (c) => `${c.coderId}/${c.appealId}/${c.variable.id}`, maxLength: 20 },
-  ).map((list) =>
-    list.map(({ variable, pick, note, cleared, ...c }): Coding => {
-      const codes = variable.categories.map((category) => category.code);
-      const values = cleared || codes.length === 0 ? [] : [...new Set(pick.map((n) => codes[n % codes.length]!))];
-      return {
-        ...c,
-        projectId,
-        variableId: variable.id,
-        values: variable.kind === 'single' || variable.kind === 'ordinal' ? values.slice(0, 1) : values,
-        ...(variable.kind === 'text' && !cleared ? { text: 'free text' } : {}),
-        ...(note === undefined ? {} : { note }),
-        ...(cleared ? { cleared: true as const } : {}),
-        codebookVersion: 1,
-      };
-    }),
-  );
+  fc
+    .uniqueArray(
+      fc.record({
+        coderId: fc.constantFrom(...coderIds),
+        appealId: appealIds.length > 0 ? fc.constantFrom(...appealIds) : fc.constant('a'),
+        variable: fc.constantFrom(...demo.codebook.variables),
+        pick: fc.array(fc.nat(), { maxLength: 3 }),
+        note: fc.option(fc.string({ maxLength: 20 }), { nil: undefined }),
+        unsure: fc.boolean(),
+        cleared: fc.boolean(),
+        updatedAt: isoArb,
+      }),
+      { selector: (c) => `${c.coderId}/${c.appealId}/${c.variable.id}`, maxLength: 20 },
+    )
+    .map((list) =>
+      list.map(({ variable, pick, note, cleared, ...c }): Coding => {
+        const codes = variable.categories.map((category) => category.code);
+        const values =
+          cleared || codes.length === 0 ? [] : [...new Set(pick.map((n) => codes[n % codes.length]!))];
+        return {
+          ...c,
+          projectId,
+          variableId: variable.id,
+          values: variable.kind === 'single' || variable.kind === 'ordinal' ? values.slice(0, 1) : values,
+          ...(variable.kind === 'text' && !cleared ? { text: 'free text' } : {}),
+          ...(note === undefined ? {} : { note }),
+          ...(cleared ? { cleared: true as const } : {}),
+          codebookVersion: 1,
+        };
+      }),
+    );
 
 /**
  * A REFI-QDA tree: Code elements with any names, attributes, Descriptions (none, one or two)
@@ -156,9 +167,15 @@ const codeArb = fc
     fc.record({
       name: fc.oneof(nameArb, fc.constant('')),
       guid: fc.uuid().map((u) => u.toUpperCase()),
-      extra: fc.array(fc.tuple(nameArb.filter((n) => /^[A-Za-z_][\w.-]*$/.test(n)), fc.string({ maxLength: 8 })), {
-        maxLength: 2,
-      }),
+      extra: fc.array(
+        fc.tuple(
+          nameArb.filter((n) => /^[A-Za-z_][\w.-]*$/.test(n)),
+          fc.string({ maxLength: 8 }),
+        ),
+        {
+          maxLength: 2,
+        },
+      ),
       descriptions: fc.array(fc.string({ maxLength: 30 }), { maxLength: 2 }),
       parent: fc.nat(),
     }),
@@ -171,20 +188,54 @@ const codeArb = fc
     const render = (i: number): string => {
       const { name, guid, extra, descriptions } = codes[i]!;
       const attributes = extra
-        .filter(([n], k, all) => !['guid', 'name', 'isCodable'].includes(n) && all.findIndex(([m]) => m === n) === k)
+        .filter(
+          ([n], k, all) =>
+            !['guid', 'name', 'isCodable'].includes(n) && all.findIndex(([m]) => m === n) === k,
+        )
         .map(([n, v]) => ` ${n}="${xml(v)}"`)
         .join('');
       const inner =
-        descriptions.map((d) => `<Description>${xml(d)}</Description>`).join('') + children[i]!.map(render).join('');
+        descriptions.map((d) => `<Description>${xml(d)}</Description>`).join('') +
+        children[i]!.map(render).join('');
       return `<Code guid="${guid}" name="${xml(name)}" isCodable="true"${attributes}>${inner}</Code>`;
     };
     return top.map(render).join('');
   });
 const xml = (text: string) =>
-  text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)
+  text
+    .replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)
     // XML 1.0 has no place for most control characters.
     // eslint-disable-next-line no-control-regex -- control characters are what is removed
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udfff]/g, '');
+
+/** Codebook variables with generated ids, kinds, labels and codes. */
+const variablesArb = fc
+  .array(
+    fc.record({
+      id: fc.oneof(fc.stringMatching(/^[a-z][a-z0-9_]{0,8}$/), nameArb),
+      kind: fc.constantFrom('single', 'multi', 'ordinal', 'text'),
+      label: fc.string({ maxLength: 20 }),
+      codes: fc.array(fc.oneof(fc.stringMatching(/^[a-z][a-z0-9_]{0,6}$/), nameArb), { maxLength: 5 }),
+    }),
+    { minLength: 1, maxLength: 4 },
+  )
+  .map((list) =>
+    list.map(({ id, kind, label, codes }) => ({
+      id,
+      kind,
+      required: false,
+      label: { en: label },
+      definition: {},
+      categories: codes.map((code, i) => ({
+        code,
+        value: i + 1,
+        label: { en: code },
+        definition: {},
+        examples: {},
+        retired: false,
+      })),
+    })),
+  );
 
 // —— the readers ——
 
@@ -201,7 +252,8 @@ const appealRows = (appeals: readonly Appeal[]): CsvCell[][] => {
     ...appeals.map((a) => [a.id, a.text, ...keys.map((k) => (Object.hasOwn(a.meta, k) ? a.meta[k]! : ''))]),
   ];
 };
-const appealRecords = (appeals: readonly Appeal[]) => appeals.map((a) => ({ id: a.id, text: a.text, ...a.meta }));
+const appealRecords = (appeals: readonly Appeal[]) =>
+  appeals.map((a) => ({ id: a.id, text: a.text, ...a.meta }));
 
 const codebookOwn = (error: unknown) => error instanceof CodebookFileError;
 const readCodebook = async (bytes: Uint8Array) => readCodebookFile(bytes, 'en');
@@ -254,7 +306,10 @@ export const READERS: readonly FuzzReader[] = [
     resign: (json) => {
       const codebook = json.codebook as { variables?: unknown; merges?: unknown; hash?: unknown } | undefined;
       if (codebook && typeof codebook === 'object')
-        codebook.hash = codebookHash({ variables: codebook.variables, merges: codebook.merges ?? [] } as never);
+        codebook.hash = codebookHash({
+          variables: codebook.variables,
+          merges: codebook.merges ?? [],
+        } as never);
     },
     json: true,
   },
@@ -296,7 +351,13 @@ export async function readerInputs(name: string): Promise<ReaderInputs> {
       };
     case 'jsonl':
       return {
-        seeds: [bytesOf(appealRecords(fewAppeals).map((r) => JSON.stringify(r)).join('\n'))],
+        seeds: [
+          bytesOf(
+            appealRecords(fewAppeals)
+              .map((r) => JSON.stringify(r))
+              .join('\n'),
+          ),
+        ],
         generate: async (seed) =>
           bytesOf(
             sample(recordsArb, seed)
@@ -307,25 +368,41 @@ export async function readerInputs(name: string): Promise<ReaderInputs> {
     case 'package':
       return {
         seeds: [
-          serializeProjectPackage(createProjectPackage({ ...demo, appeals: fewAppeals, createdAt: demo.project.createdAt })),
-          serializeProjectPackage(createProjectPackage({ ...demo, codebook: null, appeals: fewAppeals.slice(0, 3) })),
+          serializeProjectPackage(
+            createProjectPackage({ ...demo, appeals: fewAppeals, createdAt: demo.project.createdAt }),
+          ),
+          serializeProjectPackage(
+            createProjectPackage({ ...demo, codebook: null, appeals: fewAppeals.slice(0, 3) }),
+          ),
         ],
         generate: async (seed) => {
           const project = sample(projectArb, seed);
           const appeals = sample(appealsArb(project.id), seed + 1);
           const codebook = seed % 3 === 0 ? null : { ...demo.codebook, projectId: project.id };
-          return serializeProjectPackage(createProjectPackage({ project, codebook, appeals, createdAt: project.createdAt }));
+          return serializeProjectPackage(
+            createProjectPackage({ project, codebook, appeals, createdAt: project.createdAt }),
+          );
         },
       };
     case 'coderFile':
       return {
         seeds: demo.coders.map((coder) =>
-          bytesOf(serializeCoderFile(buildCoderFile(coder, demo.codebook, fewCodings, '2026-01-01T00:00:00.000Z'))),
+          bytesOf(
+            serializeCoderFile(buildCoderFile(coder, demo.codebook, fewCodings, '2026-01-01T00:00:00.000Z')),
+          ),
         ),
         generate: async (seed) => {
-          const coder = sample(fc.record({ id: idArb, name: fc.string({ minLength: 1, maxLength: 20 }) }), seed);
-          const codings = sample(codingsArb(demo.project.id, [coder.id], sample(fc.array(idArb, { maxLength: 8 }), seed + 1)), seed + 2);
-          return bytesOf(serializeCoderFile(buildCoderFile(coder, demo.codebook, codings, sample(isoArb, seed + 3))));
+          const coder = sample(
+            fc.record({ id: idArb, name: fc.string({ minLength: 1, maxLength: 20 }) }),
+            seed,
+          );
+          const codings = sample(
+            codingsArb(demo.project.id, [coder.id], sample(fc.array(idArb, { maxLength: 8 }), seed + 1)),
+            seed + 2,
+          );
+          return bytesOf(
+            serializeCoderFile(buildCoderFile(coder, demo.codebook, codings, sample(isoArb, seed + 3))),
+          );
         },
       };
     case 'projectFile': {
@@ -353,7 +430,11 @@ export async function readerInputs(name: string): Promise<ReaderInputs> {
             seed + 2,
           );
           const codings = sample(
-            codingsArb(project.id, coders.map((c) => c.id), appeals.map((a) => a.id)),
+            codingsArb(
+              project.id,
+              coders.map((c) => c.id),
+              appeals.map((a) => a.id),
+            ),
             seed + 3,
           );
           const file = buildProjectFile({
@@ -375,35 +456,12 @@ export async function readerInputs(name: string): Promise<ReaderInputs> {
       return {
         seeds: [bytesOf(writeCodebookJson(demo.codebook))],
         generate: async (seed) => {
-          // The demo codebook with generated labels, codes and kinds: valid or refused by its rules.
-          const variables = sample(
-            fc.array(
-              fc.record({
-                id: fc.oneof(fc.stringMatching(/^[a-z][a-z0-9_]{0,8}$/), nameArb),
-                kind: fc.constantFrom('single', 'multi', 'ordinal', 'text'),
-                label: fc.string({ maxLength: 20 }),
-                codes: fc.array(fc.oneof(fc.stringMatching(/^[a-z][a-z0-9_]{0,6}$/), nameArb), { maxLength: 5 }),
-              }),
-              { minLength: 1, maxLength: 4 },
-            ),
-            seed,
-          ).map(({ id, kind, label, codes }) => ({
-            id,
-            kind,
-            required: false,
-            label: { en: label },
-            definition: {},
-            categories: codes.map((code, i) => ({
-              code,
-              value: i + 1,
-              label: { en: code },
-              definition: {},
-              examples: {},
-              retired: false,
-            })),
-          }));
+          // Generated ids, labels, codes and kinds: valid, or refused by the codebook's rules.
+          const variables = sample(variablesArb, seed);
           const content = { variables, merges: [] } as never;
-          return bytesOf(writeCodebookJson({ ...demo.codebook, ...(content as object), hash: codebookHash(content) }));
+          return bytesOf(
+            writeCodebookJson({ ...demo.codebook, ...(content as object), hash: codebookHash(content) }),
+          );
         },
       };
     case 'qdc':

@@ -10,8 +10,9 @@ const number = (n: number) => n.toLocaleString('en-US').replace(/,/g, ' ');
 
 /** docs/reliability.md from a fuzz run: what was tried, which faults, what survived. */
 export function reliabilityMarkdown(report: FuzzReport): string {
-  const total = (key: 'tried' | 'accepted' | 'own' | 'other' | 'hangs' | 'wrong' | 'generated' | 'mutated' | 'resigned') =>
-    report.readers.reduce((n, r) => n + r[key], 0);
+  const total = (
+    key: 'tried' | 'accepted' | 'own' | 'other' | 'hangs' | 'wrong' | 'generated' | 'mutated' | 'resigned',
+  ) => report.readers.reduce((n, r) => n + r[key], 0);
   const bad = total('other') + total('hangs') + total('wrong');
   const rows = report.readers.map(
     (r) =>
