@@ -1,8 +1,11 @@
 import { seededRandom } from '../../shared/agreement/seededRandom.ts';
-import { canonicalJson } from '../../shared/model/index.ts';
+import { canonicalJson, jsonDepth } from '../../shared/model/index.ts';
 import { bytesOf, mutateBytes, mutateJson, pick, textOf, type Fault } from './mutate.ts';
 import type { FuzzReader, ReaderInputs } from './readers.ts';
 import type { InputResult } from './runner.ts';
+
+/** The deepest JSON a structural fault writes back; deeper files get a byte-level fault. */
+const WRITABLE_DEPTH = 1000;
 
 export interface FuzzInput {
   /** The file it was made from: a seed, or a file of the grammar. */
@@ -35,7 +38,11 @@ export async function buildInput(
     if (reader.json && random() < 0.5) {
       try {
         const json = JSON.parse(textOf(bytes)) as unknown;
+        // JSON.stringify recurses: whether it can write a deeper value depends on the thread's
+        // stack, and an input must not (the same number gives the same input in a worker).
+        if (jsonDepth(json, WRITABLE_DEPTH) > WRITABLE_DEPTH) throw new RangeError('too deep to write');
         const fault = mutateJson(random, json);
+        if (jsonDepth(json, WRITABLE_DEPTH) > WRITABLE_DEPTH) throw new RangeError('too deep to write');
         if (reader.resign && json !== null && typeof json === 'object' && random() < 0.5) {
           reader.resign(json as Record<string, unknown>);
           resigned = true;

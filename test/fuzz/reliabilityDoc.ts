@@ -79,7 +79,7 @@ deep, 100 000 open brackets, a DOCTYPE with an entity, entity and character refe
 \`<constructor>\` and \`<__proto__>\` elements, repeated \`<Description>\`, stray \`<Code>\` tags,
 CDATA, a byte-order mark, NUL, U+FFFD, a lone surrogate, quotes, CR, LF, delimiters, \`1e999\`,
 \`-0\`, 2⁵³ + 1, an Excel formula, HTML and Kazakh letters. A structural fault replaces a JSON
-node with another type, a date that is not one, 100 000 characters or a 5 000-deep object; removes
+node with another type, a date that is not one, 100 000 characters or an 800-deep object; removes
 one; adds a key named \`__proto__\`, \`constructor\`, \`toString\` or \`hasOwnProperty\`; or repeats an
 item.
 
