@@ -1,5 +1,7 @@
 import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { format, resolveConfig } from 'prettier';
 import { reliabilityMarkdown } from './reliabilityDoc.ts';
 import { runFuzz, type ReaderReport } from './runner.ts';
 
@@ -61,8 +63,10 @@ const report = await runFuzz({
 });
 process.stdout.write(`${report.seconds.toFixed(0)} s\n`);
 if (values['write-docs']) {
-  const path = new URL('../../docs/reliability.md', import.meta.url);
-  writeFileSync(path, reliabilityMarkdown(report));
+  const path = fileURLToPath(new URL('../../docs/reliability.md', import.meta.url));
+  // Formatted as the repository's Prettier would, so that `prettier --check` passes on it.
+  const options = { ...(await resolveConfig(path)), filepath: path };
+  writeFileSync(path, await format(reliabilityMarkdown(report), options));
   process.stdout.write('docs/reliability.md written\n');
 }
 process.exitCode = report.readers.some((r) => r.other + r.hangs + r.wrong > 0) ? 1 : 0;

@@ -117,7 +117,7 @@ of a white window (\`renderer/components/ErrorBoundary.tsx\`, tested for every s
 ## Repeating it
 
 \`\`\`sh
-npm run fuzz                          # 10 000 inputs per reader (about half an hour on 2 busy cores)
+npm run fuzz                          # 10 000 inputs per reader: minutes on 2 idle cores, a quarter of an hour on busy ones
 npm run fuzz -- -n 500 --reader qdc   # a quick look at one reader
 npm run fuzz -- --write-docs          # the full run, and this page from it
 \`\`\`
