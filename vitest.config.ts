@@ -12,7 +12,9 @@ export default defineConfig({
     include: ['test/{shared,renderer,electron,cli}/**/*.test.{ts,tsx}'],
     environment: 'node',
     setupFiles: ['test/setup.ts'],
-    // Generous limits: the suite must pass on a loaded two-core machine; no test relies on speed.
+    // Above the 15 s that Testing Library's waits are given in test/setup.ts, so a slow wait
+    // reports what it waited for rather than a bare timeout; generous, as the suite must pass on
+    // a loaded two-core machine.
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

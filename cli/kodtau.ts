@@ -23,8 +23,24 @@ async function usage(): Promise<string> {
   return `Usage: kodtau <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun "kodtau <command> --help" for a command's options.\n`;
 }
 
-/** Dispatches `kodtau <command> …`; returns the exit code. */
+/**
+ * Dispatches `kodtau <command> …`; returns the exit code. A command reports the problems it
+ * knows in its own words; anything else it meets is caught here and printed as one line, never
+ * as a stack trace, with exit status 1.
+ */
 export async function main(argv: readonly string[], io: CommandIO = processIO): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const [name] = argv;
+    const prefix = name !== undefined && Object.hasOwn(COMMANDS, name) ? `kodtau ${name}` : 'kodtau';
+    io.err(`${prefix}: the input could not be processed: ${message.split('\n')[0]}\n`);
+    return EXIT.badInput;
+  }
+}
+
+async function dispatch(argv: readonly string[], io: CommandIO): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(await usage());

@@ -7,6 +7,7 @@ import {
   ProjectFileError,
   type ProjectData,
 } from '../shared/formats/projectFile.ts';
+import { MAX_JSON_DEPTH } from '../shared/model/index.ts';
 
 /** A file a command cannot use; the message names the file and the problem. */
 export class InputError extends Error {}
@@ -28,6 +29,10 @@ export function decodeUtf8(bytes: Uint8Array): string {
   }
 }
 
+/** A reader's error code, with the limit spelled out where the code is one. */
+const reason = (code: string) =>
+  code === 'tooDeep' ? `nested more than ${MAX_JSON_DEPTH} levels deep, the most Kodtau reads` : code;
+
 /**
  * A project package (appeals and codebook, no codings yet) or a project file (what
  * `kodtau merge -o` and the app's "Save project file" write, or a version 1 merged project),
@@ -47,7 +52,7 @@ export function readProjectInput(name: string, bytes: Uint8Array): ProjectData {
       return parseProjectFile(json);
     } catch (error) {
       if (error instanceof ProjectFileError)
-        throw new InputError(`${name}: not a readable project file (${error.code})`);
+        throw new InputError(`${name}: not a readable project file (${reason(error.code)})`);
       throw error;
     }
   }
@@ -67,7 +72,7 @@ export function readProjectInput(name: string, bytes: Uint8Array): ProjectData {
     };
   } catch (error) {
     if (error instanceof PackageError)
-      throw new InputError(`${name}: neither a project package nor a project file (${error.code})`);
+      throw new InputError(`${name}: neither a project package nor a project file (${reason(error.code)})`);
     throw error;
   }
 }

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { LanguageSwitch } from './components/LanguageSwitch.tsx';
 import { Sidebar } from './components/Sidebar.tsx';
 import { db } from './db/db.ts';
@@ -39,7 +40,16 @@ const SCREEN_COMPONENTS: Record<Screen, () => React.JSX.Element | null> = {
   settings: SettingsScreen,
 };
 
+/** The app; an error it cannot show a screen for ends in a message, never a white window. */
 export function App() {
+  return (
+    <ErrorBoundary scope="app">
+      <SignedIn />
+    </ErrorBoundary>
+  );
+}
+
+function SignedIn() {
   const coderId = useAppStore((state) => state.coderId);
   const coder = useLiveQuery(
     async () => (coderId ? ((await db.coders.get(coderId)) ?? null) : null),
@@ -107,7 +117,10 @@ function Shell({ coderName }: { coderName: string }) {
       </header>
       <Sidebar />
       <main className="screen" aria-labelledby="screen-title">
-        <Current />
+        {/* Keyed by screen: a screen that failed starts afresh when it is opened again. */}
+        <ErrorBoundary key={screen} scope="screen">
+          <Current />
+        </ErrorBoundary>
       </main>
     </div>
   );

@@ -91,6 +91,8 @@ export function problemText(problem: CodebookFileProblem): string {
       return `not well-formed XML (${problem.detail})`;
     case 'xml-doctype':
       return 'the XML declares a DOCTYPE or entities, which a codebook never needs; refused without reading it';
+    case 'too-deep':
+      return `codes are nested more than ${problem.limit} levels deep, the most a .qdc may have`;
     case 'not-codebook':
       return 'not a Kodtau codebook, project package or REFI-QDA codebook (urn:QDA-XML:codebook:1.0)';
     case 'newer-version':

@@ -89,6 +89,7 @@ const REASONS: Record<Extract<Verdict, { ok: false }>['reason'], string> = {
   foreign: 'not a Kodtau project file',
   newer: 'written by a newer Kodtau',
   invalid: 'damaged: a field is missing or malformed',
+  tooDeep: 'nested deeper than 64 levels: not a file Kodtau writes',
   integrity: 'changed or damaged since it was written: the digest does not match',
   unreadable: 'cannot be read',
 };

@@ -18,6 +18,7 @@ export type CodebookFileProblem =
   | { code: 'not-json'; detail: string }
   | { code: 'not-xml'; detail: string }
   | { code: 'xml-doctype' }
+  | { code: 'too-deep'; limit: number }
   | { code: 'not-codebook' }
   | { code: 'newer-version'; version: number }
   | { code: 'invalid'; detail: string }

@@ -1,6 +1,7 @@
 import type { CsvCell } from '../csv/writeCsv.ts';
 import {
   localize,
+  metaValue,
   type Appeal,
   type Codebook,
   type Coder,
@@ -144,7 +145,7 @@ export function wideDataset(input: DatasetInput, options: WideOptions): Dataset 
       name: key,
       type: 'string',
       label: key,
-      cell: (a) => a.meta[key] ?? '',
+      cell: (a) => metaValue(a.meta, key) ?? '',
     })),
   ];
   if (options.text) columns.push({ name: 'text', type: 'string', label: 'text', cell: (a) => a.text });

@@ -11,6 +11,7 @@ import {
   codingSchema,
   consensusSchema,
   importRecordSchema,
+  JsonDepthError,
   projectSchema,
   type Appeal,
   type Codebook,
@@ -85,7 +86,8 @@ export interface ProjectData {
 
 /** Why a file is not a readable project file; the command line and the UI name each. */
 export class ProjectFileError extends Error {
-  constructor(readonly code: 'foreign' | 'newer' | 'invalid' | 'integrity') {
+  /** `tooDeep`: nested deeper than `MAX_JSON_DEPTH`, even under a key the schema ignores. */
+  constructor(readonly code: 'foreign' | 'newer' | 'invalid' | 'tooDeep' | 'integrity') {
     super(`project file: ${code}`);
     this.name = 'ProjectFileError';
   }
@@ -95,8 +97,17 @@ export class ProjectFileError extends Error {
  * The file's JSON: canonical (sorted keys), except that each appeal's metadata keeps its order —
  * the columns of the source file, which the exports write in that order.
  */
-const fileJson = (value: unknown) => canonicalJson(value, new Set(['meta']));
-const digestOf = (content: unknown) => bytesToHex(sha256(utf8ToBytes(fileJson(content))));
+function fileJson(value: unknown, keepOrderOf: ReadonlySet<string> = META): string {
+  try {
+    return canonicalJson(value, keepOrderOf);
+  } catch (error) {
+    if (error instanceof JsonDepthError) throw new ProjectFileError('tooDeep');
+    throw error;
+  }
+}
+const META: ReadonlySet<string> = new Set(['meta']);
+const digestOf = (content: unknown, keepOrderOf = META) =>
+  bytesToHex(sha256(utf8ToBytes(fileJson(content, keepOrderOf))));
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const sortedBy = <T>(items: readonly T[], key: (item: T) => string) =>
@@ -170,8 +181,7 @@ function upgradeMergedProject(json: unknown): ProjectFile {
   if (!parsed.success) throw new ProjectFileError('invalid');
   const { integrity, ...content } = json as z.infer<typeof mergedProjectV1Schema>;
   // Version 1 digested plain canonical JSON, metadata keys sorted too.
-  if (bytesToHex(sha256(utf8ToBytes(canonicalJson(content)))) !== integrity.digest)
-    throw new ProjectFileError('integrity');
+  if (digestOf(content, new Set()) !== integrity.digest) throw new ProjectFileError('integrity');
   const v1 = parsed.data;
   return buildProjectFile({
     ...v1,

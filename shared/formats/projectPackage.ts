@@ -7,6 +7,7 @@ import {
   appealSchema,
   canonicalJson,
   codebookSchema,
+  JsonDepthError,
   projectSchema,
   type Appeal,
   type Codebook,
@@ -51,7 +52,7 @@ export const projectPackageSchema = contentSchema.extend({
 export type ProjectPackage = z.infer<typeof projectPackageSchema>;
 
 /** What the reader found wrong; each has a message in locales (`package.errors.<code>`). */
-export type PackageErrorCode = 'notJson' | 'foreign' | 'newer' | 'invalid' | 'integrity';
+export type PackageErrorCode = 'notJson' | 'foreign' | 'newer' | 'invalid' | 'tooDeep' | 'integrity';
 
 export class PackageError extends Error {
   constructor(readonly code: PackageErrorCode) {
@@ -62,7 +63,12 @@ export class PackageError extends Error {
 
 /** SHA-256 of the canonical JSON (keys sorted, see `canonicalJson`) of everything but `integrity`. */
 function digestOf(content: unknown): string {
-  return bytesToHex(sha256(utf8ToBytes(canonicalJson(content))));
+  try {
+    return bytesToHex(sha256(utf8ToBytes(canonicalJson(content))));
+  } catch (error) {
+    if (error instanceof JsonDepthError) throw new PackageError('tooDeep');
+    throw error;
+  }
 }
 
 /** Builds a package: the project, its codebook, the given appeals (in source order), an optional assignment. */
@@ -95,7 +101,8 @@ export function serializeProjectPackage(pkg: ProjectPackage): Uint8Array {
 /**
  * Reads a package file: unknown → JSON → format and version → schema → integrity.
  * @throws {PackageError} `notJson` (not UTF-8 JSON), `foreign` (another format), `newer` (a
- * version this build does not know), `invalid` (fails the schema), `integrity` (the content
+ * version this build does not know), `invalid` (fails the schema), `tooDeep` (nested deeper than
+ * `MAX_JSON_DEPTH`, even under a key the schema ignores), `integrity` (the content
  * does not match its digest: damaged or edited).
  */
 export function parseProjectPackage(

@@ -105,12 +105,66 @@ export function writeQdc(content: CodebookContent, lang: Lang): { xml: string; n
   return { xml: `<?xml version="1.0" encoding="utf-8"?>\n${body}`, notes };
 }
 
+/** A `Code` element as read: its attributes and Description as text, its child codes. */
 interface ParsedCode {
   guid?: string;
   name?: string;
   color?: string;
   Description?: string;
   Code?: ParsedCode[];
+}
+
+/**
+ * How deeply `Code` elements may nest in a `.qdc` read (a top-level code is depth 1). QDA tools
+ * nest codes a handful of levels; the limit keeps the parser and the flattening, which walk the
+ * tree by recursion, far from the call stack's end.
+ */
+export const MAX_QDC_DEPTH = 100;
+
+/** The elements and attributes Kodtau reads; every other name is renamed before it becomes a key. */
+const QDC_ELEMENTS = new Set(['CodeBook', 'Codes', 'Code', 'Description', 'Sets', 'Set', 'MemberCode']);
+const QDC_ATTRIBUTES = new Set(['xmlns', 'origin', 'guid', 'name', 'isCodable', 'color']);
+/**
+ * Renames a name Kodtau does not read. The parser refuses `__proto__` or `constructor` as an
+ * element or attribute name outright; under another prefix such a name is as ordinary as any.
+ */
+const foreignElement = (name: string) => (QDC_ELEMENTS.has(name) ? name : `other:${name}`);
+/** The same for attributes, which reach the rename with the parser's `@_` prefix on. */
+const foreignAttribute = (name: string) => {
+  const bare = name.replace(/^@_/, '');
+  return QDC_ATTRIBUTES.has(bare) ? `@_${bare}` : `@_other:${bare}`;
+};
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** An element's text: a string as it is, several (a repeated element) joined, markup inside dropped. */
+function textOf(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.map(textOf).filter(Boolean).join('\n\n');
+  if (isRecord(value) && Object.hasOwn(value, '#text')) return textOf(value['#text']);
+  return '';
+}
+
+/** An attribute's value, when it is one (a string). */
+function attribute(node: Record<string, unknown>, name: string): string | undefined {
+  const value = Object.hasOwn(node, `@_${name}`) ? node[`@_${name}`] : undefined;
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** A parsed `Code` element in Kodtau's shape; `depth` is 1 for a top-level code. */
+function toCode(node: unknown, depth: number): ParsedCode {
+  if (depth > MAX_QDC_DEPTH) throw new CodebookFileError({ code: 'too-deep', limit: MAX_QDC_DEPTH });
+  if (!isRecord(node)) return {};
+  const children = Object.hasOwn(node, 'Code') && Array.isArray(node.Code) ? node.Code : [];
+  const description = Object.hasOwn(node, 'Description') ? textOf(node.Description) : undefined;
+  return {
+    guid: attribute(node, 'guid'),
+    name: attribute(node, 'name'),
+    color: attribute(node, 'color'),
+    ...(description === undefined ? {} : { Description: description }),
+    Code: children.map((child) => toCode(child, depth + 1)),
+  };
 }
 
 /** The Description split into what a person reads and Kodtau's metadata line, if any. */
@@ -227,20 +281,33 @@ export function readQdc(xml: string, lang: Lang): ReadCodebook {
   }
   const parser = new XMLParser({
     ignoreAttributes: false,
-    attributeNamePrefix: '',
+    attributeNamePrefix: '@_',
     // Only the five predefined entities and character references remain possible (no DOCTYPE).
     processEntities: true,
     htmlEntities: false,
     parseTagValue: false,
     parseAttributeValue: false,
     isArray: (name) => name === 'Code',
+    transformTagName: foreignElement,
+    transformAttributeName: foreignAttribute,
+    // CodeBook, Codes and a Description around the codes; deeper is refused by toCode's limit.
+    maxNestedTags: MAX_QDC_DEPTH + 4,
   });
-  const root = (parser.parse(source) as { CodeBook?: { xmlns?: string; Codes?: { Code?: ParsedCode[] } } })
-    .CodeBook;
-  if (!root || (root.xmlns !== undefined && root.xmlns !== QDC_NAMESPACE)) {
+  let parsed: unknown;
+  try {
+    parsed = parser.parse(source);
+  } catch (error) {
+    if (/nested/i.test((error as Error).message))
+      throw new CodebookFileError({ code: 'too-deep', limit: MAX_QDC_DEPTH });
+    throw new CodebookFileError({ code: 'not-xml', detail: (error as Error).message });
+  }
+  const root = isRecord(parsed) && isRecord(parsed.CodeBook) ? parsed.CodeBook : undefined;
+  const xmlns = root && attribute(root, 'xmlns');
+  if (!root || (Object.hasOwn(root, '@_xmlns') && xmlns !== QDC_NAMESPACE)) {
     throw new CodebookFileError({ code: 'not-codebook' });
   }
-  const top = root.Codes?.Code ?? [];
+  const codes = isRecord(root.Codes) && Array.isArray(root.Codes.Code) ? root.Codes.Code : [];
+  const top = codes.map((code) => toCode(code, 1));
   if (top.length === 0) throw new CodebookFileError({ code: 'empty' });
   if (top.some((code) => !code.name || !code.guid)) {
     throw new CodebookFileError({ code: 'invalid', detail: 'Code without name or guid' });

@@ -47,7 +47,8 @@ export function guessMapping(header: readonly string[], rows: readonly (readonly
   if (text < 0) {
     const sample = rows.slice(0, 200);
     const lengths = header.map((_, c) => sample.reduce((sum, row) => sum + (row[c]?.length ?? 0), 0));
-    text = lengths.indexOf(Math.max(...lengths));
+    // A loop, not Math.max(...lengths): spreading a very wide header overflows the call stack.
+    text = lengths.reduce((best, length, c) => (length > lengths[best]! ? c : best), 0);
   }
   const idIndex = named(ID_NAMES);
   const id = idIndex >= 0 && idIndex !== text ? idIndex : null;

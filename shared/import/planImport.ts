@@ -54,11 +54,12 @@ export function planImport(
       issues.push({ kind: 'emptyText', line, detail: '' });
       return;
     }
-    const meta: Record<string, string> = {};
-    for (const { column, name } of mapping.meta) {
-      const value = row[column]!.trim();
-      if (value !== '') meta[name] = value;
-    }
+    // fromEntries, not `meta[name] = value`: assigning to "__proto__" would drop the column.
+    const meta: Record<string, string> = Object.fromEntries(
+      mapping.meta
+        .map(({ column, name }) => [name, row[column]!.trim()] as const)
+        .filter(([, value]) => value !== ''),
+    );
     let id: string;
     if (mapping.id !== null) {
       id = row[mapping.id]!.trim();

@@ -2,7 +2,8 @@ import { readSheet } from 'read-excel-file/universal';
 import { CsvError, parseCsv, type CsvDelimiter } from '../csv/parseCsv.ts';
 import { decodeText, type TextEncodingName } from '../encoding/decodeText.ts';
 import { countSuspicious, detectEncoding } from '../encoding/detectEncoding.ts';
-import { ImportError } from './importError.ts';
+import { jsonDepth, MAX_JSON_DEPTH } from '../model/codebookHash.ts';
+import { ImportError, MAX_COLUMNS } from './importError.ts';
 
 export type SourceFormat = 'csv' | 'xlsx' | 'json' | 'jsonl';
 
@@ -38,7 +39,8 @@ const SAMPLE_CHARS = 1500;
  * whole (see `decodeText`). The first row (or the objects' keys) names the columns.
  *
  * @throws {ImportError} for an empty, binary, PDF, legacy .xls or damaged file, bad quotes or
- * JSON, or a file with no data rows.
+ * JSON, a file with no data rows, more than {@link MAX_COLUMNS} columns, or JSON values nested
+ * deeper than `MAX_JSON_DEPTH`.
  */
 export async function readTable(bytes: Uint8Array, options: ReadOptions = {}): Promise<SourceTable> {
   if (bytes.length === 0) throw new ImportError('empty');
@@ -86,6 +88,7 @@ function readCsv(text: string, delimiter: CsvDelimiter | undefined): TablePart {
   }
   const [header, ...rows] = parsed.rows;
   if (!header || rows.length === 0) throw new ImportError('noRows');
+  checkColumns(header.length);
   return {
     format: 'csv',
     delimiter: parsed.delimiter,
@@ -131,14 +134,24 @@ function fromObjects(
     if (record === null || typeof record !== 'object' || Array.isArray(record)) {
       throw new ImportError('jsonShape', lines[i]);
     }
+    // A nested value is kept as its JSON text, which JSON.stringify writes by recursion.
+    if (jsonDepth(record) > MAX_JSON_DEPTH) throw new ImportError('tooDeep', lines[i]);
     for (const key of Object.keys(record)) if (!columns.has(key)) columns.set(key, columns.size);
+    checkColumns(columns.size);
   });
   if (records.length === 0 || columns.size === 0) throw new ImportError('noRows');
   const header = [...columns.keys()];
+  // Own keys only: a record without a "constructor" field has no value there, not Object's.
   const rows = records.map((record) =>
-    header.map((key) => cellText((record as Record<string, unknown>)[key])),
+    header.map((key) =>
+      Object.hasOwn(record as object, key) ? cellText((record as Record<string, unknown>)[key]) : '',
+    ),
   );
   return { format, delimiter: null, header: uniqueHeader(header), rows, lines };
+}
+
+function checkColumns(count: number): void {
+  if (count > MAX_COLUMNS) throw new ImportError('tooManyColumns');
 }
 
 function cellText(value: unknown): string {
@@ -163,6 +176,7 @@ async function readXlsx(bytes: Uint8Array): Promise<SourceTable> {
     .filter(({ cells }) => cells.some((c) => c.trim() !== ''));
   const [header, ...rows] = nonEmpty;
   if (!header || rows.length === 0) throw new ImportError('noRows');
+  checkColumns(header.cells.length);
   const width = header.cells.length;
   // read-excel-file pads rows to the sheet's width; trailing empty cells beyond the header are not fields.
   const trim = (cells: string[]) =>

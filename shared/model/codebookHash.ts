@@ -3,22 +3,57 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { CodebookContent } from './codebook.ts';
 
 /**
+ * The deepest nesting of arrays and objects that any Kodtau reader takes (a value at the top is
+ * at depth 0). Kodtau's own files nest at most 7 levels (a codebook's category label); a file
+ * nested deeper is refused with its reader's own "nested too deeply" error rather than overflow
+ * the stack of a recursive walk.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/** A value nested deeper than {@link MAX_JSON_DEPTH}: each reader words it as its own error. */
+export class JsonDepthError extends Error {
+  constructor() {
+    super(`nested more than ${MAX_JSON_DEPTH} levels deep`);
+    this.name = 'JsonDepthError';
+  }
+}
+
+/**
+ * How deep `value` nests arrays and objects (0 for a string, number, boolean or null), counted
+ * without recursion, stopping as soon as the count passes `limit`.
+ */
+export function jsonDepth(value: unknown, limit = MAX_JSON_DEPTH): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (item === null || typeof item !== 'object') continue;
+    if (depth + 1 > deepest) deepest = depth + 1;
+    if (deepest > limit) return deepest;
+    for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+/**
  * JSON with object keys sorted at every level, so that equal content gives equal text
  * whatever order the keys were written in. Arrays keep their order: the order of variables
  * and categories is part of the codebook (ordinal scales, display order). So do the objects under
  * a key named in `keepOrderOf` (an appeal's `meta`: the source file's columns, in its order).
+ * Every key is an ordinary name (`__proto__`, `constructor` included: `Object.entries` reads own
+ * keys only).
+ * @throws {JsonDepthError} for a value nested deeper than {@link MAX_JSON_DEPTH}.
  */
 export function canonicalJson(value: unknown, keepOrderOf: ReadonlySet<string> = new Set()): string {
-  const write = (item: unknown, sorted: boolean): string => {
-    if (Array.isArray(item)) return `[${item.map((element) => write(element, true)).join(',')}]`;
-    if (item !== null && typeof item === 'object') {
-      const entries = Object.entries(item as Record<string, unknown>).filter(([, v]) => v !== undefined);
-      if (sorted) entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${write(v, !keepOrderOf.has(k))}`).join(',')}}`;
-    }
-    return JSON.stringify(item);
+  const write = (item: unknown, sorted: boolean, depth: number): string => {
+    if (item === null || typeof item !== 'object') return JSON.stringify(item);
+    if (depth >= MAX_JSON_DEPTH) throw new JsonDepthError();
+    if (Array.isArray(item)) return `[${item.map((element) => write(element, true, depth + 1)).join(',')}]`;
+    const entries = Object.entries(item as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    if (sorted) entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${write(v, !keepOrderOf.has(k), depth + 1)}`).join(',')}}`;
   };
-  return write(value, true);
+  return write(value, true, 0);
 }
 
 /** SHA-256 (hex) of the canonical JSON of the codebook's variables and merges. */

@@ -1,6 +1,27 @@
 import { z } from 'zod';
 import { langSchema } from './lang.ts';
 
+const isStringRecord = (value: unknown): value is Record<string, string> =>
+  value !== null &&
+  typeof value === 'object' &&
+  [Object.prototype, null].includes(Object.getPrototypeOf(value)) &&
+  Object.values(value).every((v) => typeof v === 'string');
+
+/**
+ * An appeal's metadata: column name → value. Every name is an ordinary one, `__proto__`,
+ * `constructor` and `toString` included: zod's record drops a `__proto__` key, so the record is
+ * checked here and rebuilt with `Object.fromEntries`, which makes every key an own property.
+ * Read a value with {@link metaValue}, never `meta[key]`, which finds `Object.prototype`'s.
+ */
+export const metaSchema = z
+  .custom<Record<string, string>>(isStringRecord, 'expected an object of texts')
+  .transform((meta) => Object.fromEntries(Object.entries(meta)));
+
+/** The value of one metadata field, if the appeal has it (its own key, whatever its name). */
+export function metaValue(meta: Readonly<Record<string, string>>, key: string): string | undefined {
+  return Object.hasOwn(meta, key) ? meta[key] : undefined;
+}
+
 export const projectSchema = z.object({
   id: z.string().min(1),
   name: z.string().min(1),
@@ -18,7 +39,7 @@ export const appealSchema = z.object({
   id: z.string().min(1),
   text: z.string(),
   /** Metadata columns under their own names: date, region, addressee, reply, … */
-  meta: z.record(z.string(), z.string()),
+  meta: metaSchema,
   /** Position in the source file; the default reading order. */
   order: z.number().int().nonnegative(),
 });

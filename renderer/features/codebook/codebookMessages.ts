@@ -81,6 +81,8 @@ export function codebookMessages(t: TFunction, content: CodebookContent, lang: L
         return t('codebook.fileError.notXml', { detail: p.detail });
       case 'xml-doctype':
         return t('codebook.fileError.doctype');
+      case 'too-deep':
+        return t('codebook.fileError.tooDeep', { limit: p.limit });
       case 'not-codebook':
         return t('codebook.fileError.notCodebook');
       case 'newer-version':

@@ -6,7 +6,7 @@ import {
   parseProjectPackage,
   type PackageErrorCode,
 } from '../../../shared/formats/projectPackage.ts';
-import type { Lang } from '../../../shared/model/index.ts';
+import { MAX_JSON_DEPTH, type Lang } from '../../../shared/model/index.ts';
 import { db } from '../../db/db.ts';
 import { formatDate, formatNumber } from '../../i18n.ts';
 import { usePlatform } from '../../platform/PlatformContext.tsx';
@@ -165,7 +165,7 @@ export function ImportScreen() {
       )}
       {outcome && 'error' in outcome && (
         <div className="card" role="alert">
-          <p className="warning">{t(`package.errors.${outcome.error}`)}</p>
+          <p className="warning">{t(`package.errors.${outcome.error}`, { depth: MAX_JSON_DEPTH })}</p>
           <p className="muted">{t('import.wizard.unchanged')}</p>
         </div>
       )}

@@ -4,7 +4,8 @@ import { CSV_DELIMITERS, type CsvDelimiter } from '../../../shared/csv/parseCsv.
 import { TEXT_ENCODINGS, type TextEncodingName } from '../../../shared/encoding/decodeText.ts';
 import { SUSPICIOUS_CHARS } from '../../../shared/encoding/detectEncoding.ts';
 import { duplicateMetaNames, type ColumnMapping } from '../../../shared/import/columnMapping.ts';
-import type { Lang } from '../../../shared/model/index.ts';
+import { MAX_COLUMNS } from '../../../shared/import/importError.ts';
+import { MAX_JSON_DEPTH, type Lang } from '../../../shared/model/index.ts';
 import { formatNumber } from '../../i18n.ts';
 import type { PickedFile } from '../../platform/types.ts';
 import { createInlineRunner, createWorkerRunner, type ImportRunner } from './importRunner.ts';
@@ -162,7 +163,9 @@ export function ImportWizard({ file, projectId, preferNewProject = false, onImpo
       {step === 'failed' && failure && (
         <div role="alert">
           <p className="warning">
-            {failure.code === 'cancelled' ? t('import.wizard.cancelled') : t(`import.errors.${failure.code}`)}
+            {failure.code === 'cancelled'
+              ? t('import.wizard.cancelled')
+              : t(`import.errors.${failure.code}`, { columns: MAX_COLUMNS, depth: MAX_JSON_DEPTH })}
           </p>
           {failure.line !== undefined && (
             <p className="muted">{t('import.errors.atLine', { line: failure.line })}</p>

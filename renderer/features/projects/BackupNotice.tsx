@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Lang } from '../../../shared/model/index.ts';
+import { MAX_JSON_DEPTH, type Lang } from '../../../shared/model/index.ts';
 import { projectName } from './projectName.ts';
 import type { BackupState } from './useProjectBackup.ts';
 
@@ -53,7 +53,7 @@ export function BackupNotice({
     case 'refused':
       return (
         <p className="warning" role="alert">
-          {t(`backup.refused.${state.reason}`)}
+          {t(`backup.refused.${state.reason}`, { depth: MAX_JSON_DEPTH })}
         </p>
       );
   }

@@ -5,7 +5,7 @@ import { LanguageSelect } from '../../components/LanguageSelect.tsx';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { xlsxBytes } from '../../../shared/formats/xlsx.ts';
-import { localize, type Codebook, type Lang } from '../../../shared/model/index.ts';
+import { localize, metaValue, type Codebook, type Lang } from '../../../shared/model/index.ts';
 import { crossTab } from '../../../shared/tables/crossTab.ts';
 import { frequencyTable, type TableSort } from '../../../shared/tables/frequencyTable.ts';
 import {
@@ -311,7 +311,7 @@ type T = TFunction;
 function categoricalMeta(appeals: TableData['appeals']): string[] {
   const sample = appeals.slice(0, 1000);
   const keys = [...new Set(sample.flatMap((a) => Object.keys(a.meta)))];
-  return keys.filter((key) => sample.every((a) => (a.meta[key]?.length ?? 0) <= 120));
+  return keys.filter((key) => sample.every((a) => (metaValue(a.meta, key)?.length ?? 0) <= 120));
 }
 
 function buildTable(

@@ -3,6 +3,7 @@ import {
   LANGS,
   localize,
   metaLabel,
+  metaValue,
   type Appeal,
   type Codebook,
   type Lang,
@@ -22,7 +23,7 @@ export function parseSubject(key: string): Subject | null {
 export function subjectCases(subject: Subject, appeals: readonly Appeal[], values: SourceValues): string[][] {
   if (subject.kind === 'meta')
     return appeals.map((appeal) => {
-      const value = appeal.meta[subject.key]?.trim();
+      const value = metaValue(appeal.meta, subject.key)?.trim();
       return value ? [value] : [];
     });
   const line = values.byVariable.get(subject.id);

@@ -227,6 +227,44 @@ describe('CodebookScreen: exchange and print', () => {
     expect(screen.queryByText('unsaved changes')).toBeNull();
   });
 
+  it('previews or refuses the hostile .qdc files of issue 15 without losing the screen', async () => {
+    const user = userEvent.setup();
+    const { platform } = renderWithPlatform(<CodebookScreen />);
+    const guid = (n: number) => `00000000-0000-0000-0000-${String(n).padStart(12, '0')}`;
+    const code = (n: number, name: string, inner = '', extra = '') =>
+      `<Code guid="${guid(n)}" name="${name}" isCodable="true"${extra}>${inner}</Code>`;
+    const qdc = (codes: string) =>
+      new TextEncoder().encode(
+        `<?xml version="1.0"?><CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>${codes}</Codes></CodeBook>`,
+      );
+    let deep = code(200, 'leaf');
+    for (let n = 199; n >= 50; n--) deep = code(n, `level ${n}`, deep);
+    const open = async (name: string, bytes: Uint8Array) => {
+      platform.nextOpen = [{ name, bytes }];
+      await user.click(await screen.findByRole('button', { name: 'Import codebook…' }));
+    };
+
+    await open(
+      'names.qdc',
+      qdc(
+        code(
+          1,
+          'Topic',
+          `<constructor/><__proto__ toString="x"/><Description>a</Description><Description>b</Description>${code(2, 'constructor')}${code(3, '__proto__', '', ' constructor="y"')}`,
+        ),
+      ),
+    );
+    expect(await screen.findByRole('region', { name: 'Import preview' })).toHaveTextContent(
+      'REFI-QDA codebook · Variables: 1, categories: 2',
+    );
+    await open('deep.qdc', qdc(deep));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'deep.qdc was not imported. Codes are nested more than 100 levels deep',
+    );
+    expect(screen.getByRole('heading', { level: 1, name: 'Codebook' })).toBeInTheDocument();
+    expect(screen.queryByText('unsaved changes')).toBeNull();
+  });
+
   it('imports a .qdc after a preview, keeping categories that have codings as retired', async () => {
     const user = userEvent.setup();
     const { platform } = renderWithPlatform(<CodebookScreen />);
