@@ -4,12 +4,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
 
 export interface ChromiumApp {
   page: Page;
-  browser: Browser;
+  /** Chromium's version. */
+  version: string;
   close: () => Promise<void>;
 }
 
@@ -33,11 +34,15 @@ export async function openApp(): Promise<ChromiumApp> {
     build: { outDir },
     preview: { host: '127.0.0.1', port: 0 },
   });
-  const browser = await chromium.launch({
+  // A profile on disk: an incognito context keeps IndexedDB in memory, with a quota below 1.2 M codings.
+  const profile = mkdtempSync(join(tmpdir(), 'kodtau-bench-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.KODTAU_CHROMIUM ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--enable-precise-memory-info'],
+    viewport: { width: 1360, height: 860 },
   });
-  const page = await (await browser.newContext({ viewport: { width: 1360, height: 860 } })).newPage();
+  const browser = context.browser();
+  const page = context.pages()[0] ?? (await context.newPage());
   // tsx compiles the bench with esbuild's keepNames, whose `__name` helper the page lacks.
   await page.addInitScript({ content: LONG_TASKS });
   page.on('pageerror', (error) => process.stderr.write(`  page error: ${error.message}\n`));
@@ -45,9 +50,10 @@ export async function openApp(): Promise<ChromiumApp> {
   await page.waitForFunction(() => 'kodtauTest' in window);
   return {
     page,
-    browser,
+    version: browser?.version() ?? (await page.evaluate(() => navigator.userAgent)),
     close: async () => {
-      await browser.close();
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
       await server.close();
       if (!given) rmSync(outDir, { recursive: true, force: true });
     },

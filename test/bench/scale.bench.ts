@@ -91,7 +91,7 @@ export async function measured(): Promise<readonly BenchResult[]> {
 
     const heap = await heapMb(page);
     lastNotes = [
-      `${APPEALS.toLocaleString('en')} appeals × 4 variables × ${CODERS.length} coders = ${seeded.codings.toLocaleString('en')} codings (${seeded.agreedShare} of units agree); Chromium ${app.browser.version()}`,
+      `${APPEALS.toLocaleString('en')} appeals × 4 variables × ${CODERS.length} coders = ${seeded.codings.toLocaleString('en')} codings (${seeded.agreedShare} of units agree); Chromium ${app.version}`,
       ...figures,
       `JS heap at the end: ${heap.toFixed(0)} MB`,
     ];
