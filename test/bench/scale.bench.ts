@@ -198,7 +198,9 @@ async function seedScale(args: {
       await db.appeals.bulkAdd(appeals);
       await db.codings.bulkAdd(rows);
     } catch (error) {
-      throw new Error(`writing appeals ${from}–: ${(error as Error).name} ${(error as Error).message}`);
+      throw new Error(`writing appeals ${from}–: ${(error as Error).name} ${(error as Error).message}`, {
+        cause: error,
+      });
     }
     codings += rows.length;
   }
@@ -227,7 +229,6 @@ async function openAgreement(): Promise<[Timed, Timed]> {
       (tr) => (tr as HTMLTableRowElement).cells[n]?.textContent ?? '',
     );
   const nav = [...document.querySelectorAll('nav button')].find((b) => b.textContent?.trim() === 'Agreement');
-  const start = performance.now();
   const alphas = () => column(4).length === 4 && column(4).every((text) => /\d/.test(text));
   // Single-choice variables show an interval ("0.701 – 0.712"); multiple choice shows none.
   const cis = () => alphas() && column(5).filter((text) => text.includes('–')).length === 2;
