@@ -3,7 +3,8 @@
 // coded every appeal (1.2 M codings), each answer the same as a common one 4 times in 5.
 // `npm run bench -- scale`. Each figure is the user's time, from the click or key press to the
 // frame that shows the result, with the longest main-thread block (Long Tasks API) in it.
-// KODTAU_BENCH_RUNS (default 3) runs per figure; KODTAU_BENCH_DECISIONS (default 10) decisions.
+// KODTAU_BENCH_RUNS (default 3) runs per figure; KODTAU_BENCH_DECISIONS (default 10) decisions;
+// KODTAU_BENCH_SCREENS (default 'agreement,adjudication') the screens measured.
 import { demoVariables } from '../../shared/demo/codebook.ts';
 import { codebookHash, type Codebook } from '../../shared/model/index.ts';
 import { heapMb, openApp, TIMER, type Timed } from './chromiumApp.ts';
@@ -15,6 +16,7 @@ const PROJECT = 'scale-project';
 const SUPERVISOR = 'supervisor';
 const RUNS = Number(process.env.KODTAU_BENCH_RUNS ?? 3);
 const DECISIONS = Number(process.env.KODTAU_BENCH_DECISIONS ?? 10);
+const SCREENS = (process.env.KODTAU_BENCH_SCREENS ?? 'agreement,adjudication').split(',');
 
 function scaleCodebook(): Codebook {
   const content = { variables: demoVariables(), merges: [] };
@@ -66,28 +68,32 @@ export async function measured(): Promise<readonly BenchResult[]> {
     const points: Timed[] = [];
     const intervals: Timed[] = [];
     const subsets: Timed[] = [];
-    for (let run = 0; run < RUNS; run++) {
+    for (let run = 0; run < (SCREENS.includes('agreement') ? RUNS : 0); run++) {
       await page.evaluate(goTo, 'settings');
       const [point, interval] = await page.evaluate(openAgreement);
       points.push(point);
       intervals.push(interval);
       subsets.push(await page.evaluate(dropCoder));
     }
-    record('agreement: open to point estimates', points, 3000);
-    record('agreement: open to bootstrap intervals', intervals, 60_000);
-    record('agreement: subset change (3 → 2 coders)', subsets, 2000);
+    if (points.length > 0) {
+      record('agreement: open to point estimates', points, 3000);
+      record('agreement: open to bootstrap intervals', intervals, 60_000);
+      record('agreement: subset change (3 → 2 coders)', subsets, 2000);
+    }
 
     // Adjudication: open with an empty consensus (agreed units settle on opening), then decide.
     const opens: Timed[] = [];
     let decisions: Timed[] = [];
-    for (let run = 0; run < RUNS; run++) {
+    for (let run = 0; run < (SCREENS.includes('adjudication') ? RUNS : 0); run++) {
       await page.evaluate(goTo, 'settings');
       await page.evaluate(clearConsensus, PROJECT);
       opens.push(await page.evaluate(openAdjudication));
       if (run === 0) decisions = await page.evaluate(decide, DECISIONS);
     }
-    record('adjudication: open to first disagreement', opens, 2000);
-    record('adjudication: decision to next drawn', decisions, 100);
+    if (opens.length > 0) {
+      record('adjudication: open to first disagreement', opens, 2000);
+      record('adjudication: decision to next drawn', decisions, 100);
+    }
 
     const heap = await heapMb(page);
     lastNotes = [
@@ -269,7 +275,7 @@ async function openAdjudication(): Promise<Timed> {
   );
   const done = () =>
     !!document.querySelector('.adjudication .decision .appeal-text')?.textContent &&
-    !!document.querySelector('.adjudication ol.queue li');
+    !!document.querySelector('.adjudication .queue li');
   return (window as unknown as { kodtauTime: Time }).kodtauTime(() => (nav as HTMLElement).click(), done);
 }
 
