@@ -3,13 +3,9 @@
 // KODTAU_BENCH_DIST when given), which exposes the app's own database module to the page; a
 // release build has no such hook. Times are taken inside the page, from the key event to the
 // DOM showing its result, so the browser driver's round trips are not counted.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { build, preview } from 'vite';
 import { demoVariables, shortcutFor } from '../../shared/demo/codebook.ts';
 import { codebookHash, type Codebook, type Variable } from '../../shared/model/index.ts';
+import { openApp } from './chromiumApp.ts';
 import { summarise, type BenchResult } from './harness.ts';
 
 const APPEALS = 100_000;
@@ -60,27 +56,9 @@ interface PageFigures {
 }
 
 export async function measured(): Promise<readonly BenchResult[]> {
-  const given = process.env.KODTAU_BENCH_DIST;
-  const outDir = given ?? mkdtempSync(join(tmpdir(), 'kodtau-bench-'));
-  if (!given) {
-    process.env.VITE_KODTAU_TEST_HOOKS = '1';
-    await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-  }
-  const server = await preview({
-    logLevel: 'warn',
-    build: { outDir },
-    preview: { host: '127.0.0.1', port: 0 },
-  });
-  const browser = await chromium.launch({
-    executablePath: process.env.KODTAU_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
-  });
+  const app = await openApp();
+  const { page } = app;
   try {
-    const page = await (await browser.newContext({ viewport: { width: 1360, height: 860 } })).newPage();
-    // tsx compiles this file with esbuild's keepNames, whose `__name` helper the page lacks.
-    await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
-    await page.goto(server.resolvedUrls!.local[0]!);
-    await page.waitForFunction(() => 'kodtauTest' in window);
     await page.evaluate(seed, {
       codebook: benchCodebook(),
       appeals: APPEALS,
@@ -92,7 +70,7 @@ export async function measured(): Promise<readonly BenchResult[]> {
     const listMs = Date.now() - start;
     const figures: PageFigures = { ...(await page.evaluate(timeInPage, SAMPLES)), listMs };
     lastNotes = [
-      `${APPEALS.toLocaleString('en')} appeals, 6 variables, ${SAMPLES} samples each; Chromium ${browser.version()}`,
+      `${APPEALS.toLocaleString('en')} appeals, 6 variables, ${SAMPLES} samples each; Chromium ${app.version}`,
       `opening the screen (filtered list of ${APPEALS.toLocaleString('en')} + first appeal): ${figures.listMs} ms`,
     ];
     return [
@@ -100,9 +78,7 @@ export async function measured(): Promise<readonly BenchResult[]> {
       summarise('coding: record a category, key to saved and shown', figures.record, 30),
     ];
   } finally {
-    await browser.close();
-    await server.close();
-    if (!given) rmSync(outDir, { recursive: true, force: true });
+    await app.close();
   }
 }
 

@@ -207,7 +207,7 @@ describe('merge, agreement and adjudication in the browser', () => {
     await nav(page, 'Adjudication');
     await page.getByText(/^Settled 5 of 48 disagreements\./).waitFor();
     await page.getByLabel('show settled ones too').check();
-    const settled = await page.locator('ol.queue button.settled').allTextContents();
+    const settled = await page.locator('.queue button.settled').allTextContents();
     expect(settled).toHaveLength(5);
     for (const unit of taken) expect(settled.join('\n')).toContain(unit.split(' · ')[1]!);
 

@@ -1,20 +1,23 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   localize,
   type Codebook,
   type Coding,
+  type Consensus,
   type Lang,
   type Variable,
 } from '../../../shared/model/index.ts';
 import { NoProject } from '../../components/NoProject.tsx';
 import { db } from '../../db/db.ts';
-import { coderNames, projectCodings } from '../../db/queries.ts';
+import { coderNames } from '../../db/queries.ts';
 import { formatNumber } from '../../i18n.ts';
 import { useAppStore } from '../../store/index.ts';
 import { useCurrentProject } from '../projects/useCurrentProject.ts';
-import { buildQueue, isOpen, settle, settleAgreed, unitKey, type QueueItem } from './adjudicationQueue.ts';
+import { isOpen, unitKey, type QueueItem } from './adjudicationQueue.ts';
+import { useQueue } from './useQueue.ts';
 import './adjudication.css';
 
 function answerText(
@@ -48,48 +51,40 @@ export function AdjudicationScreen() {
   const [showSettled, setShowSettled] = useState(false);
   const [currentKey, setCurrentKey] = useState<string | null>(null);
 
-  const data = useLiveQuery(async () => {
-    const [codings, names, consensus, reviews] = await Promise.all([
-      projectCodings(projectId),
-      coderNames(),
-      db.consensus.where('projectId').equals(projectId).toArray(),
-      db.reviews.where('projectId').equals(projectId).toArray(),
-    ]);
-    return { projectId, names, ...buildQueue(codings, consensus, reviews) };
-  }, [projectId]);
-
-  // Units every coder agrees on go into the consensus as "agreed", without a click.
-  const agreedOpen = useMemo(() => (data?.projectId === projectId ? data.agreedOpen : []), [data, projectId]);
-  useEffect(() => {
-    if (agreedOpen.length > 0) void settleAgreed(agreedOpen, me);
-  }, [agreedOpen, me]);
+  const { queue, decide } = useQueue(projectId, me);
+  const names = useLiveQuery(coderNames, []);
+  const all = queue?.items;
 
   const items = useMemo(
     () =>
-      (data?.items ?? []).filter(
+      (all ?? []).filter(
         (item) =>
-          (!variableFilter || item.unit.variableId === variableFilter) &&
+          (!variableFilter || item.variableId === variableFilter) &&
           (!pairFilter || item.pair === pairFilter) &&
           (showSettled || isOpen(item)),
       ),
-    [data, variableFilter, pairFilter, showSettled],
+    [all, variableFilter, pairFilter, showSettled],
+  );
+  const open = useMemo(() => (all ?? []).filter(isOpen).length, [all]);
+  const pairs = useMemo(
+    () =>
+      [
+        ...new Set(
+          (all ?? []).filter((i) => !variableFilter || i.variableId === variableFilter).map((i) => i.pair),
+        ),
+      ].sort(),
+    [all, variableFilter],
   );
   const index = Math.max(
     0,
-    items.findIndex((item) => unitKey(item.unit) === currentKey),
+    items.findIndex((item) => unitKey(item) === currentKey),
   );
   const current = items[index];
 
-  if (project === undefined || !data) return null;
+  if (project === undefined || !queue || !names) return null;
   if (!project || !codebook) return <NoProject title={t('nav.adjudication')} />;
 
-  const total = data.items.length;
-  const open = data.items.filter(isOpen).length;
-  const pairs = [
-    ...new Set(
-      data.items.filter((i) => !variableFilter || i.unit.variableId === variableFilter).map((i) => i.pair),
-    ),
-  ].sort();
+  const total = queue.items.length;
   const labelOf = (code: string) => {
     const variables = codebook.variables.filter((v) => !variableFilter || v.id === variableFilter);
     for (const v of variables) {
@@ -105,12 +100,12 @@ export function AdjudicationScreen() {
       .join(' | ');
   const go = (step: number) => {
     const next = items[Math.min(items.length - 1, Math.max(0, index + step))];
-    if (next) setCurrentKey(unitKey(next.unit));
+    if (next) setCurrentKey(unitKey(next));
   };
   /** After a decision: the next open item after this one (the list may drop the settled one). */
   const advance = (item: QueueItem) => {
     const after = items.slice(index + 1).find(isOpen) ?? items.slice(0, index).find(isOpen);
-    setCurrentKey(after && after !== item ? unitKey(after.unit) : null);
+    setCurrentKey(after && after !== item ? unitKey(after) : null);
   };
 
   return (
@@ -122,15 +117,20 @@ export function AdjudicationScreen() {
             settled: formatNumber(total - open, lang),
             total: formatNumber(total, lang),
           })}{' '}
-          {t('adjudication.agreedAuto', { count: data.agreed })}
+          {t('adjudication.agreedAuto', { count: queue.agreed })}
         </p>
+        {!queue.complete && (
+          <p className="muted" role="status">
+            {t('adjudicationQueue.building')}
+          </p>
+        )}
         <progress
           max={Math.max(1, total)}
           value={total - open}
           aria-label={t('adjudication.progressLabel')}
         />
       </div>
-      {total === 0 && <p className="card empty">{t('adjudication.noOverlap')}</p>}
+      {queue.complete && total === 0 && <p className="card empty">{t('adjudication.noOverlap')}</p>}
       {total > 0 && (
         <div className="adjudication-filters">
           <label>
@@ -173,29 +173,21 @@ export function AdjudicationScreen() {
       {total > 0 && items.length === 0 && <p className="card empty">{t('adjudication.allSettled')}</p>}
       {current && (
         <div className="adjudication-body">
-          <ol className="queue" aria-label={t('adjudication.queue')}>
-            {items.map((item, i) => (
-              <li key={unitKey(item.unit)}>
-                <button
-                  type="button"
-                  aria-current={i === index}
-                  className={isOpen(item) ? undefined : 'settled'}
-                  onClick={() => setCurrentKey(unitKey(item.unit))}
-                >
-                  <code>{item.unit.appealId}</code>{' '}
-                  {localize(codebook.variables.find((v) => v.id === item.unit.variableId)?.label, lang)}
-                  {item.review && <span className="badge warning-badge">{t('adjudication.review')}</span>}
-                </button>
-              </li>
-            ))}
-          </ol>
+          <QueueList
+            items={items}
+            index={index}
+            codebook={codebook}
+            onPick={(item) => setCurrentKey(unitKey(item))}
+          />
           <Decision
-            key={unitKey(current.unit)}
+            key={unitKey(current)}
             item={current}
+            projectId={projectId}
             position={{ index, count: items.length }}
             codebook={codebook}
-            names={data.names}
+            names={names}
             me={me}
+            onDecide={decide}
             onDone={() => advance(current)}
             onMove={go}
           />
@@ -205,35 +197,123 @@ export function AdjudicationScreen() {
   );
 }
 
+interface QueueListProps {
+  items: readonly QueueItem[];
+  index: number;
+  codebook: Codebook;
+  onPick: (item: QueueItem) => void;
+}
+
+/** The queue, virtualised: only the rows in view are in the page, whatever its length. */
+const QueueList = memo(function QueueList({ items, index, codebook, onPick }: QueueListProps) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const scroller = useRef<HTMLDivElement>(null);
+  // The compiler leaves this component alone (its values come from the virtualizer); memo() redraws it on new props.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const rows = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+    // Where nothing can be measured (no ResizeObserver, as in jsdom), a screenful is drawn.
+    ...(typeof ResizeObserver === 'undefined'
+      ? {
+          observeElementRect: (_: unknown, update: (rect: { width: number; height: number }) => void) =>
+            update(SCREENFUL),
+        }
+      : {}),
+  });
+  useEffect(() => rows.scrollToIndex(index, { align: 'auto' }), [rows, index]);
+  const labels = new Map(codebook.variables.map((v) => [v.id, localize(v.label, lang)]));
+  return (
+    <div className="queue" ref={scroller}>
+      <ol aria-label={t('adjudication.queue')} style={{ height: rows.getTotalSize() }}>
+        {rows.getVirtualItems().map((row) => {
+          const item = items[row.index]!;
+          return (
+            <li
+              key={unitKey(item)}
+              style={{
+                position: 'absolute',
+                top: 0,
+                left: 0,
+                right: 0,
+                height: ROW_HEIGHT,
+                transform: `translateY(${row.start}px)`,
+              }}
+            >
+              <button
+                type="button"
+                aria-current={row.index === index}
+                className={isOpen(item) ? undefined : 'settled'}
+                onClick={() => onPick(item)}
+              >
+                <code>{item.appealId}</code> {labels.get(item.variableId)}
+                {item.review && <span className="badge warning-badge">{t('adjudication.review')}</span>}
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
+});
+
+const SCREENFUL = { width: 300, height: 600 };
+
+/** A queue row's height in pixels (adjudication.css keeps a row on one line). */
+const ROW_HEIGHT = 34;
+
 interface DecisionProps {
   item: QueueItem;
+  projectId: string;
   position: { index: number; count: number };
   codebook: Codebook;
   names: ReadonlyMap<string, string>;
   me: string;
+  onDecide: (consensus: Consensus) => Promise<void>;
   onDone: () => void;
   onMove: (step: number) => void;
 }
 
 /** One disagreement: the appeal, every coder's answer, and the supervisor's decision. */
-function Decision({ item, position, codebook, names, me, onDone, onMove }: DecisionProps) {
+function Decision({
+  item,
+  projectId,
+  position,
+  codebook,
+  names,
+  me,
+  onDecide,
+  onDone,
+  onMove,
+}: DecisionProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
-  const { unit, settled, review } = item;
-  const variable = codebook.variables.find((v) => v.id === unit.variableId);
+  const { settled, review } = item;
+  const variable = codebook.variables.find((v) => v.id === item.variableId);
   const [reason, setReason] = useState(settled?.reason ?? '');
   const [other, setOther] = useState<string[]>(settled?.values ?? []);
   const [error, setError] = useState(false);
   const reasonRef = useRef<HTMLTextAreaElement>(null);
-  const appeal = useLiveQuery(() => db.appeals.get([unit.codings[0]!.projectId, unit.appealId]), [unit]);
-  const codings = [...unit.codings].sort((a, b) => a.coderId.localeCompare(b.coderId));
+  const appeal = useLiveQuery(() => db.appeals.get([projectId, item.appealId]), [projectId, item.appealId]);
+  // The unit's answers, read by index when it is shown (cleared codings are in their own table).
+  const loaded = useLiveQuery(
+    async () =>
+      (await db.codings.where('[projectId+appealId]').equals([projectId, item.appealId]).toArray())
+        .filter((c) => c.variableId === item.variableId)
+        .sort((a, b) => a.coderId.localeCompare(b.coderId)),
+    [projectId, item.appealId, item.variableId],
+  );
+  const codings = loaded ?? [];
 
   async function decide(values: string[], text?: string) {
     try {
-      await settle({
-        projectId: unit.codings[0]!.projectId,
-        appealId: unit.appealId,
-        variableId: unit.variableId,
+      await onDecide({
+        projectId,
+        appealId: item.appealId,
+        variableId: item.variableId,
         values,
         ...(text !== undefined ? { text } : {}),
         method: 'adjudicated',
@@ -280,11 +360,13 @@ function Decision({ item, position, codebook, names, me, onDone, onMove }: Decis
         : [code],
     );
 
+  // Drawn with its answers, so that a digit key always has an answer to take.
+  if (!loaded) return null;
   return (
     <article className="card decision" aria-labelledby="decision-title">
       <h2 id="decision-title">
         {t('adjudication.position', { n: position.index + 1, count: position.count })} ·{' '}
-        {localize(variable?.label, lang) || unit.variableId} · <code>{unit.appealId}</code>
+        {localize(variable?.label, lang) || item.variableId} · <code>{item.appealId}</code>
       </h2>
       {review && (
         <p className="warning">

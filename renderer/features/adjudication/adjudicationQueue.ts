@@ -1,9 +1,4 @@
-import {
-  answerKey,
-  codingUnits,
-  unitAgrees,
-  type CodingUnit,
-} from '../../../shared/consensus/codingUnits.ts';
+import { answerKey, codingUnits, unitAgrees } from '../../../shared/consensus/codingUnits.ts';
 import type { ReviewFlag } from '../../../shared/merge/reviewFlag.ts';
 import type { Coding, Consensus } from '../../../shared/model/index.ts';
 import { db } from '../../db/db.ts';
@@ -12,7 +7,8 @@ export const unitKey = (u: { appealId: string; variableId: string }) => `${u.app
 
 /** A disagreement to settle: the unit, its consensus if settled, and a review flag if a later merge changed it. */
 export interface QueueItem {
-  unit: CodingUnit;
+  appealId: string;
+  variableId: string;
   settled: Consensus | undefined;
   review: ReviewFlag | undefined;
   /** The distinct answers, sorted, for the category-pair filter ("a | b"). */
@@ -21,12 +17,17 @@ export interface QueueItem {
 
 export interface Queue {
   items: QueueItem[];
-  /** Units on which every coder agrees and that are not yet in the consensus. */
-  agreedOpen: CodingUnit[];
   agreed: number;
 }
 
-/** The disagreements of the project (units coded by two or more coders that differ), in appeal order. */
+/** The distinct answers of a unit's codings, sorted and joined: "a | b", "a+b | c", "∅" for none of these. */
+export const pairOf = (codings: readonly Coding[]) =>
+  [...new Set(codings.map((c) => answerKey(c).replaceAll('\u0000', '+') || '∅'))].sort().join(' | ');
+
+/**
+ * The disagreements of the project (units coded by two or more coders that differ), in appeal order,
+ * from every coding at once: what `queueChunks` builds a chunk at a time (kept to check it against).
+ */
 export function buildQueue(
   codings: readonly Coding[],
   consensus: readonly Consensus[],
@@ -40,14 +41,12 @@ export function buildQueue(
     items: units
       .filter((unit) => !unitAgrees(unit) || flagged.has(unitKey(unit)))
       .map((unit) => ({
-        unit,
+        appealId: unit.appealId,
+        variableId: unit.variableId,
         settled: settled.get(unitKey(unit)),
         review: flagged.get(unitKey(unit)),
-        pair: [...new Set(unit.codings.map((c) => answerKey(c).replaceAll('\u0000', '+') || '∅'))]
-          .sort()
-          .join(' | '),
+        pair: pairOf(unit.codings),
       })),
-    agreedOpen: agreed.filter((unit) => !settled.has(unitKey(unit)) && !flagged.has(unitKey(unit))),
     agreed: agreed.length,
   };
 }
@@ -64,27 +63,4 @@ export async function settle(consensus: Consensus): Promise<void> {
     await db.consensus.put(consensus);
     await db.reviews.delete([consensus.projectId, consensus.appealId, consensus.variableId]);
   });
-}
-
-/** Units every coder agrees on become consensus, recorded as "agreed". */
-export async function settleAgreed(
-  units: readonly CodingUnit[],
-  by: string,
-  now = new Date(),
-): Promise<void> {
-  await db.consensus.bulkPut(
-    units.map((unit) => {
-      const first = unit.codings[0]!;
-      return {
-        projectId: first.projectId,
-        appealId: unit.appealId,
-        variableId: unit.variableId,
-        values: first.values,
-        ...(first.text !== undefined ? { text: first.text } : {}),
-        method: 'agreed' as const,
-        by,
-        at: now.toISOString(),
-      };
-    }),
-  );
 }

@@ -1,8 +1,10 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Coefficient } from '../../../shared/agreement/index.ts';
 import { writeCsv } from '../../../shared/csv/writeCsv.ts';
 import { localize, type Appeal, type Lang } from '../../../shared/model/index.ts';
+import { db } from '../../db/db.ts';
 import { formatNumber } from '../../i18n.ts';
 import {
   categoryValues,
@@ -15,7 +17,7 @@ import {
 interface Props {
   figures: VariableFigures;
   coderName: (id: string) => string;
-  appeals: ReadonlyMap<string, Appeal>;
+  projectId: string;
   onSave: (name: string, text: string) => void;
 }
 
@@ -26,7 +28,7 @@ function cliCommand(variable: VariableFigures['variable']): string {
 }
 
 /** One variable in depth: per category, per pair of coders, the confusion matrix and the appeals behind a cell. */
-export function AgreementDetail({ figures, coderName, appeals, onSave }: Props) {
+export function AgreementDetail({ figures, coderName, projectId, onSave }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const { variable, report, multi, rows } = figures;
@@ -47,7 +49,12 @@ export function AgreementDetail({ figures, coderName, appeals, onSave }: Props) 
     localize(variable.categories.find((c) => c.code === code)?.label, lang) || code;
   const name = localize(variable.label, lang);
   const max = matrix ? Math.max(1, ...matrix.counts.flat()) : 1;
-  const cellAppeals = matrix && cell ? matrix.appeals(cell[0], cell[1]) : [];
+  const cellAppeals = useMemo(() => (matrix && cell ? matrix.appeals(cell[0], cell[1]) : []), [matrix, cell]);
+  // Only the appeals of the chosen cell are read, not the project's.
+  const appeals = useLiveQuery(async () => {
+    const found = await db.appeals.bulkGet(cellAppeals.map((id) => [projectId, id] as [string, string]));
+    return new Map(found.filter((a): a is Appeal => !!a).map((a) => [a.id, a]));
+  }, [projectId, cellAppeals]);
 
   const perCategory = multi
     ? multi.perCategory.map(({ category, report: r }) => ({
@@ -203,8 +210,8 @@ export function AgreementDetail({ figures, coderName, appeals, onSave }: Props) 
               <ul>
                 {cellAppeals.map((id) => (
                   <li key={id}>
-                    <code>{id}</code> {appeals.get(id)?.meta.date?.slice(0, 10)}
-                    <p>{appeals.get(id)?.text}</p>
+                    <code>{id}</code> {appeals?.get(id)?.meta.date?.slice(0, 10)}
+                    <p>{appeals?.get(id)?.text}</p>
                   </li>
                 ))}
               </ul>

@@ -1,19 +1,16 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Coefficient } from '../../../shared/agreement/index.ts';
 import { writeCsv } from '../../../shared/csv/writeCsv.ts';
-import { localize, type Appeal, type Lang } from '../../../shared/model/index.ts';
+import { localize, type Lang } from '../../../shared/model/index.ts';
 import { NoProject } from '../../components/NoProject.tsx';
-import { db } from '../../db/db.ts';
-import { coderNames, projectCodings } from '../../db/queries.ts';
 import { formatDate, formatNumber } from '../../i18n.ts';
 import { usePlatform } from '../../platform/PlatformContext.tsx';
 import { projectName } from '../projects/projectName.ts';
 import { useCurrentProject } from '../projects/useCurrentProject.ts';
 import { AgreementDetail } from './AgreementDetail.tsx';
-import { ALL, reliability, subsetCodings, type Subset, type VariableFigures } from './agreementFigures.ts';
-import { figuresOffThread } from './agreementOffThread.ts';
+import { ALL, reliability, type Subset } from './agreementFigures.ts';
+import { useAgreement, useDetailRows } from './useAgreement.ts';
 import { reportCsvRows, reportHtml } from './agreementReportFiles.ts';
 import './agreement.css';
 
@@ -28,39 +25,13 @@ export function AgreementScreen() {
   const [selected, setSelected] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
 
-  const loaded = useLiveQuery(async () => {
-    const [codings, names] = await Promise.all([projectCodings(projectId), coderNames()]);
-    const ids = [...new Set(codings.map((c) => c.appealId))];
-    const found = await db.appeals.bulkGet(ids.map((id) => [projectId, id] as [string, string]));
-    const appeals = new Map(found.filter((a): a is Appeal => !!a).map((a) => [a.id, a]));
-    return { projectId, codings, names, appeals };
-  }, [projectId]);
-  // A live query keeps its last result while the next one runs: never show another project's.
-  const data = loaded?.projectId === projectId ? loaded : undefined;
-
-  // Computed off the UI thread; while a new subset is computed the last figures stay, marked busy.
-  const inputs = [codebook, data, subset] as const;
-  const [computed, setComputed] = useState<{ inputs: typeof inputs; figures: VariableFigures[] }>();
-  useEffect(() => {
-    if (!codebook || !data) return;
-    let current = true;
-    void figuresOffThread({
-      variables: codebook.variables,
-      codings: subsetCodings(data.codings, data.appeals, subset),
-      overlapOnly: subset.overlapOnly,
-    }).then((figures) => {
-      if (current) setComputed({ inputs: [codebook, data, subset], figures });
-    });
-    return () => {
-      current = false;
-    };
-  }, [codebook, data, subset]);
-  const figures = computed?.figures;
-  const computing = !computed || computed.inputs.some((input, i) => input !== inputs[i]);
+  const { shown, answered, computing, coderIds, client } = useAgreement(projectId, codebook, subset);
+  const figures = shown?.figures;
+  const detailRows = useDetailRows(client, selected, shown, answered);
 
   if (project === undefined) return null;
   if (!project || !codebook) return <NoProject title={t('nav.agreement')} />;
-  if (!data || !figures) {
+  if (!shown || !figures) {
     return (
       <section className="agreement-screen">
         <h1 id="screen-title">{t('nav.agreement')}</h1>
@@ -71,8 +42,7 @@ export function AgreementScreen() {
     );
   }
 
-  const coderIds = [...new Set(data.codings.map((c) => c.coderId))].sort();
-  const coderName = (id: string) => data.names.get(id) ?? id;
+  const coderName = (id: string) => shown.names.get(id) ?? id;
   const number = (value: number) =>
     formatNumber(value, lang, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
   const cell = (coefficient: Coefficient | null, note?: string) =>
@@ -108,7 +78,9 @@ export function AgreementScreen() {
     setSaved(ok ? name : null);
   }
 
-  const detail = figures.find((f) => f.variable.id === selected);
+  const summary = figures.find((f) => f.variable.id === selected);
+  const detail =
+    summary && detailRows?.variableId === summary.variable.id ? { ...summary, rows: detailRows.rows } : null;
 
   return (
     <section className="agreement-screen">
@@ -206,7 +178,13 @@ export function AgreementScreen() {
                     ? number(row.alpha.value)
                     : t(`agreement.reason.${row.alpha.reason!}`)}
                 </td>
-                <td className="num">{row.ci ? `${number(row.ci[0])} – ${number(row.ci[1])}` : '—'}</td>
+                <td className="num">
+                  {row.ci
+                    ? `${number(row.ci[0])} – ${number(row.ci[1])}`
+                    : row.report && computing
+                      ? '…'
+                      : '—'}
+                </td>
                 {cell(row.cohen, seePerCategory)}
                 {cell(row.fleiss, seePerCategory)}
                 {cell(row.ac1, seePerCategory)}
@@ -255,7 +233,7 @@ export function AgreementScreen() {
           key={detail.variable.id}
           figures={detail}
           coderName={coderName}
-          appeals={data.appeals}
+          projectId={projectId}
           onSave={(name, text) => void save(name, text)}
         />
       )}

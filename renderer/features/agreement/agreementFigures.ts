@@ -1,5 +1,6 @@
 import {
   agreementReport,
+  alphaBootstrap,
   crossTable,
   multiChoiceReport,
   reliabilityData,
@@ -9,7 +10,7 @@ import {
 } from '../../../shared/agreement/index.ts';
 import { codingRows, type CodingRows } from '../../../shared/agreement/codingRows.ts';
 import type { CsvCell } from '../../../shared/csv/writeCsv.ts';
-import type { Appeal, Coding, Variable } from '../../../shared/model/index.ts';
+import type { Coding, Variable } from '../../../shared/model/index.ts';
 
 /** Seeded, so the interval in a report is reproducible (Hayes & Krippendorff 2007). */
 export const BOOTSTRAP = { bootstrap: 1000, seed: 1 } as const;
@@ -27,16 +28,16 @@ export interface Subset {
 
 export const ALL: Subset = { coders: [], from: '', to: '', overlapOnly: false };
 
-/** The codings of the subset: chosen coders, appeals in the date range. */
+/** The codings of the subset: chosen coders, appeals in the date range (`dates`: appeal id → ISO date). */
 export function subsetCodings(
   codings: readonly Coding[],
-  appeals: ReadonlyMap<string, Appeal>,
+  dates: ReadonlyMap<string, string>,
   subset: Subset,
 ): Coding[] {
   const coders = subset.coders.length > 0 ? new Set(subset.coders) : null;
   const inRange = (appealId: string) => {
     if (!subset.from && !subset.to) return true;
-    const date = appeals.get(appealId)?.meta.date?.slice(0, 10) ?? '';
+    const date = dates.get(appealId)?.slice(0, 10) ?? '';
     return !!date && (!subset.from || date >= subset.from) && (!subset.to || date <= subset.to);
   };
   return codings.filter((c) => (!coders || coders.has(c.coderId)) && inRange(c.appealId));
@@ -70,11 +71,15 @@ function keepOverlap<T>(rows: CodingRows<T | null>): CodingRows<T | null> {
   };
 }
 
-/** Every figure of one variable, from the shared engine (units × coders from `codingRows`). */
+/**
+ * Every figure of one variable, from the shared engine (units × coders from `codingRows`); with
+ * `bootstrap` false, α's interval is left out (`pointFigures`, then `withInterval`, add it later).
+ */
 export function variableFigures(
   variable: Variable,
   codings: readonly Coding[],
   overlapOnly = false,
+  bootstrap = true,
 ): VariableFigures {
   const categories = variable.categories.map((c) => c.code);
   if (variable.kind === 'multi') {
@@ -102,7 +107,7 @@ export function variableFigures(
   const report = agreementReport(rows.rows, {
     categories,
     level: variable.kind === 'ordinal' ? 'ordinal' : 'nominal',
-    ...BOOTSTRAP,
+    ...(bootstrap ? BOOTSTRAP : {}),
   });
   return {
     variable,
@@ -121,15 +126,24 @@ export function variableFigures(
   };
 }
 
-/** What the dashboard computes: the variables (text ones are skipped) on the chosen codings. */
-export interface FiguresRequest {
-  variables: readonly Variable[];
-  codings: readonly Coding[];
-  overlapOnly: boolean;
-}
+/** The point estimates alone: what the dashboard shows first. */
+export const pointFigures = (variable: Variable, codings: readonly Coding[], overlapOnly: boolean) =>
+  variableFigures(variable, codings, overlapOnly, false);
 
-export function figuresOf({ variables, codings, overlapOnly }: FiguresRequest): VariableFigures[] {
-  return variables.filter((v) => v.kind !== 'text').map((v) => variableFigures(v, codings, overlapOnly));
+/** Adds the seeded bootstrap interval of α (single choice and ordinal), as `variableFigures` computes it. */
+export function withInterval(figures: VariableFigures): VariableFigures {
+  if (!figures.report) return figures;
+  const rows = figures.rows as CodingRows<string | null>;
+  const data = reliabilityData(rows.rows, { categories: figures.variable.categories.map((c) => c.code) });
+  const interval = alphaBootstrap(data, figures.report.level, {
+    samples: BOOTSTRAP.bootstrap,
+    seed: BOOTSTRAP.seed,
+  });
+  return {
+    ...figures,
+    ci: 'ci95' in interval ? interval.ci95 : null,
+    report: { ...figures.report, alphaBootstrap: interval },
+  };
 }
 
 export type Reliability = 'reliable' | 'tentative' | 'unreliable' | 'none';

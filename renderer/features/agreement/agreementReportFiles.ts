@@ -8,7 +8,7 @@ import { reliability, type VariableFigures } from './agreementFigures.ts';
 const value = (c: Coefficient | null) => c?.value ?? null;
 
 /** One row per variable (and per category of a multiple-choice variable), unrounded numbers. */
-export function reportCsvRows(figures: readonly VariableFigures[], lang: Lang): CsvCell[][] {
+export function reportCsvRows(figures: readonly Omit<VariableFigures, 'rows'>[], lang: Lang): CsvCell[][] {
   const head = [
     'variable',
     'label',
@@ -76,7 +76,7 @@ const escapeHtml = (text: string) =>
  * Krippendorff's thresholds, and how they were computed. Opens in any browser; print it to PDF.
  */
 export function reportHtml(
-  figures: readonly VariableFigures[],
+  figures: readonly Omit<VariableFigures, 'rows'>[],
   context: { title: string; subset: string; date: string; lang: Lang; t: TFunction },
 ): string {
   const { t, lang } = context;

@@ -1,12 +1,30 @@
 /// <reference lib="webworker" />
-import { figuresOf, type FiguresRequest } from './agreementFigures.ts';
+import { db } from '../../db/db.ts';
+import { AgreementSource } from './agreementSource.ts';
+import type { WorkerReply, WorkerRequest } from './agreementClient.ts';
 
-/** Computes a dashboard's figures off the UI thread: the bootstrap of 100 000 units takes seconds. */
+/**
+ * Computes the dashboard's figures off the UI thread, reading IndexedDB itself: the UI thread
+ * never holds the project's codings. A new request cancels the one before.
+ */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-scope.addEventListener('message', (event: MessageEvent<FiguresRequest>) => {
-  try {
-    scope.postMessage({ figures: figuresOf(event.data) });
-  } catch (error) {
-    scope.postMessage({ error: String(error) });
+const source = new AgreementSource(db);
+let current = 0;
+const post = (reply: WorkerReply) => scope.postMessage(reply);
+
+scope.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
+  const message = event.data;
+  if (message.kind === 'rows') {
+    post({ id: message.id, rows: source.rows(message.variableId) ?? null });
+    return;
   }
+  current = message.id;
+  void (async () => {
+    try {
+      for await (const figures of source.figures(message.request, () => current !== message.id))
+        post({ id: message.id, event: figures });
+    } catch (error) {
+      post({ id: message.id, error: String(error) });
+    }
+  })();
 });

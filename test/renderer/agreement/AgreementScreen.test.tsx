@@ -31,56 +31,61 @@ async function cli(...argv: string[]) {
 }
 
 describe('AgreementScreen', () => {
-  it('shows for Region the figures `kodtau agreement` gives on the matrix it exports', async () => {
-    const user = userEvent.setup();
-    const { platform } = renderWithPlatform(<AgreementScreen />);
-    await user.click(await screen.findByRole('button', { name: 'Region' }));
-    await user.click(screen.getByRole('button', { name: 'Export the matrix (ReCal CSV)…' }));
-    const saved = platform.saved.at(-1)!;
-    expect(saved.suggestedName).toBe('agreement-region.recal.csv');
-    const file = join(mkdtempSync(join(tmpdir(), 'kodtau-agr-')), saved.suggestedName);
-    writeFileSync(file, saved.bytes);
-    const values = createDemoProject()
-      .codebook.variables.find((v) => v.id === 'region')!
-      .categories.map((c) => c.value)
-      .join(',');
-    const { code, json } = await cli(
-      'agreement',
-      file,
-      '--json',
-      '--categories',
-      values,
-      '--bootstrap',
-      '1000',
-      '--seed',
-      '1',
-    );
-    expect(code).toBe(0);
-    const row = screen.getByRole('button', { name: 'Region' }).closest('tr')!;
-    const cells = within(row)
-      .getAllByRole('cell')
-      .map((c) => c.textContent);
-    const ci = json.alphaCI95 as number[];
-    expect(cells).toEqual([
-      String(json.units),
-      String(json.coders),
-      three(json.percentAgreement as number),
-      three(json.krippendorffAlpha as number),
-      `${three(ci[0]!)} – ${three(ci[1]!)}`,
-      three(json.cohenKappa as number),
-      three(json.fleissKappa as number),
-      three(json.gwetAC1 as number),
-      three(json.brennanPrediger as number),
-    ]);
-    // The demo: both coders coded the overlap sample of 68 appeals.
-    expect(json.units).toBe(68);
-  });
+  it(
+    'shows for Region the figures `kodtau agreement` gives on the matrix it exports',
+    { timeout: 30_000 },
+    async () => {
+      const user = userEvent.setup();
+      const { platform } = renderWithPlatform(<AgreementScreen />);
+      await user.click(await screen.findByRole('button', { name: 'Region' }));
+      // The detail shows once the worker has sent the variable's matrix.
+      await user.click(await screen.findByRole('button', { name: 'Export the matrix (ReCal CSV)…' }));
+      const saved = platform.saved.at(-1)!;
+      expect(saved.suggestedName).toBe('agreement-region.recal.csv');
+      const file = join(mkdtempSync(join(tmpdir(), 'kodtau-agr-')), saved.suggestedName);
+      writeFileSync(file, saved.bytes);
+      const values = createDemoProject()
+        .codebook.variables.find((v) => v.id === 'region')!
+        .categories.map((c) => c.value)
+        .join(',');
+      const { code, json } = await cli(
+        'agreement',
+        file,
+        '--json',
+        '--categories',
+        values,
+        '--bootstrap',
+        '1000',
+        '--seed',
+        '1',
+      );
+      expect(code).toBe(0);
+      const row = screen.getByRole('button', { name: 'Region' }).closest('tr')!;
+      const cells = within(row)
+        .getAllByRole('cell')
+        .map((c) => c.textContent);
+      const ci = json.alphaCI95 as number[];
+      expect(cells).toEqual([
+        String(json.units),
+        String(json.coders),
+        three(json.percentAgreement as number),
+        three(json.krippendorffAlpha as number),
+        `${three(ci[0]!)} – ${three(ci[1]!)}`,
+        three(json.cohenKappa as number),
+        three(json.fleissKappa as number),
+        three(json.gwetAC1 as number),
+        three(json.brennanPrediger as number),
+      ]);
+      // The demo: both coders coded the overlap sample of 68 appeals.
+      expect(json.units).toBe(68);
+    },
+  );
 
   it('drills down to the confusion matrix and lists the appeals behind a disagreement', async () => {
     const user = userEvent.setup();
     renderWithPlatform(<AgreementScreen />);
     await user.click(await screen.findByRole('button', { name: 'Region' }));
-    const heatmap = screen.getByRole('table', { name: 'Confusion matrix' });
+    const heatmap = await screen.findByRole('table', { name: 'Confusion matrix' });
     const cellButtons = within(heatmap).getAllByRole('button');
     const total = cellButtons.reduce((sum, b) => sum + Number(b.textContent), 0);
     expect(total).toBe(68);
@@ -111,10 +116,13 @@ describe('AgreementScreen', () => {
     fireEvent.change(screen.getByLabelText('Appeals dated from'), { target: { value: median } });
     const expected = dates.filter((d) => d >= median).length;
     // The figures are computed off the UI thread: they arrive after the change.
-    await waitFor(() =>
-      expect(within(regionRow()).getAllByRole('cell')[0]!.textContent).toBe(String(expected)),
+    await waitFor(
+      () => expect(within(regionRow()).getAllByRole('cell')[0]!.textContent).toBe(String(expected)),
+      { timeout: 10_000 },
     );
 
+    // The report is saved once the bootstrap intervals have followed the point estimates.
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Export report (CSV)…' })).toBeEnabled());
     await user.click(screen.getByRole('button', { name: 'Export report (CSV)…' }));
     const rows = parseCsv(decode(platform.saved.at(-1)!.bytes)).rows;
     expect(rows[0]!.slice(0, 3)).toEqual(['variable', 'label', 'kind']);

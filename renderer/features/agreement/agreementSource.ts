@@ -1,0 +1,123 @@
+import { Dexie } from 'dexie';
+import type { Coding, Variable } from '../../../shared/model/index.ts';
+import type { KodtauDb } from '../../db/db.ts';
+import {
+  pointFigures,
+  subsetCodings,
+  withInterval,
+  type Subset,
+  type VariableFigures,
+} from './agreementFigures.ts';
+
+/** What the dashboard asks for. */
+export interface AgreementRequest {
+  projectId: string;
+  variables: readonly Variable[];
+  subset: Subset;
+  /** Changes whenever the project's codings change: what was read before is read again. */
+  version: number;
+}
+
+/** A variable's figures as the dashboard shows them: without the matrix, which the detail asks for. */
+export type Summary = Omit<VariableFigures, 'rows'> & { coderIds: string[] };
+
+/** What a computation reports, in this order: the coders, each variable's point estimates, each interval. */
+export type AgreementEvent =
+  | { kind: 'coders'; coders: string[] }
+  | { kind: 'point'; figures: Summary }
+  | { kind: 'interval'; variableId: string; figures: Summary }
+  | { kind: 'done' };
+
+/**
+ * Reads the project's codings one variable at a time through the `[projectId+variableId]` index
+ * and computes the dashboard's figures: every point estimate first, then the bootstrap intervals.
+ * Runs in the agreement worker (which opens the database itself), or on the UI thread where there
+ * are no workers (jsdom tests). What it read is kept for the next subset of the same data.
+ */
+export class AgreementSource {
+  private version = -1;
+  private projectId = '';
+  private read = new Map<string, Promise<Coding[]>>();
+  private dates: Promise<Map<string, string>> | null = null;
+  /** The last figures computed per variable, with their matrix, for the detail and the intervals. */
+  private last = new Map<string, VariableFigures>();
+
+  constructor(private readonly db: KodtauDb) {}
+
+  private reset(request: AgreementRequest) {
+    if (request.version === this.version && request.projectId === this.projectId) return;
+    this.version = request.version;
+    this.projectId = request.projectId;
+    this.read.clear();
+    this.dates = null;
+  }
+
+  private codings(variableId: string): Promise<Coding[]> {
+    let read = this.read.get(variableId);
+    if (!read) {
+      read = this.db.codings.where('[projectId+variableId]').equals([this.projectId, variableId]).toArray();
+      this.read.set(variableId, read);
+    }
+    return read;
+  }
+
+  /** Appeal id → date (metadata `date`), from the date index's keys alone: no appeal is read. */
+  private appealDates(): Promise<Map<string, string>> {
+    this.dates ??= (async () => {
+      const range = this.db.appeals
+        .where('[projectId+meta.date]')
+        .between([this.projectId, Dexie.minKey], [this.projectId, Dexie.maxKey]);
+      const [keys, ids] = await Promise.all([range.clone().keys(), range.clone().primaryKeys()]);
+      return new Map(
+        ids.map((id, i) => [
+          (id as unknown as [string, string])[1],
+          String((keys[i] as unknown as [string, string])[1]),
+        ]),
+      );
+    })();
+    return this.dates;
+  }
+
+  /** The figures of `request`, as events; stops between variables when `cancelled()` turns true. */
+  async *figures(request: AgreementRequest, cancelled: () => boolean): AsyncGenerator<AgreementEvent> {
+    this.reset(request);
+    const { subset } = request;
+    const all = await Promise.all(request.variables.map((v) => this.codings(v.id)));
+    if (cancelled()) return;
+    yield {
+      kind: 'coders',
+      coders: [...new Set(all.flatMap((codings) => codings.map((c) => c.coderId)))].sort(),
+    };
+    const dates = subset.from || subset.to ? await this.appealDates() : new Map<string, string>();
+    const chosen = request.variables.filter((v) => v.kind !== 'text');
+    this.last.clear();
+    for (const variable of chosen) {
+      await pause();
+      if (cancelled()) return;
+      const codings = subsetCodings(all[request.variables.indexOf(variable)]!, dates, subset);
+      const figures = pointFigures(variable, codings, subset.overlapOnly);
+      this.last.set(variable.id, figures);
+      yield { kind: 'point', figures: summary(figures) };
+    }
+    for (const variable of chosen) {
+      await pause();
+      if (cancelled()) return;
+      const figures = withInterval(this.last.get(variable.id)!);
+      this.last.set(variable.id, figures);
+      if (figures.report) yield { kind: 'interval', variableId: variable.id, figures: summary(figures) };
+    }
+    yield { kind: 'done' };
+  }
+
+  /** The matrix the last figures of a variable were computed on. */
+  rows(variableId: string): VariableFigures['rows'] | undefined {
+    return this.last.get(variableId)?.rows;
+  }
+}
+
+/** Lets a message in (a new request cancels this one) before the next long step. */
+const pause = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+export function summary({ rows, ...figures }: VariableFigures): Summary {
+  return { ...figures, coderIds: rows.coders };
+}

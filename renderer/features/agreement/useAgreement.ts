@@ -1,0 +1,111 @@
+import { Dexie } from 'dexie';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import type { Codebook } from '../../../shared/model/index.ts';
+import { db } from '../../db/db.ts';
+import { coderNames } from '../../db/queries.ts';
+import { AgreementClient } from './agreementClient.ts';
+import type { Subset, VariableFigures } from './agreementFigures.ts';
+import type { AgreementRequest, Summary } from './agreementSource.ts';
+
+/** The figures on screen and the request they answer; `complete` once every interval is in. */
+export interface Shown {
+  request: AgreementRequest;
+  figures: Summary[];
+  coders: string[];
+  names: ReadonlyMap<string, string>;
+  complete: boolean;
+}
+
+/** Counts the live query's runs: each run means the project's codings may have changed. */
+let reads = 0;
+
+/**
+ * The dashboard's figures, computed by the agreement worker from IndexedDB: the point estimates
+ * of every variable together, then each interval as it is ready. While another subset is computed
+ * the last figures stay, with `computing` set. The worker ends when the screen closes.
+ */
+export function useAgreement(projectId: string, codebook: Codebook | null | undefined, subset: Subset) {
+  const [client] = useState(() => new AgreementClient());
+  useEffect(() => () => client.close(), [client]);
+  // Re-runs whenever a coding of the project is written; the count itself is not used.
+  const version = useLiveQuery(async () => {
+    const range = [
+      [projectId, Dexie.minKey],
+      [projectId, Dexie.maxKey],
+    ] as const;
+    await db.codings
+      .where('[projectId+variableId]')
+      .between(...range)
+      .count();
+    return ++reads;
+  }, [projectId]);
+  const names = useLiveQuery(coderNames, []);
+  const [shown, setShown] = useState<Shown>();
+
+  useEffect(() => {
+    if (!codebook || !version || !names) return;
+    const request: AgreementRequest = { projectId, variables: codebook.variables, subset, version };
+    const chosen = codebook.variables.filter((v) => v.kind !== 'text');
+    const figures = new Map<string, Summary>();
+    let coders: string[] = [];
+    const ordered = () => chosen.flatMap((v) => figures.get(v.id) ?? []);
+    client.figures(
+      request,
+      (event) => {
+        if (event.kind === 'coders') coders = event.coders;
+        else if (event.kind === 'point') {
+          figures.set(event.figures.variable.id, event.figures);
+          if (figures.size === chosen.length)
+            setShown({ request, figures: ordered(), coders, names, complete: false });
+        } else if (event.kind === 'interval') {
+          figures.set(event.variableId, event.figures);
+          setShown({ request, figures: ordered(), coders, names, complete: false });
+        } else setShown({ request, figures: ordered(), coders, names, complete: true });
+      },
+      (error) => {
+        throw new Error(error);
+      },
+    );
+    return () => client.cancel();
+  }, [client, codebook, projectId, subset, version, names]);
+
+  const request = shown?.request;
+  // The figures on screen answer what is asked now (their intervals may still be coming).
+  const answered =
+    !!request &&
+    request.projectId === projectId &&
+    request.subset === subset &&
+    request.version === version &&
+    request.variables === codebook?.variables;
+  // A live query keeps its last result while the next one runs: never show another project's.
+  const own = request?.projectId === projectId ? shown : undefined;
+  return {
+    shown: own,
+    answered,
+    computing: !answered || !shown.complete,
+    coderIds: own?.coders ?? [],
+    client,
+  };
+}
+
+/** The matrix of the variable whose detail is open, asked of the worker once the figures on screen are current. */
+export function useDetailRows(
+  client: AgreementClient,
+  variableId: string | null,
+  shown: Shown | undefined,
+  answered: boolean,
+) {
+  const [rows, setRows] = useState<{ shown: Shown; variableId: string; rows: VariableFigures['rows'] }>();
+  useEffect(() => {
+    if (!variableId || !shown || !answered) return;
+    let current = true;
+    void client.rows(variableId).then((found) => {
+      if (current && found) setRows({ shown, variableId, rows: found });
+    });
+    return () => {
+      current = false;
+    };
+  }, [client, variableId, shown, answered]);
+  return rows?.shown === shown ? rows : undefined;
+}

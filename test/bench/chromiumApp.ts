@@ -1,0 +1,104 @@
+// The app in Chromium for the screen benchmarks: a renderer build with VITE_KODTAU_TEST_HOOKS=1
+// (into a temporary folder, or KODTAU_BENCH_DIST when given), served by vite preview, and a page
+// that records every long task (Long Tasks API) so a figure can name the longest main-thread block.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { build, preview } from 'vite';
+
+export interface ChromiumApp {
+  page: Page;
+  /** Chromium's version. */
+  version: string;
+  close: () => Promise<void>;
+}
+
+/** Records long tasks in `window.kodtauLongTasks` as [start, duration] pairs from the page's start. */
+const LONG_TASKS = `
+  globalThis.__name = (f) => f;
+  globalThis.kodtauLongTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) globalThis.kodtauLongTasks.push([e.startTime, e.duration]);
+  }).observe({ type: 'longtask', buffered: true });`;
+
+export async function openApp(): Promise<ChromiumApp> {
+  const given = process.env.KODTAU_BENCH_DIST;
+  const outDir = given ?? mkdtempSync(join(tmpdir(), 'kodtau-bench-'));
+  if (!given) {
+    process.env.VITE_KODTAU_TEST_HOOKS = '1';
+    await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  }
+  const server = await preview({
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { host: '127.0.0.1', port: 0 },
+  });
+  // A profile on disk: an incognito context keeps IndexedDB in memory, with a quota below 1.2 M codings.
+  const profile = mkdtempSync(join(tmpdir(), 'kodtau-bench-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.KODTAU_CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--enable-precise-memory-info'],
+    viewport: { width: 1360, height: 860 },
+  });
+  const browser = context.browser();
+  const page = context.pages()[0] ?? (await context.newPage());
+  // tsx compiles the bench with esbuild's keepNames, whose `__name` helper the page lacks.
+  await page.addInitScript({ content: LONG_TASKS });
+  page.on('pageerror', (error) => process.stderr.write(`  page error: ${error.message}\n`));
+  await page.goto(server.resolvedUrls!.local[0]!);
+  await page.waitForFunction(() => 'kodtauTest' in window);
+  return {
+    page,
+    version: browser?.version() ?? (await page.evaluate(() => navigator.userAgent)),
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+      await server.close();
+      if (!given) rmSync(outDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** One user action timed in the page: from the action to the frame after `done()` first holds. */
+export interface Timed {
+  ms: number;
+  /** The longest main-thread block (long task) that started during the action, 0 if none. */
+  longestMs: number;
+}
+
+/**
+ * Runs in the page (pass to `page.evaluate` with its arguments as source): defines
+ * `window.kodtauTime(act, done, timeoutMs)`, which starts `act()`, watches the DOM until `done()`
+ * holds, waits for the next frame and returns its time and the longest task within it.
+ */
+export const TIMER = `
+  globalThis.kodtauTime = (act, done, timeoutMs = 600000) => new Promise((resolve, reject) => {
+    const start = performance.now();
+    let finished = false;
+    const finish = () => {
+      if (finished || !done()) return;
+      finished = true;
+      observer.disconnect();
+      clearInterval(poll);
+      requestAnimationFrame(() => setTimeout(() => {
+        const ms = performance.now() - start;
+        // A task that began before the action but ran into it blocked it as well.
+        const blocks = globalThis.kodtauLongTasks.filter(([s, d]) => s + d >= start && s <= start + ms);
+        resolve({ ms, longestMs: Math.max(0, ...blocks.map(([, d]) => d)) });
+      }, 0));
+    };
+    const observer = new MutationObserver(finish);
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    const poll = setInterval(finish, 50);
+    setTimeout(() => { if (!finished) { observer.disconnect(); clearInterval(poll); reject(new Error('timed out')); } }, timeoutMs);
+    act();
+    finish();
+  });`;
+
+/** The page's JavaScript heap in MB (Chromium's performance.memory). */
+export function heapMb(page: Page): Promise<number> {
+  return page.evaluate(
+    () => (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize / 2 ** 20,
+  );
+}
