@@ -1,5 +1,6 @@
 import { readSheet } from 'read-excel-file/universal';
 import { CsvError, parseCsv, type CsvDelimiter } from '../csv/parseCsv.ts';
+import { restoreNeutralised } from '../csv/writeCsv.ts';
 import { decodeText, type TextEncodingName } from '../encoding/decodeText.ts';
 import { countSuspicious, detectEncoding } from '../encoding/detectEncoding.ts';
 import { ImportError } from './importError.ts';
@@ -90,7 +91,8 @@ function readCsv(text: string, delimiter: CsvDelimiter | undefined): TablePart {
     format: 'csv',
     delimiter: parsed.delimiter,
     header: uniqueHeader(header),
-    rows,
+    // A CSV written for Excel (by Kodtau or another tool) carries `'=…` for a text `=…`.
+    rows: rows.map((row) => row.map(restoreNeutralised)),
     lines: parsed.lines.slice(1),
   };
 }
