@@ -9,7 +9,7 @@ export default defineConfig({
     alias: { electron: fileURLToPath(new URL('./test/electron/fakeElectron.ts', import.meta.url)) },
   },
   test: {
-    include: ['test/{shared,renderer,electron,cli}/**/*.test.{ts,tsx}'],
+    include: ['test/{shared,renderer,electron,cli,interop}/**/*.test.{ts,tsx}'],
     environment: 'node',
     setupFiles: ['test/setup.ts'],
     // Generous limits: the suite must pass on a loaded two-core machine; no test relies on speed.
