@@ -65,7 +65,21 @@ export interface Dataset {
 }
 
 /** SPSS's reserved words, which cannot name a variable. */
-const SPSS_RESERVED = new Set(['all', 'and', 'by', 'eq', 'ge', 'gt', 'le', 'lt', 'ne', 'not', 'or', 'to', 'with']);
+const SPSS_RESERVED = new Set([
+  'all',
+  'and',
+  'by',
+  'eq',
+  'ge',
+  'gt',
+  'le',
+  'lt',
+  'ne',
+  'not',
+  'or',
+  'to',
+  'with',
+]);
 const NAME_BYTES = 64;
 /** The length of `text` in UTF-8 bytes (what SPSS counts in its Unicode mode). */
 export function utf8Length(text: string): number {

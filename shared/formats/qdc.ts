@@ -105,6 +105,21 @@ export function writeQdc(content: CodebookContent, lang: Lang): { xml: string; n
   return { xml: `<?xml version="1.0" encoding="utf-8"?>\n${body}`, notes };
 }
 
+/** The namespace the root `CodeBook` declares for itself, prefixed (`qda:CodeBook`) or not. */
+function rootNamespace(source: string): string | undefined {
+  const root = /<(?:([\w.-]+):)?CodeBook\b([^>]*)>/.exec(source);
+  if (!root) return undefined;
+  const prefix = root[1] ? `:${root[1]}` : '';
+  return new RegExp(`\\bxmlns${prefix}\\s*=\\s*["']([^"']*)["']`).exec(root[2]!)?.[1];
+}
+
+interface ParsedSet {
+  guid?: string;
+  name?: string;
+  Description?: string;
+  MemberCode?: { guid?: string }[];
+}
+
 interface ParsedCode {
   guid?: string;
   name?: string;
@@ -233,11 +248,17 @@ export function readQdc(xml: string, lang: Lang): ReadCodebook {
     htmlEntities: false,
     parseTagValue: false,
     parseAttributeValue: false,
-    isArray: (name) => name === 'Code',
+    isArray: (name) => name === 'Code' || name === 'Set' || name === 'MemberCode',
+    // A prefixed namespace (`<qda:CodeBook xmlns:qda="urn:QDA-XML:codebook:1.0">`) is as valid.
+    removeNSPrefix: true,
   });
-  const root = (parser.parse(source) as { CodeBook?: { xmlns?: string; Codes?: { Code?: ParsedCode[] } } })
-    .CodeBook;
-  if (!root || (root.xmlns !== undefined && root.xmlns !== QDC_NAMESPACE)) {
+  const root = (
+    parser.parse(source) as {
+      CodeBook?: { Codes?: { Code?: ParsedCode[] }; Sets?: { Set?: ParsedSet[] } };
+    }
+  ).CodeBook;
+  const namespace = rootNamespace(source);
+  if (!root || (namespace !== undefined && namespace !== QDC_NAMESPACE)) {
     throw new CodebookFileError({ code: 'not-codebook' });
   }
   const top = root.Codes?.Code ?? [];
@@ -278,6 +299,26 @@ export function readQdc(xml: string, lang: Lang): ReadCodebook {
       categories: readCategories(id, code.Code ?? [], lang, counts),
     };
   });
+  // Code groups (ATLAS.ti, MAXQDA): each becomes a multiple-choice variable of its member codes.
+  const byGuid = new Map(top.flatMap((code) => flatten(code, [])).map(({ code }) => [code.guid, code]));
+  let sets = 0;
+  for (const set of root.Sets?.Set ?? []) {
+    const members = (set.MemberCode ?? []).flatMap(({ guid }) => {
+      const code = byGuid.get(guid);
+      return code ? [{ ...code, Code: [] }] : [];
+    });
+    if (!set.name || members.length === 0) continue;
+    sets++;
+    const id = codeFrom(set.name, set.guid ?? '', taken);
+    variables.push({
+      id,
+      kind: 'multi',
+      required: false,
+      label: text(lang, set.name),
+      definition: text(lang, (set.Description ?? '').trim()),
+      categories: readCategories(id, members, lang, counts),
+    });
+  }
   if (loose.length > 0) {
     const id = codeFrom('codes', '', taken);
     variables.push({
@@ -295,6 +336,7 @@ export function readQdc(xml: string, lang: Lang): ReadCodebook {
   const notes: CodebookNote[] = [];
   if (counts.flattened > 0) notes.push({ code: 'flattened', count: counts.flattened });
   if (loose.length > 0) notes.push({ code: 'ungrouped', count: loose.length });
+  if (sets > 0) notes.push({ code: 'sets', count: sets });
   if (counts.generated > 0) notes.push({ code: 'codes-generated', count: counts.generated });
   return { content, notes };
 }

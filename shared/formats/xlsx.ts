@@ -7,7 +7,8 @@ interface BlobLike {
 }
 
 /** A text that is a number written the way JavaScript writes it ("17", "-5", "2.5"; not "007"). */
-const isCanonicalNumber = (text: string) => text.trim() === text && text !== '' && String(Number(text)) === text;
+const isCanonicalNumber = (text: string) =>
+  text.trim() === text && text !== '' && String(Number(text)) === text;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**
