@@ -31,7 +31,7 @@ import {
   rowOrder,
   type Subject,
 } from './subjects.ts';
-import { copyGrid, fileStem, gridCsv } from './tableOutput.ts';
+import { copyGrid, fileStem, gridCsv, savedGrid } from './tableOutput.ts';
 import { useTableData, type TableData } from './useTableData.ts';
 import './tables.css';
 
@@ -47,6 +47,8 @@ interface Built {
   chart: ChartData;
   notes: string[];
   warnings: string[];
+  /** The cross-tab's test statistics (label, exact value), saved with the table. */
+  statistics: [string, number][];
   /** The final dataset: its appeals by how the table's variables were reached. */
   final: FinalAppealCounts | null;
 }
@@ -217,12 +219,12 @@ export function TablesScreen() {
             <option value=",">{t('export.comma')}</option>
           </select>
         </label>
-        <button type="button" onClick={run(() => save(gridCsv(built.grid, delimiter), 'csv', 'CSV'))}>
+        <button type="button" onClick={run(() => save(gridCsv(savedGrid(built), delimiter), 'csv', 'CSV'))}>
           {t('tables.saveCsv')}
         </button>
         <button
           type="button"
-          onClick={run(async () => save(await xlsxBytes(built.grid, built.title), 'xlsx', 'Excel'))}
+          onClick={run(async () => save(await xlsxBytes(savedGrid(built), built.title), 'xlsx', 'Excel'))}
         >
           {t('tables.saveXlsx')}
         </button>
@@ -391,6 +393,7 @@ function buildTable(
       },
       notes,
       warnings,
+      statistics: [],
       final,
     };
   }
@@ -410,6 +413,7 @@ function buildTable(
     total: t('tables.total'),
   });
   notes.push(t('tables.crossCases', { count: tab.total, missing: formatNumber(tab.missing, lang) }));
+  const statistics: [string, number][] = [];
   if (tab.chiSquare) {
     const { statistic, df, p } = tab.chiSquare;
     const digits = (x: number, d: number) =>
@@ -430,6 +434,12 @@ function buildTable(
           share: formatNumber(tab.lowExpected.cells / tab.lowExpected.of, lang, { style: 'percent' }),
         }),
       );
+    statistics.push(
+      [t('interop.statChi'), statistic],
+      [t('interop.statDf'), df],
+      [t('interop.statP'), p],
+      [t('interop.statV'), tab.cramersV ?? 0],
+    );
   } else {
     notes.push(tab.chiSquareReason === 'multipleResponse' ? t('tables.noChiMulti') : t('tables.noChiSingle'));
   }
@@ -448,6 +458,7 @@ function buildTable(
     },
     notes,
     warnings,
+    statistics,
     final,
   };
 }
