@@ -4,6 +4,7 @@ import { CSV_DELIMITERS, type CsvDelimiter } from '../../../shared/csv/parseCsv.
 import { TEXT_ENCODINGS, type TextEncodingName } from '../../../shared/encoding/decodeText.ts';
 import { SUSPICIOUS_CHARS } from '../../../shared/encoding/detectEncoding.ts';
 import { duplicateMetaNames, type ColumnMapping } from '../../../shared/import/columnMapping.ts';
+import type { ReadOptions } from '../../../shared/import/readTable.ts';
 import type { Lang } from '../../../shared/model/index.ts';
 import { formatNumber } from '../../i18n.ts';
 import type { PickedFile } from '../../platform/types.ts';
@@ -91,11 +92,14 @@ export function ImportWizard({ file, projectId, preferNewProject = false, onImpo
     setStep('failed');
   }
 
-  async function reread(options: { encoding?: TextEncodingName; delimiter?: CsvDelimiter }) {
+  async function reread(options: ReadOptions) {
     try {
       const summary = await session.current!.runner.reread({
         encoding: options.encoding ?? read?.encoding ?? undefined,
         delimiter: options.delimiter ?? read?.delimiter ?? undefined,
+        sheet: options.sheet ?? read?.sheet,
+        // Another sheet has its own header row: detected again.
+        headerRow: options.headerRow ?? (options.sheet ? undefined : read?.headerRow),
       });
       setRead(summary);
       setMapping(summary.mapping);
@@ -217,6 +221,34 @@ export function ImportWizard({ file, projectId, preferNewProject = false, onImpo
                   </select>
                 </label>
               )}
+            </div>
+          )}
+          {read.sheets && (
+            <div className="actions">
+              {read.sheets.length > 1 && (
+                <label className="field inline">
+                  {t('interop.sheet')}
+                  <select value={read.sheet} onChange={(event) => void reread({ sheet: event.target.value })}>
+                    {read.sheets.map((name) => (
+                      <option key={name} value={name}>
+                        {name}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              )}
+              <label className="field inline">
+                {t('interop.headerRow')}
+                <input
+                  type="number"
+                  min={1}
+                  value={read.headerRow ?? 1}
+                  onChange={(event) => {
+                    const row = Number(event.target.value);
+                    if (Number.isInteger(row) && row >= 1) void reread({ headerRow: row });
+                  }}
+                />
+              </label>
             </div>
           )}
           {read.suspicious > 0 && (
