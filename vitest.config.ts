@@ -9,7 +9,7 @@ export default defineConfig({
     alias: { electron: fileURLToPath(new URL('./test/electron/fakeElectron.ts', import.meta.url)) },
   },
   test: {
-    include: ['test/{shared,renderer,electron,cli}/**/*.test.{ts,tsx}'],
+    include: ['test/{shared,renderer,electron,cli,interop}/**/*.test.{ts,tsx}'],
     environment: 'node',
     setupFiles: ['test/setup.ts'],
     // Above the 15 s that Testing Library's waits are given in test/setup.ts, so a slow wait

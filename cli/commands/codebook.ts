@@ -141,6 +141,8 @@ function noteText(note: CodebookNote): string {
       return `${note.count} codes nested below the second level became categories of their top-level code`;
     case 'ungrouped':
       return `${note.count} top-level codes without children were gathered into one variable "codes"`;
+    case 'sets':
+      return `${note.count} code groups (<Sets>) became multiple-choice variables of their member codes`;
     case 'codes-generated':
       return `${note.count} codes had no Kodtau metadata: codes, values and keys were generated`;
     case 'merges-lost':

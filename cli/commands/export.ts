@@ -11,7 +11,7 @@ import {
   type LabelMode,
 } from '../../shared/formats/dataset.ts';
 import { currentCodebookOf } from '../../shared/formats/projectFile.ts';
-import { rSnippet, spssSyntax } from '../../shared/formats/spss.ts';
+import { rScript, spssSyntax, statisticsCsv } from '../../shared/formats/spss.ts';
 import { xlsxBytes } from '../../shared/formats/xlsx.ts';
 import { mergeCodings } from '../../shared/merge/index.ts';
 import { LANGS, type Lang } from '../../shared/model/index.ts';
@@ -43,11 +43,15 @@ Options:
                  on stderr), or all (long only: every coder's codings).
   --labels L     wide: choice variables as their numeric code, their label, or both (default).
   --lang L       language of labels (default en).
-  --delimiter D  , (default) or ; (Excel in Russian or Kazakh). UTF-8 with BOM, CRLF; cells
-                 Excel would run as formulas are neutralised.
+  --delimiter D  , (default) or ; (Excel in Russian or Kazakh). The CSV is for Excel: UTF-8
+                 with BOM, CRLF; a text Excel would run as a formula (=, +, -, @) gets a
+                 leading ' (Kodtau's import takes it off again).
   --text         wide: include the appeal text (the file then re-imports as a project).
-  --syntax       also write <out>.codebook.json and, for a wide CSV, <out>.sps (SPSS syntax
-                 with variable and value labels) and <out>.R (reads it with the right types).
+  --syntax       also write <out>.codebook.json and, for the wide layout, the files for
+                 statistics programs: <out>-data.csv (every text exact, no apostrophe; line
+                 breaks in cells as private-use characters, which PSPP needs), <out>.sps (SPSS
+                 syntax reading it with variable and value labels, measurement levels and
+                 multiple-response sets) and <out>.R (factors and variable labels).
   -o, --out P    the file to write; a name ending in .xlsx writes an Excel workbook.
   -h, --help     show this help.
 
@@ -128,14 +132,15 @@ async function run(args: readonly string[], io: CommandIO): Promise<number> {
   if (values.syntax) {
     const stem = out.replace(/\.(csv|xlsx)$/i, '');
     files.push([`${stem}.codebook.json`, writeCodebookJson(input.codebook)]);
-    // SPSS and R read the wide CSV; a workbook or the long layout gets the codebook only.
-    if (dataset && !xlsx) {
-      const options = {
-        fileName: basename(out),
-        delimiter,
-        title: `${input.project.name}: ${format} dataset`,
-      };
-      files.push([`${stem}.sps`, spssSyntax(dataset, options)], [`${stem}.R`, rSnippet(dataset, options)]);
+    // SPSS and R read the wide layout's data CSV; the long layout gets the codebook only.
+    if (dataset) {
+      const dataName = `${stem}-data.csv`;
+      const options = { fileName: basename(dataName), title: `${input.project.name}: ${format} dataset` };
+      files.push(
+        [dataName, statisticsCsv(dataset)],
+        [`${stem}.sps`, spssSyntax(dataset, options)],
+        [`${stem}.R`, rScript(dataset, options)],
+      );
     }
   }
   for (const [path, content] of files) {

@@ -39,6 +39,7 @@ export class CodebookFileError extends Error {
 export type CodebookNote =
   | { code: 'flattened'; count: number }
   | { code: 'ungrouped'; count: number }
+  | { code: 'sets'; count: number }
   | { code: 'codes-generated'; count: number }
   | { code: 'merges-lost'; count: number };
 

@@ -50,6 +50,14 @@ export interface DatasetColumn {
   label: string;
   /** Numeric value → label, for SPSS VALUE LABELS and R factors. */
   valueLabels?: { value: number; label: string }[];
+  /** A label column's possible labels in codebook order: the levels of its R factor. */
+  levels?: string[];
+  /** The measurement level (SPSS VARIABLE LEVEL; an ordinal one is an ordered factor in R). */
+  level: 'nominal' | 'ordinal' | 'scale';
+  /** Values SPSS should treat as missing (MISSING VALUES): 9 "unresolved" of a status column. */
+  missing?: number[];
+  /** The multiple-choice variable whose 0/1 column this is (an SPSS MRSETS group). */
+  multi?: { id: string; label: string };
 }
 
 export interface Dataset {
@@ -57,17 +65,61 @@ export interface Dataset {
   rows: CsvCell[][];
 }
 
+/** SPSS's reserved words, which cannot name a variable. */
+const SPSS_RESERVED = new Set([
+  'all',
+  'and',
+  'by',
+  'eq',
+  'ge',
+  'gt',
+  'le',
+  'lt',
+  'ne',
+  'not',
+  'or',
+  'to',
+  'with',
+]);
+const NAME_BYTES = 64;
+/** The length of `text` in UTF-8 bytes (what SPSS counts in its Unicode mode). */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
+
+/** The longest start of `text` within `bytes` UTF-8 bytes, cut between characters. */
+export function cutToBytes(text: string, bytes: number): string {
+  let out = '';
+  let length = 0;
+  for (const ch of text) {
+    length += utf8Length(ch);
+    if (length > bytes) break;
+    out += ch;
+  }
+  return out;
+}
+
 /**
- * Column names that SPSS and R both accept: letters, digits and `_`, starting with a letter,
- * at most 64 characters, unique ignoring case (SPSS is case-insensitive).
+ * Column names that SPSS, PSPP and R all accept, keeping a column's own name where it can:
+ * letters of any script (Район, Өңір), digits and `_`, starting with a letter (else `v` is put
+ * before), any other character (a space, a hyphen) as `_`, at most 64 UTF-8 bytes (SPSS's
+ * limit), never a reserved word of SPSS (`to` → `to_2`), unique ignoring case (SPSS is
+ * case-insensitive): a repeated name gets `_2`, `_3`, …
  */
 export function safeColumnNames(names: readonly string[]): string[] {
   const taken = new Set<string>();
   return names.map((raw) => {
-    let base = raw.replace(/[^A-Za-z0-9_]/g, '_').slice(0, 60);
-    if (!/^[A-Za-z]/.test(base)) base = `v${base}`;
+    let base = raw.normalize('NFC').replace(/[^\p{L}\p{N}_]/gu, '_');
+    if (!/^\p{L}/u.test(base)) base = `v${base}`;
+    base = cutToBytes(base, NAME_BYTES - 4);
     let name = base;
-    for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base}_${i}`;
+    for (let i = 2; taken.has(name.toLowerCase()) || SPSS_RESERVED.has(name.toLowerCase()); i++)
+      name = `${base}_${i}`;
     taken.add(name.toLowerCase());
     return name;
   });
@@ -140,15 +192,17 @@ export function wideDataset(input: DatasetInput, options: WideOptions): Dataset 
 
   type Column = DatasetColumn & { cell: (appeal: Appeal) => CsvCell };
   const columns: Column[] = [
-    { name: 'id', type: 'string', label: 'appeal id', cell: (a) => a.id },
+    { name: 'id', type: 'string', label: 'appeal id', level: 'nominal', cell: (a) => a.id },
     ...metaKeys.map((key): Column => ({
       name: key,
       type: 'string',
       label: key,
+      level: 'nominal',
       cell: (a) => metaValue(a.meta, key) ?? '',
     })),
   ];
-  if (options.text) columns.push({ name: 'text', type: 'string', label: 'text', cell: (a) => a.text });
+  if (options.text)
+    columns.push({ name: 'text', type: 'string', label: 'text', level: 'nominal', cell: (a) => a.text });
   const get = (variableId: string, appeal: Appeal): SourceValue | undefined =>
     values.get(variableId)?.get(appeal.id);
   for (const variable of codebook.variables) {
@@ -158,6 +212,7 @@ export function wideDataset(input: DatasetInput, options: WideOptions): Dataset 
         name: variable.id,
         type: 'string',
         label,
+        level: 'nominal',
         cell: (a) => get(variable.id, a)?.text ?? '',
       });
     } else if (variable.kind === 'multi') {
@@ -167,6 +222,8 @@ export function wideDataset(input: DatasetInput, options: WideOptions): Dataset 
           name: `${variable.id}_${category.code}`,
           type: 'numeric',
           label: `${label}: ${localize(category.label, lang)}`,
+          level: 'nominal',
+          multi: { id: variable.id, label },
           valueLabels: [
             { value: 0, label: no },
             { value: 1, label: yes },
@@ -185,11 +242,13 @@ export function wideDataset(input: DatasetInput, options: WideOptions): Dataset 
       };
       // A metadata column of the same name (the portal's "region") keeps its name, for re-import.
       const taken = metaKeys.includes(variable.id);
+      const level = variable.kind === 'ordinal' ? 'ordinal' : 'nominal';
       if (options.labels !== 'label')
         columns.push({
           name: taken ? `${variable.id}_code` : variable.id,
           type: 'numeric',
           label,
+          level,
           valueLabels: variable.categories.map((c) => ({ value: c.value, label: localize(c.label, lang) })),
           cell: (a) => first(a)?.value ?? '',
         });
@@ -198,6 +257,8 @@ export function wideDataset(input: DatasetInput, options: WideOptions): Dataset 
           name: options.labels === 'both' || taken ? `${variable.id}_label` : variable.id,
           type: 'string',
           label,
+          level,
+          levels: [...new Set(variable.categories.map((c) => localize(c.label, lang)))],
           cell: (a) => {
             const category = first(a);
             return category ? localize(category.label, lang) : '';
@@ -209,6 +270,8 @@ export function wideDataset(input: DatasetInput, options: WideOptions): Dataset 
         name: `${variable.id}_status`,
         type: 'numeric',
         label: `${label}: ${STATUS_COLUMN_LABEL[lang]}`,
+        level: 'nominal',
+        missing: [FINAL_STATUS_VALUES.unresolved],
         valueLabels: FINAL_STATUSES.map((status) => ({
           value: FINAL_STATUS_VALUES[status],
           label: FINAL_STATUS_LABELS[lang][status],
@@ -225,6 +288,7 @@ export function wideDataset(input: DatasetInput, options: WideOptions): Dataset 
     name: 'notes',
     type: 'string',
     label: 'notes',
+    level: 'nominal',
     cell: (a) =>
       noted
         .map((v) => {

@@ -105,6 +105,22 @@ export function writeQdc(content: CodebookContent, lang: Lang): { xml: string; n
   return { xml: `<?xml version="1.0" encoding="utf-8"?>\n${body}`, notes };
 }
 
+/** The namespace the root `CodeBook` declares for itself, prefixed (`qda:CodeBook`) or not. */
+function rootNamespace(source: string): string | undefined {
+  const root = /<(?:([\w.-]+):)?CodeBook\b([^>]*)>/.exec(source);
+  if (!root) return undefined;
+  const prefix = root[1] ? `:${root[1]}` : '';
+  return new RegExp(`\\bxmlns${prefix}\\s*=\\s*["']([^"']*)["']`).exec(root[2]!)?.[1];
+}
+
+/** A `Set` element (a code group of ATLAS.ti, MAXQDA) as read: its name, description, members. */
+interface ParsedSet {
+  guid?: string;
+  name?: string;
+  Description?: string;
+  members: string[];
+}
+
 /** A `Code` element as read: its attributes and Description as text, its child codes. */
 interface ParsedCode {
   guid?: string;
@@ -164,6 +180,22 @@ function toCode(node: unknown, depth: number): ParsedCode {
     color: attribute(node, 'color'),
     ...(description === undefined ? {} : { Description: description }),
     Code: children.map((child) => toCode(child, depth + 1)),
+  };
+}
+
+/** A parsed `Set` element in Kodtau's shape: the guids of its member codes. */
+function toSet(node: unknown): ParsedSet {
+  if (!isRecord(node)) return { members: [] };
+  const members = Object.hasOwn(node, 'MemberCode') && Array.isArray(node.MemberCode) ? node.MemberCode : [];
+  const description = Object.hasOwn(node, 'Description') ? textOf(node.Description) : undefined;
+  return {
+    guid: attribute(node, 'guid'),
+    name: attribute(node, 'name'),
+    ...(description === undefined ? {} : { Description: description }),
+    members: members.flatMap((member) => {
+      const guid = isRecord(member) ? attribute(member, 'guid') : undefined;
+      return guid ? [guid] : [];
+    }),
   };
 }
 
@@ -287,7 +319,9 @@ export function readQdc(xml: string, lang: Lang): ReadCodebook {
     htmlEntities: false,
     parseTagValue: false,
     parseAttributeValue: false,
-    isArray: (name) => name === 'Code',
+    isArray: (name) => name === 'Code' || name === 'Set' || name === 'MemberCode',
+    // A prefixed namespace (`<qda:CodeBook xmlns:qda="urn:QDA-XML:codebook:1.0">`) is as valid.
+    removeNSPrefix: true,
     transformTagName: foreignElement,
     transformAttributeName: foreignAttribute,
     // CodeBook, Codes and a Description around the codes; deeper is refused by toCode's limit.
@@ -302,8 +336,8 @@ export function readQdc(xml: string, lang: Lang): ReadCodebook {
     throw new CodebookFileError({ code: 'not-xml', detail: (error as Error).message });
   }
   const root = isRecord(parsed) && isRecord(parsed.CodeBook) ? parsed.CodeBook : undefined;
-  const xmlns = root && attribute(root, 'xmlns');
-  if (!root || (Object.hasOwn(root, '@_xmlns') && xmlns !== QDC_NAMESPACE)) {
+  const namespace = rootNamespace(source);
+  if (!root || (namespace !== undefined && namespace !== QDC_NAMESPACE)) {
     throw new CodebookFileError({ code: 'not-codebook' });
   }
   const codes = isRecord(root.Codes) && Array.isArray(root.Codes.Code) ? root.Codes.Code : [];
@@ -345,6 +379,27 @@ export function readQdc(xml: string, lang: Lang): ReadCodebook {
       categories: readCategories(id, code.Code ?? [], lang, counts),
     };
   });
+  // Code groups (ATLAS.ti, MAXQDA): each becomes a multiple-choice variable of its member codes.
+  const byGuid = new Map(top.flatMap((code) => flatten(code, [])).map(({ code }) => [code.guid, code]));
+  let sets = 0;
+  const parsedSets = isRecord(root.Sets) && Array.isArray(root.Sets.Set) ? root.Sets.Set.map(toSet) : [];
+  for (const set of parsedSets) {
+    const members = set.members.flatMap((guid) => {
+      const code = byGuid.get(guid);
+      return code ? [{ ...code, Code: [] }] : [];
+    });
+    if (!set.name || members.length === 0) continue;
+    sets++;
+    const id = codeFrom(set.name, set.guid ?? '', taken);
+    variables.push({
+      id,
+      kind: 'multi',
+      required: false,
+      label: text(lang, set.name),
+      definition: text(lang, (set.Description ?? '').trim()),
+      categories: readCategories(id, members, lang, counts),
+    });
+  }
   if (loose.length > 0) {
     const id = codeFrom('codes', '', taken);
     variables.push({
@@ -362,6 +417,7 @@ export function readQdc(xml: string, lang: Lang): ReadCodebook {
   const notes: CodebookNote[] = [];
   if (counts.flattened > 0) notes.push({ code: 'flattened', count: counts.flattened });
   if (loose.length > 0) notes.push({ code: 'ungrouped', count: loose.length });
+  if (sets > 0) notes.push({ code: 'sets', count: sets });
   if (counts.generated > 0) notes.push({ code: 'codes-generated', count: counts.generated });
   return { content, notes };
 }

@@ -13,6 +13,9 @@ export type CodebookSource = 'json' | 'qdc' | 'package';
  * tool are taken as written in `lang`. The UI's import and `kodtau codebook` share it.
  */
 export function readCodebookFile(bytes: Uint8Array, lang: Lang): ReadCodebook & { source: CodebookSource } {
+  // A `.qdc` may be UTF-16 (with a byte order mark, or `<` as two bytes), whatever it declares.
+  const utf16 = utf16Order(bytes);
+  if (utf16) return { ...readQdc(decodeText(bytes, utf16), lang), source: 'qdc' };
   if (!isValidUtf8(bytes)) throw new CodebookFileError({ code: 'not-json', detail: 'not UTF-8 text' });
   const head = decodeText(bytes.subarray(0, 1024), 'utf-8')
     .replace(/^\uFEFF/, '')
@@ -28,6 +31,13 @@ export function readCodebookFile(bytes: Uint8Array, lang: Lang): ReadCodebook & 
     };
   }
   return { ...readCodebookJson(decodeText(bytes, 'utf-8')), source: 'json' };
+}
+
+function utf16Order(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const [a, b] = [bytes[0], bytes[1]];
+  if ((a === 0xff && b === 0xfe) || (a === 0x3c && b === 0x00)) return 'utf-16le';
+  if ((a === 0xfe && b === 0xff) || (a === 0x00 && b === 0x3c)) return 'utf-16be';
+  return null;
 }
 
 function readPackage(bytes: Uint8Array): Codebook {

@@ -1,5 +1,6 @@
-import { readSheet } from 'read-excel-file/universal';
+import readXlsxFile from 'read-excel-file/universal';
 import { CsvError, parseCsv, type CsvDelimiter } from '../csv/parseCsv.ts';
+import { restoreNeutralised } from '../csv/writeCsv.ts';
 import { decodeText, type TextEncodingName } from '../encoding/decodeText.ts';
 import { countSuspicious, detectEncoding } from '../encoding/detectEncoding.ts';
 import { jsonDepth, MAX_JSON_DEPTH } from '../model/codebookHash.ts';
@@ -23,12 +24,20 @@ export interface SourceTable {
   readonly sample: string;
   /** Replacement characters and Kazakh look-alikes in the whole decoded text: a wrong encoding shows here. */
   readonly suspicious: number;
+  /** XLSX: the workbook's sheets, the one read, and the sheet row taken as the header (1-based). */
+  readonly sheets?: string[];
+  readonly sheet?: string;
+  readonly headerRow?: number;
 }
 
 export interface ReadOptions {
   /** Overrides the detected encoding. */
   readonly encoding?: TextEncodingName;
   readonly delimiter?: CsvDelimiter;
+  /** XLSX: the sheet to read (default the first). */
+  readonly sheet?: string;
+  /** XLSX: the sheet row (1-based) that names the columns (default: detected, see `headerIndex`). */
+  readonly headerRow?: number;
 }
 
 const SAMPLE_CHARS = 1500;
@@ -46,7 +55,7 @@ export async function readTable(bytes: Uint8Array, options: ReadOptions = {}): P
   if (bytes.length === 0) throw new ImportError('empty');
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) throw new ImportError('pdf');
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) throw new ImportError('xls');
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return readXlsx(bytes);
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return readXlsx(bytes, options);
 
   const detected = detectEncoding(bytes).encoding;
   const encoding = options.encoding ?? detected;
@@ -93,7 +102,8 @@ function readCsv(text: string, delimiter: CsvDelimiter | undefined): TablePart {
     format: 'csv',
     delimiter: parsed.delimiter,
     header: uniqueHeader(header),
-    rows,
+    // A CSV written for Excel (by Kodtau or another tool) carries `'=…` for a text `=…`.
+    rows: rows.map((row) => row.map(restoreNeutralised)),
     lines: parsed.lines.slice(1),
   };
 }
@@ -157,24 +167,56 @@ function checkColumns(count: number): void {
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
-  if (value instanceof Date)
-    return isNaN(value.getTime()) ? '' : value.toISOString().replace(/T00:00:00\.000Z$/, '');
+  if (value instanceof Date) return isNaN(value.getTime()) ? '' : dateText(value);
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }
 
-async function readXlsx(bytes: Uint8Array): Promise<SourceTable> {
-  let data;
+/**
+ * A date or date-time of a sheet as written: Excel keeps no time zone, so none is added (no `Z`);
+ * the day, then the time to the minute, second or millisecond it has. A serial number that
+ * lands a millisecond off a whole second (floating point) is rounded to it.
+ */
+function dateText(value: Date): string {
+  let time = value.getTime();
+  const ms = ((time % 1000) + 1000) % 1000;
+  if (ms <= 1 || ms >= 999) time = Math.round(time / 1000) * 1000;
+  const iso = new Date(time).toISOString();
+  const [day, clock] = [iso.slice(0, 10), iso.slice(11, 23)];
+  if (clock === '00:00:00.000') return day;
+  if (clock.endsWith(':00.000')) return `${day} ${clock.slice(0, 5)}`;
+  return `${day} ${clock.endsWith('.000') ? clock.slice(0, 8) : clock}`;
+}
+
+/**
+ * The header among the first non-empty rows: the first with at least half as many filled
+ * cells as the fullest of them (and two, when any row has two), so that a title above the
+ * table ("Appeals, 2019") is not taken for the column names.
+ */
+function headerIndex(rows: readonly { cells: string[] }[]): number {
+  const filled = rows.slice(0, 20).map(({ cells }) => cells.filter((c) => c.trim() !== '').length);
+  const most = Math.max(...filled);
+  const index = filled.findIndex((count) => count >= Math.max(Math.min(most, 2), Math.ceil(most / 2)));
+  return Math.max(index, 0);
+}
+
+async function readXlsx(bytes: Uint8Array, options: ReadOptions): Promise<SourceTable> {
+  let workbook;
   try {
     // Copied into a fresh ArrayBuffer: the view may be a window onto a larger buffer.
-    data = await readSheet(bytes.slice().buffer);
+    workbook = await readXlsxFile(bytes.slice().buffer);
   } catch {
     throw new ImportError('xlsxDamaged');
   }
-  const nonEmpty = data
+  const chosen = workbook.find((s) => s.sheet === options.sheet) ?? workbook[0];
+  if (!chosen) throw new ImportError('noRows');
+  const nonEmpty = chosen.data
     .map((row, i) => ({ cells: row.map(cellText), line: i + 1 }))
     .filter(({ cells }) => cells.some((c) => c.trim() !== ''));
-  const [header, ...rows] = nonEmpty;
+  const chosenHeader = nonEmpty.findIndex((row) => row.line === options.headerRow);
+  const at = chosenHeader >= 0 ? chosenHeader : headerIndex(nonEmpty);
+  const header = nonEmpty[at];
+  const rows = nonEmpty.slice(at + 1);
   if (!header || rows.length === 0) throw new ImportError('noRows');
   checkColumns(header.cells.length);
   const width = header.cells.length;
@@ -191,6 +233,9 @@ async function readXlsx(bytes: Uint8Array): Promise<SourceTable> {
     lines: rows.map((r) => r.line),
     sample: '',
     suspicious: 0,
+    sheets: workbook.map((s) => s.sheet),
+    sheet: chosen.sheet,
+    headerRow: header.line,
   };
 }
 

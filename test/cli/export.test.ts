@@ -104,8 +104,12 @@ describe('kodtau export', () => {
     expect(result.code).toBe(0);
     // Two coders: every disagreement is a tie, listed on stderr.
     expect(result.err).toMatch(/majority tied on OD-2019-\d{4} \/ \w+/);
-    expect(readFileSync(join(dir, 'majority.sps'), 'utf8')).toContain("/FILE='majority.csv'");
-    expect(readFileSync(join(dir, 'majority.R'), 'utf8')).toContain('read.csv("majority.csv", sep = ","');
+    expect(readFileSync(join(dir, 'majority.sps'), 'utf8')).toContain("/FILE='majority-data.csv'");
+    expect(readFileSync(join(dir, 'majority.R'), 'utf8')).toContain('read.csv("majority-data.csv",');
+    // The data file for statistics programs: no BOM, and the same rows as the Excel CSV.
+    const data = readFileSync(join(dir, 'majority-data.csv'), 'utf8');
+    expect(data.startsWith('id,')).toBe(true);
+    expect(parseCsv(data).rows).toHaveLength(parseCsv(readFileSync(wide, 'utf8')).rows.length);
     expect(JSON.parse(readFileSync(join(dir, 'majority.codebook.json'), 'utf8')).format).toBe(
       'kodtau-codebook',
     );

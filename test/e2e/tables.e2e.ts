@@ -95,7 +95,7 @@ describe('tables and dataset export', () => {
     await page.context().close();
   });
 
-  it('exports the wide dataset as a CSV that Excel opens safely, and SPSS syntax', async () => {
+  it('exports the wide dataset as a CSV that Excel opens safely, and the exact data with SPSS syntax', async () => {
     const page = await newPage('ru-RU');
     await page.getByRole('textbox').fill('Руководитель');
     await page.getByRole('button', { name: /Открыть демо-проект/ }).click();
@@ -141,10 +141,14 @@ describe('tables and dataset export', () => {
     expect(sheet!.data).toHaveLength(342);
     expect(sheet!.data[2]![addressee]).toBe('=HYPERLINK("http://example.com";"click")');
 
-    // SPSS syntax reads the CSV, so it is offered with CSV chosen.
-    await page.getByRole('radio', { name: 'CSV', exact: true }).check();
+    // The files for statistics programs: the data exactly (no apostrophe) and the syntax reading it.
+    await page.getByRole('radio', { name: 'CSV для Excel' }).check();
+    const data = await download(page, 'Данные для SPSS и R (.csv)…');
+    expect(data.name).toBe('demo-open-dialogue-wide-data.csv');
+    const exact = new TextDecoder().decode(data.bytes);
+    expect(exact).toContain(',"=HYPERLINK(""http://example.com"";""click"")",');
     const sps = await download(page, 'Синтаксис SPSS (.sps)…');
-    expect(new TextDecoder().decode(sps.bytes)).toContain("/FILE='demo-open-dialogue-wide.csv'");
+    expect(new TextDecoder().decode(sps.bytes)).toContain("/FILE='demo-open-dialogue-wide-data.csv'");
     await page.context().close();
   });
 

@@ -13,7 +13,7 @@ import {
   type DatasetInput,
   type LabelMode,
 } from '../../../shared/formats/dataset.ts';
-import { rSnippet, spssSyntax } from '../../../shared/formats/spss.ts';
+import { rScript, spssSyntax, statisticsCsv } from '../../../shared/formats/spss.ts';
 import type { Lang } from '../../../shared/model/index.ts';
 import { finalAppealCounts } from '../../../shared/tables/finalAppealCounts.ts';
 import { parseTableSource, sourceValues } from '../../../shared/tables/tableSource.ts';
@@ -64,7 +64,8 @@ export function ExportScreen() {
   const input: DatasetInput = { project, codebook, ...data };
   const stem = `${project.id}-${layout}`;
   const csvName = `${stem}.csv`;
-  const syntaxOptions = { fileName: csvName, delimiter, title: `${project.name}: ${stem}` };
+  const dataName = `${stem}-data.csv`;
+  const syntaxOptions = { fileName: dataName, title: `${project.name}: ${stem}` };
   const wideData = () => wideDataset(input, { source: source!, labels, lang, text });
 
   async function save(bytes: Uint8Array<ArrayBuffer>, name: string, filter: string, extension: string) {
@@ -165,7 +166,7 @@ export function ExportScreen() {
           <legend>{t('export.fileType')}</legend>
           <label>
             <input type="radio" checked={!xlsx} onChange={() => setXlsx(false)} />
-            {t('export.csv')}
+            {t('interop.csvForExcel')}
           </label>
           <label>
             <input type="radio" checked={xlsx} onChange={() => setXlsx(true)} />
@@ -195,9 +196,16 @@ export function ExportScreen() {
         </button>
       </div>
       <div className="card">
-        <h2>{t('export.alongsideTitle')}</h2>
-        <p className="muted">{t('export.alongsideLead', { name: csvName })}</p>
+        <h2>{t('interop.statisticsTitle')}</h2>
+        <p className="muted">{t('interop.statisticsLead', { name: dataName })}</p>
         <div className="actions">
+          <button
+            type="button"
+            disabled={!wide}
+            onClick={() => saveText(statisticsCsv(wideData()), dataName, 'CSV', 'csv')()}
+          >
+            {t('interop.dataButton')}
+          </button>
           <button
             type="button"
             onClick={saveText(writeCodebookJson(codebook), `${project.id}-codebook.json`, 'JSON', 'json')}
@@ -206,15 +214,15 @@ export function ExportScreen() {
           </button>
           <button
             type="button"
-            disabled={!wide || xlsx}
+            disabled={!wide}
             onClick={() => saveText(spssSyntax(wideData(), syntaxOptions), `${stem}.sps`, 'SPSS', 'sps')()}
           >
             {t('export.spssButton')}
           </button>
           <button
             type="button"
-            disabled={!wide || xlsx}
-            onClick={() => saveText(rSnippet(wideData(), syntaxOptions), `${stem}.R`, 'R', 'R')()}
+            disabled={!wide}
+            onClick={() => saveText(rScript(wideData(), syntaxOptions), `${stem}.R`, 'R', 'R')()}
           >
             {t('export.rButton')}
           </button>

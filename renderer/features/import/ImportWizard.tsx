@@ -5,6 +5,7 @@ import { TEXT_ENCODINGS, type TextEncodingName } from '../../../shared/encoding/
 import { SUSPICIOUS_CHARS } from '../../../shared/encoding/detectEncoding.ts';
 import { duplicateMetaNames, type ColumnMapping } from '../../../shared/import/columnMapping.ts';
 import { MAX_COLUMNS } from '../../../shared/import/importError.ts';
+import type { ReadOptions } from '../../../shared/import/readTable.ts';
 import { MAX_JSON_DEPTH, type Lang } from '../../../shared/model/index.ts';
 import { formatNumber } from '../../i18n.ts';
 import type { PickedFile } from '../../platform/types.ts';
@@ -92,11 +93,14 @@ export function ImportWizard({ file, projectId, preferNewProject = false, onImpo
     setStep('failed');
   }
 
-  async function reread(options: { encoding?: TextEncodingName; delimiter?: CsvDelimiter }) {
+  async function reread(options: ReadOptions) {
     try {
       const summary = await session.current!.runner.reread({
         encoding: options.encoding ?? read?.encoding ?? undefined,
         delimiter: options.delimiter ?? read?.delimiter ?? undefined,
+        sheet: options.sheet ?? read?.sheet,
+        // Another sheet has its own header row: detected again.
+        headerRow: options.headerRow ?? (options.sheet ? undefined : read?.headerRow),
       });
       setRead(summary);
       setMapping(summary.mapping);
@@ -220,6 +224,34 @@ export function ImportWizard({ file, projectId, preferNewProject = false, onImpo
                   </select>
                 </label>
               )}
+            </div>
+          )}
+          {read.sheets && (
+            <div className="actions">
+              {read.sheets.length > 1 && (
+                <label className="field inline">
+                  {t('interop.sheet')}
+                  <select value={read.sheet} onChange={(event) => void reread({ sheet: event.target.value })}>
+                    {read.sheets.map((name) => (
+                      <option key={name} value={name}>
+                        {name}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              )}
+              <label className="field inline">
+                {t('interop.headerRow')}
+                <input
+                  type="number"
+                  min={1}
+                  value={read.headerRow ?? 1}
+                  onChange={(event) => {
+                    const row = Number(event.target.value);
+                    if (Number.isInteger(row) && row >= 1) void reread({ headerRow: row });
+                  }}
+                />
+              </label>
             </div>
           )}
           {read.suspicious > 0 && (

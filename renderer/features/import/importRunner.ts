@@ -1,6 +1,5 @@
-import type { CsvDelimiter } from '../../../shared/csv/parseCsv.ts';
-import type { TextEncodingName } from '../../../shared/encoding/decodeText.ts';
 import type { ColumnMapping } from '../../../shared/import/columnMapping.ts';
+import type { ReadOptions } from '../../../shared/import/readTable.ts';
 import {
   ImportCancelled,
   ImportSession,
@@ -14,7 +13,7 @@ import {
 /** The import steps as the wizard calls them; the work happens off the main thread where it can. */
 export interface ImportRunner {
   read(file: { name: string; bytes: Uint8Array }): Promise<ReadSummary>;
-  reread(options: { encoding?: TextEncodingName; delimiter?: CsvDelimiter }): Promise<ReadSummary>;
+  reread(options: ReadOptions): Promise<ReadSummary>;
   check(mapping: ColumnMapping, projectId: string | null): Promise<PlanSummary>;
   write(target: ImportTarget, onProgress: WriteProgress): Promise<WriteResult>;
   /** Stops the running step; a write is rolled back, and its promise rejects with ImportCancelled. */

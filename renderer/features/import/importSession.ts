@@ -8,7 +8,12 @@ import {
 } from '../../../shared/import/columnMapping.ts';
 import { IMPORT_ERROR_CODES, type ImportErrorCode } from '../../../shared/import/importError.ts';
 import { planImport, type ImportPlan, type RowIssue } from '../../../shared/import/planImport.ts';
-import { readTable, type SourceFormat, type SourceTable } from '../../../shared/import/readTable.ts';
+import {
+  readTable,
+  type ReadOptions,
+  type SourceFormat,
+  type SourceTable,
+} from '../../../shared/import/readTable.ts';
 import type { Project } from '../../../shared/model/index.ts';
 import { db } from '../../db/db.ts';
 
@@ -23,6 +28,10 @@ export interface ReadSummary {
   readonly rowCount: number;
   readonly sample: string;
   readonly suspicious: number;
+  /** XLSX: the workbook's sheets, the one read, and the sheet row taken as the header. */
+  readonly sheets?: string[];
+  readonly sheet?: string;
+  readonly headerRow?: number;
   /** A mapping remembered for this layout, else a guess. */
   readonly mapping: ColumnMapping;
   readonly remembered: boolean;
@@ -87,10 +96,7 @@ export class ImportSession {
   private plan: (ImportPlan & { projectId: string; mapping: ColumnMapping }) | null = null;
   private cancelled = false;
 
-  async read(
-    file: { name: string; bytes: Uint8Array },
-    options: { encoding?: TextEncodingName; delimiter?: CsvDelimiter } = {},
-  ): Promise<ReadSummary> {
+  async read(file: { name: string; bytes: Uint8Array }, options: ReadOptions = {}): Promise<ReadSummary> {
     if (file.bytes !== this.bytes) {
       this.bytes = file.bytes;
       this.fileName = file.name;
@@ -112,13 +118,14 @@ export class ImportSession {
       rowCount: table.rows.length,
       sample: table.sample,
       suspicious: table.suspicious,
+      ...(table.sheets ? { sheets: table.sheets, sheet: table.sheet, headerRow: table.headerRow } : {}),
       mapping: fits ? remembered.mapping : guessMapping(table.header, table.rows),
       remembered: Boolean(fits),
     };
   }
 
-  /** Re-reads the same bytes with another encoding or delimiter. */
-  reread(options: { encoding?: TextEncodingName; delimiter?: CsvDelimiter }): Promise<ReadSummary> {
+  /** Re-reads the same bytes with another encoding or delimiter, or another sheet or header row. */
+  reread(options: ReadOptions): Promise<ReadSummary> {
     return this.read({ name: this.fileName, bytes: this.bytes }, options);
   }
 

@@ -32,7 +32,7 @@ import {
   rowOrder,
   type Subject,
 } from './subjects.ts';
-import { copyGrid, fileStem, gridCsv } from './tableOutput.ts';
+import { copyGrid, fileStem, gridCsv, savedGrid } from './tableOutput.ts';
 import { useTableData, type TableData } from './useTableData.ts';
 import './tables.css';
 
@@ -48,6 +48,8 @@ interface Built {
   chart: ChartData;
   notes: string[];
   warnings: string[];
+  /** The cross-tab's test statistics (label, exact value), saved with the table. */
+  statistics: [string, number][];
   /** The final dataset: its appeals by how the table's variables were reached. */
   final: FinalAppealCounts | null;
 }
@@ -218,12 +220,12 @@ export function TablesScreen() {
             <option value=",">{t('export.comma')}</option>
           </select>
         </label>
-        <button type="button" onClick={run(() => save(gridCsv(built.grid, delimiter), 'csv', 'CSV'))}>
+        <button type="button" onClick={run(() => save(gridCsv(savedGrid(built), delimiter), 'csv', 'CSV'))}>
           {t('tables.saveCsv')}
         </button>
         <button
           type="button"
-          onClick={run(async () => save(await xlsxBytes(built.grid, built.title), 'xlsx', 'Excel'))}
+          onClick={run(async () => save(await xlsxBytes(savedGrid(built), built.title), 'xlsx', 'Excel'))}
         >
           {t('tables.saveXlsx')}
         </button>
@@ -392,6 +394,7 @@ function buildTable(
       },
       notes,
       warnings,
+      statistics: [],
       final,
     };
   }
@@ -411,6 +414,7 @@ function buildTable(
     total: t('tables.total'),
   });
   notes.push(t('tables.crossCases', { count: tab.total, missing: formatNumber(tab.missing, lang) }));
+  const statistics: [string, number][] = [];
   if (tab.chiSquare) {
     const { statistic, df, p } = tab.chiSquare;
     const digits = (x: number, d: number) =>
@@ -431,6 +435,12 @@ function buildTable(
           share: formatNumber(tab.lowExpected.cells / tab.lowExpected.of, lang, { style: 'percent' }),
         }),
       );
+    statistics.push(
+      [t('interop.statChi'), statistic],
+      [t('interop.statDf'), df],
+      [t('interop.statP'), p],
+      [t('interop.statV'), tab.cramersV ?? 0],
+    );
   } else {
     notes.push(tab.chiSquareReason === 'multipleResponse' ? t('tables.noChiMulti') : t('tables.noChiSingle'));
   }
@@ -449,6 +459,7 @@ function buildTable(
     },
     notes,
     warnings,
+    statistics,
     final,
   };
 }

@@ -43,6 +43,24 @@ export function gridCsv(grid: Grid, delimiter: ',' | ';'): Uint8Array<ArrayBuffe
   return new TextEncoder().encode(writeCsv(rows, { delimiter }));
 }
 
+/**
+ * What a saved table (CSV, XLSX) holds: the grid, then after an empty row what the screen shows
+ * under it — the test statistics as exact numbers (χ², df, p, Cramér's V), the notes and the
+ * warnings.
+ */
+export function savedGrid(table: {
+  grid: Grid;
+  statistics: readonly (readonly [string, number])[];
+  notes: readonly string[];
+  warnings: readonly string[];
+}): Grid {
+  const below: Grid = [
+    ...table.statistics.map(([label, value]) => [label, value]),
+    ...[...table.notes, ...table.warnings].map((note) => [note]),
+  ];
+  return below.length > 0 ? [...table.grid, [], ...below] : table.grid;
+}
+
 /** A file name from the table's title: letters of any script, digits, `-`. */
 export function fileStem(...parts: string[]): string {
   return parts

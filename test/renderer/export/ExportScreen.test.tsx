@@ -80,7 +80,7 @@ describe('ExportScreen', { timeout: 20_000 }, () => {
     expect(lines).toHaveLength((await db.codings.count()) + 2);
   });
 
-  it('reports majority ties and writes SPSS and R syntax that name the CSV', async () => {
+  it('reports majority ties and writes the data CSV and the SPSS and R syntax that read it', async () => {
     const user = userEvent.setup();
     const { platform } = renderWithPlatform(<ExportScreen />);
     await user.selectOptions(
@@ -94,7 +94,13 @@ describe('ExportScreen', { timeout: 20_000 }, () => {
     );
     await user.click(screen.getByRole('button', { name: 'SPSS syntax (.sps)…' }));
     await waitFor(() => expect(platform.saved.at(-1)!.suggestedName).toBe(`${DEMO_PROJECT_ID}-wide.sps`));
-    expect(decode(platform.saved.at(-1)!.bytes)).toContain(`/FILE='${DEMO_PROJECT_ID}-wide.csv'`);
+    expect(decode(platform.saved.at(-1)!.bytes)).toContain(`/FILE='${DEMO_PROJECT_ID}-wide-data.csv'`);
+    await user.click(screen.getByRole('button', { name: 'Data for SPSS and R (.csv)…' }));
+    await waitFor(() =>
+      expect(platform.saved.at(-1)!.suggestedName).toBe(`${DEMO_PROJECT_ID}-wide-data.csv`),
+    );
+    // The data file for statistics programs: no BOM, no Excel apostrophe.
+    expect(decode(platform.saved.at(-1)!.bytes).startsWith('id,')).toBe(true);
     await user.click(screen.getByRole('button', { name: 'R script (.R)…' }));
     await waitFor(() => expect(platform.saved.at(-1)!.suggestedName).toBe(`${DEMO_PROJECT_ID}-wide.R`));
     await user.click(screen.getByRole('button', { name: 'Codebook (JSON)…' }));

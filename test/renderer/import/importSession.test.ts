@@ -96,3 +96,24 @@ describe('ImportSession', () => {
     expect(toFailure(new Error('boom'))).toEqual({ code: 'unexpected' });
   });
 });
+
+describe('ImportSession: a workbook with several sheets and a title row', () => {
+  it('offers the sheets and the header row, and re-reads with the ones chosen', async () => {
+    const { default: writeXlsxFile } = await import('write-excel-file/universal');
+    const text = (value: string) => ({ value, type: String });
+    const blob = (await writeXlsxFile([
+      { sheet: 'About', data: [[text('Exported 2019')], [text('by the portal')]] },
+      {
+        sheet: 'Appeals',
+        data: [[text('Appeals, 2019')], [text('id'), text('text')], [text('7'), text('Су жоқ')]],
+      },
+    ] as never).toBlob()) as unknown as Blob;
+    const session = new ImportSession();
+    const first = await session.read({ name: 'book.xlsx', bytes: new Uint8Array(await blob.arrayBuffer()) });
+    expect(first.sheets).toEqual(['About', 'Appeals']);
+    const appeals = await session.reread({ sheet: 'Appeals' });
+    expect(appeals).toMatchObject({ sheet: 'Appeals', headerRow: 2, header: ['id', 'text'], rowCount: 1 });
+    const titled = await session.reread({ sheet: 'Appeals', headerRow: 1 });
+    expect(titled.header[0]).toBe('Appeals, 2019');
+  });
+});

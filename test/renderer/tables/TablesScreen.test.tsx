@@ -84,9 +84,9 @@ describe('TablesScreen', { timeout: 20_000 }, () => {
     expect(screen.getByText(new RegExp(`^${coded} appeals have a value on both`))).toBeInTheDocument();
   });
 
-  it('gives χ², df, p and Cramér’s V for two single-choice columns', async () => {
+  it('gives χ², df, p and Cramér’s V for two single-choice columns, in the saved CSV too', async () => {
     const user = userEvent.setup();
-    renderWithPlatform(<TablesScreen />);
+    const { platform } = renderWithPlatform(<TablesScreen />);
     await user.selectOptions(
       await screen.findByRole('combobox', { name: 'Table of' }, { timeout: 5000 }),
       'meta:language',
@@ -97,6 +97,19 @@ describe('TablesScreen', { timeout: 20_000 }, () => {
       await screen.findByText(/^χ² = [\d.]+, df = 16, p [<=] [\d.]+; Cramér’s V = [\d.]+$/),
     ).toBeInTheDocument();
     expect(screen.getByRole('alert')).toHaveTextContent(/cells \(\d+%\) have an expected count below 5/);
+    const shown = screen.getByText(/^χ² = /).textContent!;
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Delimiter' }), ',');
+    await user.click(screen.getByRole('button', { name: 'Save CSV…' }));
+    await waitFor(() => expect(platform.saved).toHaveLength(1));
+    const lines = new TextDecoder().decode(platform.saved[0]!.bytes).split('\r\n');
+    const value = (label: string) =>
+      Number(lines.find((line) => line.startsWith(`${label},`))!.split(',')[1]);
+    expect(shown).toContain(`χ² = ${value('χ²').toFixed(2)}, df = ${value('df')}`);
+    expect(shown).toContain(`Cramér’s V = ${value('Cramér’s V').toFixed(3)}`);
+    expect(value('p')).toBeGreaterThanOrEqual(0);
+    // The notes and warnings shown under the table are saved under it.
+    expect(lines.some((line) => /have an expected count below 5/.test(line))).toBe(true);
+    expect(lines.some((line) => /appeals have a value on both/.test(line))).toBe(true);
   });
 
   it('copies the table as HTML and text, and saves CSV and SVG files (Excel and PNG: tables.e2e.ts)', async () => {

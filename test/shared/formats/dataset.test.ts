@@ -162,13 +162,30 @@ describe('longDataset', () => {
 
 describe('safeColumnNames', () => {
   it('makes names SPSS and R accept, unique ignoring case', () => {
-    expect(safeColumnNames(['reason_red-tape', '1st', 'Region', 'region', 'дата'])).toEqual([
+    expect(safeColumnNames(['reason_red-tape', '1st', 'Region', 'region', 'to'])).toEqual([
       'reason_red_tape',
       'v1st',
       'Region',
       'region_2',
-      'v____',
+      'to_2',
     ]);
+  });
+
+  it('keeps Cyrillic and Kazakh names as they are, unique ignoring case, never v_____', () => {
+    expect(safeColumnNames(['Район', 'Язык', 'Өңір', 'Дата обращения', 'район', 'ӨҢІР'])).toEqual([
+      'Район',
+      'Язык',
+      'Өңір',
+      'Дата_обращения',
+      'район_2',
+      'ӨҢІР_2',
+    ]);
+  });
+
+  it('cuts a long name within 64 UTF-8 bytes at a character boundary', () => {
+    const [name] = safeColumnNames(['Ө'.repeat(50)]);
+    expect(new TextEncoder().encode(name).length).toBeLessThanOrEqual(64);
+    expect(name).toBe('Ө'.repeat(30));
   });
 });
 

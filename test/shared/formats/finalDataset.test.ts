@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { datasetRows, longDataset, wideDataset, type DatasetInput } from '../../../shared/formats/dataset.ts';
-import { rSnippet, spssSyntax } from '../../../shared/formats/spss.ts';
+import { rScript, spssSyntax } from '../../../shared/formats/spss.ts';
 import type { Coding, Consensus } from '../../../shared/model/index.ts';
 import { finalAppealCounts } from '../../../shared/tables/finalAppealCounts.ts';
 import { sourceValues } from '../../../shared/tables/tableSource.ts';
@@ -166,14 +166,14 @@ describe('the final dataset of the standard design (overlap + single-coded)', ()
       lang: 'ru',
       text: false,
     });
-    const options = { fileName: 'final.csv', delimiter: ';' as const, title: 'final' };
+    const options = { fileName: 'final-data.csv', title: 'final' };
     const sps = spssSyntax(dataset, options);
     expect(sps).toContain(
       "region_status\r\n    1 'закодировано одним кодировщиком'\r\n    2 'кодировщики совпали'",
     );
     expect(sps).toContain("    3 'расхождение разрешено'\r\n    9 'не разрешено'");
-    expect(rSnippet(dataset, options)).toContain(
-      'data$reason_status <- factor(data$reason_status,\n  levels = c(1, 2, 3, 9),',
+    expect(rScript(dataset, options)).toContain(
+      'data[["reason_status"]] <- factor(data[["reason_status"]],\n  levels = c(1, 2, 3, 9),',
     );
   });
 

@@ -169,9 +169,12 @@ describe('readQdc: codebooks from other tools', () => {
     const { content: read, notes } = readQdc(foreign, 'ru');
     expect(read.variables.map((v) => v.label)).toEqual([
       { ru: 'Жалоба' },
+      { ru: 'group' },
       { kk: 'Кодтар', ru: 'Коды', en: 'Codes' },
     ]);
-    const [complaint, codes] = read.variables;
+    const [complaint, group, codes] = read.variables;
+    // The code group (<Set>) became a variable of its member codes.
+    expect(group!.categories.map((c) => c.label.ru)).toEqual(['Жалоба']);
     expect(complaint!.kind).toBe('multi');
     expect(complaint!.definition).toEqual({ ru: 'Причины обращения' });
     expect(complaint!.categories.map((c) => [c.label.ru, c.value, c.shortcut, c.colour])).toEqual([
@@ -186,8 +189,9 @@ describe('readQdc: codebooks from other tools', () => {
     expect(notes).toEqual([
       { code: 'flattened', count: 1 },
       { code: 'ungrouped', count: 1 },
-      // One variable and four categories had no Kodtau metadata.
-      { code: 'codes-generated', count: 5 },
+      { code: 'sets', count: 1 },
+      // One variable and five categories had no Kodtau metadata.
+      { code: 'codes-generated', count: 6 },
     ]);
   });
 });
