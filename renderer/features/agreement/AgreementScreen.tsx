@@ -1,6 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Coefficient } from '../../../shared/agreement/index.ts';
+import {
+  ALPHA_MINIMA,
+  reliabilityDecision,
+  type AlphaMinimum,
+  type Coefficient,
+} from '../../../shared/agreement/index.ts';
 import { writeCsv } from '../../../shared/csv/writeCsv.ts';
 import { localize, type Lang } from '../../../shared/model/index.ts';
 import { NoProject } from '../../components/NoProject.tsx';
@@ -9,7 +14,8 @@ import { usePlatform } from '../../platform/PlatformContext.tsx';
 import { projectName } from '../projects/projectName.ts';
 import { useCurrentProject } from '../projects/useCurrentProject.ts';
 import { AgreementDetail } from './AgreementDetail.tsx';
-import { ALL, reliability, type Subset } from './agreementFigures.ts';
+import { ALL, BOOTSTRAP, reliability, type Subset } from './agreementFigures.ts';
+import type { Summary } from './agreementSource.ts';
 import { useAgreement, useDetailRows } from './useAgreement.ts';
 import { reportCsvRows, reportHtml } from './agreementReportFiles.ts';
 import './agreement.css';
@@ -24,6 +30,7 @@ export function AgreementScreen() {
   const [subset, setSubset] = useState<Subset>(ALL);
   const [selected, setSelected] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const [alphaMin, setAlphaMin] = useState<AlphaMinimum>('0.800');
 
   const { shown, answered, computing, coderIds, client } = useAgreement(projectId, codebook, subset);
   const figures = shown?.figures;
@@ -53,6 +60,26 @@ export function AgreementScreen() {
         —
       </td>
     );
+  /** The verdict against α_min from the bootstrap (Hayes & Krippendorff 2007), in words. */
+  const verdict = (row: Summary) => {
+    const boot = row.report?.alphaBootstrap;
+    if (row.alpha.value === null || !boot || !('ci95' in boot))
+      return (
+        <td className="muted">
+          {row.report && computing ? '…' : row.report ? '—' : t('agreement.verdict.noInterval')}
+        </td>
+      );
+    const decision = reliabilityDecision(row.alpha.value, boot, alphaMin);
+    return (
+      <td className={`verdict ${decision.verdict}`}>
+        {t(`agreement.verdict.${decision.verdict}`, {
+          q: number(decision.q),
+          lower: number(decision.lower),
+          min: number(Number(alphaMin)),
+        })}
+      </td>
+    );
+  };
   const chosenCoders = subset.coders.length > 0 ? subset.coders : coderIds;
   const toggleCoder = (id: string) => {
     const next = chosenCoders.includes(id) ? chosenCoders.filter((c) => c !== id) : [...chosenCoders, id];
@@ -131,6 +158,16 @@ export function AgreementScreen() {
         </label>
       </fieldset>
 
+      <label className="alpha-min">
+        {t('agreement.verdict.alphaMin')}{' '}
+        <select value={alphaMin} onChange={(event) => setAlphaMin(event.target.value as AlphaMinimum)}>
+          {ALPHA_MINIMA.map((min) => (
+            <option key={min} value={min}>
+              {number(Number(min))}
+            </option>
+          ))}
+        </select>
+      </label>
       <table className="data agreement">
         <thead>
           <tr>
@@ -146,6 +183,7 @@ export function AgreementScreen() {
             <th className="num">{t('agreement.fleiss')}</th>
             <th className="num">{t('agreement.ac1')}</th>
             <th className="num">{t('agreement.bp')}</th>
+            <th>{t('agreement.verdict.title')}</th>
           </tr>
         </thead>
         <tbody>
@@ -189,13 +227,16 @@ export function AgreementScreen() {
                 {cell(row.fleiss, seePerCategory)}
                 {cell(row.ac1, seePerCategory)}
                 {cell(row.bp, seePerCategory)}
+                {verdict(row)}
               </tr>
             );
           })}
         </tbody>
       </table>
       <p className="muted small">
-        {t('agreement.thresholds')} {t('agreement.clickVariable')}
+        {t('agreement.thresholds')}{' '}
+        {t('agreement.verdict.explained', { samples: formatNumber(BOOTSTRAP.bootstrap, lang) })}{' '}
+        {t('agreement.clickVariable')}
       </p>
       <div className="actions">
         <button

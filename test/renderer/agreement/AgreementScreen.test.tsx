@@ -58,6 +58,8 @@ describe('AgreementScreen', () => {
         '1000',
         '--seed',
         '1',
+        '--alpha-min',
+        '.8',
       );
       expect(code).toBe(0);
       const row = screen.getByRole('button', { name: 'Region' }).closest('tr')!;
@@ -75,6 +77,12 @@ describe('AgreementScreen', () => {
         three(json.fleissKappa as number),
         three(json.gwetAC1 as number),
         three(json.brennanPrediger as number),
+        // The verdict against α_min = .800 from the same bootstrap (q: share of α* below .800).
+        {
+          established: `established: q = ${three(json.q as number)}, lower bound ${three(ci[0]!)}`,
+          uncertain: `not established: α ≥ 0.800, but q = ${three(json.q as number)} > 0.05 (lower bound ${three(ci[0]!)})`,
+          'not-established': `not established: α below 0.800 (q = ${three(json.q as number)})`,
+        }[json.verdict as string],
       ]);
       // The demo: both coders coded the overlap sample of 68 appeals.
       expect(json.units).toBe(68);
