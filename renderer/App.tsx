@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './components/LanguageSwitch.tsx';
+import { NextStep } from './components/NextStep.tsx';
 import { Sidebar } from './components/Sidebar.tsx';
 import { db } from './db/db.ts';
 import { AdjudicationScreen } from './features/adjudication/AdjudicationScreen.tsx';
@@ -14,6 +15,8 @@ import { ExportScreen } from './features/export/ExportScreen.tsx';
 import { FirstRunScreen } from './features/firstRun/FirstRunScreen.tsx';
 import { useImportIntent } from './features/import/importIntent.ts';
 import { ImportScreen } from './features/import/ImportScreen.tsx';
+import { OverviewScreen } from './features/overview/OverviewScreen.tsx';
+import { PackagesScreen } from './features/packages/PackagesScreen.tsx';
 import { ProjectsScreen } from './features/projects/ProjectsScreen.tsx';
 import { SettingsScreen } from './features/settings/SettingsScreen.tsx';
 import { TablesScreen } from './features/tables/TablesScreen.tsx';
@@ -24,12 +27,14 @@ import { projectName } from './features/projects/projectName.ts';
 import { usePlatform } from './platform/PlatformContext.tsx';
 import type { PickedFile } from './platform/types.ts';
 import { useFileDrop } from './platform/useFileDrop.ts';
-import { useAppStore, type Screen } from './store/index.ts';
+import { screensFor, useAppStore, type Screen } from './store/index.ts';
 
 const SCREEN_COMPONENTS: Record<Screen, () => React.JSX.Element | null> = {
   projects: ProjectsScreen,
+  overview: OverviewScreen,
   import: ImportScreen,
   codebook: CodebookScreen,
+  packages: PackagesScreen,
   coding: CodingScreen,
   coders: CodersScreen,
   agreement: AgreementScreen,
@@ -51,7 +56,10 @@ export function App() {
 
 function Shell({ coderName }: { coderName: string }) {
   const { t, i18n } = useTranslation();
-  const screen = useAppStore((state) => state.screen);
+  const role = useAppStore((state) => state.role);
+  // A coder's profile shows the coder's screens only; a supervisor's screen left open shows their home.
+  const stored = useAppStore((state) => state.screen);
+  const screen = screensFor(role).includes(stored) ? stored : 'overview';
   const go = useAppStore((state) => state.go);
   const { project } = useCurrentProject();
   const platform = usePlatform();
@@ -65,7 +73,7 @@ function Shell({ coderName }: { coderName: string }) {
       platform.onMenuCommand((command) => {
         if (command === 'settings' || command === 'about') go('settings');
         else if (command === 'exportCoderFile') {
-          go('coders');
+          go(role === 'coder' ? 'overview' : 'coders');
           requestCoderFileExport();
         } else if (command === 'saveProjectFile' || command === 'restoreProjectFile') {
           go('projects');
@@ -79,7 +87,7 @@ function Shell({ coderName }: { coderName: string }) {
           go('import');
         }
       }),
-    [platform, go, requestImport],
+    [platform, go, requestImport, role],
   );
 
   // A file dropped anywhere: a project package opens, anything else starts the import wizard.
@@ -108,6 +116,7 @@ function Shell({ coderName }: { coderName: string }) {
       <Sidebar />
       <main className="screen" aria-labelledby="screen-title">
         <Current />
+        {project && <NextStep from={screen} />}
       </main>
     </div>
   );
