@@ -10,6 +10,7 @@ import { coderNames, projectCodings } from '../../db/queries.ts';
 import { formatDate, formatNumber } from '../../i18n.ts';
 import { usePlatform } from '../../platform/PlatformContext.tsx';
 import { projectName } from '../projects/projectName.ts';
+import { projectFileStem } from '../projects/projectName.ts';
 import { useCurrentProject } from '../projects/useCurrentProject.ts';
 import { AgreementDetail } from './AgreementDetail.tsx';
 import { ALL, reliability, subsetCodings, type Subset, type VariableFigures } from './agreementFigures.ts';
@@ -97,7 +98,7 @@ export function AgreementScreen() {
   ]
     .filter(Boolean)
     .join('; ');
-  const fileStem = `agreement-${projectId}`;
+  const fileStem = `${project ? projectFileStem(project, lang) : projectId}-agreement`;
 
   async function save(name: string, text: string) {
     const ok = await platform.saveFile({

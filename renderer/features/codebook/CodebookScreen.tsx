@@ -27,7 +27,7 @@ import {
 } from '../../../shared/model/index.ts';
 import { NoProject } from '../../components/NoProject.tsx';
 import { usePlatform } from '../../platform/PlatformContext.tsx';
-import { projectName } from '../projects/projectName.ts';
+import { projectFileStem, projectName } from '../projects/projectName.ts';
 import { useCurrentProject } from '../projects/useCurrentProject.ts';
 import { categoryUsage, CodebookSaveError, saveCodebookVersion, usageCounts } from './codebookData.ts';
 import { codebookMessages } from './codebookMessages.ts';
@@ -154,7 +154,7 @@ function CodebookEditor({ project, codebook, message, setMessage }: EditorProps)
       const qdc = format === 'qdc' ? writeQdc(contentOf(codebook), lang) : undefined;
       const text = qdc?.xml ?? writeCodebookJson(codebook);
       const written = await platform.saveFile({
-        suggestedName: `codebook-v${codebook.version}.${format}`,
+        suggestedName: `${projectFileStem(project, lang)}-codebook-v${codebook.version}.${format}`,
         bytes: new TextEncoder().encode(text),
         filters: [{ name: t(`codebook.filter.${format}`), extensions: [format] }],
       });

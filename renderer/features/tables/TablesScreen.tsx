@@ -20,6 +20,7 @@ import { parseTableSource, sourceValues } from '../../../shared/tables/tableSour
 import { NoProject } from '../../components/NoProject.tsx';
 import { formatNumber } from '../../i18n.ts';
 import { usePlatform } from '../../platform/PlatformContext.tsx';
+import { projectFileStem } from '../projects/projectName.ts';
 import { useCurrentProject } from '../projects/useCurrentProject.ts';
 import { chartPng, chartSvg, type ChartData } from './barChart.ts';
 import { ChartView } from './ChartView.tsx';
@@ -117,7 +118,7 @@ export function TablesScreen() {
     </>
   );
   const usesVariable = subject.startsWith('var:') || byKey.startsWith('var:');
-  const stem = fileStem(project.id, built.title);
+  const stem = fileStem(projectFileStem(project, lang), built.title);
   const save = async (bytes: Uint8Array<ArrayBuffer>, extension: string, name: string) => {
     const saved = await platform.saveFile({
       suggestedName: `${stem}.${extension}`,
