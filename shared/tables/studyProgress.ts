@@ -23,10 +23,7 @@ export interface StudyProgress {
  * // A1 coded by ann and bob alike, A2 by both differently, A3 by ann alone.
  * studyProgress(codings, []) // → { coders: 2, doubleCoded: 2, disagreements: 1, unresolvedAppeals: 1, finalAppeals: 2 }
  */
-export function studyProgress(
-  codings: readonly Coding[],
-  consensus: readonly Consensus[],
-): StudyProgress {
+export function studyProgress(codings: readonly Coding[], consensus: readonly Consensus[]): StudyProgress {
   const final = sourceValues({ kind: 'final' }, { codings, consensus });
   const coders = new Set<string>();
   const codersOf = new Map<string, Set<string>>();

@@ -222,15 +222,18 @@ function CodebookEditor({ project, codebook, message, setMessage }: EditorProps)
             setMessage({ kind: 'ok', text: t('codebook.import.applied') });
           }}
         />
+        {/* An empty codebook has no texts to be complete: nothing is said about their languages. */}
         <p className={missingTotal > 0 ? 'warning' : 'muted'} role="status">
-          {missingTotal > 0
-            ? t('codebook.edit.missingCount', {
-                count: missingTotal,
-                detail: LANGS.filter((l) => missing[l] > 0)
-                  .map((l) => `${l} ${missing[l]}`)
-                  .join(' · '),
-              })
-            : t('codebook.edit.noneMissing')}
+          {draft.variables.length === 0
+            ? null
+            : missingTotal > 0
+              ? t('codebook.edit.missingCount', {
+                  count: missingTotal,
+                  detail: LANGS.filter((l) => missing[l] > 0)
+                    .map((l) => `${l} ${missing[l]}`)
+                    .join(' · '),
+                })
+              : t('codebook.edit.noneMissing')}
         </p>
         {message && (
           <p
