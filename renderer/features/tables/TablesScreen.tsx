@@ -97,12 +97,17 @@ export function TablesScreen() {
   if (project === undefined || (project && !data)) return null;
   if (!project || !codebook || !data || !built) return <NoProject title={t('nav.tables')} />;
 
+  // A metadata column and a coded variable of the same name (the demo's region) are told apart.
+  const variableNames = new Set(codebook.variables.map((v) => localize(v.label, lang).toLocaleLowerCase()));
+  const metaNames = new Set(metaKeys.map((key) => metaName(key, t).toLocaleLowerCase()));
   const subjectOptions = (
     <>
       <optgroup label={t('tables.metadata')}>
         {metaKeys.map((key) => (
           <option key={key} value={`meta:${key}`}>
-            {metaName(key, t)}
+            {variableNames.has(metaName(key, t).toLocaleLowerCase())
+              ? t('tableSubject.metadata', { name: metaName(key, t) })
+              : metaName(key, t)}
           </option>
         ))}
       </optgroup>
@@ -111,7 +116,9 @@ export function TablesScreen() {
           .filter((v) => v.kind !== 'text')
           .map((v) => (
             <option key={v.id} value={`var:${v.id}`}>
-              {localize(v.label, lang)}
+              {metaNames.has(localize(v.label, lang).toLocaleLowerCase())
+                ? t('tableSubject.coded', { name: localize(v.label, lang) })
+                : localize(v.label, lang)}
             </option>
           ))}
       </optgroup>
