@@ -5,7 +5,6 @@ import { useScreenName } from './Sidebar.tsx';
 /** Where each screen leads, in the order of a study; a coder's coding leads to their file. */
 const NEXT: Record<Role, Partial<Record<Screen, Screen>>> = {
   supervisor: {
-    overview: 'import',
     import: 'codebook',
     codebook: 'packages',
     packages: 'coders',
