@@ -3,6 +3,7 @@ import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { LanguageSwitch } from './components/LanguageSwitch.tsx';
+import { NextStep } from './components/NextStep.tsx';
 import { Sidebar } from './components/Sidebar.tsx';
 import { db } from './db/db.ts';
 import { AdjudicationScreen } from './features/adjudication/AdjudicationScreen.tsx';
@@ -15,6 +16,8 @@ import { ExportScreen } from './features/export/ExportScreen.tsx';
 import { FirstRunScreen } from './features/firstRun/FirstRunScreen.tsx';
 import { useImportIntent } from './features/import/importIntent.ts';
 import { ImportScreen } from './features/import/ImportScreen.tsx';
+import { OverviewScreen } from './features/overview/OverviewScreen.tsx';
+import { PackagesScreen } from './features/packages/PackagesScreen.tsx';
 import { ProjectsScreen } from './features/projects/ProjectsScreen.tsx';
 import { SettingsScreen } from './features/settings/SettingsScreen.tsx';
 import { TablesScreen } from './features/tables/TablesScreen.tsx';
@@ -25,12 +28,14 @@ import { projectName } from './features/projects/projectName.ts';
 import { usePlatform } from './platform/PlatformContext.tsx';
 import type { PickedFile } from './platform/types.ts';
 import { useFileDrop } from './platform/useFileDrop.ts';
-import { useAppStore, type Screen } from './store/index.ts';
+import { screensFor, useAppStore, type Screen } from './store/index.ts';
 
 const SCREEN_COMPONENTS: Record<Screen, () => React.JSX.Element | null> = {
   projects: ProjectsScreen,
+  overview: OverviewScreen,
   import: ImportScreen,
   codebook: CodebookScreen,
+  packages: PackagesScreen,
   coding: CodingScreen,
   coders: CodersScreen,
   agreement: AgreementScreen,
@@ -61,7 +66,10 @@ function SignedIn() {
 
 function Shell({ coderName }: { coderName: string }) {
   const { t, i18n } = useTranslation();
-  const screen = useAppStore((state) => state.screen);
+  const role = useAppStore((state) => state.role);
+  // A coder's profile shows the coder's screens only; a supervisor's screen left open shows their home.
+  const stored = useAppStore((state) => state.screen);
+  const screen = screensFor(role).includes(stored) ? stored : 'overview';
   const go = useAppStore((state) => state.go);
   const { project } = useCurrentProject();
   const platform = usePlatform();
@@ -75,7 +83,7 @@ function Shell({ coderName }: { coderName: string }) {
       platform.onMenuCommand((command) => {
         if (command === 'settings' || command === 'about') go('settings');
         else if (command === 'exportCoderFile') {
-          go('coders');
+          go(role === 'coder' ? 'overview' : 'coders');
           requestCoderFileExport();
         } else if (command === 'saveProjectFile' || command === 'restoreProjectFile') {
           go('projects');
@@ -89,7 +97,7 @@ function Shell({ coderName }: { coderName: string }) {
           go('import');
         }
       }),
-    [platform, go, requestImport],
+    [platform, go, requestImport, role],
   );
 
   // A file dropped anywhere: a project package opens, anything else starts the import wizard.
@@ -121,6 +129,7 @@ function Shell({ coderName }: { coderName: string }) {
         <ErrorBoundary key={screen} scope="screen">
           <Current />
         </ErrorBoundary>
+        {project && <NextStep from={screen} />}
       </main>
     </div>
   );

@@ -71,6 +71,29 @@ export function formatDate(iso: string, lang: Lang): string {
   return new Intl.DateTimeFormat(FORMAT_LOCALES[lang], options).format(date);
 }
 
+/**
+ * A calendar day (yyyy-mm-dd, as appeals carry their date) in the UI's language; the same day in
+ * every time zone. Anything else is shown as written.
+ */
+export function formatDay(day: string, lang: Lang): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day.trim());
+  if (!match) return day;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  if (Number.isNaN(date.getTime())) return day;
+  const options: Intl.DateTimeFormatOptions =
+    lang === 'kk' ? { day: '2-digit', month: '2-digit', year: 'numeric' } : { dateStyle: 'medium' };
+  return new Intl.DateTimeFormat(FORMAT_LOCALES[lang], { ...options, timeZone: 'UTC' }).format(date);
+}
+
+/** The name of a language in the UI's language ("орыс тілі" in Kazakh, "русский" in Russian). */
+export function languageName(code: string, lang: Lang): string {
+  try {
+    return new Intl.DisplayNames([LOCALES[lang]], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 /** A date with its time of day, in this computer's time zone. */
 export function formatDateTime(iso: string, lang: Lang): string {
   const date = new Date(iso);

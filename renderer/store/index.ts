@@ -11,15 +11,18 @@ export const useAppStore = create<AppState>()(
   persist((...a) => ({ ...createUiSlice(...a), ...createSessionSlice(...a), ...createCodingSlice(...a) }), {
     name: 'kodtau-session',
     version: 1,
-    partialize: ({ language, screen, coderId, projectId, positions, requiredMode }) => ({
+    partialize: ({ language, screen, role, coderId, projectId, positions, packagePlans, requiredMode }) => ({
       language,
       screen,
+      role,
       coderId,
       projectId,
       positions,
+      packagePlans,
       requiredMode,
     }),
   }),
 );
 
-export { SCREENS, type Screen } from './uiSlice.ts';
+export { SCREENS, screensFor, type Role, type Screen } from './uiSlice.ts';
+export type { PackagePlan } from './sessionSlice.ts';

@@ -68,7 +68,43 @@ export function deleteVariable(content: CodebookContent, variableId: string): Co
   return { ...content, variables: content.variables.filter((v) => v.id !== variableId) };
 }
 
-/** Adds a category with a free code, the next numeric value and the first free key. */
+/**
+ * Colours for new categories: Tableau 20 (Tableau Software), its ten strong colours first, then
+ * their light companions; each new category takes the first one its variable does not use.
+ */
+export const CATEGORY_COLOURS = [
+  '#4e79a7',
+  '#f28e2b',
+  '#e15759',
+  '#76b7b2',
+  '#59a14f',
+  '#edc948',
+  '#b07aa1',
+  '#ff9da7',
+  '#9c755f',
+  '#bab0ac',
+  '#a0cbe8',
+  '#ffbe7d',
+  '#ff9d9a',
+  '#86bcb6',
+  '#8cd17d',
+  '#f1ce63',
+  '#d4a6c8',
+  '#fabfd2',
+  '#d7b5a6',
+  '#79706e',
+] as const;
+
+/** The first colour of the palette no category of the variable has; when all are taken, in turn. */
+function freeColour(categories: readonly Category[]): string {
+  const used = new Set(categories.map((c) => c.colour?.toLowerCase()));
+  return (
+    CATEGORY_COLOURS.find((colour) => !used.has(colour)) ??
+    CATEGORY_COLOURS[categories.length % CATEGORY_COLOURS.length]!
+  );
+}
+
+/** Adds a category with a free code, the next numeric value, the first free key and a colour of its own. */
 export function addCategory(
   content: CodebookContent,
   variableId: string,
@@ -84,6 +120,7 @@ export function addCategory(
       definition: {},
       examples: {},
       shortcut: SHORTCUT_KEYS.find((key) => !keys.has(key)),
+      colour: freeColour(variable.categories),
       retired: false,
     };
     return { ...variable, categories: [...variable.categories, category] };

@@ -33,6 +33,9 @@ const META_NAMES: Record<string, readonly string[]> = {
   reply: ['reply', 'answer', 'response', 'ответ', 'жауап'],
 };
 
+/** A header that names a date in more words: "Дата поступления", "Date received", "Түскен күні". */
+const DATE_WORDS = /(^|\s)(date|дата|күні)(\s|$)/u;
+
 /**
  * A first mapping for a file the user has not mapped before: the text is the column whose name
  * says so, else the one with the longest values; the id likewise by name; every other column
@@ -55,7 +58,9 @@ export function guessMapping(header: readonly string[], rows: readonly (readonly
   const used = new Set<string>();
   const meta = header.flatMap((name, column) => {
     if (column === text || column === id) return [];
-    const known = Object.entries(META_NAMES).find(([, names]) => names.includes(lower[column]!))?.[0];
+    const known =
+      Object.entries(META_NAMES).find(([, names]) => names.includes(lower[column]!))?.[0] ??
+      (DATE_WORDS.test(lower[column]!) ? 'date' : undefined);
     const candidates = [known, name, `${name} (${column + 1})`];
     const chosen = candidates.find((candidate) => candidate !== undefined && !used.has(candidate))!;
     used.add(chosen);

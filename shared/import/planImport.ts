@@ -54,21 +54,24 @@ export function planImport(
       issues.push({ kind: 'emptyText', line, detail: '' });
       return;
     }
-    // fromEntries, not `meta[name] = value`: assigning to "__proto__" would drop the column.
-    const meta: Record<string, string> = Object.fromEntries(
+    // fromEntries, not `raw[name] = value`: assigning to "__proto__" would drop the column.
+    const raw: Record<string, string> = Object.fromEntries(
       mapping.meta
         .map(({ column, name }) => [name, row[column]!.trim()] as const)
         .filter(([, value]) => value !== ''),
     );
+    // The date as an ISO day, so that the date filter and the tables read it; ids come from the
+    // values as written, so a file imported before this reads as the same appeals.
+    const meta = raw.date === undefined ? raw : { ...raw, date: isoDay(raw.date) };
     let id: string;
     if (mapping.id !== null) {
       id = row[mapping.id]!.trim();
-      if (id === '') id = contentId(text, meta, seen);
+      if (id === '') id = contentId(text, raw, seen);
       else if (seen.has(id)) {
         issues.push({ kind: 'duplicateId', line, detail: id });
         return;
       }
-    } else id = contentId(text, meta, seen);
+    } else id = contentId(text, raw, seen);
     seen.add(id);
     if (context.existingIds.has(id)) {
       alreadyPresent++;
@@ -84,4 +87,20 @@ function contentId(text: string, meta: Record<string, string>, taken: ReadonlySe
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   return id;
+}
+
+/**
+ * A date as an ISO day (yyyy-mm-dd): `dd.mm.yyyy` as Kazakh and Russian write it (Excel's export
+ * of "Дата поступления"), or an ISO date with a time. Anything else is kept as written.
+ */
+export function isoDay(value: string): string {
+  const dotted = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(value);
+  if (dotted) {
+    const [day, month, year] = [Number(dotted[1]), Number(dotted[2]), Number(dotted[3])];
+    const date = new Date(Date.UTC(year, month - 1, day));
+    if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return value;
+    return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  }
+  const iso = /^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}/.exec(value);
+  return iso ? iso[1]! : value;
 }

@@ -142,7 +142,7 @@ describe('backup and restore in the browser', () => {
     expect(consensus).toBeGreaterThan(0);
 
     const before = await exports(page);
-    expect(before.wide.name).toBe('demo-open-dialogue-wide.csv');
+    expect(before.wide.name).toBe('Open-Dialogue-appeals-to-the-Anti-Corruption-wide.csv');
     expect(before.wide.buffer.toString('utf8').split('\r\n').length).toBeGreaterThan(341);
 
     // A second project, never saved: its card reminds the supervisor; the demo's file leaves it out.

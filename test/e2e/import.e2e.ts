@@ -193,7 +193,7 @@ describe('project packages', () => {
     const supervisor = await newPage('en-GB');
     await supervisor.getByRole('textbox').fill('Supervisor');
     await supervisor.getByRole('button', { name: 'Open the demo project' }).click();
-    await supervisor.getByRole('navigation').getByRole('button', { name: 'Import' }).click();
+    await supervisor.getByRole('navigation').getByRole('button', { name: 'Packages' }).click();
     const exportCard = supervisor.getByRole('region', { name: 'Package for coders' });
     await exportCard.getByLabel('Coders, one name per line').fill('Aigerim\nDmitry');
     await exportCard.getByLabel('Overlap sample, % of appeals').fill('20');

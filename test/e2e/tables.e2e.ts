@@ -65,7 +65,7 @@ describe('tables and dataset export', () => {
     expect(clipboard.text.split('\r\n')[1]).toBe('Almaty city\t61\t17.9');
 
     const png = await download(page, 'Chart as PNG…');
-    expect(png.name).toBe('demo-open-dialogue-Region.png');
+    expect(png.name).toBe('Open-Dialogue-appeals-to-the-Anti-Corruption-Region.png');
     // PNG signature, then the IHDR width: the 900 px chart drawn at pixel ratio 2.
     expect(Array.from(png.bytes.slice(0, 8))).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expect(new DataView(png.bytes.buffer).getUint32(16)).toBe(1800);
@@ -121,7 +121,7 @@ describe('tables and dataset export', () => {
     await page.getByRole('combobox', { name: 'Источник значений' }).selectOption(`coder:${AIGERIM!.id}`);
     await shot(page, 'export-ru');
     const csv = await download(page, 'Экспортировать данные…');
-    expect(csv.name).toBe('demo-open-dialogue-wide.csv');
+    expect(csv.name).toBe('Open-Dialogue-appeals-to-the-Anti-Corruption-wide.csv');
 
     const excel = openAsExcel(csv.bytes, EXCEL_SEPARATOR.ru!);
     expect(excel.bom).toBe(true);
@@ -136,7 +136,7 @@ describe('tables and dataset export', () => {
     // The same dataset as an Excel workbook, written in a worker: the hostile cell is text there.
     await page.getByRole('radio', { name: 'Книга Excel (.xlsx)' }).check();
     const xlsx = await download(page, 'Экспортировать данные…');
-    expect(xlsx.name).toBe('demo-open-dialogue-wide.xlsx');
+    expect(xlsx.name).toBe('Open-Dialogue-appeals-to-the-Anti-Corruption-wide.xlsx');
     const [sheet] = await readXlsxFile(Buffer.from(xlsx.bytes));
     expect(sheet!.data).toHaveLength(342);
     expect(sheet!.data[2]![addressee]).toBe('=HYPERLINK("http://example.com";"click")');
@@ -148,7 +148,9 @@ describe('tables and dataset export', () => {
     const exact = new TextDecoder().decode(data.bytes);
     expect(exact).toContain(',"=HYPERLINK(""http://example.com"";""click"")",');
     const sps = await download(page, 'Синтаксис SPSS (.sps)…');
-    expect(new TextDecoder().decode(sps.bytes)).toContain("/FILE='demo-open-dialogue-wide-data.csv'");
+    expect(new TextDecoder().decode(sps.bytes)).toContain(
+      "/FILE='Open-Dialogue-appeals-to-the-Anti-Corruption-wide-data.csv'",
+    );
     await page.context().close();
   });
 

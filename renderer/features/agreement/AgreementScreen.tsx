@@ -12,6 +12,7 @@ import { NoProject } from '../../components/NoProject.tsx';
 import { formatDate, formatNumber } from '../../i18n.ts';
 import { usePlatform } from '../../platform/PlatformContext.tsx';
 import { projectName } from '../projects/projectName.ts';
+import { projectFileStem } from '../projects/projectName.ts';
 import { useCurrentProject } from '../projects/useCurrentProject.ts';
 import { AgreementDetail } from './AgreementDetail.tsx';
 import { ALL, BOOTSTRAP, reliability, type Subset } from './agreementFigures.ts';
@@ -94,7 +95,7 @@ export function AgreementScreen() {
   ]
     .filter(Boolean)
     .join('; ');
-  const fileStem = `agreement-${projectId}`;
+  const fileStem = `${project ? projectFileStem(project, lang) : projectId}-agreement`;
 
   async function save(name: string, text: string) {
     const ok = await platform.saveFile({

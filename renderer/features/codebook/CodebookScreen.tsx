@@ -27,7 +27,7 @@ import {
 } from '../../../shared/model/index.ts';
 import { NoProject } from '../../components/NoProject.tsx';
 import { usePlatform } from '../../platform/PlatformContext.tsx';
-import { projectName } from '../projects/projectName.ts';
+import { projectFileStem, projectName } from '../projects/projectName.ts';
 import { useCurrentProject } from '../projects/useCurrentProject.ts';
 import { categoryUsage, CodebookSaveError, saveCodebookVersion, usageCounts } from './codebookData.ts';
 import { codebookMessages } from './codebookMessages.ts';
@@ -154,7 +154,7 @@ function CodebookEditor({ project, codebook, message, setMessage }: EditorProps)
       const qdc = format === 'qdc' ? writeQdc(contentOf(codebook), lang) : undefined;
       const text = qdc?.xml ?? writeCodebookJson(codebook);
       const written = await platform.saveFile({
-        suggestedName: `codebook-v${codebook.version}.${format}`,
+        suggestedName: `${projectFileStem(project, lang)}-codebook-v${codebook.version}.${format}`,
         bytes: new TextEncoder().encode(text),
         filters: [{ name: t(`codebook.filter.${format}`), extensions: [format] }],
       });
@@ -222,15 +222,18 @@ function CodebookEditor({ project, codebook, message, setMessage }: EditorProps)
             setMessage({ kind: 'ok', text: t('codebook.import.applied') });
           }}
         />
+        {/* An empty codebook has no texts to be complete: nothing is said about their languages. */}
         <p className={missingTotal > 0 ? 'warning' : 'muted'} role="status">
-          {missingTotal > 0
-            ? t('codebook.edit.missingCount', {
-                count: missingTotal,
-                detail: LANGS.filter((l) => missing[l] > 0)
-                  .map((l) => `${l} ${missing[l]}`)
-                  .join(' · '),
-              })
-            : t('codebook.edit.noneMissing')}
+          {draft.variables.length === 0
+            ? null
+            : missingTotal > 0
+              ? t('codebook.edit.missingCount', {
+                  count: missingTotal,
+                  detail: LANGS.filter((l) => missing[l] > 0)
+                    .map((l) => `${l} ${missing[l]}`)
+                    .join(' · '),
+                })
+              : t('codebook.edit.noneMissing')}
         </p>
         {message && (
           <p

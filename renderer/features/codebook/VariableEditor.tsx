@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   addCategory,
@@ -19,6 +19,28 @@ import {
 } from '../../../shared/model/index.ts';
 import { CategoryEditor } from './CategoryEditor.tsx';
 import { TranslatedFields } from './TranslatedFields.tsx';
+
+/**
+ * Row keys for the categories that outlive a change of code. The code is committed when its field
+ * loses focus, often because the coder clicked into the next field of the same row: keyed by code,
+ * the row would remount under that click, and the focus and the text typed next would be lost.
+ */
+function useRowKeys() {
+  const rows = useRef({ keys: new Map<string, number>(), next: 0 });
+  return {
+    keyOf(code: string): number {
+      const { keys } = rows.current;
+      if (!keys.has(code)) keys.set(code, rows.current.next++);
+      return keys.get(code)!;
+    },
+    renamed(from: string, to: string): void {
+      const { keys } = rows.current;
+      if (from === to || keys.has(to) || !keys.has(from)) return;
+      keys.set(to, keys.get(from)!);
+      keys.delete(from);
+    },
+  };
+}
 
 interface Props {
   variable: Variable;
@@ -41,6 +63,7 @@ export const VariableEditor = memo(
     const lang = i18n.language as Lang;
     const id = variable.id;
     const name = localize(variable.label, lang) || id;
+    const rows = useRowKeys();
     const conflictsOf = (code: string) =>
       problems.flatMap((p) =>
         p.kind === 'shortcutConflict' && p.variableId === id && p.codes.includes(code)
@@ -133,12 +156,15 @@ export const VariableEditor = memo(
             <ol className="category-list">
               {variable.categories.map((category) => (
                 <CategoryEditor
-                  key={category.code}
+                  key={rows.keyOf(category.code)}
                   category={category}
                   saved={saved?.categories.some((c) => c.code === category.code) ?? false}
                   uses={uses ? (uses.get(category.code) ?? 0) : undefined}
                   conflict={conflictsOf(category.code)}
-                  onChange={(patch) => onDraft((d) => updateCategory(d, id, category.code, patch))}
+                  onChange={(patch) => {
+                    if (patch.code !== undefined) rows.renamed(category.code, patch.code);
+                    onDraft((d) => updateCategory(d, id, category.code, patch));
+                  }}
                   onMove={(delta) => onDraft((d) => moveCategory(d, id, category.code, delta))}
                   onRetire={(retired) => onDraft((d) => setRetired(d, id, category.code, retired))}
                   onMerge={() => onRemoveCategory(id, category.code, 'merge')}

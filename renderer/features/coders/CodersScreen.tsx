@@ -105,20 +105,28 @@ export function CodersScreen() {
     <section>
       <h1 id="screen-title">{t('nav.coders')}</h1>
       <div className="coders-files">
-        <div className="card">
-          <h2>{t('coders.exportTitle')}</h2>
-          <p className="muted">{t('coders.exportLead', { count: mine })}</p>
-          <div className="actions">
-            <button type="button" className="primary" disabled={mine === 0} onClick={() => void exportMine()}>
-              {t('coders.exportButton')}
-            </button>
-            <span role="status">
-              {exported.kind === 'saved' && t('coders.exported', { name: exported.name })}
-              {exported.kind === 'cancelled' && t('coders.exportCancelled')}
-              {exported.kind === 'failed' && <span className="warning">{t('coders.exportFailed')}</span>}
-            </span>
+        {/* The supervisor who codes nothing is no coder: no "0 coded by you" card. */}
+        {mine > 0 && (
+          <div className="card">
+            <h2>{t('coders.exportTitle')}</h2>
+            <p className="muted">{t('coders.exportLead', { count: mine })}</p>
+            <div className="actions">
+              <button
+                type="button"
+                className="primary"
+                disabled={mine === 0}
+                onClick={() => void exportMine()}
+              >
+                {t('coders.exportButton')}
+              </button>
+              <span role="status">
+                {exported.kind === 'saved' && t('coders.exported', { name: exported.name })}
+                {exported.kind === 'cancelled' && t('coders.exportCancelled')}
+                {exported.kind === 'failed' && <span className="warning">{t('coders.exportFailed')}</span>}
+              </span>
+            </div>
           </div>
-        </div>
+        )}
         <div
           className={dragging ? 'card drop-zone dragging' : 'card drop-zone'}
           onDragOver={(event) => {

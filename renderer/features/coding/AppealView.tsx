@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KNOWN_META, metaLabel, type Appeal, type Codebook, type Lang } from '../../../shared/model/index.ts';
-import { LANGUAGE_NAMES } from '../../i18n.ts';
+import { formatDay, languageName } from '../../i18n.ts';
 import { splitHits } from './appealState.ts';
 
 /** The text with the search hits marked. */
@@ -47,8 +47,10 @@ function AppealViewOf({ appeal, codebook, query }: Props) {
             <dt>{t(`coding.meta.${key}`)}</dt>
             <dd>
               {key === 'language'
-                ? (LANGUAGE_NAMES[appeal.meta[key] as Lang] ?? appeal.meta[key])
-                : metaLabel(codebook, key, appeal.meta[key]!, lang)}
+                ? languageName(appeal.meta[key]!, lang)
+                : key === 'date'
+                  ? formatDay(appeal.meta[key]!, lang)
+                  : metaLabel(codebook, key, appeal.meta[key]!, lang)}
             </dd>
           </div>
         ))}
@@ -66,14 +68,19 @@ function AppealViewOf({ appeal, codebook, query }: Props) {
           </p>
         ))}
       </div>
-      <h2 className="reply-title">{t('coding.meta.reply')}</h2>
-      <p className="reply" lang={appeal.meta.language}>
-        {appeal.meta.reply ? (
-          <Highlighted text={appeal.meta.reply} query={query} />
-        ) : (
-          <span className="muted">{t('coding.noReply')}</span>
-        )}
-      </p>
+      {/* Only where the source had a reply column: a project without one shows no empty block. */}
+      {'reply' in appeal.meta && (
+        <>
+          <h2 className="reply-title">{t('coding.meta.reply')}</h2>
+          <p className="reply" lang={appeal.meta.language}>
+            {appeal.meta.reply ? (
+              <Highlighted text={appeal.meta.reply} query={query} />
+            ) : (
+              <span className="muted">{t('coding.noReply')}</span>
+            )}
+          </p>
+        </>
+      )}
     </article>
   );
 }

@@ -19,6 +19,7 @@ import { finalAppealCounts } from '../../../shared/tables/finalAppealCounts.ts';
 import { parseTableSource, sourceValues } from '../../../shared/tables/tableSource.ts';
 import { NoProject } from '../../components/NoProject.tsx';
 import { usePlatform } from '../../platform/PlatformContext.tsx';
+import { projectFileStem } from '../projects/projectName.ts';
 import { useCurrentProject } from '../projects/useCurrentProject.ts';
 import { useTableData } from '../tables/useTableData.ts';
 import './export.css';
@@ -62,7 +63,8 @@ export function ExportScreen() {
   const source = sourceKey === 'all' ? null : (parseTableSource(sourceKey) ?? { kind: 'final' as const });
   const wide = layout === 'wide' && source !== null;
   const input: DatasetInput = { project, codebook, ...data };
-  const stem = `${project.id}-${layout}`;
+  const projectStem = projectFileStem(project, uiLang);
+  const stem = `${projectStem}-${layout}`;
   const csvName = `${stem}.csv`;
   const dataName = `${stem}-data.csv`;
   const syntaxOptions = { fileName: dataName, title: `${project.name}: ${stem}` };
@@ -208,7 +210,7 @@ export function ExportScreen() {
           </button>
           <button
             type="button"
-            onClick={saveText(writeCodebookJson(codebook), `${project.id}-codebook.json`, 'JSON', 'json')}
+            onClick={saveText(writeCodebookJson(codebook), `${projectStem}-codebook.json`, 'JSON', 'json')}
           >
             {t('export.codebookButton')}
           </button>

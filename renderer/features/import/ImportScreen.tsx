@@ -16,7 +16,6 @@ import { useCurrentProject } from '../projects/useCurrentProject.ts';
 import { useImportIntent } from './importIntent.ts';
 import { ImportWizard } from './ImportWizard.tsx';
 import { PackageCoderDialog } from './PackageCoderDialog.tsx';
-import { PackageExport } from './PackageExport.tsx';
 import {
   coderNamed,
   packageCoderMismatch,
@@ -47,7 +46,7 @@ interface ForeignPackage {
 }
 
 /**
- * Import: appeals from a file (the wizard), project packages in and out, and the project's
+ * Import: appeals from a file (the wizard), a project package in (a coder's laptop), and the project's
  * appeals as imported, page by page, with the record of every import.
  */
 export function ImportScreen() {
@@ -57,6 +56,7 @@ export function ImportScreen() {
   const openProject = useAppStore((state) => state.openProject);
   const coderId = useAppStore((state) => state.coderId);
   const signIn = useAppStore((state) => state.signIn);
+  const setRole = useAppStore((state) => state.setRole);
   const go = useAppStore((state) => state.go);
   const intent = useImportIntent((state) => state.intent);
   const clearIntent = useImportIntent((state) => state.clear);
@@ -102,6 +102,8 @@ export function ImportScreen() {
   async function storePackage(pkg: ReadPackage, fileName: string, asCoder?: string) {
     const result = await storeProjectPackage(pkg, fileName);
     if (asCoder) signIn(asCoder);
+    // A package made for one coder makes this profile a coder's: the supervisor's screens step aside.
+    if (pkg.assignment) setRole('coder');
     openProject(result.projectId);
     setOutcome({ ok: result });
   }
@@ -191,7 +193,7 @@ export function ImportScreen() {
   );
 }
 
-/** The project's appeals page by page, its import history, and the package export. */
+/** The project's appeals page by page and its import history. */
 function ProjectAppeals({ projectId }: { projectId: string }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
@@ -218,7 +220,6 @@ function ProjectAppeals({ projectId }: { projectId: string }) {
 
   return (
     <>
-      {data.total > 0 && <PackageExport projectId={projectId} appealCount={data.total} />}
       <h2>{t('import.history')}</h2>
       <table className="data">
         <thead>

@@ -42,6 +42,7 @@ export function SettingsScreen() {
         <h2>{t('settings.language')}</h2>
         <LanguageSwitch />
       </div>
+      <RoleSwitch />
       <form
         className="card"
         onSubmit={(event) => {
@@ -89,5 +90,24 @@ export function SettingsScreen() {
         </div>
       )}
     </section>
+  );
+}
+
+/** Who uses this profile; opening a coder's package sets it to "coder", and it can be set back here. */
+function RoleSwitch() {
+  const { t } = useTranslation();
+  const role = useAppStore((state) => state.role);
+  const setRole = useAppStore((state) => state.setRole);
+  return (
+    <fieldset className="card role-switch">
+      <legend>{t('role.title')}</legend>
+      {(['supervisor', 'coder'] as const).map((value) => (
+        <label key={value}>
+          <input type="radio" name="role" checked={role === value} onChange={() => setRole(value)} />
+          {t(`role.${value}`)}
+        </label>
+      ))}
+      <small className="muted">{t('role.hint')}</small>
+    </fieldset>
   );
 }

@@ -20,6 +20,7 @@ import { parseTableSource, sourceValues } from '../../../shared/tables/tableSour
 import { NoProject } from '../../components/NoProject.tsx';
 import { formatNumber } from '../../i18n.ts';
 import { usePlatform } from '../../platform/PlatformContext.tsx';
+import { projectFileStem } from '../projects/projectName.ts';
 import { useCurrentProject } from '../projects/useCurrentProject.ts';
 import { chartPng, chartSvg, type ChartData } from './barChart.ts';
 import { ChartView } from './ChartView.tsx';
@@ -98,12 +99,17 @@ export function TablesScreen() {
   if (project === undefined || (project && !data)) return null;
   if (!project || !codebook || !data || !built) return <NoProject title={t('nav.tables')} />;
 
+  // A metadata column and a coded variable of the same name (the demo's region) are told apart.
+  const variableNames = new Set(codebook.variables.map((v) => localize(v.label, lang).toLocaleLowerCase()));
+  const metaNames = new Set(metaKeys.map((key) => metaName(key, t).toLocaleLowerCase()));
   const subjectOptions = (
     <>
       <optgroup label={t('tables.metadata')}>
         {metaKeys.map((key) => (
           <option key={key} value={`meta:${key}`}>
-            {metaName(key, t)}
+            {variableNames.has(metaName(key, t).toLocaleLowerCase())
+              ? t('tableSubject.metadata', { name: metaName(key, t) })
+              : metaName(key, t)}
           </option>
         ))}
       </optgroup>
@@ -112,14 +118,16 @@ export function TablesScreen() {
           .filter((v) => v.kind !== 'text')
           .map((v) => (
             <option key={v.id} value={`var:${v.id}`}>
-              {localize(v.label, lang)}
+              {metaNames.has(localize(v.label, lang).toLocaleLowerCase())
+                ? t('tableSubject.coded', { name: localize(v.label, lang) })
+                : localize(v.label, lang)}
             </option>
           ))}
       </optgroup>
     </>
   );
   const usesVariable = subject.startsWith('var:') || byKey.startsWith('var:');
-  const stem = fileStem(project.id, built.title);
+  const stem = fileStem(projectFileStem(project, lang), built.title);
   const save = async (bytes: Uint8Array<ArrayBuffer>, extension: string, name: string) => {
     const saved = await platform.saveFile({
       suggestedName: `${stem}.${extension}`,

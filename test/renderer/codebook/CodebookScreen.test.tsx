@@ -204,7 +204,7 @@ describe('CodebookScreen: exchange and print', () => {
     await screen.findByText('Version 1 exported.');
     await user.click(screen.getByRole('button', { name: 'Export Kodtau JSON' }));
     const [qdc, json] = platform.saved;
-    expect(qdc?.suggestedName).toBe('codebook-v1.qdc');
+    expect(qdc?.suggestedName).toBe('Open-Dialogue-appeals-to-the-Anti-Corruption-codebook-v1.qdc');
     expect(new TextDecoder().decode(qdc?.bytes)).toContain('xmlns="urn:QDA-XML:codebook:1.0"');
     expect(JSON.parse(new TextDecoder().decode(json?.bytes)).codebook.hash).toBe(
       (await currentCodebook(DEMO_PROJECT_ID))?.hash,

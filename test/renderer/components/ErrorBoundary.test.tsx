@@ -45,6 +45,12 @@ const failing = vi.hoisted(() => {
 vi.mock('../../../renderer/features/projects/ProjectsScreen.tsx', async (load) =>
   failing.wrap(await load<object>(), 'ProjectsScreen' as never, 'projects'),
 );
+vi.mock('../../../renderer/features/overview/OverviewScreen.tsx', async (load) =>
+  failing.wrap(await load<object>(), 'OverviewScreen' as never, 'overview'),
+);
+vi.mock('../../../renderer/features/packages/PackagesScreen.tsx', async (load) =>
+  failing.wrap(await load<object>(), 'PackagesScreen' as never, 'packages'),
+);
 vi.mock('../../../renderer/features/import/ImportScreen.tsx', async (load) =>
   failing.wrap(await load<object>(), 'ImportScreen' as never, 'import'),
 );
@@ -82,7 +88,9 @@ vi.setConfig({ testTimeout: 60_000 });
 const SCREEN_TITLE = 'This screen ran into a problem';
 const NAV_NAMES: Record<Screen, string> = {
   projects: 'Projects',
+  overview: 'Study overview',
   import: 'Import',
+  packages: 'Packages',
   codebook: 'Codebook',
   coding: 'Coding',
   coders: 'Coders & merge',

@@ -11,6 +11,9 @@ import { createDemoProject, DEMO_PROJECT_ID } from '../../../shared/demo/index.t
 import { LONG_CSV_HEADER } from '../../../shared/formats/longCodingsCsv.ts';
 import { renderWithPlatform, setUpRendererTests, signInCoder } from '../harness.tsx';
 
+/** Exports are named after the project (the demo's English name, cut at a word boundary). */
+const STEM = 'Open-Dialogue-appeals-to-the-Anti-Corruption';
+
 setUpRendererTests('en');
 
 beforeEach(async () => {
@@ -42,7 +45,7 @@ describe('ExportScreen', { timeout: 20_000 }, () => {
     const { call, text } = await exportDataset(platform);
     // EF BB BF: U+FEFF in UTF-8, what Excel looks for to read the file as UTF-8.
     expect(Array.from(call.bytes.slice(0, 3))).toEqual([0xef, 0xbb, 0xbf]);
-    expect(call.suggestedName).toBe(`${DEMO_PROJECT_ID}-wide.csv`);
+    expect(call.suggestedName).toBe(`${STEM}-wide.csv`);
     const rows = parseCsv(text).rows;
     expect(rows).toHaveLength(342);
     expect(rows[0]!.slice(0, 3)).toEqual(['id', 'date', 'region']);
@@ -93,16 +96,14 @@ describe('ExportScreen', { timeout: 20_000 }, () => {
       expect(screen.getByRole('status')).toHaveTextContent(/the coders tied on \d+ appeals/),
     );
     await user.click(screen.getByRole('button', { name: 'SPSS syntax (.sps)…' }));
-    await waitFor(() => expect(platform.saved.at(-1)!.suggestedName).toBe(`${DEMO_PROJECT_ID}-wide.sps`));
-    expect(decode(platform.saved.at(-1)!.bytes)).toContain(`/FILE='${DEMO_PROJECT_ID}-wide-data.csv'`);
+    await waitFor(() => expect(platform.saved.at(-1)!.suggestedName).toBe(`${STEM}-wide.sps`));
+    expect(decode(platform.saved.at(-1)!.bytes)).toContain(`/FILE='${STEM}-wide-data.csv'`);
     await user.click(screen.getByRole('button', { name: 'Data for SPSS and R (.csv)…' }));
-    await waitFor(() =>
-      expect(platform.saved.at(-1)!.suggestedName).toBe(`${DEMO_PROJECT_ID}-wide-data.csv`),
-    );
+    await waitFor(() => expect(platform.saved.at(-1)!.suggestedName).toBe(`${STEM}-wide-data.csv`));
     // The data file for statistics programs: no BOM, no Excel apostrophe.
     expect(decode(platform.saved.at(-1)!.bytes).startsWith('id,')).toBe(true);
     await user.click(screen.getByRole('button', { name: 'R script (.R)…' }));
-    await waitFor(() => expect(platform.saved.at(-1)!.suggestedName).toBe(`${DEMO_PROJECT_ID}-wide.R`));
+    await waitFor(() => expect(platform.saved.at(-1)!.suggestedName).toBe(`${STEM}-wide.R`));
     await user.click(screen.getByRole('button', { name: 'Codebook (JSON)…' }));
     await waitFor(() =>
       expect(JSON.parse(decode(platform.saved.at(-1)!.bytes)).format).toBe('kodtau-codebook'),

@@ -144,7 +144,7 @@ describe('TablesScreen', { timeout: 20_000 }, () => {
     await waitFor(() => expect(platform.saved).toHaveLength(1));
     const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(platform.saved[0]!.bytes);
     expect(csv.startsWith('\uFEFFRegion,Count,% of valid\r\nAlmaty city,61,17.9\r\n')).toBe(true);
-    expect(platform.saved[0]!.suggestedName).toBe('demo-open-dialogue-Region.csv');
+    expect(platform.saved[0]!.suggestedName).toBe('Open-Dialogue-appeals-to-the-Anti-Corruption-Region.csv');
 
     await user.click(screen.getByRole('button', { name: 'Chart as SVG…' }));
     await waitFor(() => expect(platform.saved).toHaveLength(2));

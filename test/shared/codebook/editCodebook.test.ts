@@ -35,6 +35,18 @@ describe('editing a codebook', () => {
     expect(demo.variables).toHaveLength(4); // the input is left as it was
   });
 
+  it('gives each new category a colour no other category of its variable has', () => {
+    let draft = addVariable(demo, 'single', { en: 'Language' });
+    for (let i = 0; i < 3; i++) draft = addCategory(draft, 'var1', { en: `C${i}` });
+    const colours = draft.variables.at(-1)!.categories.map((c) => c.colour);
+    expect(new Set(colours).size).toBe(3);
+    expect(colours.every((c) => /^#[0-9a-f]{6}$/.test(c!))).toBe(true);
+    // The demo's regions already use the palette's blue (#4e79a7): a new region takes another.
+    const region = addCategory(demo, 'region', { en: 'Abai' }).variables[1]!;
+    const added = region.categories.at(-1)!.colour;
+    expect(region.categories.slice(0, -1).map((c) => c.colour)).not.toContain(added);
+  });
+
   it('reorders variables and categories and ignores moves past either end', () => {
     expect(moveVariable(demo, 'region', -1).variables.map((v) => v.id)).toEqual([
       'region',

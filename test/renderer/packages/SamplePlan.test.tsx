@@ -3,7 +3,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { openDemoProject } from '../../../renderer/db/projects.ts';
-import { SamplePlan } from '../../../renderer/features/import/SamplePlan.tsx';
+import { SamplePlan } from '../../../renderer/features/packages/SamplePlan.tsx';
 import { renderWithPlatform, setUpRendererTests } from '../harness.tsx';
 import { createFakePlatform } from '../fakePlatform.ts';
 

@@ -1,12 +1,16 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../shared/model/index.ts';
 import { formatNumber } from '../../i18n.ts';
 import { usePlatform } from '../../platform/PlatformContext.tsx';
-import { buildPackages } from './projectPackages.ts';
+import { useAppStore } from '../../store/index.ts';
+import { buildPackages } from '../import/projectPackages.ts';
 import { SamplePlan } from './SamplePlan.tsx';
 
-/** A fresh seed for the overlap sample, shown (and editable) so the draw can be repeated. */
+/**
+ * A fresh seed for the overlap sample, shown (and editable) so the draw can be repeated; kept
+ * per project in the session, so a later visit draws the same sample.
+ */
 const newSeed = () => String(Math.floor(Math.random() * 1_000_000));
 
 /** Export the project for coders: one package with all appeals, or one per coder with an overlap sample. */
@@ -17,7 +21,15 @@ export function PackageExport({ projectId, appealCount }: { projectId: string; a
   const [mode, setMode] = useState<'all' | 'coders'>('coders');
   const [coders, setCoders] = useState('');
   const [overlapPercent, setOverlapPercent] = useState(20);
-  const [seed, setSeed] = useState(newSeed);
+  const plan = useAppStore((state) => state.packagePlans[projectId]);
+  const setPlan = useAppStore((state) => state.setPackagePlan);
+  // The first visit to a project draws its seed once and keeps it; every later visit shows the same one.
+  const [drawn] = useState(newSeed);
+  const seed = plan?.seed ?? drawn;
+  const setSeed = (value: string) => setPlan(projectId, { seed: value });
+  useEffect(() => {
+    if (plan?.seed === undefined) setPlan(projectId, { seed: drawn });
+  }, [plan?.seed, projectId, setPlan, drawn]);
   const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
   const [savedCount, setSavedCount] = useState(0);
 
@@ -52,6 +64,7 @@ export function PackageExport({ projectId, appealCount }: { projectId: string; a
       }
       setSavedCount(saved);
       setStatus('saved');
+      if (saved > 0) setPlan(projectId, { saved, savedAt: new Date().toISOString() });
     } catch {
       setStatus('failed');
     }
