@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 
 const CHROMIUM = process.env.KODTAU_CHROMIUM ?? '/usr/bin/chromium';
@@ -21,6 +21,11 @@ export function launchBrowser(): Promise<Browser> {
 /** A page in a fresh context (its own, empty IndexedDB) with the given system language. */
 export async function newPage(browser: Browser, locale = 'en-GB'): Promise<Page> {
   const context = await browser.newContext({ locale, viewport: { width: 1360, height: 860 } });
+  return openApp(context);
+}
+
+/** The app in a new page of a context: a second window, or the app started again after one closed. */
+export async function openApp(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
   page.on('pageerror', (error) => {
     throw error;

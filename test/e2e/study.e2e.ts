@@ -397,7 +397,9 @@ describe('the whole study in the browser', () => {
 
         // The regions table, from the final dataset.
         await nav(supervisor, t('nav.tables'));
-        await supervisor.getByRole('combobox', { name: t('tables.subject') }).selectOption('var:region');
+        await supervisor
+          .getByRole('combobox', { name: t('tables.subject'), exact: true })
+          .selectOption('var:region');
         const region = CODEBOOK[1]!;
         const expectedRows = region.categories
           .map((category, c) => {
@@ -417,8 +419,22 @@ describe('the whole study in the browser', () => {
 
         // The final dataset's wide CSV, cell by cell.
         await nav(supervisor, t('nav.export'));
-        expect(await supervisor.getByRole('combobox', { name: t('export.source') }).inputValue()).toBe(
-          'final',
+        expect(
+          await supervisor.getByRole('combobox', { name: t('export.source'), exact: true }).inputValue(),
+        ).toBe('final');
+        // Each appeal counted once, under its least settled variable (final.rule).
+        const reached = final.map((units) =>
+          units.some((u) => u.status === '3')
+            ? 'adjudicated'
+            : units.some((u) => u.status === '2')
+              ? 'agreed'
+              : 'single',
+        );
+        const counts = (['single', 'agreed', 'adjudicated'] as const).map(
+          (status) => `${t(`final.status.${status}`)}: ${number(reached.filter((r) => r === status).length)}`,
+        );
+        expect(await supervisor.locator('.final-summary .final-counts li').allTextContents()).toEqual(
+          expect.arrayContaining([...counts, `${t('final.status.unresolved')}: ${number(0)}`]),
         );
         await keep(supervisor, 'export');
         const csv = await download(
