@@ -5,7 +5,9 @@ import { describe, expect, inject, it } from 'vitest';
 import { createDemoProject } from '../../shared/demo/index.ts';
 import { demoCoderFiles } from '../../shared/merge/index.ts';
 import type { Coding } from '../../shared/model/index.ts';
+import { VERSION_5_STORES } from '../previousSchemas.ts';
 import { chooseFiles, nav, openApp, shot, useBrowser } from './browser.ts';
+import { checked, pressCategory } from './demoCoding.ts';
 import { clearStore, storeCount, storeRows } from './idb.ts';
 
 /**
@@ -32,20 +34,6 @@ async function kill(page: Page) {
   for (const { type, id } of processInfo) if (type === 'renderer') process.kill(id, 'SIGKILL');
   await crashed;
   await page.close();
-}
-
-const category = (page: Page, variable: number, index: number) =>
-  page
-    .locator('.coding-panel fieldset.variable')
-    .nth(variable)
-    .getByRole(VARIABLES[variable]!.kind === 'multi' ? 'checkbox' : 'radio')
-    .nth(index);
-
-/** Presses the key of category `index` of variable `variable`, reached with the arrow keys. */
-async function press(page: Page, variable: number, index: number) {
-  for (let v = 0; v < VARIABLES.length; v++) await page.keyboard.press('ArrowUp');
-  for (let v = 0; v < variable; v++) await page.keyboard.press('ArrowDown');
-  await page.keyboard.press(VARIABLES[variable]!.categories[index]!.shortcut!);
 }
 
 /** The signed-in coder's stored codings of the first appeal, variable id → values. */
@@ -79,15 +67,15 @@ describe('the page killed right after a keypress', () => {
       const [reason, region] = VARIABLES;
 
       // After "Saved": killed, started again, the coding is there.
-      await press(page, 0, 2);
+      await pressCategory(page, 0, 2);
       await page.getByRole('status').getByText('Saved').waitFor();
       await kill(page);
       page = await restart(page);
-      await expect.poll(() => category(page, 0, 2).getAttribute('aria-checked')).toBe('true');
+      await expect.poll(() => checked(page, 0, 2)).toBe('true');
       expect(await firstAppealCodings(page)).toEqual({ [reason!.id]: [reason!.categories[2]!.code] });
 
       // Before "Saved": the key, and the renderer killed at once.
-      await press(page, 1, 4);
+      await pressCategory(page, 1, 4);
       await kill(page);
       page = await restart(page);
       const stored = await firstAppealCodings(page);
@@ -95,12 +83,12 @@ describe('the page killed right after a keypress', () => {
       // The region is stored as pressed, or not at all; the screen shows what is stored.
       expect([undefined, [region!.categories[4]!.code]]).toContainEqual(stored[region!.id]);
       const shown = stored[region!.id] ? 'true' : 'false';
-      await expect.poll(() => category(page, 1, 4).getAttribute('aria-checked')).toBe(shown);
+      await expect.poll(() => checked(page, 1, 4)).toBe(shown);
       await shot(page, 'killed-restarted-en');
 
       // And the coder goes on: the key again (if it was lost) is saved like any other.
-      if (shown === 'false') await press(page, 1, 4);
-      else await press(page, 1, 5);
+      if (shown === 'false') await pressCategory(page, 1, 4);
+      else await pressCategory(page, 1, 5);
       await page.getByRole('status').getByText('Saved').waitFor();
       const code = region!.categories[shown === 'false' ? 4 : 5]!.code;
       expect((await firstAppealCodings(page))[region!.id]).toEqual([code]);
@@ -188,23 +176,6 @@ describe('a window closed in the middle of the work', () => {
   });
 });
 
-/** The stores of a version-5 database, as the previous release (before the backups table) declared them. */
-const VERSION_5 = {
-  projects: 'id, createdAt',
-  appeals:
-    '[projectId+id], [projectId+order], [projectId+meta.region], [projectId+meta.date], [projectId+meta.addressee]',
-  codebooks: '[projectId+version], projectId',
-  coders: 'id',
-  codings:
-    '[projectId+coderId+appealId+variableId], [projectId+coderId], [projectId+coderId+appealId], [projectId+appealId], [projectId+variableId], updatedAt',
-  consensus: '[projectId+appealId+variableId], projectId, [projectId+variableId]',
-  imports: 'id, projectId, [projectId+fileHash]',
-  importMappings: 'layout',
-  reviews: '[projectId+appealId+variableId], projectId',
-  trainingSets: '[projectId+id], projectId',
-  clearedCodings: '[projectId+coderId+appealId+variableId], [projectId+coderId+appealId]',
-};
-
 /** A row for every table of version 5: the demo project, adjudicated, with one of everything else. */
 function previousRelease() {
   const projectId = DEMO.project.id;
@@ -290,7 +261,7 @@ describe('a database of the previous release', () => {
         );
         old.close();
       },
-      { stores: VERSION_5, seed },
+      { stores: VERSION_5_STORES, seed },
     );
     expect(await page.evaluate(() => indexedDB.databases())).toEqual([{ name: 'kodtau', version: 50 }]);
 
