@@ -2,15 +2,13 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createDemoProject } from '../../shared/demo/index.ts';
-import { shot, useBrowser } from './browser.ts';
+import { nav, shot, shotInLanguages, useBrowser } from './browser.ts';
+import { putRows, storeCount } from './idb.ts';
 
 const newPage = useBrowser();
 
 const DEMO = createDemoProject();
 const VARIABLES = DEMO.codebook.variables;
-
-const nav = (page: Page, name: string) =>
-  page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
 
 /** Clicks the `nth` `button` and returns the name and bytes of the file the web platform downloads. */
 async function download(page: Page, button: string, nth = 0) {
@@ -21,48 +19,10 @@ async function download(page: Page, button: string, nth = 0) {
   return { name: file.suggestedFilename(), buffer: readFileSync((await file.path())!) };
 }
 
-/** Rows of one IndexedDB store of the app's database. */
-function storeCount(page: Page, store: string): Promise<number> {
-  return page.evaluate(
-    (name) =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('kodtau');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction(name).objectStore(name).count();
-          request.onsuccess = () => {
-            open.result.close();
-            resolve(request.result);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    store,
-  );
-}
-
 const NOW = new Date().toISOString();
 
 /** Writes a project record straight into IndexedDB, as an import of a file would leave one. */
-function addProject(page: Page, project: Record<string, unknown>) {
-  return page.evaluate(
-    (record) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('kodtau');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction('projects', 'readwrite');
-          tx.objectStore('projects').put(record);
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    project,
-  );
-}
+const addProject = (page: Page, project: Record<string, unknown>) => putRows(page, 'projects', [project]);
 
 /** Moves the signed-in coder's (not a demo coder's) coding of an appeal to the cleared codings. */
 function clearCoding(page: Page, appealId: string) {
@@ -160,14 +120,7 @@ describe('backup and restore in the browser', () => {
     expect(saved.name).toMatch(/^demo-open-dialogue-\d{4}-\d{2}-\d{2}\.kodtau-project\.json$/);
     await page.getByText(`Saved ${saved.name}.`, { exact: false }).waitFor();
     await expect.poll(() => page.getByText('none yet').count()).toBe(1);
-    for (const [lang, button] of [
-      ['kk', 'Қазақша'],
-      ['ru', 'Русский'],
-      ['en', 'English'],
-    ] as const) {
-      await page.getByRole('button', { name: button }).first().click();
-      await shot(page, `projects-backup-${lang}`);
-    }
+    await shotInLanguages(page, 'projects-backup');
     await page.context().close();
 
     // A new context: an empty IndexedDB, a new supervisor, no project.

@@ -1,5 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 
 const CHROMIUM = process.env.KODTAU_CHROMIUM ?? '/usr/bin/chromium';
@@ -21,6 +21,11 @@ export function launchBrowser(): Promise<Browser> {
 /** A page in a fresh context (its own, empty IndexedDB) with the given system language. */
 export async function newPage(browser: Browser, locale = 'en-GB'): Promise<Page> {
   const context = await browser.newContext({ locale, viewport: { width: 1360, height: 860 } });
+  return openApp(context);
+}
+
+/** The app in a new page of a context: a second window, or the app started again after one closed. */
+export async function openApp(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
   page.on('pageerror', (error) => {
     throw error;
@@ -49,4 +54,51 @@ export function useBrowser(): (locale?: string) => Promise<Page> {
 /** Saves a screenshot of the whole page as screenshots/<name>.png. */
 export function shot(page: Page, name: string): Promise<Buffer> {
   return page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+}
+
+/** The language switch's buttons, in the order screens are shot: English last, the tests' own. */
+export const LANGUAGE_BUTTONS = [
+  ['kk', 'Қазақша'],
+  ['ru', 'Русский'],
+  ['en', 'English'],
+] as const;
+
+/** Switches the UI with the top bar's language button and waits until the page says so. */
+export async function switchLanguage(page: Page, lang: (typeof LANGUAGE_BUTTONS)[number][0]) {
+  const [, button] = LANGUAGE_BUTTONS.find(([l]) => l === lang)!;
+  await page.getByRole('button', { name: button }).first().click();
+  await page.locator(`html[lang="${lang}"]`).waitFor();
+}
+
+/**
+ * Shoots the page in kk, ru and en as screenshots/<name>-<lang>.png, English last; `ready` waits
+ * for what the shot must show (a figure computed in a worker, say) after each switch.
+ */
+export async function shotInLanguages(page: Page, name: string, ready?: () => Promise<unknown>) {
+  for (const [lang] of LANGUAGE_BUTTONS) {
+    await switchLanguage(page, lang);
+    await ready?.();
+    await shot(page, `${name}-${lang}`);
+  }
+}
+
+/** Goes to a screen with the sidebar's button of that name. */
+export const nav = (page: Page, name: string) =>
+  page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
+
+/** Clicks `button` (a name, or a locator) and gives the file chooser that opens these files. */
+export async function chooseFiles(
+  page: Page,
+  button: string | Locator,
+  files: readonly { name: string; buffer: Buffer; mimeType?: string }[],
+) {
+  const chooser = page.waitForEvent('filechooser');
+  await (typeof button === 'string' ? page.getByRole('button', { name: button }) : button).click();
+  await (await chooser).setFiles(files.map((file) => ({ mimeType: 'application/octet-stream', ...file })));
+}
+
+/** Clicks `button` and returns the name and bytes of the file the web platform downloads. */
+export async function download(page: Page, button: Locator) {
+  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  return { name: file.suggestedFilename(), buffer: readFileSync((await file.path())!) };
 }

@@ -4,6 +4,7 @@ import { createDemoProject } from '../../shared/demo/index.ts';
 import { parseCoderFile } from '../../shared/formats/coderFile.ts';
 import { installFailingWrites } from '../failingWrites.ts';
 import { shot, useBrowser } from './browser.ts';
+import { category, pressCategory } from './demoCoding.ts';
 
 const newPage = useBrowser();
 const DEMO = createDemoProject();
@@ -23,29 +24,15 @@ async function openDemoWithFaults(locale = 'en-GB') {
 const failWrites = (page: Page, name: 'QuotaExceededError' | 'UnknownError' | null) =>
   page.evaluate((name) => Object.assign(globalThis, { __kodtauFailWrites: name }), name);
 
-const category = (page: Page, variable: number, index: number) =>
-  page
-    .locator('.coding-panel fieldset.variable')
-    .nth(variable)
-    .getByRole(VARIABLES[variable]!.kind === 'multi' ? 'checkbox' : 'radio')
-    .nth(index);
-
-/** Presses the key of category `index` of variable `variable`, reached with the arrow keys. */
-async function code(page: Page, variable: number, index: number) {
-  for (let v = 0; v < VARIABLES.length; v++) await page.keyboard.press('ArrowUp');
-  for (let v = 0; v < variable; v++) await page.keyboard.press('ArrowDown');
-  await page.keyboard.press(VARIABLES[variable]!.categories[index]!.shortcut!);
-}
-
 describe('a write the browser refuses', () => {
   it('disk full: Next does not move, the message is in the UI language, the coder file exports, a retry stores it', async () => {
     const page = await openDemoWithFaults();
     for (const variable of [1, 2, 3]) {
-      await code(page, variable, 0);
+      await pressCategory(page, variable, 0);
       await expect.poll(() => category(page, variable, 0).getAttribute('aria-checked')).toBe('true');
     }
     await failWrites(page, 'QuotaExceededError');
-    await code(page, 0, 0);
+    await pressCategory(page, 0, 0);
     const notice = page.locator('.write-failure');
     await notice.getByText('Not saved: the disk is full.').waitFor();
     await page.keyboard.press('ArrowRight');
@@ -94,7 +81,7 @@ describe('a write the browser refuses', () => {
   it('any other failure: says the database could not be written, and stores the change by itself once it can', async () => {
     const page = await openDemoWithFaults('ru-RU');
     await failWrites(page, 'UnknownError');
-    await code(page, 1, 2);
+    await pressCategory(page, 1, 2);
     const notice = page.locator('.write-failure');
     await notice.getByText('Не сохранено: не удалось записать в базу данных.').waitFor();
     await failWrites(page, null);

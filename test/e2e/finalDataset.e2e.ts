@@ -6,7 +6,7 @@ import { createDemoProject } from '../../shared/demo/index.ts';
 import { buildCoderFile, serializeCoderFile } from '../../shared/formats/coderFile.ts';
 import { createProjectPackage, serializeProjectPackage } from '../../shared/formats/projectPackage.ts';
 import { localize, type Coding } from '../../shared/model/index.ts';
-import { shot, useBrowser } from './browser.ts';
+import { nav, shotInLanguages, useBrowser } from './browser.ts';
 
 const newPage = useBrowser();
 
@@ -115,25 +115,10 @@ function expectedCells(i: number): Record<string, string> {
   return cells;
 }
 
-const nav = (page: Page, name: string) =>
-  page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
-
 async function choose(page: Page, button: string, files: { name: string; buffer: Buffer }[]) {
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: button }).click();
   await (await chooser).setFiles(files.map((f) => ({ ...f, mimeType: 'application/json' })));
-}
-
-async function allLanguages(page: Page, name: string) {
-  for (const [lang, button] of [
-    ['kk', 'Қазақша'],
-    ['ru', 'Русский'],
-    ['en', 'English'],
-  ] as const) {
-    await page.getByRole('button', { name: button }).first().click();
-    await page.locator('.final-summary').waitFor();
-    await shot(page, `${name}-${lang}`);
-  }
 }
 
 const summaryCounts = (page: Page) => page.locator('.final-summary .final-counts li').allTextContents();
@@ -166,7 +151,7 @@ describe('the final dataset in the browser', () => {
       .toEqual(['single-coded: 4', 'agreed: 0', 'adjudicated: 0', 'unresolved: 3', 'not coded yet: 1']);
     await page.getByText('3 appeals are unresolved (3 units)', { exact: false }).waitFor();
     await page.locator('.final-summary summary').click();
-    await allLanguages(page, 'export-final-unresolved');
+    await shotInLanguages(page, 'export-final-unresolved', () => page.locator('.final-summary').waitFor());
     await page.getByRole('button', { name: 'Settle them on the Adjudication screen' }).click();
 
     // The link leads to the queue; each disagreement is settled with the planned key.
@@ -183,13 +168,13 @@ describe('the final dataset in the browser', () => {
     await expect
       .poll(() => summaryCounts(page))
       .toEqual(['single-coded: 4', 'agreed: 2', 'adjudicated: 1', 'unresolved: 0', 'not coded yet: 1']);
-    await allLanguages(page, 'tables-final');
+    await shotInLanguages(page, 'tables-final', () => page.locator('.final-summary').waitFor());
 
     await nav(page, 'Export');
     await expect
       .poll(() => summaryCounts(page))
       .toEqual(['single-coded: 4', 'agreed: 0', 'adjudicated: 3', 'unresolved: 0', 'not coded yet: 1']);
-    await allLanguages(page, 'export-final');
+    await shotInLanguages(page, 'export-final', () => page.locator('.final-summary').waitFor());
     expect(await page.getByRole('combobox', { name: 'Values from' }).inputValue()).toBe('final');
     const [file] = await Promise.all([
       page.waitForEvent('download'),

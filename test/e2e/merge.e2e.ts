@@ -6,12 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/kodtau.ts';
 import { createDemoProject } from '../../shared/demo/index.ts';
 import { demoCoderFiles } from '../../shared/merge/index.ts';
-import { shot, useBrowser } from './browser.ts';
+import { nav, shot, shotInLanguages, useBrowser } from './browser.ts';
+import { clearStore, storeRows } from './idb.ts';
 
 const newPage = useBrowser();
 
-const nav = (page: Page, name: string) =>
-  page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
 const files = demoCoderFiles().map(({ name, text }) => ({
   name,
   mimeType: 'application/json',
@@ -23,42 +22,13 @@ async function supervisorWithoutCodings(page: Page) {
   await page.getByRole('textbox').fill('Supervisor');
   await page.getByRole('button', { name: /Open the demo project/ }).click();
   await page.getByText('1 / 341').waitFor();
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('kodtau');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction('codings', 'readwrite');
-          tx.objectStore('codings').clear();
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve();
-          };
-        };
-      }),
-  );
+  await clearStore(page, 'codings');
   await page.reload();
   await nav(page, 'Coders & merge');
 }
 
 /** Every coding in IndexedDB, in key order, as text: equal merges give equal text. */
-function storedCodings(page: Page): Promise<string> {
-  return page.evaluate(
-    () =>
-      new Promise<string>((resolve, reject) => {
-        const open = indexedDB.open('kodtau');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('codings').objectStore('codings').getAll();
-          request.onsuccess = () => {
-            open.result.close();
-            resolve(JSON.stringify(request.result));
-          };
-        };
-      }),
-  );
-}
+const storedCodings = async (page: Page) => JSON.stringify(await storeRows(page, 'codings'));
 
 /** Imports the files through the file dialog and returns the report's rows, once it shows this import. */
 async function importFiles(page: Page, chosen: typeof files) {
@@ -86,17 +56,6 @@ async function importFiles(page: Page, chosen: typeof files) {
   return rows();
 }
 
-async function allLanguages(page: Page, name: string) {
-  for (const [lang, button] of [
-    ['kk', 'Қазақша'],
-    ['ru', 'Русский'],
-    ['en', 'English'],
-  ] as const) {
-    await page.getByRole('button', { name: button }).first().click();
-    await shot(page, `${name}-${lang}`);
-  }
-}
-
 describe('merge, agreement and adjudication in the browser', () => {
   it('imports the demo coder files twice and in both orders with identical results', async () => {
     const page = await newPage('en-GB');
@@ -111,7 +70,7 @@ describe('merge, agreement and adjudication in the browser', () => {
       'dmitry.kodtau-coder.json Dmitry 0 0 816 merged',
     ]);
     expect(await storedCodings(page)).toBe(once);
-    await allLanguages(page, 'coders-merge');
+    await shotInLanguages(page, 'coders-merge');
 
     const other = await newPage('en-GB');
     await supervisorWithoutCodings(other);
@@ -143,7 +102,7 @@ describe('merge, agreement and adjudication in the browser', () => {
     await importFiles(page, files);
     await nav(page, 'Agreement');
     await page.getByRole('button', { name: 'Region', exact: true }).waitFor();
-    await allLanguages(page, 'agreement');
+    await shotInLanguages(page, 'agreement');
     const dir = mkdtempSync(join(tmpdir(), 'kodtau-e2e-'));
     for (const variable of ['Region', "Agency's response"] as const) {
       const button = page.getByRole('button', { name: variable, exact: true });
@@ -184,7 +143,7 @@ describe('merge, agreement and adjudication in the browser', () => {
     const heat = page.getByRole('table', { name: 'Confusion matrix' });
     await heat.locator('td:not(.diagonal) button').first().click();
     await page.locator('.cell-appeals li').first().waitFor();
-    await allLanguages(page, 'agreement-drilldown');
+    await shotInLanguages(page, 'agreement-drilldown');
     await page.context().close();
   });
 
@@ -195,7 +154,7 @@ describe('merge, agreement and adjudication in the browser', () => {
     await nav(page, 'Adjudication');
     // The demo's 48 disagreements (shared/demo/codings.ts: 15 + 8 + 14 + 11).
     await page.getByText(/^Settled 0 of 48 disagreements\./).waitFor();
-    await allLanguages(page, 'adjudication');
+    await shotInLanguages(page, 'adjudication');
     const taken: string[] = [];
     for (let i = 1; i <= 5; i++) {
       const heading = (await page.locator('#decision-title').textContent())!;
@@ -217,7 +176,7 @@ describe('merge, agreement and adjudication in the browser', () => {
     await page.getByRole('combobox', { name: 'Coder' }).selectOption({ label: 'Dmitry' });
     await page.getByText(/^Coded \d+ of the \d+ appeals in the set\.$/).waitFor();
     await page.locator('#training-title').scrollIntoViewIfNeeded();
-    await allLanguages(page, 'training');
+    await shotInLanguages(page, 'training');
     await page.context().close();
   });
 });

@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { createDemoProject } from '../../shared/demo/index.ts';
-import { shot, useBrowser } from './browser.ts';
+import { shotInLanguages, useBrowser } from './browser.ts';
+import { category, checked, pressCategory } from './demoCoding.ts';
 
 const newPage = useBrowser();
 const DEMO = createDemoProject();
@@ -19,22 +20,7 @@ async function secondTab(page: Page): Promise<Page> {
   return tab;
 }
 
-const category = (page: Page, variable: number, index: number) =>
-  page
-    .locator('.coding-panel fieldset.variable')
-    .nth(variable)
-    .getByRole(VARIABLES[variable]!.kind === 'multi' ? 'checkbox' : 'radio')
-    .nth(index);
-const checked = (page: Page, variable: number, index: number) =>
-  category(page, variable, index).getAttribute('aria-checked');
 const banner = (page: Page) => page.locator('.coding-elsewhere');
-
-/** Chooses a category by its shortcut key, the variable reached with the arrow keys. */
-async function press(page: Page, variable: number, index: number) {
-  for (let v = 0; v < VARIABLES.length; v++) await page.keyboard.press('ArrowUp');
-  for (let v = 0; v < variable; v++) await page.keyboard.press('ArrowDown');
-  await page.keyboard.press(VARIABLES[variable]!.categories[index]!.shortcut!);
-}
 
 /** The signed-in coder's codings of an appeal in IndexedDB, variable id → values (raw API). */
 function stored(page: Page, appealId: string) {
@@ -66,14 +52,14 @@ describe('two windows of the same project', () => {
     await first.getByRole('textbox').fill('Two-window coder');
     await first.getByRole('button', { name: /Open the demo project/ }).click();
     await first.locator('.appeal-id', { hasText: DEMO.appeals[0]!.id }).waitFor();
-    await press(first, REASON, 0);
+    await pressCategory(first, REASON, 0);
     await expect.poll(() => checked(first, REASON, 0)).toBe('true');
 
     // The second tab is told, and shows the first one's codings as they are made.
     const second = await secondTab(first);
     await banner(second).getByText('This project is open for coding in another window').waitFor();
     await expect.poll(() => checked(second, REASON, 0)).toBe('true');
-    await press(first, REGION, 0);
+    await pressCategory(first, REGION, 0);
     await expect.poll(() => checked(second, REGION, 0)).toBe('true');
     expect(await category(second, BODY, 0).getAttribute('aria-disabled')).toBe('true');
     expect(await banner(first).count()).toBe(0);
@@ -83,17 +69,17 @@ describe('two windows of the same project', () => {
     await banner(first).waitFor();
     await banner(second).waitFor({ state: 'detached' });
     expect(await first.getByRole('button', { name: 'Undo' }).isDisabled()).toBe(true);
-    await press(second, BODY, 0);
+    await pressCategory(second, BODY, 0);
     await expect.poll(() => checked(first, BODY, 0)).toBe('true');
     await second.keyboard.press('Control+z');
     await expect.poll(() => checked(first, BODY, 0)).toBe('false');
-    await press(second, RESPONSE, 0);
+    await pressCategory(second, RESPONSE, 0);
     await expect.poll(() => checked(first, RESPONSE, 0)).toBe('true');
 
     // And back: the first codes and undoes too.
     await first.getByRole('button', { name: 'Take over here' }).click();
     await banner(second).waitFor();
-    await press(first, BODY, 1);
+    await pressCategory(first, BODY, 1);
     await expect.poll(() => checked(second, BODY, 1)).toBe('true');
     await first.keyboard.press('Control+z');
     await expect.poll(() => checked(second, BODY, 1)).toBe('false');
@@ -109,20 +95,12 @@ describe('two windows of the same project', () => {
       [VARIABLES[RESPONSE]!.id]: code(RESPONSE, 0),
     });
 
-    for (const [lang, button] of [
-      ['kk', 'Қазақша'],
-      ['ru', 'Русский'],
-      ['en', 'English'],
-    ] as const) {
-      await second.getByRole('button', { name: button }).first().click();
-      await second.locator('html[lang="' + lang + '"]').waitFor();
-      await shot(second, `coding-elsewhere-${lang}`);
-    }
+    await shotInLanguages(second, 'coding-elsewhere');
 
     // The first window closes: the second codes again by itself.
     await first.close();
     await banner(second).waitFor({ state: 'detached' });
-    await press(second, REGION, 1);
+    await pressCategory(second, REGION, 1);
     await expect.poll(() => checked(second, REGION, 1)).toBe('true');
     await second.context().close();
   });

@@ -1,32 +1,17 @@
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KodtauDb } from '../../../renderer/db/db.ts';
+import { VERSION_4_STORES } from '../../previousSchemas.ts';
 import { coding } from './fixtures.ts';
 
 const NAME = 'kodtau-upgrade-test';
-
-/** The stores of a version-4 database, as that release declared them. */
-const VERSION_4 = {
-  projects: 'id, createdAt',
-  appeals:
-    '[projectId+id], [projectId+order], [projectId+meta.region], [projectId+meta.date], [projectId+meta.addressee]',
-  codebooks: '[projectId+version], projectId',
-  coders: 'id',
-  codings:
-    '[projectId+coderId+appealId+variableId], [projectId+coderId], [projectId+coderId+appealId], [projectId+appealId], [projectId+variableId], updatedAt',
-  consensus: '[projectId+appealId+variableId], projectId, [projectId+variableId]',
-  imports: 'id, projectId, [projectId+fileHash]',
-  importMappings: 'layout',
-  reviews: '[projectId+appealId+variableId], projectId',
-  trainingSets: '[projectId+id], projectId',
-};
 
 afterEach(() => Dexie.delete(NAME));
 
 describe('the version 5 upgrade', () => {
   it('opens a version-4 database as the current version, its empty codings ("not coded" until then) moved to the cleared table', async () => {
     const old = new Dexie(NAME);
-    old.version(4).stores(VERSION_4);
+    old.version(4).stores(VERSION_4_STORES);
     const answer = coding('p', 'ann', 'A1', 'reason', ['corruption']);
     const emptyChoice = coding('p', 'ann', 'A1', 'region', []);
     const emptyText = { ...coding('p', 'ann', 'A2', 'comment', []), text: '  ', note: 'see the date' };

@@ -1,0 +1,25 @@
+/**
+ * The IndexedDB stores of earlier releases, as each declared them with Dexie: a database such a
+ * release left is seeded with these (in jsdom and in Chromium) and opened by the current one.
+ * Copied, not imported from renderer/db/db.ts: they are what was released.
+ */
+export const VERSION_4_STORES = {
+  projects: 'id, createdAt',
+  appeals:
+    '[projectId+id], [projectId+order], [projectId+meta.region], [projectId+meta.date], [projectId+meta.addressee]',
+  codebooks: '[projectId+version], projectId',
+  coders: 'id',
+  codings:
+    '[projectId+coderId+appealId+variableId], [projectId+coderId], [projectId+coderId+appealId], [projectId+appealId], [projectId+variableId], updatedAt',
+  consensus: '[projectId+appealId+variableId], projectId, [projectId+variableId]',
+  imports: 'id, projectId, [projectId+fileHash]',
+  importMappings: 'layout',
+  reviews: '[projectId+appealId+variableId], projectId',
+  trainingSets: '[projectId+id], projectId',
+};
+
+/** Version 5, the release before the backups table (version 6): cleared codings in their own table. */
+export const VERSION_5_STORES = {
+  ...VERSION_4_STORES,
+  clearedCodings: '[projectId+coderId+appealId+variableId], [projectId+coderId+appealId]',
+};
