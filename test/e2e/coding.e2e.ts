@@ -82,9 +82,6 @@ const choice = (page: Page, variable: Variable, index: number) =>
     .getByRole(variable.kind === 'multi' ? 'checkbox' : 'radio', {
       name: localize(variable.categories[index]!.label, 'en'),
     });
-const checked = (page: Page, variable: Variable, index: number) =>
-  choice(page, variable, index).getAttribute('aria-checked');
-
 /** The signed-in coder's id, as the session keeps it. */
 const coderIdOf = (page: Page): Promise<string> =>
   page.evaluate(() => JSON.parse(localStorage.getItem('kodtau-session')!).state.coderId);
@@ -166,50 +163,6 @@ describe('coding with the keyboard only', () => {
     await page.getByText('1 / 341').waitFor();
     await expect.poll(() => radio(region, 4).getAttribute('aria-checked')).toBe('true');
     expect(await radio(reason, 2).getAttribute('aria-checked')).toBe('true');
-    await page.context().close();
-  });
-});
-
-describe('two windows of the app on one database', () => {
-  it("undo in one window leaves the other window's coding of the same appeal, after a reload", async () => {
-    const page = await newPage('en-GB');
-    await openDemo(page);
-    // A second window: the same browser context, so the same IndexedDB and session.
-    const other = await page.context().newPage();
-    other.on('pageerror', (error) => {
-      throw error;
-    });
-    await other.goto(page.url());
-    await other.getByText('1 / 341').waitFor();
-    const [reason, region] = VARIABLES as [Variable, Variable];
-
-    await page.keyboard.press(reason.categories[2]!.shortcut!);
-    await expect.poll(() => checked(page, reason, 2)).toBe('true');
-    await page.getByRole('status').getByText('Saved').waitFor();
-    await other.keyboard.press('ArrowDown');
-    await other.keyboard.press(region.categories[4]!.shortcut!);
-    await expect.poll(() => checked(other, region, 4)).toBe('true');
-    await other.getByRole('status').getByText('Saved').waitFor();
-
-    // The first window undoes its reason: the region, coded in the other window, stays.
-    await page.keyboard.press('Control+z');
-    await expect.poll(() => checked(page, reason, 2)).toBe('false');
-    await page.getByRole('status').getByText('Saved').waitFor();
-    for (const window of [page, other]) {
-      await window.reload();
-      await window.getByText('1 / 341').waitFor();
-      await expect.poll(() => checked(window, region, 4)).toBe('true');
-      expect(await checked(window, reason, 2)).toBe('false');
-    }
-    await shot(other, 'coding-two-windows-en');
-
-    // In IndexedDB: the region an answer, the reason a cleared coding, not a deleted one.
-    const me = await coderIdOf(page);
-    const first = DEMO.appeals[0]!.id;
-    const mine = (rows: StoredCoding[]) =>
-      rows.filter((c) => c.coderId === me && c.appealId === first).map((c) => [c.variableId, c.values]);
-    expect(mine(await storedCodings(page))).toEqual([[region.id, [region.categories[4]!.code]]]);
-    expect(mine(await storedCodings(page, 'clearedCodings'))).toEqual([[reason.id, []]]);
     await page.context().close();
   });
 });
