@@ -82,7 +82,7 @@ describe('AgreementScreen', () => {
           established: `established: q = ${three(json.q as number)}, lower bound ${three(ci[0]!)}`,
           uncertain: `not established: α ≥ 0.800, but q = ${three(json.q as number)} > 0.05 (lower bound ${three(ci[0]!)})`,
           'not-established': `not established: α below 0.800 (q = ${three(json.q as number)})`,
-        }[json.verdict as string],
+        }[json.verdict as unknown as string],
       ]);
       // The demo: both coders coded the overlap sample of 68 appeals.
       expect(json.units).toBe(68);
