@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   ALPHA_MINIMA,
@@ -15,6 +15,9 @@ import { projectName } from '../projects/projectName.ts';
 import { projectFileStem } from '../projects/projectName.ts';
 import { useCurrentProject } from '../projects/useCurrentProject.ts';
 import { AgreementDetail } from './AgreementDetail.tsx';
+import { DriftView } from './DriftView.tsx';
+import { methodsParagraph } from './methodsParagraph.ts';
+import type { ProjectCounts } from './agreementSource.ts';
 import { ALL, BOOTSTRAP, reliability, type Subset } from './agreementFigures.ts';
 import type { Summary } from './agreementSource.ts';
 import { useAgreement, useDetailRows } from './useAgreement.ts';
@@ -36,6 +39,19 @@ export function AgreementScreen() {
   const { shown, answered, computing, coderIds, client } = useAgreement(projectId, codebook, subset);
   const figures = shown?.figures;
   const detailRows = useDetailRows(client, selected, shown, answered);
+  const [counts, setCounts] = useState<{ version: number; counts: ProjectCounts }>();
+  const [copied, setCopied] = useState<'copied' | 'copyFailed' | null>(null);
+  const version = shown?.request.version;
+  useEffect(() => {
+    if (!projectId || version === undefined) return;
+    let current = true;
+    void client.counts(projectId).then((found) => {
+      if (current) setCounts({ version, counts: found });
+    });
+    return () => {
+      current = false;
+    };
+  }, [client, projectId, version]);
 
   if (project === undefined) return null;
   if (!project || !codebook) return <NoProject title={t('nav.agreement')} />;
@@ -96,6 +112,25 @@ export function AgreementScreen() {
     .filter(Boolean)
     .join('; ');
   const fileStem = `${project ? projectFileStem(project, lang) : projectId}-agreement`;
+  const methods =
+    !computing && counts?.version === shown.request.version
+      ? methodsParagraph(figures, {
+          counts: counts.counts,
+          coders: chosenCoders.length,
+          alphaMin,
+          lang,
+          t,
+        })
+      : null;
+
+  async function copy(text: string) {
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopied('copied');
+    } catch {
+      setCopied('copyFailed');
+    }
+  }
 
   async function save(name: string, text: string) {
     const ok = await platform.saveFile({
@@ -251,7 +286,7 @@ export function AgreementScreen() {
         </button>
         <button
           type="button"
-          disabled={computing}
+          disabled={!methods}
           onClick={() =>
             void save(
               `${fileStem}.html`,
@@ -261,6 +296,7 @@ export function AgreementScreen() {
                 date: formatDate(new Date().toISOString(), lang),
                 lang,
                 t,
+                methods: methods!,
               }),
             )
           }
@@ -270,6 +306,26 @@ export function AgreementScreen() {
         <span role="status">{saved && t('agreement.saved', { name: saved })}</span>
       </div>
 
+      <section className="card methods" aria-labelledby="methods-title">
+        <h2 id="methods-title">{t('agreement.methods.title')}</h2>
+        <p className="muted small">{t('agreement.methods.lead')}</p>
+        {methods ? (
+          <>
+            <p className="methods-text" lang={lang}>
+              {methods}
+            </p>
+            <div className="actions">
+              <button type="button" onClick={() => void copy(methods)}>
+                {t('agreement.methods.copy')}
+              </button>
+              <span role="status">{copied && t(`agreement.methods.${copied}`)}</span>
+            </div>
+          </>
+        ) : (
+          <p className="muted">{t('agreement.methods.waiting')}</p>
+        )}
+      </section>
+
       {detail && (
         <AgreementDetail
           key={detail.variable.id}
@@ -278,6 +334,17 @@ export function AgreementScreen() {
           projectId={projectId}
           onSave={(name, text) => void save(name, text)}
         />
+      )}
+      {summary && summary.variable.kind !== 'text' && (
+        <section className="card">
+          <DriftView
+            key={summary.variable.id}
+            client={client}
+            request={shown.request}
+            variable={summary.variable}
+            coderName={coderName}
+          />
+        </section>
       )}
     </section>
   );

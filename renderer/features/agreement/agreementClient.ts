@@ -1,14 +1,28 @@
 import { db } from '../../db/db.ts';
 import type { VariableFigures } from './agreementFigures.ts';
-import { AgreementSource, type AgreementEvent, type AgreementRequest } from './agreementSource.ts';
+import type { DriftAxis } from '../../../shared/agreement/drift.ts';
+import {
+  AgreementSource,
+  type AgreementEvent,
+  type AgreementRequest,
+  type Drift,
+  type ProjectCounts,
+} from './agreementSource.ts';
 
 export type WorkerRequest =
   | { kind: 'figures'; id: number; request: AgreementRequest }
-  | { kind: 'rows'; id: number; variableId: string };
+  | { kind: 'rows'; id: number; variableId: string }
+  | { kind: 'drift'; id: number; request: AgreementRequest; variableId: string; axis: DriftAxis }
+  | { kind: 'counts'; id: number; projectId: string };
 export type WorkerReply =
   | { id: number; event: AgreementEvent }
   | { id: number; rows: VariableFigures['rows'] | null }
+  | { id: number; drift: Drift | null }
+  | { id: number; counts: ProjectCounts }
   | { id: number; error: string };
+
+/** A request that gets one reply, without its id. */
+type Ask = WorkerRequest extends infer R ? (R extends { kind: 'figures' } ? never : Omit<R, 'id'>) : never;
 
 /**
  * The dashboard's side of the agreement worker: one request at a time (a new one cancels the
@@ -62,18 +76,40 @@ export class AgreementClient {
     worker.postMessage({ kind: 'figures', id, request } satisfies WorkerRequest);
   }
 
-  /** The matrix behind the last figures of a variable (for the detail), once they are complete. */
-  rows(variableId: string): Promise<VariableFigures['rows'] | null> {
-    const worker = this.start();
-    if (!worker) return Promise.resolve(this.local!.rows(variableId) ?? null);
+  /** Sends a one-reply request to the worker; the reply, or its error as a rejection. */
+  private ask(message: Ask): Promise<WorkerReply> {
+    const worker = this.start()!;
     const id = ++this.next;
-    return new Promise((resolve) => {
+    return new Promise((resolve, reject) => {
       this.listeners.set(id, (reply) => {
         this.listeners.delete(id);
-        resolve('rows' in reply ? reply.rows : null);
+        if ('error' in reply) reject(new Error(reply.error));
+        else resolve(reply);
       });
-      worker.postMessage({ kind: 'rows', id, variableId } satisfies WorkerRequest);
+      worker.postMessage({ ...message, id } as WorkerRequest);
     });
+  }
+
+  /** The matrix behind the last figures of a variable (for the detail), once they are complete. */
+  async rows(variableId: string): Promise<VariableFigures['rows'] | null> {
+    if (!this.start()) return this.local!.rows(variableId) ?? null;
+    const reply = await this.ask({ kind: 'rows', variableId });
+    return 'rows' in reply ? reply.rows : null;
+  }
+
+  /** The variable's agreement over time on the request's subset. */
+  async drift(request: AgreementRequest, variableId: string, axis: DriftAxis): Promise<Drift | null> {
+    if (!this.start()) return this.local!.drift(request, variableId, axis);
+    const reply = await this.ask({ kind: 'drift', request, variableId, axis });
+    return 'drift' in reply ? reply.drift : null;
+  }
+
+  /** The project's appeal count and adjudicated answers. */
+  async counts(projectId: string): Promise<ProjectCounts> {
+    if (!this.start()) return this.local!.counts(projectId);
+    const reply = await this.ask({ kind: 'counts', projectId });
+    if (!('counts' in reply)) throw new Error('no counts');
+    return reply.counts;
   }
 
   /** Stops listening to the current request; the worker drops it at its next step. */

@@ -77,7 +77,7 @@ const escapeHtml = (text: string) =>
  */
 export function reportHtml(
   figures: readonly Omit<VariableFigures, 'rows'>[],
-  context: { title: string; subset: string; date: string; lang: Lang; t: TFunction },
+  context: { title: string; subset: string; date: string; lang: Lang; t: TFunction; methods: string },
 ): string {
   const { t, lang } = context;
   const n = (x: number | null | undefined) =>
@@ -140,6 +140,8 @@ p{max-width:48rem}
 <tbody>
 ${body}
 </tbody></table>
+<h2>${escapeHtml(t('agreement.methods.title'))}</h2>
+<p class="methods">${escapeHtml(context.methods)}</p>
 <p>${escapeHtml(t('agreement.lead'))}</p>
 <p>${escapeHtml(t('agreement.thresholds'))}</p>
 <p>${escapeHtml(t('agreement.report.generated', { date: context.date }))}</p>

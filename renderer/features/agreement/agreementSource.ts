@@ -1,7 +1,15 @@
 import { Dexie } from 'dexie';
+import {
+  alphaDrift,
+  coderDrift,
+  type CoderDrift,
+  type DriftAxis,
+  type DriftPoint,
+} from '../../../shared/agreement/drift.ts';
 import type { Coding, Variable } from '../../../shared/model/index.ts';
 import type { KodtauDb } from '../../db/db.ts';
 import {
+  BOOTSTRAP,
   pointFigures,
   subsetCodings,
   withInterval,
@@ -20,6 +28,22 @@ export interface AgreementRequest {
 
 /** A variable's figures as the dashboard shows them: without the matrix, which the detail asks for. */
 export type Summary = Omit<VariableFigures, 'rows'> & { coderIds: string[] };
+
+/** One variable's agreement over time, on the codings of the dashboard's subset. */
+export interface Drift {
+  variableId: string;
+  axis: DriftAxis;
+  alpha: DriftPoint[];
+  coders: CoderDrift[];
+}
+
+/** The counts the methods paragraph states besides the figures. */
+export interface ProjectCounts {
+  /** Appeals of the project (the `[projectId+order]` index). */
+  appeals: number;
+  /** Settled answers decided by adjudication (not agreed by the coders). */
+  adjudicated: number;
+}
 
 /** What a computation reports, in this order: the coders, each variable's point estimates, each interval. */
 export type AgreementEvent =
@@ -107,6 +131,45 @@ export class AgreementSource {
       if (figures.report) yield { kind: 'interval', variableId: variable.id, figures: summary(figures) };
     }
     yield { kind: 'done' };
+  }
+
+  /**
+   * The variable's agreement over time (α per period, each coder's agreement with the others or
+   * the consensus) on the request's subset, with the same bootstrap seed as the dashboard.
+   */
+  async drift(request: AgreementRequest, variableId: string, axis: DriftAxis): Promise<Drift | null> {
+    this.reset(request);
+    const variable = request.variables.find((v) => v.id === variableId);
+    if (!variable || variable.kind === 'text') return null;
+    const { subset } = request;
+    const dates = subset.from || subset.to ? await this.appealDates() : new Map<string, string>();
+    const codings = subsetCodings(await this.codings(variableId), dates, subset);
+    const consensus = await this.db.consensus
+      .where('[projectId+variableId]')
+      .equals([request.projectId, variableId])
+      .toArray();
+    return {
+      variableId,
+      axis,
+      alpha: alphaDrift(codings, variable, axis, { samples: 200, seed: BOOTSTRAP.seed }),
+      coders: coderDrift(codings, consensus, variable, axis),
+    };
+  }
+
+  /** How many appeals the project holds and how many answers were adjudicated. */
+  async counts(projectId: string): Promise<ProjectCounts> {
+    const [appeals, adjudicated] = await Promise.all([
+      this.db.appeals
+        .where('[projectId+order]')
+        .between([projectId, Dexie.minKey], [projectId, Dexie.maxKey])
+        .count(),
+      this.db.consensus
+        .where('projectId')
+        .equals(projectId)
+        .filter((c) => c.method === 'adjudicated')
+        .count(),
+    ]);
+    return { appeals, adjudicated };
   }
 
   /** The matrix the last figures of a variable were computed on. */

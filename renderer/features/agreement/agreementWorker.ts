@@ -18,6 +18,20 @@ scope.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
     post({ id: message.id, rows: source.rows(message.variableId) ?? null });
     return;
   }
+  if (message.kind === 'drift') {
+    void source
+      .drift(message.request, message.variableId, message.axis)
+      .then((drift) => post({ id: message.id, drift }))
+      .catch((error: unknown) => post({ id: message.id, error: String(error) }));
+    return;
+  }
+  if (message.kind === 'counts') {
+    void source
+      .counts(message.projectId)
+      .then((counts) => post({ id: message.id, counts }))
+      .catch((error: unknown) => post({ id: message.id, error: String(error) }));
+    return;
+  }
   current = message.id;
   void (async () => {
     try {
