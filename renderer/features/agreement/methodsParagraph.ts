@@ -64,7 +64,9 @@ export function methodsParagraph(figures: readonly Summary[], context: MethodsCo
     });
   });
   const sentences = [
-    t('agreement.methods.corpus', { count: counts.appeals, n: n(counts.appeals) }),
+    counts.appeals === 0
+      ? t('agreement.methods.corpusNone')
+      : t('agreement.methods.corpus', { count: counts.appeals, n: n(counts.appeals) }),
     t('agreement.methods.sample', {
       count: units,
       n: n(units),
@@ -74,7 +76,9 @@ export function methodsParagraph(figures: readonly Summary[], context: MethodsCo
     t('agreement.methods.method', { samples: n(BOOTSTRAP.bootstrap), seed: n(BOOTSTRAP.seed) }),
     t('agreement.methods.threshold', { min: c(Number(context.alphaMin)) }),
     `${items.join('; ')}.`,
-    t('agreement.methods.resolved', { count: counts.adjudicated, n: n(counts.adjudicated) }),
+    counts.adjudicated === 0
+      ? t('agreement.methods.resolvedNone')
+      : t('agreement.methods.resolved', { count: counts.adjudicated, n: n(counts.adjudicated) }),
     t('agreement.methods.software', SOFTWARE),
   ];
   return sentences.join(' ');
