@@ -19,6 +19,7 @@ export interface FakePlatform extends Platform {
 
 export function createFakePlatform(): FakePlatform {
   const listeners = new Set<(command: MenuCommand) => void>();
+  const waiting: MenuCommand[] = [];
   const platform: FakePlatform = {
     kind: 'web',
     saved: [],
@@ -42,10 +43,14 @@ export function createFakePlatform(): FakePlatform {
     },
     onMenuCommand(listener) {
       listeners.add(listener);
+      for (const command of waiting.splice(0)) listener(command);
       return () => listeners.delete(listener);
     },
     writeDailyBackup: null,
     sendMenuCommand(command) {
+      // Sent before the screen has subscribed (its effect may not have run yet on a busy
+      // machine): the command waits for the first listener instead of being lost.
+      if (listeners.size === 0) waiting.push(command);
       for (const listener of listeners) listener(command);
     },
   };
