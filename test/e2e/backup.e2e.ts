@@ -96,6 +96,8 @@ describe('backup and restore in the browser', () => {
     // Settle one disagreement.
     await nav(page, 'Adjudication');
     await page.getByText(/^Settled 0 of \d+ disagreements\./).waitFor();
+    // The first disagreement is drawn (the queue builds in a worker) before it is decided.
+    await page.locator('#decision-title').waitFor();
     await page.keyboard.press('1');
     await page.getByText(/^Settled 1 of \d+ disagreements\./).waitFor();
     const consensus = await storeCount(page, 'consensus');

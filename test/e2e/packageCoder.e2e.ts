@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createDemoProject } from '../../shared/demo/index.ts';
 import { createProjectPackage, serializeProjectPackage } from '../../shared/formats/projectPackage.ts';
-import { shot, useBrowser } from './browser.ts';
+import { translator } from './locale.ts';
+import { nav, shot, useBrowser } from './browser.ts';
 
 const newPage = useBrowser();
 const DEMO = createDemoProject();
@@ -44,7 +45,7 @@ describe('a package made for another coder', () => {
       // The first run's second button: start without the demo.
       await page.locator('form .actions button').nth(1).click();
       await page.locator('.topbar-coder', { hasText: 'Дмитрий' }).waitFor();
-      await page.locator('nav button').nth(1).click();
+      await nav(page, (await translator(lang))('nav.import'));
       const chooser = page.waitForEvent('filechooser');
       await page.locator('.import-toolbar .actions button').nth(1).click();
       await (

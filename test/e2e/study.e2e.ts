@@ -232,7 +232,7 @@ describe('the whole study in the browser', () => {
         await keep(supervisor, 'codebook-saved');
 
         // Two packages: half the appeals (20) coded by both, the other 20 dealt out, 30 each.
-        await nav(supervisor, t('nav.import'));
+        await nav(supervisor, t('nav.packages'));
         const card = supervisor.getByRole('region', { name: t('package.export.title') });
         await card.getByLabel(t('package.export.coders')).fill(study.coders.join('\n'));
         await card.getByLabel(t('package.export.overlap')).fill('50');

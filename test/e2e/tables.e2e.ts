@@ -1,3 +1,4 @@
+import { projectFileStem } from '../../renderer/features/projects/projectName.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import readXlsxFile from 'read-excel-file/node';
@@ -6,6 +7,8 @@ import { createDemoProject } from '../../shared/demo/index.ts';
 import { SCREENSHOTS, shot, useBrowser } from './browser.ts';
 import { EXCEL_SEPARATOR, openAsExcel } from './excelCsv.ts';
 
+/** Files are named after the project, in the UI's language (here Russian). */
+const RU_STEM = projectFileStem(createDemoProject().project, 'ru');
 const newPage = useBrowser();
 
 const DEMO = createDemoProject();
@@ -121,7 +124,7 @@ describe('tables and dataset export', () => {
     await page.getByRole('combobox', { name: 'Источник значений' }).selectOption(`coder:${AIGERIM!.id}`);
     await shot(page, 'export-ru');
     const csv = await download(page, 'Экспортировать данные…');
-    expect(csv.name).toBe('Open-Dialogue-appeals-to-the-Anti-Corruption-wide.csv');
+    expect(csv.name).toBe(`${RU_STEM}-wide.csv`);
 
     const excel = openAsExcel(csv.bytes, EXCEL_SEPARATOR.ru!);
     expect(excel.bom).toBe(true);
@@ -136,7 +139,7 @@ describe('tables and dataset export', () => {
     // The same dataset as an Excel workbook, written in a worker: the hostile cell is text there.
     await page.getByRole('radio', { name: 'Книга Excel (.xlsx)' }).check();
     const xlsx = await download(page, 'Экспортировать данные…');
-    expect(xlsx.name).toBe('Open-Dialogue-appeals-to-the-Anti-Corruption-wide.xlsx');
+    expect(xlsx.name).toBe(`${RU_STEM}-wide.xlsx`);
     const [sheet] = await readXlsxFile(Buffer.from(xlsx.bytes));
     expect(sheet!.data).toHaveLength(342);
     expect(sheet!.data[2]![addressee]).toBe('=HYPERLINK("http://example.com";"click")');
@@ -144,13 +147,11 @@ describe('tables and dataset export', () => {
     // The files for statistics programs: the data exactly (no apostrophe) and the syntax reading it.
     await page.getByRole('radio', { name: 'CSV для Excel' }).check();
     const data = await download(page, 'Данные для SPSS и R (.csv)…');
-    expect(data.name).toBe('demo-open-dialogue-wide-data.csv');
+    expect(data.name).toBe(`${RU_STEM}-wide-data.csv`);
     const exact = new TextDecoder().decode(data.bytes);
     expect(exact).toContain(',"=HYPERLINK(""http://example.com"";""click"")",');
     const sps = await download(page, 'Синтаксис SPSS (.sps)…');
-    expect(new TextDecoder().decode(sps.bytes)).toContain(
-      "/FILE='Open-Dialogue-appeals-to-the-Anti-Corruption-wide-data.csv'",
-    );
+    expect(new TextDecoder().decode(sps.bytes)).toContain(`/FILE='${RU_STEM}-wide-data.csv'`);
     await page.context().close();
   });
 
