@@ -61,7 +61,7 @@ describe('first run and the demo project', () => {
     ];
     for (const { button, nav, next } of expectations) {
       await page.getByRole('button', { name: button }).first().click();
-      const sidebar = page.getByRole('navigation');
+      const sidebar = page.locator('nav.sidebar');
       for (const label of nav) await sidebar.getByRole('button', { name: label, exact: true }).waitFor();
       await page.getByRole('button', { name: next, exact: true }).waitFor();
       const lang = await page.evaluate(() => document.documentElement.lang);

@@ -84,7 +84,8 @@ export async function shotInLanguages(page: Page, name: string, ready?: () => Pr
 
 /** Goes to a screen with the sidebar's button of that name. */
 export const nav = (page: Page, name: string) =>
-  page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
+  // The sidebar: the way onward at the end of a screen is a navigation landmark too.
+  page.locator('nav.sidebar').getByRole('button', { name, exact: true }).click();
 
 /** Clicks `button` (a name, or a locator) and gives the file chooser that opens these files. */
 export async function chooseFiles(

@@ -115,7 +115,7 @@ describe('a window closed in the middle of the work', () => {
     await page.close();
 
     const again = await openApp(page.context());
-    await again.getByRole('navigation').waitFor();
+    await again.locator('nav.sidebar').waitFor();
     const [appeals, projects, imports] = await Promise.all(
       ['appeals', 'projects', 'imports'].map((store) => storeCount(again, store)),
     );
@@ -158,7 +158,7 @@ describe('a window closed in the middle of the work', () => {
     await page.close();
 
     const again = await openApp(page.context());
-    await again.getByRole('navigation').waitFor();
+    await again.locator('nav.sidebar').waitFor();
     const perCoder = (codings: Coding[]) =>
       DEMO.coders.map((coder) => codings.filter((c) => c.coderId === coder.id).length);
     const whole = perCoder(DEMO.codings);
