@@ -50,3 +50,42 @@ export function projectCodings(projectId: string): Promise<Coding[]> {
 export async function coderNames(): Promise<Map<string, string>> {
   return new Map((await db.coders.toArray()).map((coder) => [coder.id, coder.name]));
 }
+
+/** One coder's work in a project, for the coders table. */
+export interface CoderSummary {
+  id: string;
+  /** Appeals with at least one answer. */
+  appeals: number;
+  codings: number;
+  /** Time of the coder's latest answer. */
+  lastEdit: string;
+}
+
+/**
+ * Per coder of the project: answers and appeals counted on the indexes (keys only, no rows read)
+ * and the latest edit found from the newest end of the `updatedAt` index.
+ */
+export async function coderSummaries(projectId: string): Promise<CoderSummary[]> {
+  const coderKeys = await db.codings
+    .where('[projectId+coderId]')
+    .between([projectId, Dexie.minKey], [projectId, Dexie.maxKey])
+    .uniqueKeys();
+  return Promise.all(
+    coderKeys.map(async (key) => {
+      const id = (key as unknown as [string, string])[1];
+      const [codings, appeals, latest] = await Promise.all([
+        db.codings.where('[projectId+coderId]').equals([projectId, id]).count(),
+        db.codings
+          .where('[projectId+coderId+appealId]')
+          .between([projectId, id, Dexie.minKey], [projectId, id, Dexie.maxKey])
+          .uniqueKeys(),
+        db.codings
+          .orderBy('updatedAt')
+          .reverse()
+          .filter((c) => c.projectId === projectId && c.coderId === id)
+          .first(),
+      ]);
+      return { id, codings, appeals: appeals.length, lastEdit: latest?.updatedAt ?? '' };
+    }),
+  );
+}

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { FileReport } from '../../../shared/merge/index.ts';
 import type { Lang } from '../../../shared/model/index.ts';
 import { NoProject } from '../../components/NoProject.tsx';
-import { coderNames, projectCodings } from '../../db/queries.ts';
+import { coderNames, coderSummaries } from '../../db/queries.ts';
 import { formatDate, formatNumber } from '../../i18n.ts';
 import { usePlatform } from '../../platform/PlatformContext.tsx';
 import { readFiles } from '../../platform/index.ts';
@@ -43,22 +43,8 @@ export function CodersScreen() {
   const [dragging, setDragging] = useState(false);
 
   const rows = useLiveQuery(async () => {
-    const [codings, names] = await Promise.all([projectCodings(projectId), coderNames()]);
-    const byCoder = new Map<string, { appeals: Set<string>; codings: number; lastEdit: string }>();
-    for (const coding of codings) {
-      const row = byCoder.get(coding.coderId) ?? { appeals: new Set(), codings: 0, lastEdit: '' };
-      row.appeals.add(coding.appealId);
-      row.codings += 1;
-      if (coding.updatedAt > row.lastEdit) row.lastEdit = coding.updatedAt;
-      byCoder.set(coding.coderId, row);
-    }
-    return [...byCoder].map(([id, row]): CoderRow => ({
-      id,
-      name: names.get(id) ?? id,
-      appeals: row.appeals.size,
-      codings: row.codings,
-      lastEdit: row.lastEdit,
-    }));
+    const [summaries, names] = await Promise.all([coderSummaries(projectId), coderNames()]);
+    return summaries.map((row): CoderRow => ({ ...row, name: names.get(row.id) ?? row.id }));
   }, [projectId]);
 
   const exportMine = useCallback(async () => {
