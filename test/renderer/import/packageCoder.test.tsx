@@ -74,7 +74,7 @@ describe('a package made for another coder', () => {
     expect(aigerim).toBeDefined();
     expect(useAppStore.getState()).toMatchObject({ coderId: aigerim!.id, projectId: DEMO_PROJECT_ID });
     // The top bar names who codes now; Dmitry stays in the profile, his work apart.
-    expect(document.querySelector('.topbar-coder')).toHaveTextContent('Aigerim');
+    await waitFor(() => expect(document.querySelector('.topbar-coder')).toHaveTextContent('Aigerim'));
     expect(await db.coders.get('dmitry-id')).toEqual({ id: 'dmitry-id', name: 'Dmitry' });
     expect(await db.appeals.count()).toBe(3);
   });
