@@ -7,7 +7,7 @@ import {
 import type { Project } from '../../shared/model/index.ts';
 import { db, type BackupRecord } from './db.ts';
 import { deleteProject } from './projects.ts';
-import { projectClearedCodings, projectCodings, putCodings } from './queries.ts';
+import { codingTables, projectClearedCodings, projectCodings, putCodings } from './queries.ts';
 
 /** Every table a project lives in: what a backup reads and a restore writes, in one transaction. */
 const projectTables = () => [
@@ -15,8 +15,7 @@ const projectTables = () => [
   db.codebooks,
   db.appeals,
   db.coders,
-  db.codings,
-  db.clearedCodings,
+  ...codingTables(),
   db.consensus,
   db.reviews,
   db.trainingSets,

@@ -2,9 +2,12 @@ import { Dexie } from 'dexie';
 import type { Coding } from '../../shared/model/index.ts';
 import { codingKeyOf, db } from './db.ts';
 
+/** The tables `putCodings` writes: a transaction that calls it spans all of them. */
+export const codingTables = () => [db.codings, db.clearedCodings];
+
 /**
  * Stores codings, each in its table: an answer in `codings`, a cleared one in `clearedCodings`,
- * removing the key from the other. Call inside a transaction over both tables.
+ * removing the key from the other. Call inside a transaction over `codingTables()`.
  */
 export async function putCodings(codings: readonly Coding[]): Promise<void> {
   const cleared = codings.filter((c) => c.cleared);

@@ -8,7 +8,13 @@ import { mergeCoderFiles, type FileReport } from '../../../shared/merge/index.ts
 import type { ReviewFlag } from '../../../shared/merge/reviewFlag.ts';
 import { db } from '../../db/db.ts';
 import { currentCodebook } from '../../db/projects.ts';
-import { coderCodings, projectClearedCodings, projectCodings, putCodings } from '../../db/queries.ts';
+import {
+  codingTables,
+  coderCodings,
+  projectClearedCodings,
+  projectCodings,
+  putCodings,
+} from '../../db/queries.ts';
 import type { FileFilter, PickedFile, Platform } from '../../platform/types.ts';
 
 export const CODER_FILE_FILTERS: FileFilter[] = [{ name: 'Kodtau', extensions: ['json'] }];
@@ -70,7 +76,7 @@ export async function importCoderFiles(
   const files = picked.map(({ name, bytes }) => ({ name, text: decode(bytes) }));
   return db.transaction(
     'rw',
-    [db.codebooks, db.appeals, db.codings, db.clearedCodings, db.coders, db.consensus, db.reviews],
+    [db.codebooks, db.appeals, ...codingTables(), db.coders, db.consensus, db.reviews],
     async () => {
       const [codebooks, appealKeys, answers, cleared] = await Promise.all([
         db.codebooks.where('projectId').equals(projectId).toArray(),

@@ -1,7 +1,7 @@
 import { Dexie } from 'dexie';
 import { clearedCoding, type Coding } from '../../../shared/model/index.ts';
 import { db } from '../../db/db.ts';
-import { putCodings } from '../../db/queries.ts';
+import { codingTables, putCodings } from '../../db/queries.ts';
 
 /** One key (coder, appeal, variable) an edit wrote: its row before (none when new) and after. */
 export interface KeyChange {
@@ -61,7 +61,7 @@ function editTime(rows: ReadonlyMap<string, Coding>): string {
  * so the merge sees no edit that was not made and another window's codings of the appeal stay.
  */
 export function editAppeal(ref: AppealRef, change: AppealChange): Promise<AppealWrite> {
-  return db.transaction('rw', db.codings, db.clearedCodings, async () => {
+  return db.transaction('rw', codingTables(), async () => {
     const rows = await appealRows(ref);
     const written = change(rows, editTime(rows), ref);
     await putCodings(written);
