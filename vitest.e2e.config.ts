@@ -8,6 +8,8 @@ export default defineConfig({
     globalSetup: ['test/e2e/serveDist.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // expect.poll waits 1 s by default: too short for a page on a loaded machine.
+    expect: { poll: { timeout: 15_000 } },
     fileParallelism: false,
   },
 });
