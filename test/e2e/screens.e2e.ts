@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Lang } from '../../shared/model/index.ts';
@@ -76,6 +77,38 @@ async function check(page: Page, name: string) {
   return found;
 }
 
+/**
+ * The coding screen as a screen reader's browse mode meets it: landmarks for the list, the appeal
+ * and the codes, a live region that says "Saved" after a key codes the appeal, and a visible
+ * focus ring on each control Tab reaches.
+ */
+async function browseCoding(page: Page, t: TFunction) {
+  await page.getByRole('navigation', { name: t('coding.list') }).waitFor();
+  await page.getByRole('article', { name: t('coding.appeal') }).waitFor();
+  const codes = page.getByRole('complementary', { name: t('coding.panel') });
+  await codes.waitFor();
+  await page.locator('body').press('1');
+  await page
+    .getByRole('status')
+    .filter({ hasText: t('coding.saved') })
+    .waitFor();
+  const rings: { control: string; outline: string }[] = [];
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('Tab');
+    rings.push(
+      await page.evaluate(() => {
+        const element = document.activeElement as HTMLElement;
+        const style = getComputedStyle(element);
+        return {
+          control: `${element.tagName.toLowerCase()} ${element.getAttribute('aria-label') ?? element.textContent}`,
+          outline: element.matches(':focus-visible') ? `${style.outlineStyle} ${style.outlineWidth}` : 'none',
+        };
+      }),
+    );
+  }
+  expect(rings.filter((ring) => ring.outline !== 'solid 3px')).toEqual([]);
+}
+
 describe.each(['kk', 'ru', 'en'] as const satisfies readonly Lang[])('every screen in %s', (lang) => {
   it('is accessible and fits a small laptop', { timeout: 300_000 }, async () => {
     const t = await translator(lang);
@@ -93,7 +126,15 @@ describe.each(['kk', 'ru', 'en'] as const satisfies readonly Lang[])('every scre
       const ready = READY[screen];
       if (ready) await page.locator('main').locator(ready).first().waitFor({ timeout: 60_000 });
       found.push(...(await check(page, `screen-${screen}-${lang}`)));
+      if (screen === 'coding') await browseCoding(page, t);
     }
+
+    // A coder's view of the same project: their own work in place of the study overview.
+    await sidebar.getByRole('button', { name: t('nav.settings'), exact: true }).click();
+    await page.getByRole('radio', { name: t('role.coder') }).check();
+    await sidebar.getByRole('button', { name: t('nav.myWork'), exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: t('nav.myWork') }).waitFor();
+    found.push(...(await check(page, `screen-myWork-${lang}`)));
     expect(found).toEqual([]);
     await page.context().close();
   });
