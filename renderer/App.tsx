@@ -115,7 +115,7 @@ function Shell({ coderName }: { coderName: string }) {
     <div className="shell">
       <header className="topbar">
         <span className="brand">{t('app.name')}</span>
-        <span className="topbar-project">
+        <span className="topbar-project" title={project ? projectName(project, i18n.language) : undefined}>
           {project ? projectName(project, i18n.language) : t('projects.noneOpen')}
         </span>
         <span className="topbar-coder" title={t('settings.displayName')}>

@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 
@@ -102,4 +103,35 @@ export async function chooseFiles(
 export async function download(page: Page, button: Locator) {
   const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
   return { name: file.suggestedFilename(), buffer: readFileSync((await file.path())!) };
+}
+
+/** One axe-core finding, reduced to what a failing test should print. */
+export interface AxeFinding {
+  id: string;
+  impact: string;
+  help: string;
+  targets: string[];
+}
+
+const AXE_SOURCE = readFileSync(fileURLToPath(import.meta.resolve('axe-core/axe.min.js')), 'utf8');
+
+/**
+ * Runs axe-core (WCAG 2.x A and AA rules and best practices) on the page as it is and returns
+ * the serious and critical findings; a test expects none.
+ */
+export async function axeSerious(page: Page): Promise<AxeFinding[]> {
+  // Evaluated through the debugging protocol: the app's content security policy refuses inline scripts.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({
+        id: v.id,
+        impact: v.impact!,
+        help: v.help,
+        targets: v.nodes.map((node) => node.target.join(' ')),
+      }));
+  });
 }

@@ -40,11 +40,17 @@ export function TranslatedFields({ name, value, onChange, multiline = false }: P
         return (
           <label key={lang} className="translated-field">
             <span className="lang-tag">{lang}</span>
-            {multiline ? (
-              <textarea {...props} rows={2} onChange={(event) => set(lang, event.target.value)} />
-            ) : (
-              <input {...props} onChange={(event) => set(lang, event.target.value)} />
-            )}
+            {/* A textarea either way, growing with its text: a long label is never cut. A label is
+                one line: Enter adds no line break, a pasted one becomes a space. */}
+            <textarea
+              {...props}
+              rows={multiline ? 2 : 1}
+              className={[multiline ? 'multiline' : 'one-line', props.className].filter(Boolean).join(' ')}
+              onKeyDown={multiline ? undefined : (event) => event.key === 'Enter' && event.preventDefault()}
+              onChange={(event) =>
+                set(lang, multiline ? event.target.value : event.target.value.replace(/\r?\n/g, ' '))
+              }
+            />
           </label>
         );
       })}

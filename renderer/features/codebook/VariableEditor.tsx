@@ -134,7 +134,7 @@ export const VariableEditor = memo(
             <button
               type="button"
               onClick={() => onDelete(id)}
-              aria-label={t('codebook.edit.deleteNamed', { name })}
+              aria-label={t('a11y.deleteVariableNamed', { name })}
             >
               {t('codebook.edit.deleteVariable')}
             </button>

@@ -310,7 +310,7 @@ function Progress({ coded, all, theirs }: { coded: number; all: number | undefin
   if (!all) return null;
   const share = coded / all;
   return (
-    <>
+    <div className="progress-wrap">
       <div
         className="progress"
         role="progressbar"
@@ -322,10 +322,10 @@ function Progress({ coded, all, theirs }: { coded: number; all: number | undefin
       >
         <div className="progress-bar" style={{ width: `${100 * share}%` }} />
       </div>
-      <span className="muted">
+      <span className="muted small">
         {t(theirs ? 'coding.viewer.codedCount' : 'coding.codedCount', { count: coded })}
       </span>
-    </>
+    </div>
   );
 }
 

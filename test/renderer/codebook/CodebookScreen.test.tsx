@@ -189,7 +189,7 @@ describe('CodebookScreen: change without losing codings', () => {
     const user = userEvent.setup();
     renderWithPlatform(<CodebookScreen />);
     await user.click(
-      within(await responseCard()).getByRole('button', { name: "Delete “Agency's response”" }),
+      within(await responseCard()).getByRole('button', { name: "Delete variable “Agency's response”" }),
     );
     await screen.findByText(/“Agency's response” has codings \(\d+\) and cannot be deleted/);
     expect(screen.getByRole('article', { name: "Agency's response" })).toBeInTheDocument();
