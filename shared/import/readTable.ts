@@ -46,7 +46,7 @@ export interface ReadOptions {
 const SAMPLE_CHARS = 1500;
 
 /**
- * Reads an appeals file: XLSX (first sheet), JSON (an array of objects), JSON Lines, or
+ * Reads an appeals file: XLSX (the first sheet or `options.sheet`), JSON (an array of objects), JSON Lines, or
  * CSV/TSV. The format is recognised by content, not by the file's name; text files are decoded
  * whole (see `decodeText`). The first row (or the objects' keys) names the columns.
  *
