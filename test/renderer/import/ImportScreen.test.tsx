@@ -92,6 +92,45 @@ describe('ImportScreen', () => {
     ]);
   });
 
+  it('offers the sheets of a workbook and the header row, detected below a title or chosen', async () => {
+    await signInCoder();
+    const user = userEvent.setup();
+    const platform = createFakePlatform();
+    const { default: writeXlsxFile } = await import('write-excel-file/node');
+    const text = (value: string) => ({ value, type: String });
+    const book = await writeXlsxFile([
+      { sheet: 'About', data: [[text('Exported 2019')], [text('by the portal')]] },
+      {
+        sheet: 'Appeals',
+        data: [
+          [text('Appeals, 2019')],
+          [text('id'), text('text')],
+          [text('7'), text('Су жоқ')],
+          [text('8'), text('Жол')],
+        ],
+      },
+    ] as never).toBuffer();
+    platform.nextOpen = [{ name: 'book.xlsx', bytes: new Uint8Array(book) }];
+    renderWithPlatform(<ImportScreen />, platform);
+    await user.click(await screen.findByRole('button', { name: 'Import appeals…' }));
+    const wizard = await screen.findByRole('region', { name: 'Import appeals' });
+    const sheet = await within(wizard).findByRole('combobox', { name: 'Sheet' });
+    expect(
+      within(sheet)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['About', 'Appeals']);
+    await user.selectOptions(sheet, 'Appeals');
+    await within(wizard).findByText('Excel workbook · 2 rows');
+    expect(within(wizard).getByRole('spinbutton', { name: 'Column names in row' })).toHaveValue(2);
+    expect(within(wizard).getByRole('columnheader', { name: 'text' })).toBeInTheDocument();
+    const headerRow = within(wizard).getByRole('spinbutton', { name: 'Column names in row' });
+    // The user selects the 2 and types 1.
+    await user.type(headerRow, '1', { initialSelectionStart: 0, initialSelectionEnd: 1 });
+    await within(wizard).findByText('Excel workbook · 3 rows');
+    expect(within(wizard).getByRole('columnheader', { name: 'Appeals, 2019' })).toBeInTheDocument();
+  });
+
   it('a PDF renamed .csv gets a message and changes nothing', async () => {
     await signInCoder();
     const user = userEvent.setup();
