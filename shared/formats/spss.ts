@@ -125,7 +125,7 @@ export function spssSyntax(dataset: Dataset, options: SyntaxOptions): string {
   }
   lines.push(
     'VARIABLE LABELS',
-    `  ${columns.map((column) => `${column.name} ${spssString(column.label, VARIABLE_LABEL_BYTES)}`).join('\n  /')}`,
+    `  ${columns.map((column) => `${column.name} ${spssString(variableLabel(column))}`).join('\n  /')}`,
     '.',
   );
   const labelled = columns.filter((column) => column.valueLabels && column.valueLabels.length > 0);
@@ -175,6 +175,22 @@ export function spssSyntax(dataset: Dataset, options: SyntaxOptions): string {
   }
   lines.push('EXECUTE.');
   return `${lines.join('\n').replaceAll('\n', '\r\n')}\r\n`;
+}
+
+/**
+ * A column's variable label within 255 bytes, cut between characters. A 0/1 column's label
+ * ("Reason: Corruption") is cut in the variable's part, so that its category stays: MRSETS names
+ * the categories by these labels, and PSPP warns when two are the same.
+ */
+function variableLabel(column: Dataset['columns'][number]): string {
+  const label = oneLine(column.label);
+  if (utf8Length(label) <= VARIABLE_LABEL_BYTES || !column.multi)
+    return cutToBytes(label, VARIABLE_LABEL_BYTES);
+  const category = label.slice(oneLine(column.multi.label).length);
+  const room = VARIABLE_LABEL_BYTES - utf8Length(category);
+  return room > 0
+    ? `${cutToBytes(oneLine(column.multi.label), room)}${category}`
+    : cutToBytes(label, VARIABLE_LABEL_BYTES);
 }
 
 /** An R string literal: JSON's escapes are R's; a private-use character as `\uXXXX`. */

@@ -3,13 +3,25 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { Appeal } from '../model/index.ts';
 import type { ColumnMapping } from './columnMapping.ts';
 import type { SourceTable } from './readTable.ts';
+import { cellName, type UnreadCell } from './xlsxCells.ts';
+
+export const ROW_ISSUE_KINDS = [
+  'duplicateId',
+  'emptyText',
+  'fieldCount',
+  'cellError',
+  'formulaNoValue',
+] as const;
 
 /** A row that cannot be imported as it is, with its line in the file. */
 export interface RowIssue {
-  readonly kind: 'duplicateId' | 'emptyText' | 'fieldCount';
+  readonly kind: (typeof ROW_ISSUE_KINDS)[number];
   readonly line: number;
-  /** The duplicate id, or the row's number of fields against the header's. */
+  /** The duplicate id, the row's number of fields against the header's, or a cell's error (`#N/A`). */
   readonly detail: string;
+  /** XLSX, `cellError` and `formulaNoValue`: the column's name and the cell (`D5`). */
+  readonly column?: string;
+  readonly cell?: string;
 }
 
 export interface ImportPlan {
@@ -23,7 +35,8 @@ export interface ImportPlan {
 /**
  * Turns mapped rows into appeals and lists every row that cannot be imported before anything
  * is written: a repeated id (every occurrence after the first), an empty text, a row with
- * more or fewer fields than the header. Without an id column, an appeal's id is generated from
+ * more or fewer fields than the header, an imported cell of a sheet that holds an error or a
+ * formula without a saved result (the first such cell of the row is named). Without an id column, an appeal's id is generated from
  * its content (text and metadata, SHA-256), so importing the same file again yields the same
  * ids; identical rows get `-2`, `-3`, … in file order.
  */
@@ -42,11 +55,32 @@ export function planImport(
   const width = table.header.length;
   let alreadyPresent = 0;
   let order = context.firstOrder;
+  const imported = new Set([
+    mapping.text,
+    ...(mapping.id === null ? [] : [mapping.id]),
+    ...mapping.meta.map((m) => m.column),
+  ]);
+  const unread = new Map<number, UnreadCell>();
+  for (const cell of table.unreadCells ?? []) {
+    const before = unread.get(cell.line);
+    if (imported.has(cell.column) && (!before || cell.column < before.column)) unread.set(cell.line, cell);
+  }
 
   table.rows.forEach((row, i) => {
     const line = table.lines[i]!;
     if (row.length !== width) {
       issues.push({ kind: 'fieldCount', line, detail: `${row.length}/${width}` });
+      return;
+    }
+    const cell = unread.get(line);
+    if (cell) {
+      issues.push({
+        kind: cell.error === null ? 'formulaNoValue' : 'cellError',
+        line,
+        detail: cell.error ?? '',
+        column: table.header[cell.column]!,
+        cell: cellName(line, cell.column),
+      });
       return;
     }
     const text = row[mapping.text]!.trim();

@@ -5,6 +5,7 @@ import { decodeText, type TextEncodingName } from '../encoding/decodeText.ts';
 import { countSuspicious, detectEncoding } from '../encoding/detectEncoding.ts';
 import { jsonDepth, MAX_JSON_DEPTH } from '../model/codebookHash.ts';
 import { ImportError, MAX_COLUMNS } from './importError.ts';
+import { unreadCells, type UnreadCell } from './xlsxCells.ts';
 
 export type SourceFormat = 'csv' | 'xlsx' | 'json' | 'jsonl';
 
@@ -28,6 +29,8 @@ export interface SourceTable {
   readonly sheets?: string[];
   readonly sheet?: string;
   readonly headerRow?: number;
+  /** XLSX: the data rows' cells that hold an error or a formula without a saved result (read as ''). */
+  readonly unreadCells?: UnreadCell[];
 }
 
 export interface ReadOptions {
@@ -43,7 +46,7 @@ export interface ReadOptions {
 const SAMPLE_CHARS = 1500;
 
 /**
- * Reads an appeals file: XLSX (first sheet), JSON (an array of objects), JSON Lines, or
+ * Reads an appeals file: XLSX (the first sheet or `options.sheet`), JSON (an array of objects), JSON Lines, or
  * CSV/TSV. The format is recognised by content, not by the file's name; text files are decoded
  * whole (see `decodeText`). The first row (or the objects' keys) names the columns.
  *
@@ -208,11 +211,23 @@ async function readXlsx(bytes: Uint8Array, options: ReadOptions): Promise<Source
   } catch {
     throw new ImportError('xlsxDamaged');
   }
-  const chosen = workbook.find((s) => s.sheet === options.sheet) ?? workbook[0];
+  const index = Math.max(
+    workbook.findIndex((s) => s.sheet === options.sheet),
+    0,
+  );
+  const chosen = workbook[index];
   if (!chosen) throw new ImportError('noRows');
+  let unread: UnreadCell[];
+  try {
+    unread = unreadCells(bytes, index);
+  } catch {
+    throw new ImportError('xlsxDamaged');
+  }
+  // A row of errors only is not an empty row: it is listed with its problem.
+  const unreadLines = new Set(unread.map((cell) => cell.line));
   const nonEmpty = chosen.data
     .map((row, i) => ({ cells: row.map(cellText), line: i + 1 }))
-    .filter(({ cells }) => cells.some((c) => c.trim() !== ''));
+    .filter(({ cells, line }) => cells.some((c) => c.trim() !== '') || unreadLines.has(line));
   const chosenHeader = nonEmpty.findIndex((row) => row.line === options.headerRow);
   const at = chosenHeader >= 0 ? chosenHeader : headerIndex(nonEmpty);
   const header = nonEmpty[at];
@@ -236,6 +251,7 @@ async function readXlsx(bytes: Uint8Array, options: ReadOptions): Promise<Source
     sheets: workbook.map((s) => s.sheet),
     sheet: chosen.sheet,
     headerRow: header.line,
+    unreadCells: unread.filter((cell) => cell.line > header.line && cell.column < width),
   };
 }
 

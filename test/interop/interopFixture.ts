@@ -5,8 +5,13 @@ import type { DatasetInput } from '../../shared/formats/dataset.ts';
 /**
  * The demo project made harder for other programs: metadata columns with Cyrillic and Kazakh
  * names (Район, Өңір, Дата обращения), a multi-line address, cells starting with `=`, `+`, `-`,
- * `@`, and notes with line breaks and formulas.
+ * `@`, notes with line breaks and formulas, a variable label of more than 255 bytes (Kazakh,
+ * two bytes a letter: SPSS must get it cut between letters), and the agency's response declared
+ * ordinal (the demo has no ordinal variable: SPSS's ORDINAL level, R's ordered factor).
  */
+/** 180 characters, 339 bytes in UTF-8. */
+export const LONG_LABEL = 'Өтініш жолданған мемлекеттік органның толық атауы '.repeat(4).trim().slice(0, 180);
+
 export function interopInput(): DatasetInput {
   const demo = createDemoProject();
   const formulas = ['=1+1', '+7 701 000 00 00', '-минус', '@SUM(A1)', '\'=HYPERLINK("x")'];
@@ -24,7 +29,14 @@ export function interopInput(): DatasetInput {
   const codings = demo.codings.map((coding, i) =>
     i % 7 === 0 ? { ...coding, note: i % 2 === 0 ? `бірінші жол\r\nекінші ${i}` : `=1+${i}` } : coding,
   );
-  return { ...demo, appeals, codings, consensus: [] };
+  const variables = demo.codebook.variables.map((variable) =>
+    variable.id === 'response'
+      ? { ...variable, kind: 'ordinal' as const }
+      : variable.id === 'body'
+        ? { ...variable, label: { kk: LONG_LABEL, ru: LONG_LABEL, en: LONG_LABEL } }
+        : variable,
+  );
+  return { ...demo, codebook: { ...demo.codebook, variables }, appeals, codings, consensus: [] };
 }
 
 /**

@@ -1,13 +1,15 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { readSheet } from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../shared/csv/parseCsv.ts';
 import { restoreNeutralised, writeCsv } from '../../shared/csv/writeCsv.ts';
 import { datasetRows, wideDataset } from '../../shared/formats/dataset.ts';
 import { xlsxBytes } from '../../shared/formats/xlsx.ts';
+import { planImport } from '../../shared/import/planImport.ts';
+import { readTable } from '../../shared/import/readTable.ts';
 import { hasProgram, interopInput, runProgram } from './interopFixture.ts';
 
 const input = interopInput();
@@ -22,13 +24,13 @@ const text = (cell: unknown) =>
       ? ''
       : String(cell);
 /** The `<f>` (formula) elements of every sheet of a workbook. */
-const formulaCells = (xlsx: string) =>
-  (
-    execFileSync('unzip', ['-p', xlsx, 'xl/worksheets/*.xml'], {
-      encoding: 'utf8',
-      maxBuffer: 1 << 28,
-    }).match(/<f[\s>]/g) ?? []
-  ).length;
+const formulaCells = (xlsx: string) => {
+  const sheets = unzipSync(readFileSync(xlsx), { filter: (file) => file.name.startsWith('xl/worksheets/') });
+  return Object.values(sheets).reduce(
+    (count, xml) => count + (strFromU8(xml).match(/<f[\s>]/g) ?? []).length,
+    0,
+  );
+};
 
 describe.runIf(hasProgram('soffice'))('LibreOffice Calc opens the files for Excel', () => {
   const dir = mkdtempSync(join(tmpdir(), 'kodtau-lo-'));
@@ -69,5 +71,48 @@ describe.runIf(hasProgram('soffice'))('LibreOffice Calc opens the files for Exce
     expect(typeof sheet[1]![header.indexOf('region_code')]).toBe('number');
     expect(sheet[1]![header.indexOf('date')]).toBeInstanceOf(Date);
     expect(sheet[1]![header.indexOf('Формула')]).toBe('=1+1');
+  });
+
+  it('a Calc workbook with formulas: the results import, each error cell is a row problem with its cell', async () => {
+    // `=…` evaluated as formulas on import (token 13); Calc saves each with its result or error.
+    writeFileSync(
+      join(dir, 'formulas.csv'),
+      [
+        'id,text,n,check',
+        'A1,Су жоқ,=1+1,=UPPER("жол")',
+        'A2,Жол,=1/0,ok',
+        'A3,Мектеп,=NA(),=VALUE("x")',
+        'A4,Жарық,=INDIRECT("Nowhere!A1"),ok',
+      ].join('\n'),
+    );
+    runProgram(
+      'soffice',
+      [
+        '--headless',
+        '--convert-to',
+        'xlsx',
+        '--infilter=CSV:44,34,76,1,,0,false,true,false,false,false,-1,true',
+        'formulas.csv',
+      ],
+      dir,
+    );
+    const xlsx = readFileSync(join(dir, 'formulas.xlsx'));
+    expect(formulaCells(join(dir, 'formulas.xlsx'))).toBe(6);
+    const table = await readTable(xlsx);
+    const mapping = {
+      text: 1,
+      id: 0,
+      meta: [
+        { column: 2, name: 'n' },
+        { column: 3, name: 'check' },
+      ],
+    };
+    const plan = planImport(table, mapping, { projectId: 'p', existingIds: new Set(), firstOrder: 0 });
+    expect(plan.appeals.map((a) => [a.id, a.meta])).toEqual([['A1', { n: '2', check: 'ЖОЛ' }]]);
+    expect(plan.issues).toEqual([
+      { kind: 'cellError', line: 3, detail: '#DIV/0!', column: 'n', cell: 'C3' },
+      { kind: 'cellError', line: 4, detail: '#N/A', column: 'n', cell: 'C4' },
+      { kind: 'cellError', line: 5, detail: '#REF!', column: 'n', cell: 'C5' },
+    ]);
   });
 });

@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../shared/csv/parseCsv.ts';
-import { wideDataset } from '../../shared/formats/dataset.ts';
+import { cutToBytes, utf8Length, wideDataset } from '../../shared/formats/dataset.ts';
 import { spssSyntax, statisticsCsv } from '../../shared/formats/spss.ts';
 import { localize } from '../../shared/model/index.ts';
 import { frequencyTable } from '../../shared/tables/frequencyTable.ts';
 import { sourceValues } from '../../shared/tables/tableSource.ts';
-import { hasProgram, interopInput } from './interopFixture.ts';
+import { hasProgram, interopInput, LONG_LABEL } from './interopFixture.ts';
 
 const input = interopInput();
 const dataset = wideDataset(input, { source: { kind: 'final' }, labels: 'both', lang: 'en', text: true });
@@ -99,6 +99,16 @@ describe.runIf(hasProgram('pspp'))('PSPP reads the SPSS syntax and the data CSV'
     expect(at('region_code', 'Measurement Level')).toBe('Nominal');
     expect(at('Район', 'Measurement Level')).toBe('Nominal');
     expect(at('region_status', 'Missing Values')).toBe('9');
+    expect(at('response', 'Measurement Level')).toBe('Ordinal');
+    expect(at('response_label', 'Measurement Level')).toBe('Ordinal');
+    // A label over 255 bytes is cut between two Kazakh letters, in the variable's part: each 0/1
+    // column keeps its category (MRSETS names the categories by these labels).
+    for (const category of input.codebook.variables.find((v) => v.id === 'body')!.categories) {
+      const label = at(`body_${category.code}`, 'Label')!;
+      const suffix = `: ${localize(category.label, 'en')}`;
+      expect(label).toBe(`${cutToBytes(LONG_LABEL, 255 - utf8Length(suffix))}${suffix}`);
+      expect(utf8Length(label)).toBeGreaterThan(250);
+    }
     const sets = [...tables.entries()].find(([title]) => /multiple response/i.test(title));
     expect(sets, output.slice(-2000)).toBeDefined();
     const members = multi.categories.map((c) => `${multi.id}_${c.code}`);

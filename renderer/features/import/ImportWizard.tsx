@@ -135,9 +135,7 @@ export function ImportWizard({ file, projectId, preferNewProject = false, onImpo
     }
   }
 
-  const issueCount = plan
-    ? plan.issueCounts.duplicateId + plan.issueCounts.emptyText + plan.issueCounts.fieldCount
-    : 0;
+  const issueCount = plan ? Object.values(plan.issueCounts).reduce((sum, n) => sum + n, 0) : 0;
 
   return (
     <section className="card import-wizard" aria-label={t('import.wizard.title')}>
@@ -400,7 +398,13 @@ export function ImportWizard({ file, projectId, preferNewProject = false, onImpo
                 {plan.issues.map((issue) => (
                   <tr key={`${issue.kind}-${issue.line}`}>
                     <td className="num">{formatNumber(issue.line, lang)}</td>
-                    <td>{t(`import.issues.${issue.kind}`, { detail: issue.detail })}</td>
+                    <td>
+                      {t(`import.issues.${issue.kind}`, {
+                        detail: issue.detail,
+                        column: issue.column,
+                        cell: issue.cell,
+                      })}
+                    </td>
                   </tr>
                 ))}
               </tbody>

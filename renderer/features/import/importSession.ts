@@ -7,7 +7,12 @@ import {
   type ColumnMapping,
 } from '../../../shared/import/columnMapping.ts';
 import { IMPORT_ERROR_CODES, type ImportErrorCode } from '../../../shared/import/importError.ts';
-import { planImport, type ImportPlan, type RowIssue } from '../../../shared/import/planImport.ts';
+import {
+  planImport,
+  ROW_ISSUE_KINDS,
+  type ImportPlan,
+  type RowIssue,
+} from '../../../shared/import/planImport.ts';
 import {
   readTable,
   type ReadOptions,
@@ -146,7 +151,10 @@ export class ImportSession {
       firstOrder: last ? last.order + 1 : 0,
     });
     this.plan = { ...plan, projectId: projectId ?? '', mapping };
-    const issueCounts = { duplicateId: 0, emptyText: 0, fieldCount: 0 };
+    const issueCounts = Object.fromEntries(ROW_ISSUE_KINDS.map((kind) => [kind, 0])) as Record<
+      RowIssue['kind'],
+      number
+    >;
     for (const issue of plan.issues) issueCounts[issue.kind]++;
     return {
       toAdd: plan.appeals.length,

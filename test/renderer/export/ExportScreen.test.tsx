@@ -95,6 +95,13 @@ describe('ExportScreen', { timeout: 20_000 }, () => {
     await waitFor(() =>
       expect(screen.getByRole('status')).toHaveTextContent(/the coders tied on \d+ appeals/),
     );
+    // The screen says which file is for what: the apostrophe only in the CSV for Excel.
+    expect(screen.getByRole('heading', { name: 'For SPSS, R and Python' })).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /The CSV for Excel writes an apostrophe .* The data file .*-wide-data\.csv carries every text exactly/,
+      ),
+    ).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'SPSS syntax (.sps)…' }));
     await waitFor(() => expect(platform.saved.at(-1)!.suggestedName).toBe(`${STEM}-wide.sps`));
     expect(decode(platform.saved.at(-1)!.bytes)).toContain(`/FILE='${STEM}-wide-data.csv'`);

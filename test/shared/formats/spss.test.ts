@@ -79,6 +79,28 @@ describe('spssSyntax', () => {
     expect(utf8(label)).toBe(254);
     expect(label).toBe('Ө'.repeat(127));
   });
+
+  it('cuts a long multiple-choice label in the variable’s part, so each 0/1 column keeps its category', () => {
+    const long = {
+      ...dataset,
+      columns: dataset.columns.map((c) =>
+        c.multi
+          ? {
+              ...c,
+              label: c.label.replace('Причина', 'Ө'.repeat(200)),
+              multi: { ...c.multi, label: 'Ө'.repeat(200) },
+            }
+          : c,
+      ),
+    };
+    const sps = spssSyntax(long, options);
+    const corruption = /\r\n {2}\/reason_corruption '([^']*)'/.exec(sps)![1]!;
+    // ": Коррупция" is 20 bytes: 235 are left, 117 letters of 2 bytes.
+    expect(corruption).toBe(`${'Ө'.repeat(117)}: Коррупция`);
+    expect(utf8(corruption)).toBe(254);
+    // ": Волокита", 18 bytes: 118 letters.
+    expect(sps).toContain(`/reason_red_tape '${'Ө'.repeat(118)}: Волокита'`);
+  });
 });
 
 describe('rScript', () => {
