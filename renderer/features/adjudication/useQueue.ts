@@ -35,7 +35,7 @@ export function useQueue(projectId: string, by: string) {
     let items: QueueItem[] = [];
     let agreed = 0;
     const take = (chunk: QueueChunk) => {
-      items = chunk.replace ? chunk.items : items.concat(chunk.items);
+      items = items.concat(chunk.items);
       agreed += chunk.agreed;
       setState({ projectId, items, agreed, complete: false });
     };
