@@ -10,7 +10,7 @@ const BLOCKS_AT_A_TIME = 16;
 /** Queue items sent to the screen at a time. */
 const ITEMS_AT_A_TIME = 10_000;
 /** Agreed units written to the consensus per transaction: a decision waits for one such write at most. */
-const AGREED_AT_A_TIME = 2000;
+const AGREED_AT_A_TIME = 500;
 
 /** What the worker sends, in turn: the next disagreements in appeal order, and (in the first) how many units agree. */
 export interface QueueChunk {
