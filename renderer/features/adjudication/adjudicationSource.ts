@@ -16,6 +16,8 @@ const AGREED_AT_A_TIME = 500;
 export interface QueueChunk {
   items: QueueItem[];
   agreed: number;
+  /** How many items the whole queue has (once every slice is in). */
+  total: number;
 }
 
 /** Appeal, then variable, in code-unit order: the order IndexedDB keys sort in. */
@@ -110,7 +112,11 @@ export async function* queueChunks(
   // Sent in slices: the screen draws the first disagreement from the first, and no message is
   // so large that the UI thread stops to read it.
   for (let from = 0; from < Math.max(1, items.length); from += ITEMS_AT_A_TIME)
-    yield { items: items.slice(from, from + ITEMS_AT_A_TIME), agreed: from === 0 ? agreed : 0 };
+    yield {
+      items: items.slice(from, from + ITEMS_AT_A_TIME),
+      agreed: from === 0 ? agreed : 0,
+      total: items.length,
+    };
   for (let from = 0; from < agreedOpen.length; from += AGREED_AT_A_TIME) {
     if (cancelled()) return;
     await db.consensus.bulkPut(agreedOpen.slice(from, from + AGREED_AT_A_TIME));
