@@ -23,3 +23,6 @@ export const VERSION_5_STORES = {
   ...VERSION_4_STORES,
   clearedCodings: '[projectId+coderId+appealId+variableId], [projectId+coderId+appealId]',
 };
+
+/** Version 6, the release before the answer blocks (version 7): the backups table. */
+export const VERSION_6_STORES = { ...VERSION_5_STORES, backups: 'projectId' };

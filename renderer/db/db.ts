@@ -11,6 +11,7 @@ import type {
 import type { ReviewFlag } from '../../shared/merge/reviewFlag.ts';
 import type { TrainingSet } from '../../shared/merge/trainingSet.ts';
 import type { RememberedMapping } from '../../shared/import/columnMapping.ts';
+import { rebuildAnswerBlocks, type AnswerBlock, type AnswerBlockKey } from './answerBlocks.ts';
 
 /** When a project was last saved to a file, and the Electron daily copy last written. */
 export interface BackupRecord {
@@ -53,6 +54,11 @@ export class KodtauDb extends Dexie {
   trainingSets!: Table<TrainingSet, [string, string]>;
   /** Per project: when it was last saved to a project file (the reminder) and the daily copy. */
   backups!: EntityTable<BackupRecord, 'projectId'>;
+  /**
+   * Derived from `codings`: every coder's answer per variable, a few hundred appeals to a row,
+   * for the agreement and adjudication workers (see answerBlocks.ts). Written with `codings`.
+   */
+  answerBlocks!: Table<AnswerBlock, AnswerBlockKey>;
 
   constructor(name = 'kodtau') {
     super(name);
@@ -94,6 +100,15 @@ export class KodtauDb extends Dexie {
       });
     // When each project was last saved to a project file, for the backup reminder.
     this.version(6).stores({ backups: 'projectId' });
+    // The answers in blocks of a few hundred appeals, built from the codings there are.
+    this.version(7)
+      .stores({ answerBlocks: '[projectId+variableId+block]' })
+      .upgrade((tx) =>
+        rebuildAnswerBlocks(
+          tx.table<Coding, CodingKey>('codings'),
+          tx.table<AnswerBlock, AnswerBlockKey>('answerBlocks'),
+        ),
+      );
   }
 }
 

@@ -2,6 +2,7 @@ import { Dexie } from 'dexie';
 import { createDemoProject, DEMO_PROJECT_ID } from '../../shared/demo/index.ts';
 import type { Codebook } from '../../shared/model/index.ts';
 import { db } from './db.ts';
+import { codingTables, putCodings } from './queries.ts';
 
 /**
  * Writes the embedded demo project (project, codebook, appeals, the two demo coders and
@@ -11,14 +12,14 @@ export async function openDemoProject(): Promise<string> {
   const demo = createDemoProject();
   await db.transaction(
     'rw',
-    [db.projects, db.codebooks, db.appeals, db.coders, db.codings, db.imports],
+    [db.projects, db.codebooks, db.appeals, db.coders, ...codingTables(), db.imports],
     async () => {
       if (await db.projects.get(DEMO_PROJECT_ID)) return;
       await db.projects.add(demo.project);
       await db.codebooks.add(demo.codebook);
       await db.appeals.bulkAdd(demo.appeals);
       await db.coders.bulkPut(demo.coders);
-      await db.codings.bulkAdd(demo.codings);
+      await putCodings(demo.codings);
       await db.imports.add({
         id: `${DEMO_PROJECT_ID}/demo`,
         projectId: DEMO_PROJECT_ID,
@@ -41,8 +42,7 @@ export async function deleteProject(projectId: string): Promise<void> {
       db.projects,
       db.codebooks,
       db.appeals,
-      db.codings,
-      db.clearedCodings,
+      ...codingTables(),
       db.consensus,
       db.imports,
       db.reviews,
@@ -60,6 +60,10 @@ export async function deleteProject(projectId: string): Promise<void> {
         .delete();
       await db.clearedCodings
         .where('[projectId+coderId+appealId+variableId]')
+        .between([projectId, Dexie.minKey], [projectId, Dexie.maxKey])
+        .delete();
+      await db.answerBlocks
+        .where('[projectId+variableId+block]')
         .between([projectId, Dexie.minKey], [projectId, Dexie.maxKey])
         .delete();
       await db.consensus.where('projectId').equals(projectId).delete();

@@ -1,13 +1,15 @@
 import { Dexie } from 'dexie';
 import type { Coding } from '../../shared/model/index.ts';
+import { updateAnswerBlocks } from './answerBlocks.ts';
 import { codingKeyOf, db } from './db.ts';
 
 /** The tables `putCodings` writes: a transaction that calls it spans all of them. */
-export const codingTables = () => [db.codings, db.clearedCodings];
+export const codingTables = () => [db.codings, db.clearedCodings, db.answerBlocks];
 
 /**
  * Stores codings, each in its table: an answer in `codings`, a cleared one in `clearedCodings`,
- * removing the key from the other. Call inside a transaction over `codingTables()`.
+ * removing the key from the other, and brings the answer blocks up to date. The one way codings
+ * are written: call inside a transaction over `codingTables()`.
  */
 export async function putCodings(codings: readonly Coding[]): Promise<void> {
   const cleared = codings.filter((c) => c.cleared);
@@ -17,6 +19,7 @@ export async function putCodings(codings: readonly Coding[]): Promise<void> {
     db.clearedCodings.bulkPut(cleared),
     db.codings.bulkDelete(cleared.map(codingKeyOf)),
     db.clearedCodings.bulkDelete(answers.map(codingKeyOf)),
+    updateAnswerBlocks(db.answerBlocks, codings),
   ]);
 }
 

@@ -1,4 +1,4 @@
-import { hasAnswer, type Coding, type Variable } from '../model/index.ts';
+import { hasAnswer, type CodedAnswer, type Variable } from '../model/index.ts';
 
 export interface CodingRows<T> {
   /** Coder ids in the column order of `rows`. */
@@ -16,14 +16,14 @@ export interface CodingRows<T> {
  * the coder did not code the variable. Multiple choice: a cell is the set of codes (an empty set means
  * "none of them" and counts), or null when the coder did not code the variable.
  */
-export function codingRows(codings: readonly Coding[], variable: Variable): CodingRows<string | null>;
+export function codingRows(codings: readonly CodedAnswer[], variable: Variable): CodingRows<string | null>;
 export function codingRows(
-  codings: readonly Coding[],
+  codings: readonly CodedAnswer[],
   variable: Variable,
   sets: true,
 ): CodingRows<string[] | null>;
 export function codingRows(
-  codings: readonly Coding[],
+  codings: readonly CodedAnswer[],
   variable: Variable,
   sets = false,
 ): CodingRows<string | null> | CodingRows<string[] | null> {

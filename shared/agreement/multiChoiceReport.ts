@@ -1,7 +1,7 @@
 import { agreementReport, type AgreementOptions, type AgreementReport } from './agreementReport.ts';
-import { setAlpha, type SetValue } from './setAlpha.ts';
+import { setAlphas, type SetValue } from './setAlpha.ts';
 import type { MasiWeights } from './setDistance.ts';
-import type { Coefficient } from './types.ts';
+import type { Coefficient, ReliabilityData } from './types.ts';
 
 export interface MultiChoiceOptions {
   /** The codebook's categories in order; else those observed, sorted. */
@@ -51,18 +51,41 @@ export function multiChoiceReport(
     unitsTotal: rows.length,
     coders: rows[0]?.length ?? 0,
     categories,
-    setAlpha: {
-      masi: setAlpha(rows, { distance: 'masi', masiWeights: options.masiWeights ?? 'passonneau' }),
-      jaccard: setAlpha(rows, { distance: 'jaccard' }),
-    },
+    setAlpha: setAlphas(rows, options.masiWeights),
     perCategory: categories.map((category) => ({
       category,
-      report: agreementReport(
-        rows.map((row) =>
-          row.map((set) => (set === null ? null : set.includes(category) ? 'present' : 'absent')),
-        ),
-        binary,
-      ),
+      report: agreementReport(presence(rows, category), binary),
     })),
+  };
+}
+
+/**
+ * One category as a present/absent variable: the reliability data `reliabilityData` gives for
+ * rows of 'absent' / 'present' / null with categories ['absent', 'present'], made directly.
+ */
+function presence(rows: readonly (readonly SetValue[])[], category: string): ReliabilityData {
+  const unitCount = rows.length;
+  const coderCount = rows[0]?.length ?? 0;
+  const values = new Int32Array(unitCount * coderCount);
+  const firstUnit = Int32Array.of(-1, -1);
+  for (let u = 0; u < unitCount; u++) {
+    const row = rows[u]!;
+    if (row.length !== coderCount)
+      throw new RangeError(`unit ${u + 1} has ${row.length} values, expected ${coderCount} (one per coder)`);
+    for (let c = 0; c < coderCount; c++) {
+      const set = row[c];
+      const k = set === null || set === undefined ? -1 : set.includes(category) ? 1 : 0;
+      values[u * coderCount + c] = k;
+      if (k >= 0 && firstUnit[k] === -1) firstUnit[k] = u;
+    }
+  }
+  return {
+    unitCount,
+    coderCount,
+    values,
+    categories: ['absent', 'present'],
+    numeric: Float64Array.of(NaN, NaN),
+    firstUnit,
+    fromCodebook: true,
   };
 }

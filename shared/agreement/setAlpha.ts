@@ -22,6 +22,23 @@ export interface SetAlphaOptions {
  * @example setAlpha([[['a'], ['a']], [['a', 'b'], ['b']]], { distance: 'jaccard' }).value
  */
 export function setAlpha(rows: readonly (readonly SetValue[])[], options: SetAlphaOptions): Coefficient {
+  return setAlphaOn(setData(rows), options);
+}
+
+/** Set-level α with MASI and with Jaccard distance (as `setAlpha` gives each), the sets read once. */
+export function setAlphas(
+  rows: readonly (readonly SetValue[])[],
+  masiWeights: MasiWeights = 'passonneau',
+): { masi: Coefficient; jaccard: Coefficient } {
+  const data = setData(rows);
+  return {
+    masi: setAlphaOn(data, { distance: 'masi', masiWeights }),
+    jaccard: setAlphaOn(data, { distance: 'jaccard' }),
+  };
+}
+
+/** The rows as reliability data whose categories are the distinct sets (each sorted, without repeats). */
+function setData(rows: readonly (readonly SetValue[])[]) {
   const members = new Map<string, readonly string[]>();
   const keyed = rows.map((row) =>
     row.map((set) => {
@@ -33,7 +50,10 @@ export function setAlpha(rows: readonly (readonly SetValue[])[], options: SetAlp
     }),
   );
   const data = reliabilityData(keyed);
-  const sets = data.categories.map((key) => members.get(key)!);
+  return { data, sets: data.categories.map((key) => members.get(key)!) };
+}
+
+function setAlphaOn({ data, sets }: ReturnType<typeof setData>, options: SetAlphaOptions): Coefficient {
   const q = sets.length;
   const memo = new Float64Array(q * q).fill(-1);
   const weights = options.masiWeights ?? 'passonneau';

@@ -1,10 +1,10 @@
-import { hasAnswer, type Coding } from '../model/index.ts';
+import { hasAnswer, type CodedAnswer, type Coding } from '../model/index.ts';
 
 /** All coders' codings of one variable of one appeal. */
-export interface CodingUnit {
+export interface CodingUnit<C extends CodedAnswer = Coding> {
   appealId: string;
   variableId: string;
-  codings: Coding[];
+  codings: C[];
 }
 
 /** The codings' answer in a comparable form: the set of codes, or the trimmed text. */
@@ -20,8 +20,8 @@ export function answerKey(coding: Pick<Coding, 'values' | 'text'>): string {
  * by appeal and variable so the lists are stable. A unit agrees when every coder gave the same
  * set of values (the order in which a coder picked them does not matter).
  */
-export function codingUnits(codings: readonly Coding[], minCoders = 2): CodingUnit[] {
-  const units = new Map<string, CodingUnit>();
+export function codingUnits<C extends CodedAnswer>(codings: readonly C[], minCoders = 2): CodingUnit<C>[] {
+  const units = new Map<string, CodingUnit<C>>();
   for (const coding of codings) {
     if (!hasAnswer(coding)) continue;
     const key = `${coding.appealId}\u0000${coding.variableId}`;
@@ -35,7 +35,7 @@ export function codingUnits(codings: readonly Coding[], minCoders = 2): CodingUn
     .sort((a, b) => a.appealId.localeCompare(b.appealId) || a.variableId.localeCompare(b.variableId));
 }
 
-export function unitAgrees(unit: CodingUnit): boolean {
+export function unitAgrees(unit: CodingUnit<CodedAnswer>): boolean {
   const first = unit.codings[0];
   return first !== undefined && unit.codings.every((coding) => answerKey(coding) === answerKey(first));
 }

@@ -26,6 +26,9 @@ export const codingSchema = z.object({
 });
 export type Coding = z.infer<typeof codingSchema>;
 
+/** What the agreement figures and the adjudication queue read of a coding: who answered what, where. */
+export type CodedAnswer = Pick<Coding, 'coderId' | 'appealId' | 'variableId' | 'values' | 'text' | 'cleared'>;
+
 /** Whether a coding holds an answer: not cleared (an empty set on a multiple-choice variable is one). */
 export function hasAnswer(coding: Pick<Coding, 'cleared'> | undefined): boolean {
   return !!coding && !coding.cleared;

@@ -110,7 +110,7 @@ export async function measured(): Promise<readonly BenchResult[]> {
 type Hooks = {
   db: import('../../renderer/db/db.ts').KodtauDb;
   useAppStore: typeof import('../../renderer/store/index.ts').useAppStore;
-};
+} & Pick<typeof import('../../renderer/db/queries.ts'), 'codingTables' | 'putCodings'>;
 
 /**
  * Runs in the page: writes the project straight into IndexedDB through the app's own Dexie module,
@@ -125,7 +125,8 @@ async function seedScale(args: {
   project: string;
   supervisor: string;
 }) {
-  const { db, useAppStore } = (window as unknown as { kodtauTest: Hooks }).kodtauTest;
+  const { db, useAppStore, codingTables, putCodings } = (window as unknown as { kodtauTest: Hooks })
+    .kodtauTest;
   let state = 13;
   /** Mulberry32: a seeded generator, so every run writes the same data. */
   const random = () => {
@@ -202,7 +203,7 @@ async function seedScale(args: {
     }
     try {
       await db.appeals.bulkAdd(appeals);
-      await db.codings.bulkAdd(rows);
+      await db.transaction('rw', codingTables(), () => putCodings(rows));
     } catch (error) {
       throw new Error(`writing appeals ${from}–: ${(error as Error).name} ${(error as Error).message}`, {
         cause: error,

@@ -1,6 +1,6 @@
 import { answerKey, codingUnits, unitAgrees } from '../../../shared/consensus/codingUnits.ts';
 import type { ReviewFlag } from '../../../shared/merge/reviewFlag.ts';
-import type { Coding, Consensus } from '../../../shared/model/index.ts';
+import type { CodedAnswer, Coding, Consensus } from '../../../shared/model/index.ts';
 import { db } from '../../db/db.ts';
 
 export const unitKey = (u: { appealId: string; variableId: string }) => `${u.appealId}\u0000${u.variableId}`;
@@ -21,7 +21,7 @@ export interface Queue {
 }
 
 /** The distinct answers of a unit's codings, sorted and joined: "a | b", "a+b | c", "∅" for none of these. */
-export const pairOf = (codings: readonly Coding[]) =>
+export const pairOf = (codings: readonly CodedAnswer[]) =>
   [...new Set(codings.map((c) => answerKey(c).replaceAll('\u0000', '+') || '∅'))].sort().join(' | ');
 
 /**

@@ -34,10 +34,13 @@ export function useQueue(projectId: string, by: string) {
     let live = true;
     let items: QueueItem[] = [];
     let agreed = 0;
+    // Drawn with the first slice (the first disagreement), then once the last slice is in: each
+    // drawing goes over the whole queue.
     const take = (chunk: QueueChunk) => {
-      items = chunk.replace ? chunk.items : items.concat(chunk.items);
+      const first = items.length === 0;
+      items = items.concat(chunk.items);
       agreed += chunk.agreed;
-      setState({ projectId, items, agreed, complete: false });
+      if (first || items.length === chunk.total) setState({ projectId, items, agreed, complete: false });
     };
     const finish = () => setState({ projectId, items, agreed, complete: true });
     if (typeof Worker === 'undefined') {

@@ -10,7 +10,7 @@ import {
 } from '../../../shared/agreement/index.ts';
 import { codingRows, type CodingRows } from '../../../shared/agreement/codingRows.ts';
 import type { CsvCell } from '../../../shared/csv/writeCsv.ts';
-import type { Coding, Variable } from '../../../shared/model/index.ts';
+import type { CodedAnswer, Variable } from '../../../shared/model/index.ts';
 
 /** Seeded, so the interval in a report is reproducible (Hayes & Krippendorff 2007). */
 export const BOOTSTRAP = { bootstrap: 1000, seed: 1 } as const;
@@ -29,11 +29,11 @@ export interface Subset {
 export const ALL: Subset = { coders: [], from: '', to: '', overlapOnly: false };
 
 /** The codings of the subset: chosen coders, appeals in the date range (`dates`: appeal id → ISO date). */
-export function subsetCodings(
-  codings: readonly Coding[],
+export function subsetCodings<C extends Pick<CodedAnswer, 'coderId' | 'appealId'>>(
+  codings: readonly C[],
   dates: ReadonlyMap<string, string>,
   subset: Subset,
-): Coding[] {
+): C[] {
   const coders = subset.coders.length > 0 ? new Set(subset.coders) : null;
   const inRange = (appealId: string) => {
     if (!subset.from && !subset.to) return true;
@@ -77,7 +77,7 @@ function keepOverlap<T>(rows: CodingRows<T | null>): CodingRows<T | null> {
  */
 export function variableFigures(
   variable: Variable,
-  codings: readonly Coding[],
+  codings: readonly CodedAnswer[],
   overlapOnly = false,
   bootstrap = true,
 ): VariableFigures {
@@ -127,7 +127,7 @@ export function variableFigures(
 }
 
 /** The point estimates alone: what the dashboard shows first. */
-export const pointFigures = (variable: Variable, codings: readonly Coding[], overlapOnly: boolean) =>
+export const pointFigures = (variable: Variable, codings: readonly CodedAnswer[], overlapOnly: boolean) =>
   variableFigures(variable, codings, overlapOnly, false);
 
 /** Adds the seeded bootstrap interval of α (single choice and ordinal), as `variableFigures` computes it. */

@@ -6,7 +6,8 @@ import {
   type DriftAxis,
   type DriftPoint,
 } from '../../../shared/agreement/drift.ts';
-import type { Coding, Variable } from '../../../shared/model/index.ts';
+import type { CodedAnswer, Variable } from '../../../shared/model/index.ts';
+import { blockAnswers, projectBlocks } from '../../db/answerBlocks.ts';
 import type { KodtauDb } from '../../db/db.ts';
 import {
   BOOTSTRAP,
@@ -53,15 +54,15 @@ export type AgreementEvent =
   | { kind: 'done' };
 
 /**
- * Reads the project's codings one variable at a time through the `[projectId+variableId]` index
- * and computes the dashboard's figures: every point estimate first, then the bootstrap intervals.
+ * Reads the project's answers one variable at a time from its answer blocks (a few hundred
+ * appeals to a row, where `codings` has a row per answer) and computes the dashboard's figures: every point estimate first, then the bootstrap intervals.
  * Runs in the agreement worker (which opens the database itself), or on the UI thread where there
  * are no workers (jsdom tests). What it read is kept for the next subset of the same data.
  */
 export class AgreementSource {
   private version = -1;
   private projectId = '';
-  private read = new Map<string, Promise<Coding[]>>();
+  private read = new Map<string, Promise<CodedAnswer[]>>();
   private dates: Promise<Map<string, string>> | null = null;
   /** The last figures computed per variable, with their matrix, for the detail and the intervals. */
   private last = new Map<string, VariableFigures>();
@@ -76,10 +77,12 @@ export class AgreementSource {
     this.dates = null;
   }
 
-  private codings(variableId: string): Promise<Coding[]> {
+  private codings(variableId: string): Promise<CodedAnswer[]> {
     let read = this.read.get(variableId);
     if (!read) {
-      read = this.db.codings.where('[projectId+variableId]').equals([this.projectId, variableId]).toArray();
+      read = projectBlocks(this.db.answerBlocks, this.projectId, variableId).then((blocks) =>
+        blocks.flatMap(blockAnswers),
+      );
       this.read.set(variableId, read);
     }
     return read;
@@ -143,7 +146,12 @@ export class AgreementSource {
     if (!variable || variable.kind === 'text') return null;
     const { subset } = request;
     const dates = subset.from || subset.to ? await this.appealDates() : new Map<string, string>();
-    const codings = subsetCodings(await this.codings(variableId), dates, subset);
+    // Drift needs each coding's time, which the blocks leave out: the variable's rows, read when asked.
+    const rows = await this.db.codings
+      .where('[projectId+variableId]')
+      .equals([request.projectId, variableId])
+      .toArray();
+    const codings = subsetCodings(rows, dates, subset);
     const consensus = await this.db.consensus
       .where('[projectId+variableId]')
       .equals([request.projectId, variableId])

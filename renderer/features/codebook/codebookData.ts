@@ -8,6 +8,7 @@ import {
 import type { Codebook, CodebookContent, Coding, Consensus } from '../../../shared/model/index.ts';
 import { db } from '../../db/db.ts';
 import { currentCodebook } from '../../db/projects.ts';
+import { codingTables, putCodings } from '../../db/queries.ts';
 
 /** variable id → category code → how many codings and consensus values use it. */
 export type UsageCounts = Map<string, Map<string, number>>;
@@ -97,7 +98,7 @@ export async function saveCodebookVersion(
   const problems = validateCodebook(draft);
   if (problems.length > 0) throw new CodebookSaveError({ reason: 'invalid', problems });
   const projectId = base.projectId;
-  return db.transaction('rw', [db.codebooks, db.codings, db.consensus], async () => {
+  return db.transaction('rw', [db.codebooks, ...codingTables(), db.consensus], async () => {
     const latest = await currentCodebook(projectId);
     // Version 0 is a project's first codebook: there must be none yet.
     if ((latest?.version ?? 0) !== base.version) throw new CodebookSaveError({ reason: 'stale' });
@@ -137,7 +138,7 @@ export async function saveCodebookVersion(
         await variableRows<Consensus>(db.consensus, projectId, variableId),
         merges,
       );
-      await db.codings.bulkPut(codings);
+      await putCodings(codings);
       await db.consensus.bulkPut(consensus);
       moved += codings.length + consensus.length;
     }

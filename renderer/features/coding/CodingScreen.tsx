@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { localize, type Codebook, type Lang, type Variable } from '../../../shared/model/index.ts';
 import { NoProject } from '../../components/NoProject.tsx';
 import { db } from '../../db/db.ts';
+import { codingTables, putCodings } from '../../db/queries.ts';
 import { formatNumber, formatPercent } from '../../i18n.ts';
 import { useAppStore } from '../../store/index.ts';
 import { isFiltered } from '../../store/codingSlice.ts';
@@ -21,7 +22,8 @@ import './coding.css';
 
 // Browser tests and benchmarks seed data through the app's own database. The variable is set
 // only in builds made for them (VITE_KODTAU_TEST_HOOKS=1); a release build drops this line.
-if (import.meta.env.VITE_KODTAU_TEST_HOOKS) Object.assign(window, { kodtauTest: { db, useAppStore } });
+if (import.meta.env.VITE_KODTAU_TEST_HOOKS)
+  Object.assign(window, { kodtauTest: { db, useAppStore, codingTables, putCodings } });
 
 export function CodingScreen() {
   const { t } = useTranslation();

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../renderer/db/db.ts';
-import { projectCodings } from '../../../renderer/db/queries.ts';
+import { codingTables, projectCodings, putCodings } from '../../../renderer/db/queries.ts';
 import { buildQueue } from '../../../renderer/features/adjudication/adjudicationQueue.ts';
 import { queueChunks } from '../../../renderer/features/adjudication/adjudicationSource.ts';
 import { demoVariables } from '../../../shared/demo/codebook.ts';
@@ -34,7 +34,7 @@ const codings: Coding[] = Array.from({ length: 800 }, (_, a) => `m-${String(a).p
 beforeEach(async () => {
   await db.delete();
   await db.open();
-  await db.codings.bulkAdd(codings);
+  await db.transaction('rw', codingTables(), () => putCodings(codings));
   const first = buildQueue(codings, [], []).items;
   await db.consensus.bulkPut(
     first.slice(0, 40).map((item) => ({
@@ -59,8 +59,8 @@ beforeEach(async () => {
 });
 
 describe('queueChunks (the adjudication worker)', { timeout: 60_000 }, () => {
-  it.each([40_000, 97, 7])(
-    'builds the queue buildQueue builds from every coding, %i codings at a time',
+  it.each([256, 97, 1])(
+    'builds the queue buildQueue builds from every coding, %i block numbers at a time',
     async (chunk) => {
       const expected = buildQueue(
         await projectCodings(PROJECT),

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectCodings } from '../../../renderer/db/queries.ts';
+import { codingTables, projectCodings, putCodings } from '../../../renderer/db/queries.ts';
 import { db } from '../../../renderer/db/db.ts';
 import {
   ALL,
@@ -13,7 +13,7 @@ import {
   type AgreementEvent,
 } from '../../../renderer/features/agreement/agreementSource.ts';
 import { demoVariables } from '../../../shared/demo/codebook.ts';
-import type { Appeal, Coding } from '../../../shared/model/index.ts';
+import { clearedCoding, type Appeal, type Coding } from '../../../shared/model/index.ts';
 
 // A mid-size project: 1 500 appeals, 3 coders (the third codes only every other appeal), the
 // demo's 4 variables (2 multiple choice), answers agreeing about 4 times in 5, a few cleared.
@@ -59,9 +59,12 @@ beforeAll(async () => {
   await db.delete();
   await db.open();
   await db.appeals.bulkAdd(appeals);
-  await db.codings.bulkAdd(codings);
+  await write(codings);
 });
 afterAll(() => db.delete());
+
+/** Writes codings as the app does, answer blocks with them. */
+const write = (rows: readonly Coding[]) => db.transaction('rw', codingTables(), () => putCodings(rows));
 
 /** The figures as the dashboard computed them before the worker read IndexedDB: every coding, then the engine. */
 async function reference(subset: Subset) {
@@ -115,14 +118,14 @@ describe('AgreementSource (the agreement worker)', { timeout: 60_000 }, () => {
     const source = new AgreementSource(db);
     await collect(source, ALL);
     const extra: Coding = { ...codings[0]!, coderId: 'c9' };
-    await db.codings.add(extra);
+    await write([extra]);
     try {
       const same = await collect(source, subsets[1]!);
       expect(same[0]).toEqual({ kind: 'coders', coders: CODERS });
       const again = await collect(source, ALL, 2);
       expect(again[0]).toEqual({ kind: 'coders', coders: [...CODERS, 'c9'] });
     } finally {
-      await db.codings.delete([extra.projectId, extra.coderId, extra.appealId, extra.variableId]);
+      await write([clearedCoding(extra, '2026-01-02T00:00:00.000Z')]);
     }
   });
 

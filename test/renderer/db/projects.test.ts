@@ -106,12 +106,12 @@ describe('openDemoProject', () => {
   });
 
   it('writes all or nothing: a failing write leaves no half demo behind', async () => {
-    // A coding already stored under one of the demo's keys makes bulkAdd fail inside the transaction.
-    const demo = createDemoProject();
-    const clash = demo.codings[0]!;
-    await db.codings.add(clash);
+    // An import record already stored under the demo's id makes the last write fail, after the codings.
+    const clash = { id: `${DEMO_PROJECT_ID}/demo`, projectId: 'other', kind: 'demo' as const };
+    await db.imports.add({ ...clash, fileName: 'demo', fileHash: '', importedAt: '', summary: {} });
     await expect(openDemoProject()).rejects.toThrow();
-    expect(await counts()).toMatchObject({ projects: 0, codebooks: 0, appeals: 0, imports: 0, codings: 1 });
+    expect(await counts()).toMatchObject({ projects: 0, codebooks: 0, appeals: 0, imports: 1, codings: 0 });
+    expect(await db.answerBlocks.count()).toBe(0);
   });
 });
 

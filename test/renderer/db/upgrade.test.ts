@@ -1,7 +1,8 @@
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KodtauDb } from '../../../renderer/db/db.ts';
-import { VERSION_4_STORES } from '../../previousSchemas.ts';
+import { AnswerBlockBuilder } from '../../../renderer/db/answerBlocks.ts';
+import { VERSION_4_STORES, VERSION_6_STORES } from '../../previousSchemas.ts';
 import { coding } from './fixtures.ts';
 
 const NAME = 'kodtau-upgrade-test';
@@ -28,6 +29,37 @@ describe('the version 5 upgrade', () => {
       { ...emptyChoice, cleared: true },
       { ...clearedText, cleared: true },
     ]);
+    db.close();
+  });
+});
+
+describe('the version 7 upgrade', () => {
+  it('builds the answer blocks from the codings of a version-6 database, cleared codings left out', async () => {
+    const old = new Dexie(NAME);
+    old.version(6).stores(VERSION_6_STORES);
+    const answers = Array.from({ length: 600 }, (_, i) =>
+      coding(i % 2 ? 'p' : 'q', `coder-${i % 3}`, `A${Math.floor(i / 3)}`, i % 4 ? 'reason' : 'comment', [
+        `code-${i % 5}`,
+      ]),
+    );
+    const cleared = { ...coding('p', 'ann', 'A1', 'reason', []), cleared: true as const };
+    await old.table('codings').bulkPut(answers);
+    await old.table('clearedCodings').put(cleared);
+    old.close();
+
+    const db = new KodtauDb(NAME);
+    await db.open();
+    expect(db.verno).toBe(7);
+    const builder = new AnswerBlockBuilder();
+    for (const answer of await db.codings.toArray()) builder.add(answer);
+    const blocks = await db.answerBlocks.toArray();
+    expect(blocks.length).toBeGreaterThan(10);
+    expect(blocks.reduce((n, b) => n + b.cells.length / 3, 0)).toBe(answers.length);
+    const byKey = (a: { projectId: string; variableId: string; block: number }) =>
+      `${a.projectId}/${a.variableId}/${String(a.block).padStart(4, '0')}`;
+    const sorted = (list: typeof blocks) =>
+      list.map((b) => ({ ...b, cells: [...b.cells] })).sort((a, b) => byKey(a).localeCompare(byKey(b)));
+    expect(sorted(blocks)).toEqual(sorted(builder.build()));
     db.close();
   });
 });
