@@ -7,9 +7,9 @@ import {
   type PackageErrorCode,
 } from '../../../shared/formats/projectPackage.ts';
 import { kodtauFileKind, type KodtauFileKind } from '../../../shared/formats/fileKind.ts';
-import { MAX_JSON_DEPTH, type Lang } from '../../../shared/model/index.ts';
+import { MAX_JSON_DEPTH, metaLabel, type Codebook, type Lang } from '../../../shared/model/index.ts';
 import { db } from '../../db/db.ts';
-import { formatDate, formatNumber } from '../../i18n.ts';
+import { formatDate, formatDay, formatNumber } from '../../i18n.ts';
 import { usePlatform } from '../../platform/PlatformContext.tsx';
 import type { PickedFile } from '../../platform/types.ts';
 import { useAppStore } from '../../store/index.ts';
@@ -68,7 +68,7 @@ interface ForeignPackage {
 export function ImportScreen() {
   const { t, i18n } = useTranslation();
   const platform = usePlatform();
-  const { project } = useCurrentProject();
+  const { project, codebook } = useCurrentProject();
   const openProject = useAppStore((state) => state.openProject);
   const coderId = useAppStore((state) => state.coderId);
   const signIn = useAppStore((state) => state.signIn);
@@ -229,7 +229,7 @@ export function ImportScreen() {
         />
       )}
       {project ? (
-        <ProjectAppeals projectId={project.id} />
+        <ProjectAppeals projectId={project.id} codebook={codebook} />
       ) : (
         !wizard && <p className="muted">{t('import.noProject')}</p>
       )}
@@ -292,8 +292,8 @@ function OtherFileNotice(props: {
   );
 }
 
-/** The project's appeals page by page and its import history. */
-function ProjectAppeals({ projectId }: { projectId: string }) {
+/** The project's appeals page by page and its import history; dates and regions in the UI's language. */
+function ProjectAppeals({ projectId, codebook }: { projectId: string; codebook: Codebook | undefined }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const [page, setPage] = useState(0);
@@ -356,8 +356,8 @@ function ProjectAppeals({ projectId }: { projectId: string }) {
               <td>
                 <code>{appeal.id}</code>
               </td>
-              <td>{appeal.meta.date}</td>
-              <td>{appeal.meta.region}</td>
+              <td>{appeal.meta.date && formatDay(appeal.meta.date, lang)}</td>
+              <td>{appeal.meta.region && metaLabel(codebook, 'region', appeal.meta.region, lang)}</td>
               <td className="clip" lang={appeal.meta.language}>
                 {appeal.text}
               </td>
