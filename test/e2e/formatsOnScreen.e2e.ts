@@ -78,6 +78,11 @@ describe.each(Object.keys(STRINGS) as Lang[])('numbers and dates on every screen
       }
       await shot(page, `screens-${screen}-${lang}`);
     }
+    // The codebook's version history, opened.
+    await nav(page, s.nav.codebook);
+    await page.getByText(s.codebookHistory.title, { exact: true }).click();
+    await page.getByText(s.codebookHistory.lead).waitFor();
+    await shot(page, `screens-codebook-history-${lang}`);
     // The coding screen's date filter, typed in the language's numeric form.
     await nav(page, s.nav.coding);
     await page.getByText(s.coding.filter.more).click();

@@ -24,21 +24,25 @@ export function CodebookHistory({ projectId }: { projectId: string }) {
   const newestFirst = versions.map((after, i) => ({ after, before: versions[i - 1] })).reverse();
   return (
     <section className="card codebook-history" aria-labelledby="codebook-history-title">
-      <h2 id="codebook-history-title">{t('codebookHistory.title')}</h2>
-      <p className="muted">{t('codebookHistory.lead')}</p>
-      <ol reversed>
-        {newestFirst.map(({ after, before }) => (
-          <li key={after.version}>
-            <h3>
-              {t('codebookHistory.version', {
-                version: after.version,
-                date: formatDateTime(after.updatedAt, lang),
-              })}
-            </h3>
-            <VersionChanges before={before} after={after} t={t} lang={lang} />
-          </li>
-        ))}
-      </ol>
+      <details>
+        <summary>
+          <h2 id="codebook-history-title">{t('codebookHistory.title')}</h2>
+        </summary>
+        <p className="muted">{t('codebookHistory.lead')}</p>
+        <ol reversed>
+          {newestFirst.map(({ after, before }) => (
+            <li key={after.version}>
+              <h3>
+                {t('codebookHistory.version', {
+                  version: after.version,
+                  date: formatDateTime(after.updatedAt, lang),
+                })}
+              </h3>
+              <VersionChanges before={before} after={after} t={t} lang={lang} />
+            </li>
+          ))}
+        </ol>
+      </details>
     </section>
   );
 }

@@ -227,6 +227,7 @@ function CodebookEditor({ project, codebook, message, setMessage }: EditorProps)
             setMessage({ kind: 'ok', text: t('codebook.import.applied') });
           }}
         />
+        <CodebookHistory projectId={project.id} />
         {/* An empty codebook has no texts to be complete: nothing is said about their languages. */}
         <p className={missingTotal > 0 ? 'warning' : 'muted'} role="status">
           {draft.variables.length === 0
@@ -276,7 +277,6 @@ function CodebookEditor({ project, codebook, message, setMessage }: EditorProps)
         >
           {t('codebook.edit.addVariable')}
         </button>
-        <CodebookHistory projectId={project.id} />
       </div>
       {remove && removeVariable && (
         <RemoveCategoryDialog

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../renderer/db/db.ts';
 import { currentCodebook, openDemoProject } from '../../../renderer/db/projects.ts';
@@ -56,6 +57,7 @@ describe('codebook version history', () => {
     await twoVersions();
     renderWithPlatform(<CodebookScreen />);
     const history = await screen.findByRole('region', { name: 'Version history' });
+    await userEvent.setup().click(within(history).getByText('Version history'));
     const versions = within(history).getAllByRole('heading', { level: 3 });
     expect(versions.map((h) => h.textContent?.split(' · ')[0])).toEqual([
       'Version 3',
