@@ -85,6 +85,50 @@ export function formatDay(day: string, lang: Lang): string {
   return new Intl.DateTimeFormat(FORMAT_LOCALES[lang], { ...options, timeZone: 'UTC' }).format(date);
 }
 
+/** The order of day, month and year in the UI language's numeric dates, and what separates them. */
+function numericDayForm(lang: Lang): { order: ('day' | 'month' | 'year')[]; separator: string } {
+  const parts = new Intl.DateTimeFormat(FORMAT_LOCALES[lang], {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).formatToParts(new Date(Date.UTC(2019, 10, 4)));
+  const order = parts.flatMap((p) =>
+    p.type === 'day' || p.type === 'month' || p.type === 'year' ? [p.type] : [],
+  );
+  return { order, separator: parts.find((p) => p.type === 'literal')?.value ?? '.' };
+}
+
+/**
+ * A calendar day (yyyy-mm-dd) in the UI language's numeric form, for typing: 04.11.2019 in kk
+ * and ru, 04/11/2019 in English. Anything else is given back as written.
+ */
+export function formatDayNumeric(day: string, lang: Lang): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day.trim());
+  if (!match) return day;
+  const { order, separator } = numericDayForm(lang);
+  const parts = { year: match[1]!, month: match[2]!, day: match[3]! };
+  return order.map((part) => parts[part]).join(separator);
+}
+
+/**
+ * A day typed in the UI language's numeric order (any of . / - or a space between the parts, one
+ * or two digits for day and month, four for the year), or as yyyy-mm-dd: the day as yyyy-mm-dd,
+ * or null when the text is no real day (31.02.2019, 2019 without a month, a two-digit year).
+ */
+export function parseDay(text: string, lang: Lang): string | null {
+  const pieces = text.trim().split(/[./\-\s]+/);
+  if (pieces.length !== 3 || !pieces.every((piece) => /^\d{1,4}$/.test(piece))) return null;
+  const order = pieces[0]!.length === 4 ? (['year', 'month', 'day'] as const) : numericDayForm(lang).order;
+  const parts = Object.fromEntries(order.map((part, i) => [part, pieces[i]!])) as Record<string, string>;
+  if (parts.year?.length !== 4 || parts.month!.length > 2 || parts.day!.length > 2) return null;
+  const [year, month, day] = [Number(parts.year), Number(parts.month), Number(parts.day)];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
+    return null;
+  return date.toISOString().slice(0, 10);
+}
+
 /** The name of a language in the UI's language ("орыс тілі" in Kazakh, "русский" in Russian). */
 export function languageName(code: string, lang: Lang): string {
   try {

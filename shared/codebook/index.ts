@@ -4,3 +4,4 @@ export * from './validateCodebook.ts';
 export * from './missingTranslations.ts';
 export * from './codebookVersion.ts';
 export * from './adoptCodebook.ts';
+export * from './codebookChanges.ts';

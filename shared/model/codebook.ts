@@ -53,6 +53,15 @@ export const codebookSchema = z.object({
   variables: z.array(variableSchema),
   merges: z.array(categoryMergeSchema).default([]),
   updatedAt: z.string(),
+  /**
+   * Counted when this version was saved, for its version history: how many codings and
+   * consensus values held each category the version merged away (they moved to its target) or
+   * retired (they stay, retiring moves none). Not part of the hash; absent on versions saved
+   * before Kodtau kept the count, and on version 1.
+   */
+  changeCounts: z
+    .array(z.object({ variableId: codeSchema, code: codeSchema, count: z.number().int().nonnegative() }))
+    .optional(),
 });
 export type Codebook = z.infer<typeof codebookSchema>;
 

@@ -91,7 +91,8 @@ export function AdjudicationScreen() {
       const category = v.categories.find((c) => c.code === code);
       if (category) return localize(category.label, lang) || code;
     }
-    return code === '∅' ? t('adjudication.empty') : code;
+    // The empty set in a pair is a coder's "none of these" (an answer only multiple choice has).
+    return code === '∅' ? t('coding.answers.none') : code;
   };
   const pairLabel = (pair: string) =>
     pair
@@ -349,8 +350,10 @@ function Decision({
     return () => window.removeEventListener('keydown', onKey);
   });
 
+  // An empty set on multiple choice is the coder's "none of these", named as the coding screen names it.
   const answer = (values: readonly string[], text?: string) =>
-    answerText(variable, values, text, lang) || t('adjudication.empty');
+    answerText(variable, values, text, lang) ||
+    (variable?.kind === 'multi' && text === undefined ? t('coding.answers.none') : t('adjudication.empty'));
   const toggle = (code: string) =>
     setOther(
       variable?.kind === 'multi'

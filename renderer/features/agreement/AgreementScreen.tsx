@@ -8,6 +8,7 @@ import {
 } from '../../../shared/agreement/index.ts';
 import { writeCsv } from '../../../shared/csv/writeCsv.ts';
 import { localize, type Lang } from '../../../shared/model/index.ts';
+import { DayInput } from '../../components/DayInput.tsx';
 import { NoProject } from '../../components/NoProject.tsx';
 import { formatDate, formatNumber } from '../../i18n.ts';
 import { usePlatform } from '../../platform/PlatformContext.tsx';
@@ -168,22 +169,16 @@ export function AgreementScreen() {
             </label>
           ))}
         </div>
-        <label>
-          {t('agreement.subset.from')}
-          <input
-            type="date"
-            value={subset.from}
-            onChange={(e) => setSubset({ ...subset, from: e.target.value })}
-          />
-        </label>
-        <label>
-          {t('agreement.subset.to')}
-          <input
-            type="date"
-            value={subset.to}
-            onChange={(e) => setSubset({ ...subset, to: e.target.value })}
-          />
-        </label>
+        <DayInput
+          label={t('agreement.subset.from')}
+          value={subset.from}
+          onChange={(from) => setSubset({ ...subset, from })}
+        />
+        <DayInput
+          label={t('agreement.subset.to')}
+          value={subset.to}
+          onChange={(to) => setSubset({ ...subset, to })}
+        />
         <label>
           <input
             type="checkbox"

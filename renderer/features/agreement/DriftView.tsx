@@ -61,6 +61,7 @@ export function DriftView({ client, request, variable, coderName }: Props) {
             ? t('agreement.drift.weekAxis')
             : t('agreement.drift.orderAxis', { block: ORDER_BLOCK }),
         coderName,
+        number: (value) => formatNumber(value, lang, { maximumFractionDigits: 3 }),
       }),
     );
     const resize = () => chart.resize({ width: element.clientWidth || 900 });
@@ -69,7 +70,7 @@ export function DriftView({ client, request, variable, coderName }: Props) {
       window.removeEventListener('resize', resize);
       chart.dispose();
     };
-  }, [shown, anyDrawn, axis, coderName, t]);
+  }, [shown, anyDrawn, axis, coderName, t, lang]);
 
   const c = (x: number) => formatCoefficient(x, lang);
   const list = (points: readonly DriftPoint[], reason: DriftPoint['reason']) =>

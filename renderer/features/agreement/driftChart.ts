@@ -16,6 +16,8 @@ export interface DriftLabels {
   interval: string;
   axis: string;
   coderName: (id: string) => string;
+  /** A coefficient in the UI's language (decimal comma in kk and ru): axis ticks and tooltip. */
+  number: (value: number) => string;
 }
 
 /** Only drawn points: a period with too few units (or α undefined) is a gap in its line. */
@@ -48,7 +50,10 @@ export function driftOption(
     backgroundColor: '#ffffff',
     color: PALETTE,
     textStyle: { fontFamily: 'system-ui, "Segoe UI", "Noto Sans", "DejaVu Sans", Arial, sans-serif' },
-    tooltip: { trigger: 'axis' },
+    tooltip: {
+      trigger: 'axis',
+      valueFormatter: (value: unknown) => (typeof value === 'number' ? labels.number(value) : '–'),
+    },
     legend: {
       top: 0,
       type: 'scroll',
@@ -56,7 +61,12 @@ export function driftOption(
     },
     grid: { left: 48, right: 24, top: 36, bottom: 48 },
     xAxis: { type: 'category', data: periods, name: labels.axis, nameLocation: 'middle', nameGap: 30 },
-    yAxis: { type: 'value', max: 1, min: (v: { min: number }) => Math.min(0, Math.floor(v.min * 10) / 10) },
+    yAxis: {
+      type: 'value',
+      max: 1,
+      min: (v: { min: number }) => Math.min(0, Math.floor(v.min * 10) / 10),
+      axisLabel: { formatter: (value: number) => labels.number(value) },
+    },
     series: [
       ...(withCi.length > 0
         ? [

@@ -4,6 +4,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   addVariable,
+  codebookChanges,
   contentOf,
   countMissingTranslations,
   deleteCategory,
@@ -31,6 +32,7 @@ import { projectFileStem, projectName } from '../projects/projectName.ts';
 import { useCurrentProject } from '../projects/useCurrentProject.ts';
 import { categoryUsage, CodebookSaveError, saveCodebookVersion, usageCounts } from './codebookData.ts';
 import { codebookMessages } from './codebookMessages.ts';
+import { CodebookHistory } from './CodebookHistory.tsx';
 import { CodebookImport } from './CodebookImport.tsx';
 import { CodebookPrint } from './CodebookPrint.tsx';
 import { RemoveCategoryDialog, type RemoveRequest } from './RemoveCategoryDialog.tsx';
@@ -113,7 +115,10 @@ function CodebookEditor({ project, codebook, message, setMessage }: EditorProps)
     try {
       const { codebook: next, moved } = await saveCodebookVersion(codebook, draft);
       forgetDraft(codebook);
-      setMessage({ kind: 'ok', text: t('codebook.edit.saved', { version: next.version, count: moved }) });
+      // "0 codings moved" after a retirement is no loss: say so.
+      const retired = codebookChanges(codebook, next, next.version).some((c) => c.kind === 'categoryRetired');
+      const text = t('codebook.edit.saved', { version: next.version, count: moved });
+      setMessage({ kind: 'ok', text: retired ? `${text} ${t('codebookHistory.savedRetired')}` : text });
     } catch (error) {
       // The save is one transaction: whatever failed, nothing was written.
       const text =
@@ -222,6 +227,7 @@ function CodebookEditor({ project, codebook, message, setMessage }: EditorProps)
             setMessage({ kind: 'ok', text: t('codebook.import.applied') });
           }}
         />
+        <CodebookHistory projectId={project.id} />
         {/* An empty codebook has no texts to be complete: nothing is said about their languages. */}
         <p className={missingTotal > 0 ? 'warning' : 'muted'} role="status">
           {draft.variables.length === 0

@@ -1,5 +1,6 @@
 import { Dexie } from 'dexie';
 import {
+  codebookChanges,
   nextCodebookVersion,
   rewriteMergedValues,
   validateCodebook,
@@ -128,21 +129,34 @@ export async function saveCodebookVersion(
     }
 
     let moved = 0;
+    // Kept with the version for its history: what each merged or retired category held.
+    const changeCounts: NonNullable<Codebook['changeCounts']> = [];
     for (const variableId of new Set(merges.map((m) => m.variableId))) {
+      const rows = {
+        codings: await variableRows<Coding>(db.codings, projectId, variableId),
+        consensus: await variableRows<Consensus>(db.consensus, projectId, variableId),
+      };
+      for (const { from } of merges.filter((m) => m.variableId === variableId)) {
+        const count = [...rows.codings, ...rows.consensus].filter((row) => row.values.includes(from)).length;
+        changeCounts.push({ variableId, code: from, count });
+      }
       // A rewritten coding is in the new version's vocabulary; its edit time stays the coder's.
-      const codings = rewriteMergedValues(
-        await variableRows<Coding>(db.codings, projectId, variableId),
-        merges,
-      ).map((coding) => ({ ...coding, codebookVersion: next.version }));
-      const consensus = rewriteMergedValues(
-        await variableRows<Consensus>(db.consensus, projectId, variableId),
-        merges,
-      );
+      const codings = rewriteMergedValues(rows.codings, merges).map((coding) => ({
+        ...coding,
+        codebookVersion: next.version,
+      }));
+      const consensus = rewriteMergedValues(rows.consensus, merges);
       await putCodings(codings);
       await db.consensus.bulkPut(consensus);
       moved += codings.length + consensus.length;
     }
-    await db.codebooks.add(next);
-    return { codebook: next, moved };
+    for (const change of codebookChanges(base, draft, next.version)) {
+      if (change.kind !== 'categoryRetired') continue;
+      const count = await countUses(projectId, change.variableId, change.code);
+      changeCounts.push({ variableId: change.variableId, code: change.code, count });
+    }
+    const saved = base.version > 0 ? { ...next, changeCounts } : next;
+    await db.codebooks.add(saved);
+    return { codebook: saved, moved };
   });
 }

@@ -15,6 +15,7 @@ import { CODER_FILE_FILTERS, importCoderFiles, saveCoderFile } from './coderFile
 import { MergeReport } from './MergeReport.tsx';
 import { TrainingSection } from './TrainingSection.tsx';
 import { onCoderFileExportRequest } from './exportRequest.ts';
+import { useMergeIntent } from './mergeIntent.ts';
 import './coders.css';
 
 interface CoderRow {
@@ -41,6 +42,7 @@ export function CodersScreen() {
   const [exported, setExported] = useState<ExportState>({ kind: 'idle' });
   const [merge, setMerge] = useState<MergeState>({ kind: 'idle' });
   const [dragging, setDragging] = useState(false);
+  const requestedMerge = useMergeIntent((state) => state.files);
 
   const rows = useLiveQuery(async () => {
     const [summaries, names] = await Promise.all([coderSummaries(projectId), coderNames()]);
@@ -63,7 +65,16 @@ export function CodersScreen() {
     [exportMine],
   );
 
-  async function mergeFiles(files: PickedFile[]) {
+  // A coder file opened on another screen (the import screen's package button) is merged here.
+  useEffect(() => {
+    if (!requestedMerge || !projectId) return;
+    useMergeIntent.getState().clear();
+    void mergeFiles(requestedMerge);
+    // The handler reads the latest state; the request alone triggers this.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [requestedMerge, projectId]);
+
+  async function mergeFiles(files: readonly PickedFile[]) {
     if (files.length === 0) return;
     setMerge({ kind: 'merging' });
     try {

@@ -69,7 +69,7 @@ export function TrainingSection({ projectId, codebook, me }: Props) {
       ? text
       : codes
           .map((code) => localize(variable.categories.find((c) => c.code === code)?.label, lang) || code)
-          .join(' + ') || t('adjudication.empty');
+          .join(' + ') || (variable.kind === 'multi' ? t('coding.answers.none') : t('adjudication.empty'));
   const definitions = (variable: Variable, codes: readonly string[]) =>
     codes
       .map((code) => variable.categories.find((c) => c.code === code))

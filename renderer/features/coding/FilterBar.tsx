@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { memo, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { metaLabel, type Codebook, type Lang } from '../../../shared/model/index.ts';
+import { DayInput } from '../../components/DayInput.tsx';
 import { coderNames } from '../../db/queries.ts';
 import { useAppStore } from '../../store/index.ts';
 import { isFiltered, NO_FILTER, type CodingFilter } from '../../store/codingSlice.ts';
@@ -91,22 +92,16 @@ export const FilterBar = memo(function FilterBar(props: {
                 ))}
               </select>
             </label>
-            <label>
-              {t('coding.filter.from')}
-              <input
-                type="date"
-                value={filter.dateFrom}
-                onChange={(e) => setFilter({ dateFrom: e.target.value })}
-              />
-            </label>
-            <label>
-              {t('coding.filter.to')}
-              <input
-                type="date"
-                value={filter.dateTo}
-                onChange={(e) => setFilter({ dateTo: e.target.value })}
-              />
-            </label>
+            <DayInput
+              label={t('coding.filter.from')}
+              value={filter.dateFrom}
+              onChange={(dateFrom) => setFilter({ dateFrom })}
+            />
+            <DayInput
+              label={t('coding.filter.to')}
+              value={filter.dateTo}
+              onChange={(dateTo) => setFilter({ dateTo })}
+            />
             <CodingSettings projectId={projectId} />
           </div>
         )}

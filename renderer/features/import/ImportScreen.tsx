@@ -6,12 +6,15 @@ import {
   parseProjectPackage,
   type PackageErrorCode,
 } from '../../../shared/formats/projectPackage.ts';
-import { MAX_JSON_DEPTH, type Lang } from '../../../shared/model/index.ts';
+import { kodtauFileKind, type KodtauFileKind } from '../../../shared/formats/fileKind.ts';
+import { MAX_JSON_DEPTH, metaLabel, type Codebook, type Lang } from '../../../shared/model/index.ts';
 import { db } from '../../db/db.ts';
-import { formatDate, formatNumber } from '../../i18n.ts';
+import { formatDate, formatDay, formatNumber } from '../../i18n.ts';
 import { usePlatform } from '../../platform/PlatformContext.tsx';
 import type { PickedFile } from '../../platform/types.ts';
 import { useAppStore } from '../../store/index.ts';
+import { useMergeIntent } from '../coders/mergeIntent.ts';
+import { projectName } from '../projects/projectName.ts';
 import { useCurrentProject } from '../projects/useCurrentProject.ts';
 import { useImportIntent } from './importIntent.ts';
 import { ImportWizard } from './ImportWizard.tsx';
@@ -28,14 +31,27 @@ import './import.css';
 const PAGE_SIZE = 50;
 const APPEAL_EXTENSIONS = ['csv', 'tsv', 'txt', 'xlsx', 'json', 'jsonl', 'ndjson'];
 
-/** A dropped file is a package when its name or its first bytes say so; anything else goes to the wizard. */
+/**
+ * A dropped file goes the package's way when its name or its first bytes say it is a package or
+ * another Kodtau file (which that way is named and sent where it belongs); anything else goes to
+ * the wizard.
+ */
 function isPackage(file: PickedFile): boolean {
   if (file.name.toLowerCase().endsWith('.kodtau')) return true;
   const head = new TextDecoder().decode(file.bytes.subarray(0, 200));
-  return head.includes('"kodtau-project-package"');
+  return /"kodtau-(project-package|coder-file|project|merged-project)"/.test(head);
 }
 
-type PackageOutcome = { ok: OpenPackageResult } | { error: PackageErrorCode | 'unexpected' };
+/** Another Kodtau file where a package was expected: what it is, and its project here if any. */
+interface OtherFile {
+  file: PickedFile;
+  what: KodtauFileKind;
+  /** The coder file's project on this computer, by name in the UI language. */
+  projectName?: string;
+}
+
+type PackageOutcome =
+  { ok: OpenPackageResult } | { error: PackageErrorCode | 'unexpected' } | { other: OtherFile };
 
 /** A package made for another coder, waiting for the signed-in coder to say who codes it. */
 interface ForeignPackage {
@@ -50,9 +66,9 @@ interface ForeignPackage {
  * appeals as imported, page by page, with the record of every import.
  */
 export function ImportScreen() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const platform = usePlatform();
-  const { project } = useCurrentProject();
+  const { project, codebook } = useCurrentProject();
   const openProject = useAppStore((state) => state.openProject);
   const coderId = useAppStore((state) => state.coderId);
   const signIn = useAppStore((state) => state.signIn);
@@ -95,8 +111,25 @@ export function ImportScreen() {
       if (mismatch) setForeign({ pkg, fileName: file.name, ...mismatch });
       else await storePackage(pkg, file.name);
     } catch (error) {
-      setOutcome({ error: error instanceof PackageError ? error.code : 'unexpected' });
+      const code = error instanceof PackageError ? error.code : 'unexpected';
+      const what = code === 'foreign' ? kodtauFileKind(file.bytes) : null;
+      if (what) setOutcome({ other: await otherFile(file, what) });
+      else setOutcome({ error: code });
     }
+  }
+
+  async function otherFile(file: PickedFile, what: KodtauFileKind): Promise<OtherFile> {
+    const project = what.kind === 'coderFile' ? await db.projects.get(what.projectId) : undefined;
+    return { file, what, projectName: project && projectName(project, i18n.language) };
+  }
+
+  /** The coder file goes to the Coders & merge screen of its project, which merges it. */
+  function mergeThere(other: OtherFile) {
+    if (other.what.kind !== 'coderFile') return;
+    openProject(other.what.projectId);
+    useMergeIntent.getState().request([other.file]);
+    setOutcome(null);
+    go('coders');
   }
 
   async function storePackage(pkg: ReadPackage, fileName: string, asCoder?: string) {
@@ -169,7 +202,21 @@ export function ImportScreen() {
         <div className="card" role="alert">
           <p className="warning">{t(`package.errors.${outcome.error}`, { depth: MAX_JSON_DEPTH })}</p>
           <p className="muted">{t('import.wizard.unchanged')}</p>
+          <button type="button" onClick={() => setOutcome(null)}>
+            {t('importOutcome.close')}
+          </button>
         </div>
+      )}
+      {outcome && 'other' in outcome && (
+        <OtherFileNotice
+          other={outcome.other}
+          onMerge={() => mergeThere(outcome.other)}
+          onProjects={() => {
+            setOutcome(null);
+            go('projects');
+          }}
+          onClose={() => setOutcome(null)}
+        />
       )}
       {wizard && (
         <ImportWizard
@@ -177,15 +224,12 @@ export function ImportScreen() {
           file={wizard.file}
           projectId={project?.id ?? null}
           preferNewProject={wizard.preferNew}
-          onImported={(projectId) => {
-            openProject(projectId);
-            setWizard(null);
-          }}
+          onImported={openProject}
           onClose={() => setWizard(null)}
         />
       )}
       {project ? (
-        <ProjectAppeals projectId={project.id} />
+        <ProjectAppeals projectId={project.id} codebook={codebook} />
       ) : (
         !wizard && <p className="muted">{t('import.noProject')}</p>
       )}
@@ -193,8 +237,63 @@ export function ImportScreen() {
   );
 }
 
-/** The project's appeals page by page and its import history. */
-function ProjectAppeals({ projectId }: { projectId: string }) {
+/** What a Kodtau file opened as a package is, where it goes, and the way there. */
+function OtherFileNotice(props: {
+  other: OtherFile;
+  onMerge: () => void;
+  onProjects: () => void;
+  onClose: () => void;
+}) {
+  const { other, onMerge, onProjects, onClose } = props;
+  const { t } = useTranslation();
+  const { what, projectName } = other;
+  return (
+    <div className="card" role="alert">
+      {what.kind === 'projectFile' ? (
+        <p className="warning">{t('importOutcome.projectFile', { screen: t('nav.projects') })}</p>
+      ) : (
+        <>
+          <p className="warning">
+            {projectName === undefined
+              ? t('importOutcome.coderFileElsewhere', {
+                  coder: what.coderName,
+                  codings: t('common.codingCount', { count: what.codings }),
+                })
+              : t('importOutcome.coderFile', {
+                  coder: what.coderName,
+                  project: projectName,
+                  codings: t('common.codingCount', { count: what.codings }),
+                })}
+          </p>
+          <p>
+            {projectName === undefined
+              ? t('importOutcome.coderFileNoProject', { screen: t('nav.coders') })
+              : t('importOutcome.coderFileWhere', { screen: t('nav.coders') })}
+          </p>
+        </>
+      )}
+      <p className="muted">{t('import.wizard.unchanged')}</p>
+      <div className="actions">
+        {what.kind === 'coderFile' && projectName !== undefined && (
+          <button type="button" className="primary" onClick={onMerge}>
+            {t('importOutcome.mergeIt', { project: projectName })}
+          </button>
+        )}
+        {what.kind === 'projectFile' && (
+          <button type="button" className="primary" onClick={onProjects}>
+            {t('importOutcome.toProjects', { screen: t('nav.projects') })}
+          </button>
+        )}
+        <button type="button" onClick={onClose}>
+          {t('importOutcome.close')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** The project's appeals page by page and its import history; dates and regions in the UI's language. */
+function ProjectAppeals({ projectId, codebook }: { projectId: string; codebook: Codebook | undefined }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const [page, setPage] = useState(0);
@@ -257,8 +356,8 @@ function ProjectAppeals({ projectId }: { projectId: string }) {
               <td>
                 <code>{appeal.id}</code>
               </td>
-              <td>{appeal.meta.date}</td>
-              <td>{appeal.meta.region}</td>
+              <td>{appeal.meta.date && formatDay(appeal.meta.date, lang)}</td>
+              <td>{appeal.meta.region && metaLabel(codebook, 'region', appeal.meta.region, lang)}</td>
               <td className="clip" lang={appeal.meta.language}>
                 {appeal.text}
               </td>

@@ -28,7 +28,10 @@ interface Props {
   projectId: string | null;
   /** Start with "new project" chosen even when a project is open. */
   preferNewProject?: boolean;
-  /** Called after a successful import with the project the appeals went into. */
+  /**
+   * Called as soon as the appeals are written, with the project they went into: the caller opens
+   * it, so that a new project is the open one whether or not the user reads the last step.
+   */
   onImported: (projectId: string) => void;
   onClose: () => void;
 }
@@ -49,7 +52,7 @@ export function ImportWizard({ file, projectId, preferNewProject = false, onImpo
   const [failure, setFailure] = useState<ImportFailure | null>(null);
   const [intoNew, setIntoNew] = useState(preferNewProject || projectId === null);
   const [name, setName] = useState(file.name.replace(/\.[^.]+$/, ''));
-  const [result, setResult] = useState<{ added: number; projectId: string } | null>(null);
+  const [result, setResult] = useState<{ added: number; newProject?: string } | null>(null);
 
   // The runner is made, and the file sent to it, once per wizard. The bytes are transferred (not
   // copied) to the worker; React's development StrictMode unmounts and mounts again at once, so
@@ -123,12 +126,17 @@ export function ImportWizard({ file, projectId, preferNewProject = false, onImpo
     const target: ImportTarget = intoNew
       ? { newProject: newProjectFor(name.trim() || file.name) }
       : { projectId: projectId! };
-    const targetId = 'newProject' in target ? target.newProject.id : target.projectId;
     try {
       const written = await session.current!.runner.write(target, (done, total) =>
         setProgress([done, total]),
       );
-      setResult({ added: written.added, projectId: targetId });
+      if ('newProject' in target) {
+        onImported(target.newProject.id);
+        setResult({ added: written.added, newProject: target.newProject.name });
+      } else {
+        onImported(target.projectId);
+        setResult({ added: written.added });
+      }
       setStep('done');
     } catch (error) {
       fail(error);
@@ -457,8 +465,11 @@ export function ImportWizard({ file, projectId, preferNewProject = false, onImpo
       {step === 'done' && result && (
         <div role="status">
           <p>{t('import.wizard.done', { count: result.added })}</p>
+          {result.newProject !== undefined && (
+            <p>{t('importOutcome.newProjectOpen', { name: result.newProject })}</p>
+          )}
           <div className="actions">
-            <button type="button" className="primary" onClick={() => onImported(result.projectId)}>
+            <button type="button" className="primary" onClick={onClose}>
               {t('import.wizard.showAppeals')}
             </button>
           </div>

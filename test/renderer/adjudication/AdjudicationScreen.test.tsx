@@ -129,4 +129,20 @@ describe('AdjudicationScreen', () => {
     await user.keyboard('1');
     await waitFor(async () => expect(await db.reviews.count()).toBe(0));
   });
+
+  it('names a coder’s "none of these" as the coding screen does, not "(empty)"', async () => {
+    const user = userEvent.setup();
+    // One coder of the first disputed reason (multiple choice) answered "none of these".
+    const unit = expectedUnits().disputed.find(([c]) => c!.variableId === 'reason')!;
+    await db.codings.put({ ...unit[0]!, values: [] });
+    renderWithPlatform(<AdjudicationScreen />);
+    await screen.findByRole('article');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Variable' }), 'Reason for the appeal');
+    const queue = screen.getByRole('list', { name: 'Disagreements' });
+    await user.click(within(queue).getByText(unit[0]!.appealId));
+    await waitFor(() => expect(currentUnit()).toBe(unit[0]!.appealId));
+    const answers = within(decision()).getByRole('table');
+    expect(within(answers).getByText('None of these')).toBeInTheDocument();
+    expect(within(decision()).queryByText('(empty)')).toBeNull();
+  });
 });

@@ -176,7 +176,10 @@ describe('CodebookScreen: change without losing codings', () => {
     );
     expect(within(await category('No answer')).getByText('retired')).toBeInTheDocument();
     await user.click(saveButton());
-    await screen.findByText('Saved as version 2. 0 codings moved.');
+    // "0 moved" is explained: retiring keeps the codings where they are.
+    await screen.findByText(
+      'Saved as version 2. 0 codings moved. Retiring moves no coding: a retired category keeps its codings, hidden from coding and kept in the data.',
+    );
     const saved = await currentCodebook(DEMO_PROJECT_ID);
     expect(saved?.variables[0]?.categories.find((c) => c.code === 'no_answer')?.retired).toBe(true);
     const codings = await codingsOf('response');

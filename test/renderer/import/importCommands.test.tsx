@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
-import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../../renderer/App.tsx';
 import { db } from '../../../renderer/db/db.ts';
+import { openDemoProject } from '../../../renderer/db/projects.ts';
 import { ProjectsScreen } from '../../../renderer/features/projects/ProjectsScreen.tsx';
 import { ImportScreen } from '../../../renderer/features/import/ImportScreen.tsx';
 import { useAppStore } from '../../../renderer/store/index.ts';
@@ -83,5 +84,26 @@ describe('ways into the import', () => {
     platform.nextOpen = [packageFile];
     await user.click(screen.getAllByRole('button', { name: 'Open project package…' })[0]!);
     await waitFor(async () => expect(await db.projects.count()).toBe(1));
+  });
+
+  it('"New project from file…" with another project open leaves the new one open, named in the top bar', async () => {
+    await signInCoder();
+    useAppStore.setState({ projectId: await openDemoProject(), screen: 'projects' });
+    const user = userEvent.setup();
+    const platform = createFakePlatform();
+    platform.nextOpen = [{ name: 'letters.csv', bytes: new TextEncoder().encode('id,text\n1,Сәлем\n') }];
+    renderWithPlatform(<App />, platform);
+    await user.click(await screen.findByRole('button', { name: 'New project from file…' }));
+    const wizard = await screen.findByRole('region', { name: 'Import appeals' });
+    await user.click(await within(wizard).findByRole('button', { name: 'Next' }));
+    await user.click(within(wizard).getByRole('button', { name: 'Check the rows' }));
+    await user.click(await within(wizard).findByRole('button', { name: 'Import 1 appeal' }));
+    await within(wizard).findByText('The new project “letters” is now the open project.');
+    // Open before anyone presses "Show the appeals": leaving the wizard here keeps it open.
+    const created = (await db.projects.toArray()).find((p) => p.name === 'letters')!;
+    expect(useAppStore.getState().projectId).toBe(created.id);
+    await waitFor(() => expect(document.querySelector('.topbar-project')).toHaveTextContent('letters'));
+    await user.click(within(wizard).getByRole('button', { name: 'Show the appeals' }));
+    expect(await screen.findByText('1 appeal in this project')).toBeInTheDocument();
   });
 });
