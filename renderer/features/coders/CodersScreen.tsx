@@ -198,7 +198,7 @@ function MergeRunning({ progress, cancel }: { progress: MergeProgress | null; ca
       : { done: formatNumber(phase.done, lang), total: formatNumber(phase.total, lang) };
   const label = t(`coders.mergeRun.${phase.phase}`, figures);
   return (
-    <div className="actions merge-running" role="status">
+    <div className="actions merge-running" role="status" data-phase={phase.phase}>
       <span>{label}</span>
       {phase.phase === 'merge' ? (
         <ProgressBar label={label} />

@@ -62,7 +62,8 @@ export function createWorkerRunner(): ImportRunner {
   };
 }
 
-function rebuildError(error: CrossedError): Error {
+/** An import error as it crossed from a worker: a cancel, or an error with its code and line. */
+export function rebuildError(error: CrossedError): Error {
   if (error.name === 'ImportCancelled') return new ImportCancelled();
   return Object.assign(new Error(error.message), error);
 }
