@@ -12,7 +12,9 @@ import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import type { Timed } from './chromiumApp.ts';
 
-type Record = (name: string, samples: Timed[], targetMs: number) => void;
+type RecordFigure = (name: string, samples: Timed[], targetMs: number) => void;
+/** A merge timed, with when each of its phases began (ms from the drop). */
+type MergeTimed = Timed & { phases?: Record<string, number> };
 
 /** Builds the coder files in the page with the app's own format code, bundled for it. */
 async function coderFileBundle(): Promise<string> {
@@ -35,7 +37,7 @@ async function coderFileBundle(): Promise<string> {
 
 export async function measureMerge(
   page: Page,
-  record: Record,
+  record: RecordFigure,
   { project, coders, runs, codings }: { project: string; coders: string[]; runs: number; codings: number },
 ): Promise<string[]> {
   const load = [loadavg()[0]!];
@@ -56,16 +58,25 @@ export async function measureMerge(
   const cancelled = await page.evaluate(cancelMerge);
   record('merge: Cancel to "nothing was changed"', [cancelled], 1000);
 
-  const merges: Timed[] = [];
+  const merges: MergeTimed[] = [];
   for (let run = 0; run < runs; run++) {
     await page.evaluate(clearCodings);
     merges.push(await page.evaluate(mergeOnce, { added: codings / coders.length, files: coders.length }));
   }
   record('merge: 3 coder files at once, drop to report', merges, 20_000);
-  const again = await page.evaluate(mergeOnce, { added: 0, files: coders.length });
+  const again: MergeTimed = await page.evaluate(mergeOnce, {
+    added: 0,
+    files: coders.length,
+  });
   record('merge: the same 3 files again (nothing changes)', [again], 20_000);
   load.push(loadavg()[0]!);
+  const starts = (t: MergeTimed) =>
+    Object.entries(t.phases ?? {})
+      .map(([phase, ms]) => `${phase} from ${(ms / 1000).toFixed(1)} s`)
+      .join(', ');
   return [
+    ...merges.map((t, run) => `merge run ${run + 1}: ${starts(t)}, report at ${(t.ms / 1000).toFixed(1)} s`),
+    `merge again: ${starts(again)}, report at ${(again.ms / 1000).toFixed(1)} s`,
     `merge: 3 files of ${megabytes.map((mb) => mb.toFixed(0)).join(', ')} MB; load average ${load.map((l) => l.toFixed(1)).join(' → ')}`,
   ];
 }
@@ -139,18 +150,24 @@ async function cancelMerge(): Promise<Timed> {
 }
 
 /** Runs in the page: drops the files; times until the report shows every file merged as expected. */
-async function mergeOnce({ added, files }: { added: number; files: number }): Promise<Timed> {
+async function mergeOnce({ added, files }: { added: number; files: number }): Promise<MergeTimed> {
   const w = window as unknown as MergeWindow;
   const rows = () => [...document.querySelectorAll('table.merge-report tbody tr')];
-  // The report of the earlier merge stays until this one starts.
+  // The report of the earlier merge stays until this one starts. Where the time goes: when each
+  // phase (read, merge, write) began, from the drop.
   let started = false;
-  const timed = await w.kodtauTime(
+  const start = performance.now();
+  const phases = new Map<string, number>();
+  const timed: MergeTimed = await w.kodtauTime(
     () => dropFiles(),
     () => {
-      started ||= !!document.querySelector('.merge-running');
-      return started && !document.querySelector('.merge-running') && rows().length === files;
+      const phase = document.querySelector<HTMLElement>('.merge-running')?.dataset.phase;
+      if (phase && !phases.has(phase)) phases.set(phase, performance.now() - start);
+      started ||= !!phase;
+      return started && !phase && rows().length === files;
     },
   );
+  timed.phases = Object.fromEntries(phases);
   const report = rows().map((tr) => (tr as HTMLTableRowElement).cells[2]?.textContent?.replace(/\D/g, ''));
   if (report.some((cell) => cell !== String(added)))
     throw new Error(`the report says ${report.join(', ')} added, not ${added} each`);

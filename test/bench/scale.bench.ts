@@ -4,12 +4,13 @@
 // `npm run bench -- scale`. Each figure is the user's time, from the click or key press to the
 // frame that shows the result, with the longest main-thread block (Long Tasks API) in it.
 // KODTAU_BENCH_RUNS (default 3) runs per figure; KODTAU_BENCH_DECISIONS (default 10) decisions;
-// KODTAU_BENCH_SCREENS (default 'merge,agreement,adjudication') the screens measured.
+// KODTAU_BENCH_SCREENS (default 'package,merge,agreement,adjudication') the screens measured.
 import { demoVariables } from '../../shared/demo/codebook.ts';
 import { codebookHash, type Codebook } from '../../shared/model/index.ts';
 import { heapMb, openApp, TIMER, type Timed } from './chromiumApp.ts';
 import { summarise, type BenchResult } from './harness.ts';
 import { measureMerge } from './mergeScreen.ts';
+import { measurePackageOpen } from './packageScreen.ts';
 
 const APPEALS = Number(process.env.KODTAU_BENCH_APPEALS ?? 100_000);
 const CODERS = ['coder-a', 'coder-b', 'coder-c'];
@@ -17,7 +18,7 @@ const PROJECT = 'scale-project';
 const SUPERVISOR = 'supervisor';
 const RUNS = Number(process.env.KODTAU_BENCH_RUNS ?? 3);
 const DECISIONS = Number(process.env.KODTAU_BENCH_DECISIONS ?? 10);
-const SCREENS = (process.env.KODTAU_BENCH_SCREENS ?? 'merge,agreement,adjudication').split(',');
+const SCREENS = (process.env.KODTAU_BENCH_SCREENS ?? 'package,merge,agreement,adjudication').split(',');
 
 function scaleCodebook(): Codebook {
   const content = { variables: demoVariables(), merges: [] };
@@ -65,14 +66,11 @@ export async function measured(): Promise<readonly BenchResult[]> {
       process.stderr.write(`  ${figures.at(-1)}\n`);
     };
 
-    const mergeNotes = SCREENS.includes('merge')
-      ? await measureMerge(page, record, {
-          project: PROJECT,
-          coders: CODERS,
-          runs: RUNS,
-          codings: seeded.codings,
-        })
-      : [];
+    const options = { project: PROJECT, coders: CODERS, runs: RUNS, codings: seeded.codings };
+    const mergeNotes = [
+      ...(SCREENS.includes('package') ? await measurePackageOpen(page, record, options) : []),
+      ...(SCREENS.includes('merge') ? await measureMerge(page, record, options) : []),
+    ];
 
     // Agreement: open the screen (point estimates, then the intervals), then drop one coder.
     const points: Timed[] = [];
