@@ -158,8 +158,15 @@ async function mergeOnce({ added, files }: { added: number; files: number }): Pr
   let started = false;
   const start = performance.now();
   const phases = new Map<string, number>();
+  const drop = () => {
+    const transfer = new DataTransfer();
+    for (const file of w.kodtauMergeFiles) transfer.items.add(file);
+    document
+      .querySelector('.drop-zone')!
+      .dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  };
   const timed: MergeTimed = await w.kodtauTime(
-    () => dropFiles(),
+    () => drop(),
     () => {
       const phase = document.querySelector<HTMLElement>('.merge-running')?.dataset.phase;
       if (phase && !phases.has(phase)) phases.set(phase, performance.now() - start);

@@ -24,8 +24,8 @@ export class MergeCancelled extends Error {
   }
 }
 
-/** Codings per `putCodings` inside the one transaction: between two chunks a cancel can land. */
-const WRITE_CHUNK = 20_000;
+/** Codings per `putCodings` inside the one transaction: the progress moves on after each. */
+const WRITE_CHUNK = 10_000;
 
 function decode(bytes: Uint8Array): string {
   try {
@@ -64,10 +64,37 @@ export async function mergeIntoProject(
   }
   onProgress({ phase: 'merge' });
   const coderIds = [...new Set(read.flatMap((r) => ('file' in r ? [r.file.coder.id] : [])))];
+  try {
+    return await writeMerge(projectId, coderIds, read, now, onProgress, check, signal);
+  } catch (error) {
+    // A cancel aborts the transaction at once; its pending requests fail with an AbortError.
+    check();
+    throw error;
+  }
+}
+
+async function writeMerge(
+  projectId: string,
+  coderIds: readonly string[],
+  read: readonly ReadCoderFile[],
+  now: Date,
+  onProgress: (progress: MergeProgress) => void,
+  check: () => void,
+  signal?: AbortSignal,
+): Promise<FileReport[]> {
   return db.transaction(
     'rw',
     [db.codebooks, db.appeals, ...codingTables(), db.coders, db.consensus, db.reviews],
     async () => {
+      const transaction = Dexie.currentTransaction;
+      const abort = () => {
+        try {
+          transaction.abort();
+        } catch {
+          // Committed or failed already: nothing left to stop.
+        }
+      };
+      signal?.addEventListener('abort', abort, { once: true });
       const [codebooks, appealKeys, ...existing] = await Promise.all([
         db.codebooks.where('projectId').equals(projectId).toArray(),
         db.appeals
