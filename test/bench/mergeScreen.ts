@@ -16,17 +16,10 @@ type RecordFigure = (name: string, samples: Timed[], targetMs: number) => void;
 /** A merge timed, with when each of its phases began (ms from the drop). */
 type MergeTimed = Timed & { phases?: Record<string, number> };
 
-/** Builds the coder files in the page with the app's own format code, bundled for it. */
-async function coderFileBundle(): Promise<string> {
+/** Bundles `contents` (imports relative to test/bench) for `page.evaluate`: the app's own code in the page. */
+export async function pageBundle(contents: string): Promise<string> {
   const bundle = await build({
-    stdin: {
-      contents: `
-        import { buildCoderFile, serializeCoderFile } from '../../shared/formats/coderFile.ts';
-        globalThis.kodtauCoderFile = (coder, codebook, codings, at) =>
-          serializeCoderFile(buildCoderFile(coder, codebook, codings, at));`,
-      resolveDir: fileURLToPath(new URL('.', import.meta.url)),
-      loader: 'ts',
-    },
+    stdin: { contents, resolveDir: fileURLToPath(new URL('.', import.meta.url)), loader: 'ts' },
     bundle: true,
     format: 'iife',
     write: false,
@@ -41,7 +34,13 @@ export async function measureMerge(
   { project, coders, runs, codings }: { project: string; coders: string[]; runs: number; codings: number },
 ): Promise<string[]> {
   const load = [loadavg()[0]!];
-  await page.evaluate(await coderFileBundle());
+  // The coder files are built in the page with the app's own format code.
+  await page.evaluate(
+    await pageBundle(`
+      import { buildCoderFile, serializeCoderFile } from '../../shared/formats/coderFile.ts';
+      globalThis.kodtauCoderFile = (coder, codebook, codings, at) =>
+        serializeCoderFile(buildCoderFile(coder, codebook, codings, at));`),
+  );
   const megabytes = await page.evaluate(prepareFiles, { project, coders });
   await page.evaluate(show, 'coders');
   await page.locator('.drop-zone').waitFor({ timeout: 600_000 });

@@ -3,29 +3,11 @@
 // would, timed to the screen saying how many appeals it added; the longest main-thread block in
 // it. The project it made is removed afterwards. Called from scale.bench.ts ('package' screen).
 import { loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import type { Timed } from './chromiumApp.ts';
+import { pageBundle } from './mergeScreen.ts';
 
 const COPY = 'scale-package';
-
-async function packageBundle(): Promise<string> {
-  const bundle = await build({
-    stdin: {
-      contents: `
-        import { createProjectPackage, serializeProjectPackage } from '../../shared/formats/projectPackage.ts';
-        globalThis.kodtauPackage = (input) => serializeProjectPackage(createProjectPackage(input));`,
-      resolveDir: fileURLToPath(new URL('.', import.meta.url)),
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'iife',
-    write: false,
-    logLevel: 'error',
-  });
-  return bundle.outputFiles[0]!.text;
-}
 
 export async function measurePackageOpen(
   page: Page,
@@ -33,7 +15,11 @@ export async function measurePackageOpen(
   { project, runs }: { project: string; runs: number },
 ): Promise<string[]> {
   const load = [loadavg()[0]!];
-  await page.evaluate(await packageBundle());
+  await page.evaluate(
+    await pageBundle(`
+      import { createProjectPackage, serializeProjectPackage } from '../../shared/formats/projectPackage.ts';
+      globalThis.kodtauPackage = (input) => serializeProjectPackage(createProjectPackage(input));`),
+  );
   const megabytes = await page.evaluate(preparePackage, { project, copy: COPY });
   const opens: Timed[] = [];
   for (let run = 0; run < runs; run++) {
