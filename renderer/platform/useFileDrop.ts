@@ -15,7 +15,8 @@ export function useFileDrop(onFiles: (files: PickedFile[]) => void): void {
       event.dataTransfer!.dropEffect = 'copy';
     };
     const drop = (event: DragEvent) => {
-      if (!hasFiles(event)) return;
+      // A drop zone of the screen (the Coders screen's merge card) took the files already.
+      if (!hasFiles(event) || event.defaultPrevented) return;
       event.preventDefault();
       void readFiles(event.dataTransfer!.files).then((files) => files.length && onFiles(files));
     };

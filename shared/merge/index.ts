@@ -8,9 +8,12 @@ export {
   checkCoderFile,
   CLOCK_SKEW_MS,
   mergeCoderFiles,
+  mergeReadFiles,
+  readCoderFile,
   type FileReport,
   type MergeOutcome,
   type MergeTarget,
+  type ReadCoderFile,
 } from './mergeCoderFiles.ts';
 export { problemText, type MergeProblem } from './problems.ts';
 export { DEMO_ADJUDICATED_FILE, demoAdjudicatedFile, demoCoderFiles } from './demoCoderFiles.ts';

@@ -86,6 +86,20 @@ export function checkCoderFile(
 const sameAnswer = (a: Coding, b: Coding) =>
   !a.cleared === !b.cleared && a.values.join('\u0000') === b.values.join('\u0000') && a.text === b.text;
 
+/** A coder file as read: its content, or the report that refuses it (not JSON, damaged, …). */
+export type ReadCoderFile =
+  { fileName: string; file: CoderFile } | Extract<FileReport, { status: 'refused' }>;
+
+/** Reads one coder file's text (see `parseCoderFile`); a file that cannot be read is refused. */
+export function readCoderFile(name: string, text: string): ReadCoderFile {
+  try {
+    return { fileName: name, file: parseCoderFile(text) };
+  } catch (error) {
+    if (error instanceof CoderFileError) return { fileName: name, status: 'refused', problem: error.problem };
+    throw error;
+  }
+}
+
 /**
  * Merges coder files (their text) into the project's codings. Each file is read, checked and merged
  * whole, or refused whole with its problem; the result does not depend on the order of the files
@@ -98,18 +112,30 @@ export function mergeCoderFiles(
   files: readonly { name: string; text: string }[],
   now: Date = new Date(),
 ): MergeOutcome {
+  return mergeReadFiles(
+    target,
+    existing,
+    files.map(({ name, text }) => readCoderFile(name, text)),
+    now,
+  );
+}
+
+/**
+ * `mergeCoderFiles` of files already read. `existing` needs to hold only the codings of the
+ * files' coders: the key starts with the coder, so no other coding can take part.
+ */
+export function mergeReadFiles(
+  target: MergeTarget,
+  existing: readonly Coding[],
+  files: readonly ReadCoderFile[],
+  now: Date = new Date(),
+): MergeOutcome {
   const state = new Map(existing.map((c) => [codingKey(c), c]));
   const original = new Map(state);
   const coders = new Map<string, { coder: Coder; exportedAt: string }>();
-  const reports: FileReport[] = files.map(({ name, text }) => {
-    let file: CoderFile;
-    try {
-      file = parseCoderFile(text);
-    } catch (error) {
-      if (error instanceof CoderFileError)
-        return { fileName: name, status: 'refused', problem: error.problem };
-      throw error;
-    }
+  const reports: FileReport[] = files.map((read) => {
+    if (!('file' in read)) return read;
+    const { fileName: name, file } = read;
     const checked = checkCoderFile(target, file, now);
     if ('problem' in checked) return { fileName: name, status: 'refused', problem: checked.problem };
     const changes = mergeInto(state, checked.codings);

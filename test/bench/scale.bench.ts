@@ -4,11 +4,13 @@
 // `npm run bench -- scale`. Each figure is the user's time, from the click or key press to the
 // frame that shows the result, with the longest main-thread block (Long Tasks API) in it.
 // KODTAU_BENCH_RUNS (default 3) runs per figure; KODTAU_BENCH_DECISIONS (default 10) decisions;
-// KODTAU_BENCH_SCREENS (default 'agreement,adjudication') the screens measured.
+// KODTAU_BENCH_SCREENS (default 'package,merge,agreement,adjudication') the screens measured.
 import { demoVariables } from '../../shared/demo/codebook.ts';
 import { codebookHash, type Codebook } from '../../shared/model/index.ts';
 import { heapMb, openApp, TIMER, type Timed } from './chromiumApp.ts';
 import { summarise, type BenchResult } from './harness.ts';
+import { measureMerge } from './mergeScreen.ts';
+import { measurePackageOpen } from './packageScreen.ts';
 
 const APPEALS = Number(process.env.KODTAU_BENCH_APPEALS ?? 100_000);
 const CODERS = ['coder-a', 'coder-b', 'coder-c'];
@@ -16,7 +18,7 @@ const PROJECT = 'scale-project';
 const SUPERVISOR = 'supervisor';
 const RUNS = Number(process.env.KODTAU_BENCH_RUNS ?? 3);
 const DECISIONS = Number(process.env.KODTAU_BENCH_DECISIONS ?? 10);
-const SCREENS = (process.env.KODTAU_BENCH_SCREENS ?? 'agreement,adjudication').split(',');
+const SCREENS = (process.env.KODTAU_BENCH_SCREENS ?? 'package,merge,agreement,adjudication').split(',');
 
 function scaleCodebook(): Codebook {
   const content = { variables: demoVariables(), merges: [] };
@@ -64,6 +66,12 @@ export async function measured(): Promise<readonly BenchResult[]> {
       process.stderr.write(`  ${figures.at(-1)}\n`);
     };
 
+    const options = { project: PROJECT, coders: CODERS, runs: RUNS, codings: seeded.codings };
+    const mergeNotes = [
+      ...(SCREENS.includes('package') ? await measurePackageOpen(page, record, options) : []),
+      ...(SCREENS.includes('merge') ? await measureMerge(page, record, options) : []),
+    ];
+
     // Agreement: open the screen (point estimates, then the intervals), then drop one coder.
     const points: Timed[] = [];
     const intervals: Timed[] = [];
@@ -99,6 +107,7 @@ export async function measured(): Promise<readonly BenchResult[]> {
     lastNotes = [
       `${APPEALS.toLocaleString('en')} appeals × 4 variables × ${CODERS.length} coders = ${seeded.codings.toLocaleString('en')} codings (${seeded.agreedShare} of units agree); Chromium ${app.version}`,
       ...figures,
+      ...mergeNotes,
       `JS heap at the end: ${heap.toFixed(0)} MB`,
     ];
     return results;

@@ -149,12 +149,7 @@ describe('a window closed in the middle of the work', () => {
     await nav(page, 'Coders & merge');
     await chooseFiles(page, 'Import coder files…', files);
     // Closed as soon as the merge runs (or, on a fast machine, has already ended).
-    await page
-      .getByRole('status')
-      .getByText('Merging…')
-      .or(page.locator('table.merge-report'))
-      .first()
-      .waitFor();
+    await page.locator('.merge-running').or(page.locator('table.merge-report')).first().waitFor();
     await page.close();
 
     const again = await openApp(page.context());

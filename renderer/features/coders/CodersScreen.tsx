@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { FileReport } from '../../../shared/merge/index.ts';
 import type { Lang } from '../../../shared/model/index.ts';
 import { NoProject } from '../../components/NoProject.tsx';
+import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { coderNames, coderSummaries } from '../../db/queries.ts';
 import { formatDate, formatNumber } from '../../i18n.ts';
 import { usePlatform } from '../../platform/PlatformContext.tsx';
@@ -12,6 +13,7 @@ import type { PickedFile } from '../../platform/types.ts';
 import { useAppStore } from '../../store/index.ts';
 import { useCurrentProject } from '../projects/useCurrentProject.ts';
 import { CODER_FILE_FILTERS, importCoderFiles, saveCoderFile } from './coderFiles.ts';
+import { MergeCancelled, type MergeProgress } from './mergeTask.ts';
 import { MergeReport } from './MergeReport.tsx';
 import { TrainingSection } from './TrainingSection.tsx';
 import { onCoderFileExportRequest } from './exportRequest.ts';
@@ -29,7 +31,11 @@ interface CoderRow {
 type ExportState =
   { kind: 'idle' } | { kind: 'saved'; name: string } | { kind: 'cancelled' } | { kind: 'failed' };
 type MergeState =
-  { kind: 'idle' } | { kind: 'merging' } | { kind: 'done'; reports: FileReport[] } | { kind: 'failed' };
+  | { kind: 'idle' }
+  | { kind: 'merging'; progress: MergeProgress | null; cancel: () => void }
+  | { kind: 'done'; reports: FileReport[] }
+  | { kind: 'cancelled' }
+  | { kind: 'failed' };
 
 /** Who has coded in this project; the signed-in coder's file out, the coders' files in. */
 export function CodersScreen() {
@@ -76,11 +82,17 @@ export function CodersScreen() {
 
   async function mergeFiles(files: readonly PickedFile[]) {
     if (files.length === 0) return;
-    setMerge({ kind: 'merging' });
+    const controller = new AbortController();
+    const cancel = () => controller.abort();
+    setMerge({ kind: 'merging', progress: null, cancel });
     try {
-      setMerge({ kind: 'done', reports: await importCoderFiles(projectId, files) });
-    } catch {
-      setMerge({ kind: 'failed' });
+      const reports = await importCoderFiles(projectId, files, {
+        signal: controller.signal,
+        onProgress: (progress) => setMerge({ kind: 'merging', progress, cancel }),
+      });
+      setMerge({ kind: 'done', reports });
+    } catch (error) {
+      setMerge({ kind: error instanceof MergeCancelled ? 'cancelled' : 'failed' });
     }
   }
 
@@ -140,13 +152,14 @@ export function CodersScreen() {
               {t('coders.importButton')}
             </button>
             <span className="muted">{t('coders.dropHere')}</span>
-            {merge.kind === 'merging' && <span role="status">{t('coders.merging')}</span>}
+            {merge.kind === 'cancelled' && <span role="status">{t('coders.mergeRun.cancelled')}</span>}
             {merge.kind === 'failed' && (
               <span role="status" className="warning">
                 {t('coders.mergeFailed')}
               </span>
             )}
           </div>
+          {merge.kind === 'merging' && <MergeRunning progress={merge.progress} cancel={merge.cancel} />}
         </div>
       </div>
       {merge.kind === 'done' && <MergeReport reports={merge.reports} />}
@@ -182,5 +195,30 @@ export function CodersScreen() {
       )}
       {codebook && me && <TrainingSection projectId={projectId} codebook={codebook} me={me} />}
     </section>
+  );
+}
+
+/** The running merge: what it does now, how far it is, and the way to stop it (nothing is kept). */
+function MergeRunning({ progress, cancel }: { progress: MergeProgress | null; cancel: () => void }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const phase = progress ?? { phase: 'read', done: 0, total: 0 };
+  const figures =
+    phase.phase === 'merge'
+      ? {}
+      : { done: formatNumber(phase.done, lang), total: formatNumber(phase.total, lang) };
+  const label = t(`coders.mergeRun.${phase.phase}`, figures);
+  return (
+    <div className="actions merge-running" role="status" data-phase={phase.phase}>
+      <span>{label}</span>
+      {phase.phase === 'merge' ? (
+        <ProgressBar label={label} />
+      ) : (
+        <ProgressBar done={phase.done} total={phase.total} label={label} />
+      )}
+      <button type="button" onClick={cancel}>
+        {t('common.cancel')}
+      </button>
+    </div>
   );
 }

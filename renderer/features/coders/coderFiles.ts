@@ -1,21 +1,16 @@
-import { Dexie } from 'dexie';
 import {
   buildCoderFile,
   CODER_FILE_EXTENSION,
   serializeCoderFile,
 } from '../../../shared/formats/coderFile.ts';
-import { mergeCoderFiles, type FileReport } from '../../../shared/merge/index.ts';
-import type { ReviewFlag } from '../../../shared/merge/reviewFlag.ts';
+import type { FileReport } from '../../../shared/merge/index.ts';
 import { db } from '../../db/db.ts';
 import { currentCodebook } from '../../db/projects.ts';
-import {
-  codingTables,
-  coderCodings,
-  projectClearedCodings,
-  projectCodings,
-  putCodings,
-} from '../../db/queries.ts';
+import { coderCodings } from '../../db/queries.ts';
 import type { FileFilter, PickedFile, Platform } from '../../platform/types.ts';
+import { workerCalls } from '../../workers/workerCalls.ts';
+import type { MergeRequest } from './mergeWorker.ts';
+import { MergeCancelled, mergeIntoProject, type MergeProgress } from './mergeTask.ts';
 
 export const CODER_FILE_FILTERS: FileFilter[] = [{ name: 'Kodtau', extensions: ['json'] }];
 
@@ -54,65 +49,40 @@ export async function saveCoderFile(platform: Platform, projectId: string, coder
   return saved ? file.name : null;
 }
 
-function decode(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    // Not UTF-8: the parser reports it as an unreadable file.
-    return '';
-  }
+export interface MergeOptions {
+  now?: Date;
+  onProgress?: (progress: MergeProgress) => void;
+  /** Cancels the merge; the promise then rejects with MergeCancelled and nothing is changed. */
+  signal?: AbortSignal;
 }
 
 /**
- * Merges coder files into the project in one transaction: every accepted file completely, every
- * refused one not at all. A coder's changed answer on a unit already in the consensus flags the
- * unit for review; the consensus itself is left as it was.
+ * Merges coder files into the project (see `mergeIntoProject`) in a worker, so that three files
+ * of 100 000 appeals never freeze the window; where there are no workers (jsdom tests) on this
+ * thread. The bytes move to the worker.
  */
 export async function importCoderFiles(
   projectId: string,
   picked: readonly PickedFile[],
-  now: Date = new Date(),
+  { now = new Date(), onProgress = () => {}, signal }: MergeOptions = {},
 ): Promise<FileReport[]> {
-  const files = picked.map(({ name, bytes }) => ({ name, text: decode(bytes) }));
-  return db.transaction(
-    'rw',
-    [db.codebooks, db.appeals, ...codingTables(), db.coders, db.consensus, db.reviews],
-    async () => {
-      const [codebooks, appealKeys, answers, cleared] = await Promise.all([
-        db.codebooks.where('projectId').equals(projectId).toArray(),
-        db.appeals
-          .where('[projectId+id]')
-          .between([projectId, Dexie.minKey], [projectId, Dexie.maxKey])
-          .primaryKeys(),
-        projectCodings(projectId),
-        projectClearedCodings(projectId),
-      ]);
-      const target = { projectId, codebooks, appealIds: new Set(appealKeys.map(([, id]) => id)) };
-      const outcome = mergeCoderFiles(target, [...answers, ...cleared], files, now);
-      await putCodings(outcome.changed);
-      await db.coders.bulkPut(outcome.coders);
-      if (outcome.revised.length > 0) {
-        const settled = await db.consensus.bulkGet(
-          outcome.revised.map(({ after }) => [projectId, after.appealId, after.variableId]),
-        );
-        const flags = outcome.revised.flatMap(({ before, after }, i): ReviewFlag[] =>
-          settled[i]
-            ? [
-                {
-                  projectId,
-                  appealId: after.appealId,
-                  variableId: after.variableId,
-                  coderId: after.coderId,
-                  before: before.values,
-                  after: after.values,
-                  flaggedAt: now.toISOString(),
-                },
-              ]
-            : [],
-        );
-        await db.reviews.bulkPut(flags);
-      }
-      return outcome.reports;
-    },
+  const files = picked.map(({ name, bytes }) => ({ name, bytes }));
+  if (typeof Worker === 'undefined') return mergeIntoProject(projectId, files, now, onProgress, signal);
+  signal?.throwIfAborted();
+  const worker = new Worker(new URL('./mergeWorker.ts', import.meta.url), { type: 'module' });
+  const calls = workerCalls<MergeRequest, MergeProgress>(worker, (error) =>
+    error.name === 'MergeCancelled' ? new MergeCancelled() : new Error(error.message),
   );
+  const cancel = () => calls.cancel();
+  signal?.addEventListener('abort', cancel);
+  try {
+    return await calls.call<FileReport[]>(
+      { method: 'merge', projectId, files, now: now.toISOString() },
+      onProgress,
+      [...new Set(files.map(({ bytes }) => bytes.buffer as ArrayBuffer))],
+    );
+  } finally {
+    signal?.removeEventListener('abort', cancel);
+    calls.dispose();
+  }
 }

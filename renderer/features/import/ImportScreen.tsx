@@ -1,14 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  PackageError,
-  parseProjectPackage,
-  type PackageErrorCode,
-} from '../../../shared/formats/projectPackage.ts';
+import { PackageError, type PackageErrorCode } from '../../../shared/formats/projectPackage.ts';
 import { kodtauFileKind, type KodtauFileKind } from '../../../shared/formats/fileKind.ts';
 import { MAX_JSON_DEPTH, metaLabel, type Codebook, type Lang } from '../../../shared/model/index.ts';
 import { db } from '../../db/db.ts';
+import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { formatDate, formatDay, formatNumber } from '../../i18n.ts';
 import { usePlatform } from '../../platform/PlatformContext.tsx';
 import type { PickedFile } from '../../platform/types.ts';
@@ -19,12 +16,13 @@ import { useCurrentProject } from '../projects/useCurrentProject.ts';
 import { useImportIntent } from './importIntent.ts';
 import { ImportWizard } from './ImportWizard.tsx';
 import { PackageCoderDialog } from './PackageCoderDialog.tsx';
+import { ImportCancelled } from './importSession.ts';
+import { createPackageRunner, type PackageRunner } from './packageRunner.ts';
 import {
   coderNamed,
   packageCoderMismatch,
-  storeProjectPackage,
   type OpenPackageResult,
-  type ReadPackage,
+  type PackageSummary,
 } from './projectPackages.ts';
 import './import.css';
 
@@ -51,12 +49,12 @@ interface OtherFile {
 }
 
 type PackageOutcome =
-  { ok: OpenPackageResult } | { error: PackageErrorCode | 'unexpected' } | { other: OtherFile };
+  { ok: OpenPackageResult } | { error: PackageErrorCode | 'cancelled' | 'unexpected' } | { other: OtherFile };
 
 /** A package made for another coder, waiting for the signed-in coder to say who codes it. */
 interface ForeignPackage {
-  pkg: ReadPackage;
-  fileName: string;
+  pkg: PackageSummary;
+  runner: PackageRunner;
   assigned: string;
   current: string;
 }
@@ -79,6 +77,9 @@ export function ImportScreen() {
   const [wizard, setWizard] = useState<{ file: PickedFile; preferNew: boolean; key: number } | null>(null);
   const [outcome, setOutcome] = useState<PackageOutcome | null>(null);
   const [foreign, setForeign] = useState<ForeignPackage | null>(null);
+  // The package being opened: reading it, or its appeals written so far.
+  const [progress, setProgress] = useState<'reading' | [done: number, total: number] | null>(null);
+  const opening = useRef<PackageRunner | null>(null);
 
   async function chooseAppeals(preferNew: boolean) {
     const [file] = await platform.openFiles({
@@ -105,17 +106,35 @@ export function ImportScreen() {
   async function openPackage(file: PickedFile) {
     setWizard(null);
     setOutcome(null);
+    opening.current?.dispose();
+    const runner = createPackageRunner();
+    opening.current = runner;
+    setProgress('reading');
     try {
-      const pkg = parseProjectPackage(file.bytes);
+      // A copy goes to the worker (its bytes are moved there): a file that is no package is told apart from this one.
+      const pkg = await runner.read({ name: file.name, bytes: file.bytes.slice() });
       const mismatch = await packageCoderMismatch(pkg, coderId);
-      if (mismatch) setForeign({ pkg, fileName: file.name, ...mismatch });
-      else await storePackage(pkg, file.name);
+      if (mismatch) {
+        setProgress(null);
+        setForeign({ pkg, runner, ...mismatch });
+      } else await storePackage(pkg, runner);
     } catch (error) {
-      const code = error instanceof PackageError ? error.code : 'unexpected';
-      const what = code === 'foreign' ? kodtauFileKind(file.bytes) : null;
-      if (what) setOutcome({ other: await otherFile(file, what) });
-      else setOutcome({ error: code });
+      await packageFailed(runner, error, file);
     }
+  }
+
+  async function packageFailed(runner: PackageRunner, error: unknown, file?: PickedFile) {
+    runner.dispose();
+    setProgress(null);
+    const code =
+      error instanceof PackageError
+        ? error.code
+        : error instanceof ImportCancelled
+          ? 'cancelled'
+          : 'unexpected';
+    const what = code === 'foreign' && file ? kodtauFileKind(file.bytes) : null;
+    if (what) setOutcome({ other: await otherFile(file!, what) });
+    else setOutcome({ error: code });
   }
 
   async function otherFile(file: PickedFile, what: KodtauFileKind): Promise<OtherFile> {
@@ -132,8 +151,11 @@ export function ImportScreen() {
     go('coders');
   }
 
-  async function storePackage(pkg: ReadPackage, fileName: string, asCoder?: string) {
-    const result = await storeProjectPackage(pkg, fileName);
+  async function storePackage(pkg: PackageSummary, runner: PackageRunner, asCoder?: string) {
+    setProgress([0, 0]);
+    const result = await runner.store((done, total) => setProgress([done, total]));
+    runner.dispose();
+    setProgress(null);
     if (asCoder) signIn(asCoder);
     // A package made for one coder makes this profile a coder's: the supervisor's screens step aside.
     if (pkg.assignment) setRole('coder');
@@ -145,13 +167,17 @@ export function ImportScreen() {
   async function codePackageAs(choice: 'assigned' | 'current' | null) {
     const asked = foreign;
     setForeign(null);
-    if (!asked || !choice) return;
+    if (!asked) return;
+    if (!choice) {
+      asked.runner.dispose();
+      return;
+    }
     try {
       // The coder it was made for: found in this profile by name, or added to it.
       const asCoder = choice === 'assigned' ? await coderNamed(asked.assigned) : undefined;
-      await storePackage(asked.pkg, asked.fileName, asCoder);
-    } catch {
-      setOutcome({ error: 'unexpected' });
+      await storePackage(asked.pkg, asked.runner, asCoder);
+    } catch (error) {
+      packageFailed(asked.runner, error);
     }
   }
 
@@ -183,6 +209,7 @@ export function ImportScreen() {
         </div>
         <p className="muted small">{t('import.dropHint')}</p>
       </div>
+      {progress && <PackageProgress progress={progress} cancel={() => opening.current?.cancel()} />}
       {outcome && 'ok' in outcome && (
         <div className="card callout" role="status">
           <p>{t('package.opened', { count: outcome.ok.added, present: outcome.ok.alreadyPresent })}</p>
@@ -200,7 +227,11 @@ export function ImportScreen() {
       )}
       {outcome && 'error' in outcome && (
         <div className="card" role="alert">
-          <p className="warning">{t(`package.errors.${outcome.error}`, { depth: MAX_JSON_DEPTH })}</p>
+          <p className="warning">
+            {outcome.error === 'cancelled'
+              ? t('packageOpen.cancelled')
+              : t(`package.errors.${outcome.error}`, { depth: MAX_JSON_DEPTH })}
+          </p>
           <p className="muted">{t('import.wizard.unchanged')}</p>
           <button type="button" onClick={() => setOutcome(null)}>
             {t('importOutcome.close')}
@@ -288,6 +319,39 @@ function OtherFileNotice(props: {
           {t('importOutcome.close')}
         </button>
       </div>
+    </div>
+  );
+}
+
+/** A package being opened: read (no figures yet), then its appeals written, with the way to stop. */
+function PackageProgress({
+  progress,
+  cancel,
+}: {
+  progress: 'reading' | [done: number, total: number];
+  cancel: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  if (progress === 'reading')
+    return (
+      <div className="card actions package-progress" role="status">
+        <span>{t('packageOpen.reading')}</span>
+        <ProgressBar label={t('packageOpen.reading')} />
+      </div>
+    );
+  const [done, total] = progress;
+  const label = t('import.wizard.writing', {
+    done: formatNumber(done, lang),
+    total: formatNumber(total, lang),
+  });
+  return (
+    <div className="card actions package-progress" role="status">
+      <span>{label}</span>
+      <ProgressBar done={done} total={total} label={label} />
+      <button type="button" onClick={cancel}>
+        {t('common.cancel')}
+      </button>
     </div>
   );
 }

@@ -9,6 +9,7 @@ import type { ReadOptions } from '../../../shared/import/readTable.ts';
 import { MAX_JSON_DEPTH, type Lang } from '../../../shared/model/index.ts';
 import { formatNumber } from '../../i18n.ts';
 import type { PickedFile } from '../../platform/types.ts';
+import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { createInlineRunner, createWorkerRunner, type ImportRunner } from './importRunner.ts';
 import {
   toFailure,
@@ -145,6 +146,11 @@ export function ImportWizard({ file, projectId, preferNewProject = false, onImpo
 
   const issueCount = plan ? Object.values(plan.issueCounts).reduce((sum, n) => sum + n, 0) : 0;
 
+  const writing = t('import.wizard.writing', {
+    done: formatNumber(progress[0], lang),
+    total: formatNumber(progress[1], lang),
+  });
+
   return (
     <section className="card import-wizard" aria-label={t('import.wizard.title')}>
       <h2>
@@ -161,9 +167,7 @@ export function ImportWizard({ file, projectId, preferNewProject = false, onImpo
       {step === 'reading' && (
         <div className="actions" role="status">
           <span>{t('import.wizard.reading')}</span>
-          <div className="progress indeterminate">
-            <div className="progress-bar" />
-          </div>
+          <ProgressBar label={t('import.wizard.reading')} />
           <button type="button" onClick={onClose}>
             {t('common.cancel')}
           </button>
@@ -438,24 +442,8 @@ export function ImportWizard({ file, projectId, preferNewProject = false, onImpo
 
       {step === 'writing' && (
         <div className="actions" role="status">
-          <span>
-            {t('import.wizard.writing', {
-              done: formatNumber(progress[0], lang),
-              total: formatNumber(progress[1], lang),
-            })}
-          </span>
-          <div
-            className="progress"
-            role="progressbar"
-            aria-valuemin={0}
-            aria-valuemax={progress[1]}
-            aria-valuenow={progress[0]}
-          >
-            <div
-              className="progress-bar"
-              style={{ width: `${progress[1] ? (100 * progress[0]) / progress[1] : 0}%` }}
-            />
-          </div>
+          <span>{writing}</span>
+          <ProgressBar done={progress[0]} total={progress[1]} label={writing} />
           <button type="button" onClick={() => session.current?.runner.cancel()}>
             {t('common.cancel')}
           </button>

@@ -9,6 +9,7 @@ import {
   type WriteProgress,
   type WriteResult,
 } from './importSession.ts';
+import { workerCalls, type CrossedError } from '../../workers/workerCalls.ts';
 
 /** The import steps as the wizard calls them; the work happens off the main thread where it can. */
 export interface ImportRunner {
@@ -22,18 +23,11 @@ export interface ImportRunner {
 }
 
 /** Messages to the worker: a method of ImportSession and its arguments. */
-type WorkerCall =
+export type WorkerRequest =
   | { method: 'read'; args: Parameters<ImportSession['read']> }
   | { method: 'reread'; args: Parameters<ImportSession['reread']> }
   | { method: 'check'; args: Parameters<ImportSession['check']> }
-  | { method: 'write'; args: [ImportTarget] }
-  | { method: 'cancel' };
-export type WorkerRequest = WorkerCall & { id: number };
-
-export type WorkerResponse =
-  | { id: number; ok: true; value: unknown }
-  | { id: number; ok: false; error: { name: string; code?: string; line?: number; message: string } }
-  | { id: number; progress: [done: number, total: number] };
+  | { method: 'write'; args: [ImportTarget] };
 
 /** Runs the session on the calling thread: jsdom tests, and browsers without module workers. */
 export function createInlineRunner(): ImportRunner {
@@ -54,52 +48,22 @@ export function createInlineRunner(): ImportRunner {
  */
 export function createWorkerRunner(): ImportRunner {
   const worker = new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' });
-  let nextId = 1;
-  const pending = new Map<
-    number,
-    { resolve: (value: never) => void; reject: (error: unknown) => void; onProgress?: WriteProgress }
-  >();
-  worker.addEventListener('message', (event: MessageEvent<WorkerResponse>) => {
-    const message = event.data;
-    const call = pending.get(message.id);
-    if (!call) return;
-    if ('progress' in message) {
-      call.onProgress?.(...message.progress);
-      return;
-    }
-    pending.delete(message.id);
-    if (message.ok) call.resolve(message.value as never);
-    else call.reject(rebuildError(message.error));
-  });
-  worker.addEventListener('error', (event) => {
-    for (const call of pending.values()) call.reject(new Error(event.message));
-    pending.clear();
-  });
-
-  function call<T>(
-    request: WorkerCall,
-    onProgress?: WriteProgress,
-    transfer: Transferable[] = [],
-  ): Promise<T> {
-    const id = nextId++;
-    return new Promise<T>((resolve, reject) => {
-      pending.set(id, { resolve: resolve as (value: never) => void, reject, onProgress });
-      worker.postMessage({ ...request, id }, transfer);
-    });
-  }
-
+  const calls = workerCalls<WorkerRequest, [done: number, total: number]>(worker, rebuildError);
   return {
     // The bytes move to the worker (transferred, not copied).
-    read: (file) => call({ method: 'read', args: [file] }, undefined, [file.bytes.buffer as ArrayBuffer]),
-    reread: (options) => call({ method: 'reread', args: [options] }),
-    check: (mapping, projectId) => call({ method: 'check', args: [mapping, projectId] }),
-    write: (target, onProgress) => call({ method: 'write', args: [target] }, onProgress),
-    cancel: () => void worker.postMessage({ id: 0, method: 'cancel' } satisfies WorkerRequest),
-    dispose: () => worker.terminate(),
+    read: (file) =>
+      calls.call({ method: 'read', args: [file] }, undefined, [file.bytes.buffer as ArrayBuffer]),
+    reread: (options) => calls.call({ method: 'reread', args: [options] }),
+    check: (mapping, projectId) => calls.call({ method: 'check', args: [mapping, projectId] }),
+    write: (target, onProgress) =>
+      calls.call({ method: 'write', args: [target] }, (progress) => onProgress(...progress)),
+    cancel: () => calls.cancel(),
+    dispose: () => calls.dispose(),
   };
 }
 
-function rebuildError(error: { name: string; code?: string; line?: number; message: string }): Error {
+/** An import error as it crossed from a worker: a cancel, or an error with its code and line. */
+export function rebuildError(error: CrossedError): Error {
   if (error.name === 'ImportCancelled') return new ImportCancelled();
   return Object.assign(new Error(error.message), error);
 }

@@ -6,6 +6,7 @@ import {
 } from '../../../shared/formats/projectPackage.ts';
 import { db } from '../../db/db.ts';
 import { currentCodebook } from '../../db/projects.ts';
+import { ImportCancelled, type WriteProgress } from './importSession.ts';
 
 export interface OpenPackageResult {
   readonly projectId: string;
@@ -27,12 +28,24 @@ export async function openProjectPackage(file: {
   return storeProjectPackage(parseProjectPackage(file.bytes), file.name);
 }
 
+/** Appeals per `bulkAdd` inside the one transaction: between chunks a cancel can land. */
+const WRITE_CHUNK = 5000;
+
 /**
  * In one transaction adds the project if new, its codebook version if new, the appeals the
- * project lacks, and the import record. Storing the same package again adds nothing.
+ * project lacks, and the import record. Storing the same package again adds nothing. A cancel
+ * through `signal` rolls it all back.
  */
-export async function storeProjectPackage(pkg: ReadPackage, fileName: string): Promise<OpenPackageResult> {
+export async function storeProjectPackage(
+  pkg: ReadPackage,
+  fileName: string,
+  onProgress: WriteProgress = () => {},
+  signal?: AbortSignal,
+): Promise<OpenPackageResult> {
   const projectId = pkg.project.id;
+  const check = () => {
+    if (signal?.aborted) throw new ImportCancelled();
+  };
   let added = 0;
   await db.transaction('rw', [db.projects, db.codebooks, db.appeals, db.imports], async () => {
     if (!(await db.projects.get(projectId))) await db.projects.add(pkg.project);
@@ -48,7 +61,13 @@ export async function storeProjectPackage(pkg: ReadPackage, fileName: string): P
       ).map(([, id]) => id),
     );
     const fresh = pkg.appeals.filter((appeal) => !existing.has(appeal.id));
-    await db.appeals.bulkAdd(fresh);
+    for (let start = 0; start < fresh.length; start += WRITE_CHUNK) {
+      check();
+      onProgress(start, fresh.length);
+      await db.appeals.bulkAdd(fresh.slice(start, start + WRITE_CHUNK));
+    }
+    check();
+    onProgress(fresh.length, fresh.length);
     added = fresh.length;
     await db.imports.put({
       id: `${projectId}/package/${pkg.integrity.digest}`,
@@ -63,6 +82,38 @@ export async function storeProjectPackage(pkg: ReadPackage, fileName: string): P
   return { projectId, added, alreadyPresent: pkg.appeals.length - added };
 }
 
+/** What the screen needs of a package read in the worker: who it is for, not its appeals. */
+export interface PackageSummary {
+  readonly assignment: { readonly coder: string } | null;
+}
+
+/**
+ * One package's opening, from bytes to appeals in IndexedDB: read (parse and check; throws
+ * PackageError), then store. It runs in the package worker (packageWorker.ts); tests and
+ * jsdom run it in-process.
+ */
+export class PackageSession {
+  private pkg: ReadPackage | null = null;
+  private fileName = '';
+  private controller = new AbortController();
+
+  async read(file: { name: string; bytes: Uint8Array }): Promise<PackageSummary> {
+    this.pkg = parseProjectPackage(file.bytes);
+    this.fileName = file.name;
+    return { assignment: this.pkg.assignment ? { coder: this.pkg.assignment.coder } : null };
+  }
+
+  store(onProgress: WriteProgress): Promise<OpenPackageResult> {
+    if (!this.pkg) throw new Error('read a package first');
+    this.controller = new AbortController();
+    return storeProjectPackage(this.pkg, this.fileName, onProgress, this.controller.signal);
+  }
+
+  cancel(): void {
+    this.controller.abort();
+  }
+}
+
 /** Names compared as people write them: case, spacing and Unicode form aside. */
 const sameName = (a: string, b: string) => {
   const norm = (name: string) => name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase();
@@ -74,7 +125,7 @@ const sameName = (a: string, b: string) => {
  * supervisor typed it); null for a package for everyone or for this coder.
  */
 export async function packageCoderMismatch(
-  pkg: ReadPackage,
+  pkg: PackageSummary,
   coderId: string | null,
 ): Promise<{ assigned: string; current: string } | null> {
   const assigned = pkg.assignment?.coder;

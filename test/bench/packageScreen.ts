@@ -1,0 +1,90 @@
+// Opening a project package of issue 13's size in Chromium: the scale benchmark's 100 000 appeals
+// (with their texts) and codebook as a package of a new project, dropped on the window as a coder
+// would, timed to the screen saying how many appeals it added; the longest main-thread block in
+// it. The project it made is removed afterwards. Called from scale.bench.ts ('package' screen).
+import { loadavg } from 'node:os';
+import type { Page } from 'playwright-core';
+import type { Timed } from './chromiumApp.ts';
+import { pageBundle } from './mergeScreen.ts';
+
+const COPY = 'scale-package';
+
+export async function measurePackageOpen(
+  page: Page,
+  record: (name: string, samples: Timed[], targetMs: number) => void,
+  { project, runs }: { project: string; runs: number },
+): Promise<string[]> {
+  const load = [loadavg()[0]!];
+  await page.evaluate(
+    await pageBundle(`
+      import { createProjectPackage, serializeProjectPackage } from '../../shared/formats/projectPackage.ts';
+      globalThis.kodtauPackage = (input) => serializeProjectPackage(createProjectPackage(input));`),
+  );
+  const megabytes = await page.evaluate(preparePackage, { project, copy: COPY });
+  const opens: Timed[] = [];
+  for (let run = 0; run < runs; run++) {
+    opens.push(await page.evaluate(openPackage));
+    await page.evaluate(removeCopy, { project, copy: COPY });
+  }
+  record('package: open, drop to "added"', opens, 10_000);
+  load.push(loadavg()[0]!);
+  return [
+    `package: ${megabytes.toFixed(0)} MB, every appeal of the project; load average ${load.map((l) => l.toFixed(1)).join(' → ')}`,
+  ];
+}
+
+type Hooks = {
+  db: import('../../renderer/db/db.ts').KodtauDb;
+  useAppStore: typeof import('../../renderer/store/index.ts').useAppStore;
+};
+type Time = (act: () => void, done: () => boolean, timeoutMs?: number) => Promise<Timed>;
+type PackageWindow = {
+  kodtauTest: Hooks;
+  kodtauTime: Time;
+  kodtauPackage: (input: unknown) => Uint8Array<ArrayBuffer>;
+  kodtauPackageFile: File;
+};
+
+/** Runs in the page: the project's appeals and codebook as the package of a new project. */
+async function preparePackage({ project, copy }: { project: string; copy: string }) {
+  const w = window as unknown as PackageWindow;
+  const { db } = w.kodtauTest;
+  const [source, codebooks, appeals] = await Promise.all([
+    db.projects.get(project),
+    db.codebooks.where('projectId').equals(project).toArray(),
+    db.appeals.where('[projectId+order]').between([project, -Infinity], [project, Infinity]).toArray(),
+  ]);
+  const bytes = w.kodtauPackage({
+    project: { ...source!, id: copy, name: 'Scale package' },
+    codebook: { ...codebooks.at(-1)!, projectId: copy },
+    appeals: appeals.map((a) => ({ ...a, projectId: copy })),
+  });
+  w.kodtauPackageFile = new File([bytes], 'scale.kodtau');
+  return bytes.length / 1e6;
+}
+
+/** Runs in the page: drops the package on the window; times until the screen says what it added. */
+async function openPackage(): Promise<Timed> {
+  const w = window as unknown as PackageWindow;
+  const transfer = new DataTransfer();
+  transfer.items.add(w.kodtauPackageFile);
+  return w.kodtauTime(
+    () =>
+      window.dispatchEvent(
+        new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }),
+      ),
+    () => !!document.querySelector('.callout[role=status]') && !document.querySelector('.package-progress'),
+  );
+}
+
+/** Runs in the page: removes the project the package made and goes back to the measured one. */
+async function removeCopy({ project, copy }: { project: string; copy: string }) {
+  const { db, useAppStore } = (window as unknown as PackageWindow).kodtauTest;
+  useAppStore.setState({ projectId: project, screen: 'settings' });
+  await db.transaction('rw', [db.projects, db.codebooks, db.appeals, db.imports], async () => {
+    await db.appeals.where('[projectId+order]').between([copy, -Infinity], [copy, Infinity]).delete();
+    await db.codebooks.where('projectId').equals(copy).delete();
+    await db.imports.where('projectId').equals(copy).delete();
+    await db.projects.delete(copy);
+  });
+}
