@@ -115,8 +115,8 @@ export function PackageExport({ projectId, appealCount }: { projectId: string; a
           {names.length > 0 && (
             <p className="muted">
               {t('package.export.summary', {
-                overlap: formatNumber(overlapSize, lang),
-                perCoder: formatNumber(perCoder, lang),
+                overlap: t('common.appealCount', { count: overlapSize }),
+                perCoder: t('counts.upToAppeals', { count: perCoder }),
                 count: names.length,
               })}
             </p>

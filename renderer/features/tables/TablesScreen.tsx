@@ -18,7 +18,7 @@ import {
 import { finalAppealCounts, type FinalAppealCounts } from '../../../shared/tables/finalAppealCounts.ts';
 import { parseTableSource, sourceValues } from '../../../shared/tables/tableSource.ts';
 import { NoProject } from '../../components/NoProject.tsx';
-import { formatNumber } from '../../i18n.ts';
+import { formatNumber, formatPercent } from '../../i18n.ts';
 import { usePlatform } from '../../platform/PlatformContext.tsx';
 import { projectFileStem } from '../projects/projectName.ts';
 import { useCurrentProject } from '../projects/useCurrentProject.ts';
@@ -384,12 +384,10 @@ function buildTable(
       missing: t('tables.missing'),
       casesWithValue: t('tables.casesWithValue'),
     });
-    if (multi) notes.push(t('tables.multiNote'));
+    if (multi) notes.push(t('tables.multiNote', { full: formatPercent(1, lang, 0) }));
     const sum = roundedSum(table, decimals);
     if (!multi && table.valid > 0 && Math.abs(sum - 100) > 1e-9)
-      notes.push(
-        t('tables.roundingNote', { sum: formatNumber(sum, lang, { minimumFractionDigits: decimals }) }),
-      );
+      notes.push(t('tables.roundingNote', { sum: formatPercent(sum / 100, lang, decimals) }));
     return {
       title: name(subject),
       grid,
