@@ -26,7 +26,10 @@ describe('LanguageSwitch in the running app', () => {
     expect(within(nav).getByRole('button', { name: 'Projects' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
     // The other languages are named in English, then in themselves.
-    expect(screen.getByRole('button', { name: 'Russian · Русский' })).toHaveAttribute('aria-pressed', 'false');
+    expect(screen.getByRole('button', { name: 'Russian · Русский' })).toHaveAttribute(
+      'aria-pressed',
+      'false',
+    );
     expect(screen.getByRole('button', { name: 'Kazakh · Қазақша' })).toHaveAttribute('aria-pressed', 'false');
     expect(document.documentElement.lang).toBe('en');
   });
