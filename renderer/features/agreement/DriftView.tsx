@@ -69,7 +69,7 @@ export function DriftView({ client, request, variable, coderName }: Props) {
       window.removeEventListener('resize', resize);
       chart.dispose();
     };
-  }, [shown, anyDrawn, axis, coderName, t]);
+  }, [shown, anyDrawn, axis, coderName, t, lang]);
 
   const c = (x: number) => formatCoefficient(x, lang);
   const list = (points: readonly DriftPoint[], reason: DriftPoint['reason']) =>
