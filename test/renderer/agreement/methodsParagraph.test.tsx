@@ -71,7 +71,7 @@ describe('methods paragraph', () => {
         expect(text).toContain(`n = ${units}), α = ${apa(alpha!)}`);
         if (ci !== '—') {
           const [lower, upper] = ci!.split(' – ');
-          expect(text).toContain(`α = ${apa(alpha!)}, 95 % CI [${apa(lower!)}, ${apa(upper!)}]`);
+          expect(text).toContain(`α = ${apa(alpha!)}, 95% CI [${apa(lower!)}, ${apa(upper!)}]`);
         }
       }
       expect(text).toContain(`A sample of ${largest} appeals`);

@@ -70,8 +70,8 @@ const RULES: Rule[] = [
 const EXACT: Record<string, Partial<Record<Lang, string>>> = {
   'coding.unsure': { kk: 'Күмәнді: кейін қайта қарау' },
   'adjudication.unsure': { kk: 'күмәнді', en: 'unsure' },
-  'tables.count': { kk: 'Жиілік', ru: 'Частота', en: 'Frequency' },
-  'tables.missing': { kk: 'Жетіспейтін мәндер', ru: 'Пропущенные значения', en: 'Missing values' },
+  'tables.count': { kk: 'Жиілік', ru: 'Частота', en: 'Count' },
+  'tables.missing': { kk: 'Жетіспейтін мәндер', ru: 'Пропущенные значения', en: 'Missing' },
   'coding.filter.from': { kk: 'Кезең басы', ru: 'Начало периода', en: 'From' },
   'coding.filter.to': { kk: 'Кезең соңы', ru: 'Конец периода', en: 'To' },
   'menu.undo': { kk: 'Болдырмау', ru: 'Отменить', en: 'Undo' },
