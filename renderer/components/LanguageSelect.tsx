@@ -1,5 +1,5 @@
+import { useTranslation } from 'react-i18next';
 import { LANGS, type Lang } from '../../shared/model/index.ts';
-import { LANGUAGE_NAMES } from '../i18n.ts';
 
 interface LanguageSelectProps<V extends Lang | ''> {
   label: string;
@@ -10,7 +10,7 @@ interface LanguageSelectProps<V extends Lang | ''> {
   inline?: boolean;
 }
 
-/** A labelled choice of kk / ru / en, each named in itself. */
+/** A labelled choice of kk / ru / en, each named in the UI's language («орыс тілі» in Kazakh). */
 export function LanguageSelect<V extends Lang | ''>({
   label,
   value,
@@ -18,6 +18,7 @@ export function LanguageSelect<V extends Lang | ''>({
   emptyOption,
   inline,
 }: LanguageSelectProps<V>) {
+  const { t } = useTranslation();
   return (
     <label className={inline ? 'field inline' : 'field'}>
       <span>{label}</span>
@@ -25,7 +26,7 @@ export function LanguageSelect<V extends Lang | ''>({
         {emptyOption !== undefined && <option value="">{emptyOption}</option>}
         {LANGS.map((lang) => (
           <option key={lang} value={lang}>
-            {LANGUAGE_NAMES[lang]}
+            {t(`languageNames.${lang}`)}
           </option>
         ))}
       </select>

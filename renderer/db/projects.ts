@@ -1,15 +1,16 @@
 import { Dexie } from 'dexie';
 import { createDemoProject, DEMO_PROJECT_ID } from '../../shared/demo/index.ts';
-import type { Codebook } from '../../shared/model/index.ts';
+import type { Codebook, Lang } from '../../shared/model/index.ts';
 import { db } from './db.ts';
 import { codingTables, putCodings } from './queries.ts';
 
 /**
  * Writes the embedded demo project (project, codebook, appeals, the two demo coders and
- * their codings) in one transaction, unless it is already there. Returns its id.
+ * their codings) in one transaction, unless it is already there. Returns its id. The coders are
+ * named in the script of `lang`, the UI language it is opened in (Айгерім, Айгерим, Aigerim).
  */
-export async function openDemoProject(): Promise<string> {
-  const demo = createDemoProject();
+export async function openDemoProject(lang: Lang = 'en'): Promise<string> {
+  const demo = createDemoProject(lang);
   await db.transaction(
     'rw',
     [db.projects, db.codebooks, db.appeals, db.coders, ...codingTables(), db.imports],

@@ -55,8 +55,15 @@ function inOrder<T extends string>(codes: readonly T[], order: readonly string[]
   return [...new Set(codes)].sort((a, b) => order.indexOf(a) - order.indexOf(b));
 }
 
-function fill(template: string, slots: Record<string, string>): string {
-  const text = template.replace(/\{(\w+)\}/g, (_, name: string) => {
+/**
+ * `{ся|ась}` gives the first form when the writer is a man and the second when a woman (Russian
+ * past tense and short adjectives agree with the writer: «я подал» / «я подала»).
+ */
+function fill(template: string, slots: Record<string, string>, woman = false): string {
+  const agreed = template.replace(/\{([^{}|]*)\|([^{}|]*)\}/g, (_, man: string, other: string) =>
+    woman ? other : man,
+  );
+  const text = agreed.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = slots[name];
     if (value === undefined) throw new Error(`demo fragment: no value for {${name}} in "${template}"`);
     return value;
@@ -79,6 +86,8 @@ function composeText(rng: Rng, plan: TextPlan): string {
   const slots: Record<string, string> = { ...place, sum: pick(rng, SUMS), period: pick(rng, f.periods) };
   const complaint = scenario.reason !== 'proposal' && scenario.reason !== 'other';
   const at = (p: number) => rng() < p;
+  // Men and women write: 45 % of the letters are a woman's.
+  const woman = at(0.45);
 
   const opening = at(0.75)
     ? pick(rng, complaint ? [...f.openings, ...f.complaintOpenings] : f.openings)
@@ -97,7 +106,7 @@ function composeText(rng: Rng, plan: TextPlan): string {
     .map((sentences) =>
       sentences
         .filter((s): s is string => s !== undefined)
-        .map((s) => fill(s, slots))
+        .map((s) => fill(s, slots, woman))
         .join(' '),
     )
     .filter((paragraph) => paragraph.length > 0)

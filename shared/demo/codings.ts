@@ -1,5 +1,5 @@
 import { assignAppeals, type AssignmentPlan } from '../formats/projectPackage.ts';
-import type { Codebook, Coder, Coding, Consensus, Variable } from '../model/index.ts';
+import type { Codebook, Coder, Coding, Consensus, Lang, Variable } from '../model/index.ts';
 import type { IntendedCodes, PlannedAppeal } from './appeals.ts';
 import { mulberry32, pick, randomInt, shuffle, type Rng } from './random.ts';
 import { DEMO_REGIONS } from './regions.ts';
@@ -21,6 +21,22 @@ export const DEMO_CODERS: readonly Coder[] = [
 
 /** The supervisor who settles the coders' disagreements in the demo's adjudicated project file. */
 export const DEMO_SUPERVISOR: Coder = { id: 'demo-supervisor-saule', name: 'Saule' };
+
+/**
+ * The demo people's names in the script of each UI language (`name` above is the English one):
+ * a Kazakh UI writes «Айгерім», a Russian one «Айгерим», an English one "Aigerim".
+ */
+export const DEMO_PEOPLE_NAMES: Record<string, Record<Lang, string>> = {
+  'demo-coder-aigerim': { kk: 'Айгерім', ru: 'Айгерим', en: 'Aigerim' },
+  'demo-coder-dmitry': { kk: 'Дмитрий', ru: 'Дмитрий', en: 'Dmitry' },
+  'demo-supervisor-saule': { kk: 'Сәуле', ru: 'Сауле', en: 'Saule' },
+};
+
+/** A demo coder (or the supervisor) named in `lang`; anyone else as they are. */
+export function demoPerson(coder: Coder, lang: Lang): Coder {
+  const name = DEMO_PEOPLE_NAMES[coder.id]?.[lang];
+  return name ? { ...coder, name } : { ...coder };
+}
 
 /** Both coders code about 20 % of the appeals (68 of 341), the reliability sample; each codes half the rest. */
 export const DEMO_OVERLAP_SHARE = 0.2;

@@ -1,7 +1,7 @@
 import type { Appeal, Codebook, Coder, Coding, Consensus, Lang, Project } from '../model/index.ts';
 import { planDemoAppeals } from './appeals.ts';
 import { createDemoCodebook } from './codebook.ts';
-import { createDemoCodings, createDemoConsensus, DEMO_CODERS } from './codings.ts';
+import { createDemoCodings, createDemoConsensus, DEMO_CODERS, demoPerson } from './codings.ts';
 
 export const DEMO_PROJECT_ID = 'demo-open-dialogue';
 
@@ -12,7 +12,13 @@ export const DEMO_PROJECT_NAMES: Record<Lang, string> = {
   kk: 'Ашық диалог: Сыбайлас жемқорлыққа қарсы іс-қимыл агенттігіне өтініштер (синтетикалық)',
 };
 
-export { DEMO_CODERS, DEMO_OVERLAP_SHARE, DEMO_SUPERVISOR } from './codings.ts';
+export {
+  DEMO_CODERS,
+  DEMO_OVERLAP_SHARE,
+  DEMO_PEOPLE_NAMES,
+  DEMO_SUPERVISOR,
+  demoPerson,
+} from './codings.ts';
 export { DEMO_APPEAL_COUNT } from './appeals.ts';
 
 const CREATED_AT = '2019-11-01T04:00:00.000Z';
@@ -37,9 +43,9 @@ export interface DemoProject {
  * two coders' codings of all of them (an overlap sample of about 20 % coded by both, the rest
  * split between them) and the supervisor's adjudication of the overlap. Coded as their texts
  * say, the appeals give the study's Tables 1 and 2 exactly. Pure and deterministic: every call
- * returns equal, freshly built data.
+ * returns equal, freshly built data. The coders are named in `lang`'s script (Айгерім in Kazakh).
  */
-export function createDemoProject(): DemoProject {
+export function createDemoProject(lang: Lang = 'en'): DemoProject {
   const planned = planDemoAppeals(DEMO_PROJECT_ID);
   const codebook = createDemoCodebook(DEMO_PROJECT_ID, CREATED_AT);
   const codings = createDemoCodings(DEMO_PROJECT_ID, planned);
@@ -53,7 +59,7 @@ export function createDemoProject(): DemoProject {
     },
     codebook,
     appeals: planned.map(({ appeal }) => appeal),
-    coders: DEMO_CODERS.map((coder) => ({ ...coder })),
+    coders: DEMO_CODERS.map((coder) => demoPerson(coder, lang)),
     codings,
     adjudication: createDemoConsensus(codebook, planned, codings),
   };

@@ -117,6 +117,7 @@ export function AdjudicationScreen() {
           {t('adjudication.progress', {
             settled: formatNumber(total - open, lang),
             total: formatNumber(total, lang),
+            count: total,
           })}{' '}
           {t('adjudication.agreedAuto', { count: queue.agreed })}
         </p>
@@ -368,8 +369,11 @@ function Decision({
   return (
     <article className="card decision" aria-labelledby="decision-title">
       <h2 id="decision-title">
-        {t('adjudication.position', { n: position.index + 1, count: position.count })} ·{' '}
-        {localize(variable?.label, lang) || item.variableId} · <code>{item.appealId}</code>
+        {t('adjudication.position', {
+          n: formatNumber(position.index + 1, lang),
+          total: formatNumber(position.count, lang),
+        })}{' '}
+        · {localize(variable?.label, lang) || item.variableId} · <code>{item.appealId}</code>
       </h2>
       {review && (
         <p className="warning">

@@ -59,7 +59,7 @@ export function DriftView({ client, request, variable, coderName }: Props) {
         axis:
           axis === 'week'
             ? t('agreement.drift.weekAxis')
-            : t('agreement.drift.orderAxis', { block: ORDER_BLOCK }),
+            : t('agreement.drift.orderAxis', { block: formatNumber(ORDER_BLOCK, lang), count: ORDER_BLOCK }),
         coderName,
         number: (value) => formatNumber(value, lang, { maximumFractionDigits: 3 }),
       }),

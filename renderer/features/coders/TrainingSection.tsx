@@ -127,6 +127,7 @@ export function TrainingSection({ projectId, codebook, me }: Props) {
             {t('coders.training.coded', {
               coded: formatNumber(result.coded, lang),
               total: formatNumber(set.appealIds.length, lang),
+              count: set.appealIds.length,
             })}
           </p>
           <table className="data" aria-label={t('coders.training.title')}>

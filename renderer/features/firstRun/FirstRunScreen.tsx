@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Lang } from '../../../shared/model/index.ts';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 import { db } from '../../db/db.ts';
 import { openDemoProject } from '../../db/projects.ts';
@@ -7,7 +8,7 @@ import { useAppStore } from '../../store/index.ts';
 
 /** Asks the display name the supervisor will see next to this laptop's codings. */
 export function FirstRunScreen() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
@@ -24,7 +25,7 @@ export function FirstRunScreen() {
       const coderId = crypto.randomUUID();
       await db.coders.put({ id: coderId, name: trimmed });
       if (withDemo) {
-        openProject(await openDemoProject());
+        openProject(await openDemoProject(i18n.language as Lang));
         go('coding');
       } else {
         go('projects');

@@ -1,7 +1,5 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Lang } from '../../../shared/model/index.ts';
-import { formatNumber } from '../../i18n.ts';
 import { usePlatform } from '../../platform/PlatformContext.tsx';
 import { useAppStore } from '../../store/index.ts';
 import { buildPackages } from '../import/projectPackages.ts';
@@ -15,8 +13,7 @@ const newSeed = () => String(Math.floor(Math.random() * 1_000_000));
 
 /** Export the project for coders: one package with all appeals, or one per coder with an overlap sample. */
 export function PackageExport({ projectId, appealCount }: { projectId: string; appealCount: number }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language as Lang;
+  const { t } = useTranslation();
   const platform = usePlatform();
   const [mode, setMode] = useState<'all' | 'coders'>('coders');
   const [coders, setCoders] = useState('');
@@ -115,8 +112,8 @@ export function PackageExport({ projectId, appealCount }: { projectId: string; a
           {names.length > 0 && (
             <p className="muted">
               {t('package.export.summary', {
-                overlap: formatNumber(overlapSize, lang),
-                perCoder: formatNumber(perCoder, lang),
+                overlap: t('common.appealCount', { count: overlapSize }),
+                perCoder: t('counts.upToAppeals', { count: perCoder }),
                 count: names.length,
               })}
             </p>

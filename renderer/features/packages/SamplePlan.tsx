@@ -128,8 +128,8 @@ export function SamplePlan({
       </table>
       <p role="status" className={overlapSize < needed ? 'warning' : 'muted'}>
         {overlapSize < needed
-          ? t('samplePlan.tooSmall', { chosen: formatNumber(overlapSize, lang), count: needed })
-          : t('samplePlan.enough', { chosen: formatNumber(overlapSize, lang), count: needed })}
+          ? t('samplePlan.tooSmall', { chosen: t('counts.ofAppeals', { count: overlapSize }), count: needed })
+          : t('samplePlan.enough', { chosen: t('counts.ofAppeals', { count: overlapSize }), count: needed })}
       </p>
       <p className="muted">
         <small>{t('samplePlan.source')}</small>

@@ -45,7 +45,7 @@ export function ProjectsScreen() {
   });
 
   async function openDemo() {
-    openProject(await openDemoProject());
+    openProject(await openDemoProject(i18n.language as Lang));
     go('coding');
   }
 

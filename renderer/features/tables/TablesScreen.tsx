@@ -384,7 +384,7 @@ function buildTable(
       missing: t('tables.missing'),
       casesWithValue: t('tables.casesWithValue'),
     });
-    if (multi) notes.push(t('tables.multiNote'));
+    if (multi) notes.push(t('tables.multiNote', { full: formatPercent(1, lang, 0) }));
     const sum = roundedSum(table, decimals);
     if (!multi && table.valid > 0 && Math.abs(sum - 100) > 1e-9)
       notes.push(t('tables.roundingNote', { sum: formatPercent(sum / 100, lang, decimals) }));

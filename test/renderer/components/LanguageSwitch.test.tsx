@@ -25,13 +25,18 @@ describe('LanguageSwitch in the running app', () => {
     const nav = await screen.findByRole('navigation', { name: 'Workflow' });
     expect(within(nav).getByRole('button', { name: 'Projects' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
-    expect(screen.getByRole('button', { name: 'Русский' })).toHaveAttribute('aria-pressed', 'false');
+    // The other languages are named in English, then in themselves.
+    expect(screen.getByRole('button', { name: 'Russian · Русский' })).toHaveAttribute(
+      'aria-pressed',
+      'false',
+    );
+    expect(screen.getByRole('button', { name: 'Kazakh · Қазақша' })).toHaveAttribute('aria-pressed', 'false');
     expect(document.documentElement.lang).toBe('en');
   });
 
   it('clicking Русский switches the sidebar to Russian at once and stores the language', async () => {
     const user = userEvent.setup();
-    await user.click(screen.getByRole('button', { name: 'Русский' }));
+    await user.click(screen.getByRole('button', { name: 'Russian · Русский' }));
 
     expect(useAppStore.getState().language).toBe('ru');
     // Expected labels: locales/ru/translation.json, nav.*.
@@ -39,6 +44,7 @@ describe('LanguageSwitch in the running app', () => {
     expect(within(nav).getByRole('button', { name: 'Проекты' })).toBeInTheDocument();
     expect(within(nav).queryByRole('button', { name: 'Projects' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Русский' })).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByRole('button', { name: 'Казахский · Қазақша' })).toBeInTheDocument();
     expect(i18next.language).toBe('ru');
     expect(document.documentElement.lang).toBe('ru');
     // The language survives a restart: the session store persists it.
@@ -47,8 +53,10 @@ describe('LanguageSwitch in the running app', () => {
 
   it('clicking Қазақша switches to Kazakh', async () => {
     const user = userEvent.setup();
-    await user.click(screen.getByRole('button', { name: 'Қазақша' }));
+    await user.click(screen.getByRole('button', { name: 'Казахский · Қазақша' }));
     const nav = screen.getByRole('navigation');
+    // In the Kazakh interface Russian is «орыс тілі».
+    expect(screen.getByRole('button', { name: 'Орыс тілі · Русский' })).toBeInTheDocument();
     expect(within(nav).getByRole('button', { name: 'Жобалар' })).toBeInTheDocument();
     expect(useAppStore.getState().language).toBe('kk');
   });

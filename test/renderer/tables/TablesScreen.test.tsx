@@ -55,7 +55,7 @@ describe('TablesScreen', { timeout: 20_000 }, () => {
     expect(body[1]).toEqual(['Astana city', '47', '13.8']);
     expect(body.at(-1)).toEqual(['Akmola', '5', '1.5']);
     expect(foot).toEqual(['Valid341100.0', 'Missing0']);
-    // Rounded half up, the 17 shares add up to 100.2 % (see test/shared/tables/tableGrid.test.ts).
+    // Rounded half up, the 17 shares add up to 100.2% (see test/shared/tables/tableGrid.test.ts).
     expect(screen.getByText(/add up to 100\.2%/)).toBeInTheDocument();
   });
 

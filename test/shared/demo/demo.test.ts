@@ -237,8 +237,27 @@ describe('demo appeals', () => {
     for (const appeal of ru) {
       expect(appeal.text, appeal.id).not.toMatch(KAZAKH_LETTERS);
       expect(appeal.meta.reply, appeal.id).not.toMatch(KAZAKH_LETTERS);
-      expect(appeal.meta.addressee).toBe('Руководитель Агентства по противодействию коррупции');
+      expect(appeal.meta.addressee).toBe('Председатель Агентства по противодействию коррупции');
     }
+  });
+
+  it('are written by men and women (Russian verbs agree) and greet the Chairman', () => {
+    const ru = appeals.filter((a) => a.meta.language === 'ru').map((a) => a.text);
+    const kk = appeals.filter((a) => a.meta.language === 'kk').map((a) => a.text);
+    // Forms only a woman writes of herself, and only a man.
+    const hers = ru.filter((t) =>
+      /я (подала|оплатила|записала|узнала|слышала)|соглас(на)|жительница|вынуждена|готова|благодарна/.test(t),
+    );
+    const his = ru.filter((t) =>
+      /я (подал|оплатил|записал|узнал|слышал)\b|согласен|житель\b|вынужден\b|готов\b|благодарен/.test(t),
+    );
+    expect(hers.length).toBeGreaterThan(5);
+    expect(his.length).toBeGreaterThan(5);
+    expect(ru.some((t) => /Председатель/.test(t))).toBe(true);
+    expect(kk.some((t) => /Төраға/.test(t))).toBe(true);
+    expect([...ru, ...kk].some((t) => /руководитель Агентства|Агенттік басшысы/.test(t))).toBe(false);
+    // Kazakh as a native writes it: revenge is taken «менен» (ablative), a body camera is «бейнетіркегіш».
+    expect(kk.some((t) => /маған кек|кеудеше/.test(t))).toBe(false);
   });
 
   it('have unique texts of 2–6 sentences, some in paragraphs, with every placeholder filled', () => {
@@ -512,5 +531,18 @@ describe('demo final dataset', () => {
         [...s.byVariable.get(v.id)!].map(([id, value]) => [id, [...value.values].sort().join()]).sort();
       expect(values(settled), v.id).toEqual(values(final));
     }
+  });
+});
+
+describe('demo coders', () => {
+  it('are named in the script of the UI language the demo is opened in', () => {
+    const names = (lang: 'kk' | 'ru' | 'en') => createDemoProject(lang).coders.map((c) => c.name);
+    expect(names('kk')).toEqual(['Айгерім', 'Дмитрий']);
+    expect(names('ru')).toEqual(['Айгерим', 'Дмитрий']);
+    expect(names('en')).toEqual(['Aigerim', 'Dmitry']);
+    // Only the names differ: the same people, the same codings.
+    expect(createDemoProject('kk').coders.map((c) => c.id)).toEqual(
+      createDemoProject('en').coders.map((c) => c.id),
+    );
   });
 });
