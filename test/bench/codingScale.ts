@@ -118,6 +118,7 @@ async function markCoder(args: { coder: string; unsure: number; note: number; un
         values: [],
         cleared: true as const,
         unsure: order(c.appealId) % args.unsure === 0,
+        ...(order(c.appealId) % args.note === 0 ? { note: `Note on ${c.appealId}` } : {}),
       })),
     );
   });
