@@ -291,13 +291,14 @@ describe('search and filters', () => {
   it('the search runs when typing pauses, without Enter, on what was typed last', async () => {
     const hits = (word: string) =>
       DEMO.appeals.filter((a) => `${a.text}\n${a.meta.reply}`.toLocaleLowerCase().includes(word)).length;
-    expect(hits('акимат')).not.toBe(hits('акиматом'));
+    expect(hits('акимат')).toBeGreaterThan(0);
+    expect(hits('акимат')).not.toBe(hits('ак'));
     const user = await renderScreen();
     await user.click(screen.getByRole('searchbox'));
-    await user.keyboard('акимат');
+    await user.keyboard('ак');
+    await screen.findByText(`1 / ${hits('ак')}`, {}, { timeout: 10_000 });
+    await user.keyboard('имат');
     await screen.findByText(`1 / ${hits('акимат')}`, {}, { timeout: 10_000 });
-    await user.keyboard('ом');
-    await screen.findByText(`1 / ${hits('акиматом')}`, {}, { timeout: 10_000 });
   });
 
   it("the region filter lists Almaty city's 61 appeals (the study's Table 2)", async () => {
