@@ -22,6 +22,7 @@ export interface ListReply {
 }
 
 let worker: Worker | null = null;
+let passOnWrites: ((parts: Record<string, unknown>) => void) | null = null;
 let next = 0;
 let latestList = 0;
 const waiting = new Map<number, (reply: ListReply) => void>();
@@ -36,9 +37,9 @@ function ask(request: ListRequest): Promise<ListReply> {
     };
     // Every write this thread sees (its own at once) reaches the worker ahead of the next request.
     const passOn = worker;
-    Dexie.on('storagemutated', (parts) =>
-      passOn.postMessage({ kind: 'mutated', id: 0, parts: Object.keys(parts) } satisfies ListRequest),
-    );
+    passOnWrites = (parts) =>
+      passOn.postMessage({ kind: 'mutated', id: 0, parts: Object.keys(parts) } satisfies ListRequest);
+    Dexie.on('storagemutated', passOnWrites);
   }
   return new Promise((resolve) => {
     waiting.set(request.id, resolve);
@@ -83,4 +84,17 @@ export async function requestCodedAppeals(
   const reply = await ask({ kind: 'coded', id: ++next, projectId, coderId, variables });
   if (reply.error) throw new Error(reply.error);
   return new Set(reply.coded);
+}
+
+/**
+ * Ends the worker and what it keeps (a 100 000-appeal project's texts): the coding screen calls
+ * this when it closes, so other screens do not carry it. Requests still out answer as stale.
+ */
+export function releaseAppealLists() {
+  if (passOnWrites) Dexie.on('storagemutated').unsubscribe(passOnWrites);
+  passOnWrites = null;
+  worker?.terminate();
+  worker = null;
+  for (const [id, resolve] of waiting) resolve({ id, superseded: true });
+  waiting.clear();
 }

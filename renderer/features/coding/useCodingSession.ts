@@ -20,7 +20,7 @@ import {
   type AppealWrite,
 } from './appealEdits.ts';
 import { codedAppeals, indexAtOrAfter, type AppealList } from './appealList.ts';
-import { requestAppealList, requestCodedAppeals } from './appealListClient.ts';
+import { releaseAppealLists, requestAppealList, requestCodedAppeals } from './appealListClient.ts';
 import { answeredVariables, appealFlags, isCoded, missingRequired, type AppealFlags } from './appealState.ts';
 import { useCodingLock } from './codingLock.ts';
 import { nextValues, noneRefusal, type NoneRefusal } from './nextValues.ts';
@@ -78,6 +78,7 @@ export function useCodingSession(projectId: string, codebook: Codebook) {
   // A failed change is retried until stored; meanwhile the screen does not move on (leaveFor).
   const { enqueue, allStored, retryNow, failure } = useWriteQueue();
 
+  useEffect(() => releaseAppealLists, []);
   // Worked out in a worker; a newer filter makes the last one stale (it answers null).
   useEffect(() => {
     let live = true;
