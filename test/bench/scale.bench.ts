@@ -4,10 +4,12 @@
 // `npm run bench -- scale`. Each figure is the user's time, from the click or key press to the
 // frame that shows the result, with the longest main-thread block (Long Tasks API) in it.
 // KODTAU_BENCH_RUNS (default 3) runs per figure; KODTAU_BENCH_DECISIONS (default 10) decisions;
-// KODTAU_BENCH_SCREENS (default 'package,merge,agreement,adjudication') the screens measured.
+// KODTAU_BENCH_SCREENS (default 'package,merge,agreement,adjudication') the screens measured;
+// 'coding' and 'memory' are in codingScale.ts.
 import { demoVariables } from '../../shared/demo/codebook.ts';
 import { codebookHash, type Codebook } from '../../shared/model/index.ts';
 import { heapMb, openApp, TIMER, type Timed } from './chromiumApp.ts';
+import { codingScreenFigures, memoryWalk } from './codingScale.ts';
 import { summarise, type BenchResult } from './harness.ts';
 import { measureMerge } from './mergeScreen.ts';
 import { measurePackageOpen } from './packageScreen.ts';
@@ -30,6 +32,9 @@ function scaleCodebook(): Codebook {
     updatedAt: '2026-01-01T00:00:00.000Z',
   };
 }
+
+const regionsOf = (codebook: Codebook) =>
+  codebook.variables.find((v) => v.id === 'region')!.categories.map((c) => c.label.en!);
 
 let lastNotes: string[] = [];
 export const notes = () => lastNotes;
@@ -103,6 +108,11 @@ export async function measured(): Promise<readonly BenchResult[]> {
       record('adjudication: decision to next drawn', decisions, 100);
     }
 
+    if (SCREENS.includes('coding'))
+      figures.push(
+        ...(await codingScreenFigures(page, record, results, APPEALS, regionsOf(scaleCodebook()))),
+      );
+    if (SCREENS.includes('memory')) figures.push(...(await memoryWalk(app, results)));
     const heap = await heapMb(page);
     lastNotes = [
       `${APPEALS.toLocaleString('en')} appeals × 4 variables × ${CODERS.length} coders = ${seeded.codings.toLocaleString('en')} codings (${seeded.agreedShare} of units agree); Chromium ${app.version}`,

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createDemoProject } from '../../shared/demo/index.ts';
 import { localize, type Variable } from '../../shared/model/index.ts';
-import { shot, useBrowser } from './browser.ts';
+import { shot, shotInLanguages, useBrowser } from './browser.ts';
 
 const newPage = useBrowser();
 
@@ -268,6 +268,27 @@ describe('the coding screen in three languages', () => {
       await page.keyboard.press('Escape');
       await page.getByRole('dialog').waitFor({ state: 'detached' });
     }
+    await page.context().close();
+  });
+
+  it('filters by region and searches as typing pauses, in the worker; shot in kk, ru and en', async () => {
+    const page = await newPage();
+    await openDemo(page);
+    const almaty = DEMO.appeals.filter((a) => a.meta.region === 'Almaty city');
+    const hits = almaty.filter((a) =>
+      `${a.text}\n${a.meta.reply ?? ''}`.toLocaleLowerCase().includes('акимат'),
+    );
+    expect(hits.length).toBeGreaterThan(0);
+    await page.getByText('Filters and settings').click();
+    await page.getByRole('combobox', { name: 'Region' }).selectOption('Almaty city');
+    await page.getByText(`1 / ${almaty.length}`).waitFor();
+    await page.getByRole('searchbox').fill('акимат');
+    await page.getByText(`1 / ${hits.length}`).waitFor();
+    await page.locator('.appeal-id', { hasText: hits[0]!.id }).waitFor();
+    await page.locator('.appeal-text mark').first().waitFor();
+    await shotInLanguages(page, 'coding-filter-search', () =>
+      page.locator('.appeal-text mark').first().waitFor(),
+    );
     await page.context().close();
   });
 

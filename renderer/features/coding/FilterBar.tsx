@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { memo, useState, type RefObject } from 'react';
+import { memo, useEffect, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { metaLabel, type Codebook, type Lang } from '../../../shared/model/index.ts';
 import { DayInput } from '../../components/DayInput.tsx';
@@ -9,6 +9,8 @@ import { isFiltered, NO_FILTER, type CodingFilter } from '../../store/codingSlic
 import { codersWithCodings, metaValues } from './appealList.ts';
 
 const STATUSES: CodingFilter['status'][] = ['all', 'uncoded', 'unsure', 'notes'];
+/** The search runs once typing pauses this long (Enter runs it at once); a newer key makes it stale. */
+const TYPING_PAUSE_MS = 250;
 
 /** Filters (status, region, addressee, dates), the text search, and the screen's settings. */
 export const FilterBar = memo(function FilterBar(props: {
@@ -22,6 +24,11 @@ export const FilterBar = memo(function FilterBar(props: {
   const filter = useAppStore((state) => state.codingFilter);
   const setFilter = useAppStore((state) => state.setCodingFilter);
   const [query, setQuery] = useState(filter.query);
+  useEffect(() => {
+    if (query === filter.query) return;
+    const timer = setTimeout(() => setFilter({ query }), TYPING_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [query]); // eslint-disable-line react-hooks/exhaustive-deps -- a key typed restarts the pause, nothing else
   // The panel's contents (and their queries) exist only while it is open.
   const [moreOpen, setMoreOpen] = useState(false);
   const options = useLiveQuery(async () => {

@@ -19,7 +19,8 @@ import {
   type AppealRef,
   type AppealWrite,
 } from './appealEdits.ts';
-import { codedAppeals, indexAtOrAfter, loadAppealList, type AppealList } from './appealList.ts';
+import { codedAppeals, indexAtOrAfter, type AppealList } from './appealList.ts';
+import { releaseAppealLists, requestAppealList, requestCodedAppeals } from './appealListClient.ts';
 import { answeredVariables, appealFlags, isCoded, missingRequired, type AppealFlags } from './appealState.ts';
 import { useCodingLock } from './codingLock.ts';
 import { nextValues, noneRefusal, type NoneRefusal } from './nextValues.ts';
@@ -77,10 +78,12 @@ export function useCodingSession(projectId: string, codebook: Codebook) {
   // A failed change is retried until stored; meanwhile the screen does not move on (leaveFor).
   const { enqueue, allStored, retryNow, failure } = useWriteQueue();
 
+  useEffect(() => releaseAppealLists, []);
+  // Worked out in a worker; a newer filter makes the last one stale (it answers null).
   useEffect(() => {
     let live = true;
-    void loadAppealList(projectId, viewerId, filter, codebook.variables).then(
-      (loaded) => live && setList(loaded),
+    void requestAppealList(projectId, viewerId, filter, codebook.variables).then(
+      (loaded) => live && loaded && setList(loaded),
     );
     return () => {
       live = false;
@@ -88,7 +91,9 @@ export function useCodingSession(projectId: string, codebook: Codebook) {
   }, [projectId, viewerId, filter, codebook]);
   useEffect(() => {
     let live = true;
-    void codedAppeals(projectId, viewerId, codebook.variables).then((loaded) => live && setCoded(loaded));
+    void requestCodedAppeals(projectId, viewerId, codebook.variables).then(
+      (loaded) => live && setCoded(loaded),
+    );
     return () => {
       live = false;
     };

@@ -288,6 +288,19 @@ describe('search and filters', () => {
     for (const mark of marks) expect(mark.textContent!.toLocaleLowerCase()).toBe('акимат');
   });
 
+  it('the search runs when typing pauses, without Enter, on what was typed last', async () => {
+    const hits = (word: string) =>
+      DEMO.appeals.filter((a) => `${a.text}\n${a.meta.reply}`.toLocaleLowerCase().includes(word)).length;
+    expect(hits('акимат')).toBeGreaterThan(0);
+    expect(hits('акимат')).not.toBe(hits('ак'));
+    const user = await renderScreen();
+    await user.click(screen.getByRole('searchbox'));
+    await user.keyboard('ак');
+    await screen.findByText(`1 / ${hits('ак')}`, {}, { timeout: 10_000 });
+    await user.keyboard('имат');
+    await screen.findByText(`1 / ${hits('акимат')}`, {}, { timeout: 10_000 });
+  });
+
   it("the region filter lists Almaty city's 61 appeals (the study's Table 2)", async () => {
     const user = await renderScreen();
     await user.click(screen.getByText('Filters and settings'));

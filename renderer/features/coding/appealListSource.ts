@@ -1,0 +1,256 @@
+import { Dexie } from 'dexie';
+import { metaValue, type Variable } from '../../../shared/model/index.ts';
+import type { CodingFilter } from '../../store/codingSlice.ts';
+import type { KodtauDb } from '../../db/db.ts';
+import { isCoded } from './appealState.ts';
+
+/** The appeals a filter lets through, in source order: `orders[i]` is the appeal `ids[i]`. */
+export interface AppealList {
+  orders: number[];
+  ids: string[];
+}
+
+/** What the filters read of a project's appeals, in source order, one entry per appeal. */
+interface AppealColumns {
+  orders: number[];
+  ids: string[];
+  region: (string | undefined)[];
+  addressee: (string | undefined)[];
+  date: (string | undefined)[];
+  /** The text and the reply in lower case, apart by a character no query holds. */
+  haystacks: string[];
+}
+
+/** One coder's appeals marked unsure, and those with a note. */
+interface Flagged {
+  unsure: Set<string>;
+  noted: Set<string>;
+}
+
+/** Thrown when a newer request has made this one stale. */
+export class Superseded extends Error {}
+
+/** Appeals read per step: a step is one IndexedDB request, and a point where a stale request stops. */
+const PAGE = 5000;
+/** Haystacks searched between two looks at whether the request is still wanted. */
+const SLICE = 10_000;
+const SEPARATOR = '\u0000';
+
+/** Part `at` of a compound key, as Dexie returns them. */
+const part = <T>(key: unknown, at: number) => (key as readonly T[])[at]!;
+/** The appeals of `list` that pass `keep`, all of them when there is no test. */
+function only(list: AppealList, keep: ((id: string) => boolean) | undefined): AppealList {
+  if (!keep) return list;
+  const kept: AppealList = { orders: [], ids: [] };
+  list.ids.forEach((id, at) => {
+    if (!keep(id)) return;
+    kept.ids.push(id);
+    kept.orders.push(list.orders[at]!);
+  });
+  return kept;
+}
+
+/** A turn of the event loop, so a newer request's message is taken in before this one goes on. */
+const yieldTurn = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Answers the coding screen's filters and text search. In the app it runs in a worker that opens
+ * the database itself (appealListWorker.ts), so a filter over 100 000 appeals never blocks the
+ * screen. It keeps what the filters read between requests: the project's appeals as columns
+ * (metadata and texts in lower case, read once, page by page) and each coder's states from their
+ * codings; a write to the appeals or the codings, from any window or worker, drops what it
+ * touched (Dexie's `storagemutated` event), to be read again when next asked for. The UI thread
+ * also passes on the writes it sees before its next request (`forget`): a notice that comes
+ * round by BroadcastChannel may arrive after that request.
+ */
+export class AppealListSource {
+  private columns = new Map<string, Promise<AppealColumns>>();
+  private codedSets = new Map<string, Promise<Set<string>>>();
+  private flagSets = new Map<string, Promise<Flagged>>();
+
+  constructor(private readonly db: KodtauDb) {
+    Dexie.on('storagemutated', (parts) => this.forget(Object.keys(parts)));
+  }
+
+  /** Drops what the database parts written (`storagemutated`'s keys, "idb://db/table/index") touched. */
+  forget(parts: readonly string[]) {
+    const touched = (table: string) => parts.some((key) => key.startsWith(`idb://${this.db.name}/${table}/`));
+    if (touched('appeals')) this.columns.clear();
+    if (touched('codings') || touched('clearedCodings')) {
+      this.codedSets.clear();
+      this.flagSets.clear();
+    }
+  }
+
+  /**
+   * The appeals that pass `filter` for `coderId`, in source order. `isStale` is asked between
+   * steps; when it holds, the request stops with `Superseded`.
+   */
+  async list(
+    projectId: string,
+    coderId: string,
+    filter: CodingFilter,
+    variables: readonly Variable[],
+    isStale: () => boolean = () => false,
+  ): Promise<AppealList> {
+    const check = () => {
+      if (isStale()) throw new Superseded();
+    };
+    const query = filter.query.trim().toLocaleLowerCase();
+    const byMeta = filter.region || filter.addressee || filter.dateFrom || filter.dateTo || query;
+    const keep = await this.statusTest(projectId, coderId, filter.status, variables);
+    check();
+    if (!byMeta) return only(await this.allAppeals(projectId), keep);
+    const columns = await this.appealColumns(projectId);
+    check();
+    const dateTo = `${filter.dateTo || '\uffff'}\uffff`;
+    const list: AppealList = { orders: [], ids: [] };
+    for (let from = 0; from < columns.ids.length; from += SLICE) {
+      if (from > 0) {
+        await yieldTurn();
+        check();
+      }
+      for (let at = from; at < Math.min(from + SLICE, columns.ids.length); at++) {
+        if (filter.region && columns.region[at] !== filter.region) continue;
+        if (filter.addressee && columns.addressee[at] !== filter.addressee) continue;
+        const date = columns.date[at];
+        if (
+          (filter.dateFrom || filter.dateTo) &&
+          (date === undefined || date < filter.dateFrom || date > dateTo)
+        )
+          continue;
+        if (query && !columns.haystacks[at]!.includes(query)) continue;
+        list.ids.push(columns.ids[at]!);
+        list.orders.push(columns.orders[at]!);
+      }
+    }
+    return only(list, keep);
+  }
+
+  /** Whether an appeal passes the status filter; undefined when every appeal does. */
+  private async statusTest(
+    projectId: string,
+    coderId: string,
+    status: CodingFilter['status'],
+    variables: readonly Variable[],
+  ): Promise<((id: string) => boolean) | undefined> {
+    if (status === 'all') return undefined;
+    if (status === 'uncoded') {
+      const coded = await this.coded(projectId, coderId, variables);
+      return (id) => !coded.has(id);
+    }
+    const flags = await this.flags(projectId, coderId);
+    const set = status === 'unsure' ? flags.unsure : flags.noted;
+    return (id) => set.has(id);
+  }
+
+  /** Every appeal of the project in source order, from the order index's keys (no row read). */
+  private async allAppeals(projectId: string): Promise<AppealList> {
+    const cached = this.columns.get(projectId);
+    if (cached) {
+      const { orders, ids } = await cached;
+      return { orders, ids };
+    }
+    const range = this.db.appeals
+      .where('[projectId+order]')
+      .between([projectId, Dexie.minKey], [projectId, Dexie.maxKey]);
+    const [orderKeys, primaryKeys] = await Promise.all([range.keys(), range.primaryKeys()]);
+    return {
+      orders: orderKeys.map((key) => part<number>(key, 1)),
+      ids: primaryKeys.map((key) => part<string>(key, 1)),
+    };
+  }
+
+  /** The project's appeals as columns, read once and kept until an appeal changes. */
+  private appealColumns(projectId: string): Promise<AppealColumns> {
+    return kept(this.columns, projectId, () => this.readColumns(projectId));
+  }
+
+  private async readColumns(projectId: string): Promise<AppealColumns> {
+    const columns: AppealColumns = {
+      orders: [],
+      ids: [],
+      region: [],
+      addressee: [],
+      date: [],
+      haystacks: [],
+    };
+    for (let after = -Infinity; ;) {
+      const page = await this.db.appeals
+        .where('[projectId+order]')
+        .between([projectId, after], [projectId, Infinity], false, true)
+        .limit(PAGE)
+        .toArray();
+      for (const appeal of page) {
+        columns.orders.push(appeal.order);
+        columns.ids.push(appeal.id);
+        columns.region.push(metaValue(appeal.meta, 'region'));
+        columns.addressee.push(metaValue(appeal.meta, 'addressee'));
+        columns.date.push(metaValue(appeal.meta, 'date'));
+        const reply = metaValue(appeal.meta, 'reply') ?? '';
+        columns.haystacks.push(`${appeal.text}${SEPARATOR}${reply}`.toLocaleLowerCase());
+      }
+      if (page.length < PAGE) return columns;
+      after = page.at(-1)!.order;
+    }
+  }
+
+  /** The appeals `coderId` has coded, kept until a coding of the database changes. */
+  coded(projectId: string, coderId: string, variables: readonly Variable[]): Promise<Set<string>> {
+    const key = JSON.stringify([projectId, coderId, variables.map((v) => [v.id, v.required])]);
+    return kept(this.codedSets, key, () => codedAppeals(this.db, projectId, coderId, variables));
+  }
+
+  /** The appeals `coderId` marked unsure, and those with their note, kept until a coding changes. */
+  private flags(projectId: string, coderId: string): Promise<Flagged> {
+    return kept(this.flagSets, JSON.stringify([projectId, coderId]), async () => {
+      const flagged: Flagged = { unsure: new Set(), noted: new Set() };
+      // Cleared rows too: a note on an appeal with no answer yet is kept on one.
+      for (const table of [this.db.codings, this.db.clearedCodings])
+        for (const row of await table
+          .where('[projectId+coderId+appealId]')
+          .between([projectId, coderId, Dexie.minKey], [projectId, coderId, Dexie.maxKey])
+          .toArray()) {
+          if (row.unsure) flagged.unsure.add(row.appealId);
+          if (row.note) flagged.noted.add(row.appealId);
+        }
+      return flagged;
+    });
+  }
+}
+
+/** The promise kept under `key`, or a new one from `read` (forgotten again if it fails). */
+function kept<T>(cache: Map<string, Promise<T>>, key: string, read: () => Promise<T>): Promise<T> {
+  let value = cache.get(key);
+  if (!value) {
+    const made = read();
+    cache.set(key, (value = made));
+    made.catch(() => {
+      if (cache.get(key) === made) cache.delete(key);
+    });
+  }
+  return value;
+}
+
+/**
+ * The appeals `coderId` has coded (see `isCoded`). A walk over the primary keys of their answers
+ * (coder, appeal, variable): no row is read. Cleared codings live in another table and do not count.
+ */
+export async function codedAppeals(
+  db: KodtauDb,
+  projectId: string,
+  coderId: string,
+  variables: readonly Variable[],
+): Promise<Set<string>> {
+  const keys = await db.codings
+    .where('[projectId+coderId+appealId+variableId]')
+    .between([projectId, coderId, Dexie.minKey], [projectId, coderId, Dexie.maxKey])
+    .primaryKeys();
+  const answered = new Map<string, Set<string>>();
+  for (const [, , appealId, variableId] of keys) {
+    let set = answered.get(appealId);
+    if (!set) answered.set(appealId, (set = new Set()));
+    set.add(variableId);
+  }
+  return new Set([...answered].filter(([, set]) => isCoded(variables, set)).map(([appealId]) => appealId));
+}
