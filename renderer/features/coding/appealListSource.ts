@@ -161,6 +161,14 @@ export class AppealListSource {
     };
   }
 
+  /**
+   * Starts reading the project's appeals as columns, so that the first filter or search does not
+   * wait for them (at 100 000 appeals that read takes seconds). A failed read is tried again when asked.
+   */
+  warm(projectId: string) {
+    this.appealColumns(projectId).catch(() => {});
+  }
+
   /** The project's appeals as columns, read once and kept until an appeal changes. */
   private appealColumns(projectId: string): Promise<AppealColumns> {
     return kept(this.columns, projectId, () => this.readColumns(projectId));

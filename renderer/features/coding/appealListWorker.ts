@@ -30,9 +30,11 @@ scope.addEventListener('message', (event: MessageEvent<ListRequest>) => {
             () => latestList !== request.id,
           )
           .then((list) => reply({ list })))
-      : source
-          .coded(request.projectId, request.coderId, request.variables)
-          .then((coded) => reply({ coded: [...coded] }));
+      : source.coded(request.projectId, request.coderId, request.variables).then((coded) => {
+          reply({ coded: [...coded] });
+          // The screen is open: what its filters read comes in meanwhile.
+          source.warm(request.projectId);
+        });
   work.catch((error: unknown) =>
     reply(error instanceof Superseded ? { superseded: true } : { error: String(error) }),
   );
