@@ -9,6 +9,7 @@ import { demoVariables } from '../../shared/demo/codebook.ts';
 import { codebookHash, type Codebook } from '../../shared/model/index.ts';
 import { heapMb, openApp, TIMER, type Timed } from './chromiumApp.ts';
 import { summarise, type BenchResult } from './harness.ts';
+import { measureDatasetScreens } from './datasetScreens.ts';
 
 const APPEALS = Number(process.env.KODTAU_BENCH_APPEALS ?? 100_000);
 const CODERS = ['coder-a', 'coder-b', 'coder-c'];
@@ -95,6 +96,7 @@ export async function measured(): Promise<readonly BenchResult[]> {
       record('adjudication: decision to next drawn', decisions, 100);
     }
 
+    await measureDatasetScreens(page, SCREENS, RUNS, record);
     const heap = await heapMb(page);
     lastNotes = [
       `${APPEALS.toLocaleString('en')} appeals × 4 variables × ${CODERS.length} coders = ${seeded.codings.toLocaleString('en')} codings (${seeded.agreedShare} of units agree); Chromium ${app.version}`,

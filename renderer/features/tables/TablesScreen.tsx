@@ -260,7 +260,7 @@ export function TablesScreen() {
       </div>
       <p role="status">{message}</p>
       <h2>{built.title}</h2>
-      <div className={byKey ? 'tables-result stacked' : 'tables-result'}>
+      <div className={byKey ? 'tables-result stacked' : 'tables-result'} aria-busy={!figures.current}>
         <div className="tables-table">
           <table className="data frequency">
             <thead>
