@@ -73,7 +73,7 @@ async function openScreen(nav: string): Promise<Timed> {
  * Runs in the page: picks `value` in the select labelled `label`; times until the table answers it
  * (the result was seen busy, then is not, with rows). Waits a second first, as a reader would.
  */
-async function choose([label, value]: [string, string]): Promise<Timed> {
+async function choose([label, value]: string[]): Promise<Timed> {
   await new Promise((resolve) => setTimeout(resolve, 1000));
   const select = [...document.querySelectorAll('label')]
     .find((l) => l.querySelector('span')?.textContent === label)!
@@ -85,18 +85,18 @@ async function choose([label, value]: [string, string]): Promise<Timed> {
     return busy && result?.getAttribute('aria-busy') === 'false' && !!result.querySelector('tbody tr');
   };
   return (window as unknown as { kodtauTime: Time }).kodtauTime(() => {
-    select.value = value;
+    select.value = value!;
     select.dispatchEvent(new Event('change', { bubbles: true }));
   }, done);
 }
 
 /** Runs in the page: drops the cross-tab, then times a new subject and source together. */
-async function chooseBoth([subject, source]: [string, string]): Promise<Timed> {
+async function chooseBoth([subject, source]: string[]): Promise<Timed> {
   const pick = (label: string, value: string) => {
     const select = [...document.querySelectorAll('label')]
       .find((l) => l.querySelector('span')?.textContent === label)!
       .querySelector('select')!;
-    select.value = value;
+    select.value = value!;
     select.dispatchEvent(new Event('change', { bubbles: true }));
   };
   pick('By (cross-tab)', '');
@@ -112,8 +112,8 @@ async function chooseBoth([subject, source]: [string, string]): Promise<Timed> {
     );
   };
   return (window as unknown as { kodtauTime: Time }).kodtauTime(() => {
-    pick('Table of', subject);
-    pick('Codings of', source);
+    pick('Table of', subject!);
+    pick('Codings of', source!);
   }, done);
 }
 
