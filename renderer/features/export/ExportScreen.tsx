@@ -53,12 +53,14 @@ export function ExportScreen() {
     [version, codebook, sourceKey],
   );
   const final = useDatasetCall(client, finalCall);
+  // Once the screen shows what it counts, the worker reads ahead what an export needs.
+  const shown = !!data && (sourceKey !== 'final' || !!final.value);
   useEffect(() => {
-    if (!version || !codebook) return;
-    const running = client.call({ kind: 'prefetch', version, codebook });
+    if (!version || !codebook || !shown) return;
+    const running = client.call({ kind: 'prefetch', version, codebook, texts: true });
     running.result.catch(() => {});
     return running.cancel;
-  }, [client, version, codebook]);
+  }, [client, version, codebook, shown]);
 
   if (project === undefined || (project && !data)) return null;
   if (!project || !codebook || !data || !version) return <NoProject title={t('nav.export')} />;

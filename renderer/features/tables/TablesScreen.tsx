@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { SourceSelect } from './SourceSelect.tsx';
 import { FinalStatusSummary } from './FinalStatusSummary.tsx';
 import { LanguageSelect } from '../../components/LanguageSelect.tsx';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { xlsxBytes } from '../../../shared/formats/xlsx.ts';
 import { localize, type Codebook, type Lang } from '../../../shared/model/index.ts';
@@ -84,6 +84,14 @@ export function TablesScreen() {
     return { kind: 'table' as const, version, codebook, query };
   }, [version, codebook, data, subject, byKey, sourceKey, sort, labelsIn, hasSubjects]);
   const figures = useDatasetCall(client, call);
+  // Once a table is shown, the worker reads every variable ahead: the next table is counted at once.
+  const shown = !!figures.value;
+  useEffect(() => {
+    if (!version || !codebook || !shown) return;
+    const running = client.call({ kind: 'prefetch', version, codebook, texts: false });
+    running.result.catch(() => {});
+    return running.cancel;
+  }, [client, version, codebook, shown]);
   // The table on screen is the one last counted, worded as chosen now.
   const answered = figures.call;
   const built = useMemo(

@@ -9,7 +9,7 @@ export type DatasetCall =
   | { kind: 'overview'; version: DataVersion }
   | { kind: 'table'; version: DataVersion; codebook: Codebook; query: TableQuery }
   | { kind: 'final'; version: DataVersion; codebook: Codebook }
-  | { kind: 'prefetch'; version: DataVersion; codebook: Codebook }
+  | { kind: 'prefetch'; version: DataVersion; codebook: Codebook; texts: boolean }
   | { kind: 'file'; version: DataVersion; project: Project; codebook: Codebook; request: FileRequest };
 
 /** The answer to each kind of call. */
@@ -48,7 +48,7 @@ export async function answer(
     case 'final':
       return source.finalCounts(call.version, call.codebook);
     case 'prefetch':
-      await source.prefetch(call.version, call.codebook);
+      await source.prefetch(call.version, call.codebook, call.texts);
       return null;
     case 'file':
       return source.file(call.version, call.project, call.codebook, call.request, progress);

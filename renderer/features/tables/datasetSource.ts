@@ -243,13 +243,17 @@ export class DatasetSource {
     return finalAppealCounts(values, appealIds, ids);
   }
 
-  /** Reads what an export needs ahead of the click, so that the file is written at once. */
-  async prefetch(version: DataVersion, codebook: Codebook): Promise<void> {
+  /**
+   * Reads ahead what the next question needs, so that it is answered at once: every variable's
+   * codings and consensus (the next table), with `texts` every appeal as well (an export).
+   */
+  async prefetch(version: DataVersion, codebook: Codebook, texts: boolean): Promise<void> {
     this.at(version);
     const variables = [
       ...new Set([...codebook.variables.map((v) => v.id), ...(await this.codedVariables())]),
     ];
-    await Promise.all([this.allAppeals(), ...variables.map((id) => this.variableCodings(id))]);
+    for (const id of variables) await Promise.all([this.variableCodings(id), this.variableConsensus(id)]);
+    if (texts) await this.allAppeals();
   }
 
   /** Everything of the project an export is built from, as the dataset functions take it. */
