@@ -49,8 +49,11 @@ export function ExportScreen() {
   // The final dataset's counts, from the worker; meanwhile it reads the rest an export needs.
   const finalCall = useMemo(
     () =>
-      version && codebook && sourceKey === 'final' ? { kind: 'final' as const, version, codebook } : null,
-    [version, codebook, sourceKey],
+      // After the overview: its few small reads come first, before the codings are read.
+      version && codebook && data && sourceKey === 'final'
+        ? { kind: 'final' as const, version, codebook }
+        : null,
+    [version, codebook, data, sourceKey],
   );
   const final = useDatasetCall(client, finalCall);
   // Once the screen shows what it counts, the worker reads ahead what an export needs.
