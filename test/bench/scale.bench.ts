@@ -11,6 +11,7 @@ import { codebookHash, type Codebook } from '../../shared/model/index.ts';
 import { heapMb, openApp, TIMER, type Timed } from './chromiumApp.ts';
 import { codingScreenFigures, memoryWalk } from './codingScale.ts';
 import { summarise, type BenchResult } from './harness.ts';
+import { measureDatasetScreens } from './datasetScreens.ts';
 import { measureMerge } from './mergeScreen.ts';
 import { measurePackageOpen } from './packageScreen.ts';
 
@@ -108,6 +109,7 @@ export async function measured(): Promise<readonly BenchResult[]> {
       record('adjudication: decision to next drawn', decisions, 100);
     }
 
+    await measureDatasetScreens(page, SCREENS, RUNS, record);
     if (SCREENS.includes('coding'))
       figures.push(
         ...(await codingScreenFigures(page, record, results, APPEALS, regionsOf(scaleCodebook()))),

@@ -170,6 +170,8 @@ describe('tables and dataset export', () => {
       await shot(page, `tables-${lang}`);
       await nav(page, exportName);
       await page.locator('button.primary').waitFor();
+      // The final dataset's counts come from the worker after the form.
+      await page.locator('.final-summary').waitFor();
       await shot(page, `export-${lang}`);
     }
     await page.context().close();

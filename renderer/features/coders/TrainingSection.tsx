@@ -1,9 +1,10 @@
+import { Dexie } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localize, type Codebook, type Lang, type Variable } from '../../../shared/model/index.ts';
 import { db } from '../../db/db.ts';
-import { coderNames, projectCodings } from '../../db/queries.ts';
+import { coderNames } from '../../db/queries.ts';
 import { formatNumber, formatPercent } from '../../i18n.ts';
 import { trainingResult } from './trainingResult.ts';
 
@@ -26,28 +27,54 @@ export function TrainingSection({ projectId, codebook, me }: Props) {
   const [chosenSet, setChosenSet] = useState('');
   const [chosenCoder, setChosenCoder] = useState(me);
 
+  // Keys and the chosen set's records only: a project's codings are never all read here.
   const data = useLiveQuery(async () => {
-    const [sets, consensus, codings, names] = await Promise.all([
+    const [sets, settledKeys, coderKeys, names] = await Promise.all([
       db.trainingSets.where('projectId').equals(projectId).toArray(),
-      db.consensus.where('projectId').equals(projectId).toArray(),
-      projectCodings(projectId),
+      db.consensus.where('projectId').equals(projectId).primaryKeys(),
+      db.codings
+        .where('[projectId+coderId]')
+        .between([projectId, Dexie.minKey], [projectId, Dexie.maxKey])
+        .uniqueKeys(),
       coderNames(),
     ]);
     // Appeals settled for every choice variable: only they can be a gold standard.
     const needed = codebook.variables.filter((v) => v.kind !== 'text').length;
     const perAppeal = new Map<string, number>();
-    for (const c of consensus) perAppeal.set(c.appealId, (perAppeal.get(c.appealId) ?? 0) + 1);
+    for (const [, appealId] of settledKeys) perAppeal.set(appealId, (perAppeal.get(appealId) ?? 0) + 1);
     const settled = [...perAppeal]
       .filter(([, n]) => n >= needed)
       .map(([id]) => id)
       .sort();
-    return { sets, consensus, codings, names, settled };
+    const coders = coderKeys.map((key) => (key as unknown as [string, string])[1]);
+    return { sets, coders, names, settled };
   }, [projectId, codebook]);
+  const set = data?.sets.find((s) => s.id === chosenSet) ?? data?.sets[0];
+  // The set's gold standard, and the chosen coder's codings of its appeals.
+  const detail = useLiveQuery(async () => {
+    if (!set) return null;
+    const [consensus, codings] = await Promise.all([
+      db.consensus
+        .bulkGet(
+          set.appealIds.flatMap((id) =>
+            codebook.variables.map((v): [string, string, string] => [projectId, id, v.id]),
+          ),
+        )
+        .then((found) => found.filter((c) => c !== undefined)),
+      db.codings
+        .where('[projectId+coderId+appealId]')
+        .anyOf(set.appealIds.map((id) => [projectId, chosenCoder, id]))
+        .toArray(),
+    ]);
+    return { set, coderId: chosenCoder, consensus, codings };
+  }, [projectId, codebook, set, chosenCoder]);
   if (!data) return null;
 
-  const set = data.sets.find((s) => s.id === chosenSet) ?? data.sets[0];
-  const result = set ? trainingResult(set, codebook, data.consensus, data.codings, chosenCoder) : null;
-  const coders = [...new Set([me, ...data.codings.map((c) => c.coderId)])];
+  const result =
+    set && detail?.set.id === set.id && detail.coderId === chosenCoder
+      ? trainingResult(set, codebook, detail.consensus, detail.codings, chosenCoder)
+      : null;
+  const coders = [...new Set([me, ...data.coders])];
   const take = Math.min(size, data.settled.length);
 
   async function create() {
@@ -99,7 +126,7 @@ export function TrainingSection({ projectId, codebook, me }: Props) {
         </button>
         <span className="muted small">{t('coders.training.available', { count: data.settled.length })}</span>
       </div>
-      {set && result && (
+      {set && (
         <div className="card">
           <div className="actions">
             <label>
@@ -123,66 +150,70 @@ export function TrainingSection({ projectId, codebook, me }: Props) {
               </select>
             </label>
           </div>
-          <p>
-            {t('coders.training.coded', {
-              coded: formatNumber(result.coded, lang),
-              total: formatNumber(set.appealIds.length, lang),
-              count: set.appealIds.length,
-            })}
-          </p>
-          <table className="data" aria-label={t('coders.training.title')}>
-            <thead>
-              <tr>
-                <th>{t('agreement.variable')}</th>
-                <th className="num">{t('agreement.units')}</th>
-                <th className="num">{t('coders.training.match')}</th>
-                <th className="num">{t('agreement.cohen')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.variables.map((v) => (
-                <tr key={v.variable.id}>
-                  <td>{localize(v.variable.label, lang)}</td>
-                  <td className="num">{formatNumber(v.units, lang)}</td>
-                  <td className="num">{v.units > 0 ? formatPercent(v.agreed / v.units, lang) : '—'}</td>
-                  <td className="num">
-                    {v.kappa?.value != null
-                      ? formatNumber(v.kappa.value, lang, {
-                          minimumFractionDigits: 3,
-                          maximumFractionDigits: 3,
-                        })
-                      : '—'}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {result.misses.length > 0 && (
+          {result && (
             <>
-              <h3>{t('coders.training.misses', { count: result.misses.length })}</h3>
-              <ul className="training-misses">
-                {result.misses.map((miss) => (
-                  <li key={`${miss.appealId}/${miss.variable.id}`}>
-                    <code>{miss.appealId}</code> <strong>{localize(miss.variable.label, lang)}</strong>
-                    <div>
-                      {t('coders.training.gold', {
-                        answer: label(miss.variable, miss.gold.values, miss.gold.text),
-                      })}
-                      {' · '}
-                      {t('coders.training.yours', {
-                        answer: label(miss.variable, miss.given.values, miss.given.text),
-                      })}
-                    </div>
-                    <ul className="muted small">
-                      {definitions(miss.variable, [
-                        ...new Set([...miss.gold.values, ...miss.given.values]),
-                      ]).map((text) => (
-                        <li key={text}>{text}</li>
-                      ))}
-                    </ul>
-                  </li>
-                ))}
-              </ul>
+              <p>
+                {t('coders.training.coded', {
+                  coded: formatNumber(result.coded, lang),
+                  total: formatNumber(set.appealIds.length, lang),
+                  count: set.appealIds.length,
+                })}
+              </p>
+              <table className="data" aria-label={t('coders.training.title')}>
+                <thead>
+                  <tr>
+                    <th>{t('agreement.variable')}</th>
+                    <th className="num">{t('agreement.units')}</th>
+                    <th className="num">{t('coders.training.match')}</th>
+                    <th className="num">{t('agreement.cohen')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {result.variables.map((v) => (
+                    <tr key={v.variable.id}>
+                      <td>{localize(v.variable.label, lang)}</td>
+                      <td className="num">{formatNumber(v.units, lang)}</td>
+                      <td className="num">{v.units > 0 ? formatPercent(v.agreed / v.units, lang) : '—'}</td>
+                      <td className="num">
+                        {v.kappa?.value != null
+                          ? formatNumber(v.kappa.value, lang, {
+                              minimumFractionDigits: 3,
+                              maximumFractionDigits: 3,
+                            })
+                          : '—'}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {result.misses.length > 0 && (
+                <>
+                  <h3>{t('coders.training.misses', { count: result.misses.length })}</h3>
+                  <ul className="training-misses">
+                    {result.misses.map((miss) => (
+                      <li key={`${miss.appealId}/${miss.variable.id}`}>
+                        <code>{miss.appealId}</code> <strong>{localize(miss.variable.label, lang)}</strong>
+                        <div>
+                          {t('coders.training.gold', {
+                            answer: label(miss.variable, miss.gold.values, miss.gold.text),
+                          })}
+                          {' · '}
+                          {t('coders.training.yours', {
+                            answer: label(miss.variable, miss.given.values, miss.given.text),
+                          })}
+                        </div>
+                        <ul className="muted small">
+                          {definitions(miss.variable, [
+                            ...new Set([...miss.gold.values, ...miss.given.values]),
+                          ]).map((text) => (
+                            <li key={text}>{text}</li>
+                          ))}
+                        </ul>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
             </>
           )}
         </div>

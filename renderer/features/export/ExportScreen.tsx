@@ -1,29 +1,26 @@
 import { SourceSelect } from '../tables/SourceSelect.tsx';
 import { FinalStatusSummary } from '../tables/FinalStatusSummary.tsx';
 import { LanguageSelect } from '../../components/LanguageSelect.tsx';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CsvCell } from '../../../shared/csv/writeCsv.ts';
-import { writeCsv } from '../../../shared/csv/writeCsv.ts';
 import { writeCodebookJson } from '../../../shared/formats/codebookJson.ts';
-import {
-  datasetRows,
-  longDataset,
-  wideDataset,
-  type DatasetInput,
-  type LabelMode,
-} from '../../../shared/formats/dataset.ts';
-import { rScript, spssSyntax, statisticsCsv } from '../../../shared/formats/spss.ts';
+import type { LabelMode } from '../../../shared/formats/dataset.ts';
 import type { Lang } from '../../../shared/model/index.ts';
-import { finalAppealCounts } from '../../../shared/tables/finalAppealCounts.ts';
-import { parseTableSource, sourceValues } from '../../../shared/tables/tableSource.ts';
+import { parseTableSource } from '../../../shared/tables/tableSource.ts';
 import { NoProject } from '../../components/NoProject.tsx';
 import { usePlatform } from '../../platform/PlatformContext.tsx';
 import { projectFileStem } from '../projects/projectName.ts';
 import { useCurrentProject } from '../projects/useCurrentProject.ts';
-import { useTableData } from '../tables/useTableData.ts';
+import { Cancelled } from '../tables/datasetCalls.ts';
+import type { DatasetProgress } from '../tables/datasetSource.ts';
+import {
+  useDataVersion,
+  useDatasetCall,
+  useDatasetClient,
+  useDatasetOverview,
+} from '../tables/useDataset.ts';
+import type { FileKind, FileRequest } from './datasetFile.ts';
 import './export.css';
-import { xlsxOffThread } from './xlsxOffThread.ts';
 
 type Delimiter = ';' | ',';
 type Layout = 'wide' | 'long';
@@ -33,7 +30,9 @@ export function ExportScreen() {
   const uiLang = i18n.language as Lang;
   const platform = usePlatform();
   const { project, codebook } = useCurrentProject();
-  const data = useTableData(project?.id ?? '');
+  const client = useDatasetClient();
+  const version = useDataVersion(project?.id ?? '');
+  const data = useDatasetOverview(client, version);
   const [layout, setLayout] = useState<Layout>('wide');
   const [sourceKey, setSourceKey] = useState('final');
   const [labels, setLabels] = useState<LabelMode>('both');
@@ -44,31 +43,66 @@ export function ExportScreen() {
   const [xlsx, setXlsx] = useState(false);
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
-  const final = useMemo(
+  /** The file being written in the worker: where it stands, and how to stop it. */
+  const [task, setTask] = useState<{ progress: DatasetProgress | null; cancel: () => void } | null>(null);
+  const progress = task?.progress ?? null;
+  // The final dataset's counts, from the worker; meanwhile it reads the rest an export needs.
+  const finalCall = useMemo(
     () =>
-      data && codebook && sourceKey === 'final'
-        ? finalAppealCounts(
-            sourceValues({ kind: 'final' }, data, codebook.variables),
-            data.appeals.map((a) => a.id),
-            codebook.variables.map((v) => v.id),
-          )
+      // After the overview: its few small reads come first, before the codings are read.
+      version && codebook && data && sourceKey === 'final'
+        ? { kind: 'final' as const, version, codebook }
         : null,
-    [data, codebook, sourceKey],
+    [version, codebook, data, sourceKey],
   );
+  const final = useDatasetCall(client, finalCall);
+  // Once the screen shows what it counts, the worker reads ahead what an export needs.
+  const shown = !!data && (sourceKey !== 'final' || !!final.value);
+  useEffect(() => {
+    if (!version || !codebook || !shown) return;
+    const running = client.call({ kind: 'prefetch', version, codebook, texts: true });
+    running.result.catch(() => {});
+    return running.cancel;
+  }, [client, version, codebook, shown]);
 
   if (project === undefined || (project && !data)) return null;
-  if (!project || !codebook || !data) return <NoProject title={t('nav.export')} />;
+  if (!project || !codebook || !data || !version) return <NoProject title={t('nav.export')} />;
 
   const lang = labelLang || uiLang;
   const source = sourceKey === 'all' ? null : (parseTableSource(sourceKey) ?? { kind: 'final' as const });
   const wide = layout === 'wide' && source !== null;
-  const input: DatasetInput = { project, codebook, ...data };
   const projectStem = projectFileStem(project, uiLang);
   const stem = `${projectStem}-${layout}`;
   const csvName = `${stem}.csv`;
   const dataName = `${stem}-data.csv`;
   const syntaxOptions = { fileName: dataName, title: `${project.name}: ${stem}` };
-  const wideData = () => wideDataset(input, { source: source!, labels, lang, text });
+  /** Writes a file in the worker, with its progress on screen and the way to cancel it. */
+  async function write(kind: FileKind) {
+    const request: FileRequest = {
+      kind,
+      layout,
+      sourceKey,
+      labels,
+      lang,
+      text,
+      delimiter,
+      xlsx,
+      syntax: syntaxOptions,
+      sheet: project!.name,
+    };
+    let stop = () => {};
+    const running = client.call(
+      { kind: 'file', version: version!, project: project!, codebook: codebook!, request },
+      (step) => setTask({ progress: step, cancel: stop }),
+    );
+    stop = running.cancel;
+    setTask({ progress: null, cancel: stop });
+    try {
+      return await running.result;
+    } finally {
+      setTask(null);
+    }
+  }
 
   async function save(bytes: Uint8Array<ArrayBuffer>, name: string, filter: string, extension: string) {
     return platform.saveFile({
@@ -82,35 +116,48 @@ export function ExportScreen() {
       setBusy(true);
       setMessage(t('export.working'));
       // Yield first, so the status is painted before a large dataset is built.
-      void new Promise((resolve) => setTimeout(resolve))
-        .then(action)
-        .then(setMessage, (error: unknown) => setMessage(t('export.failed', { reason: String(error) })))
+      void action()
+        .then(setMessage, (error: unknown) =>
+          setMessage(
+            error instanceof Cancelled
+              ? t('export.cancelled')
+              : t('export.failed', { reason: String(error) }),
+          ),
+        )
         .finally(() => setBusy(false));
     };
   }
 
   const exportDataset = run(async () => {
-    const rows: CsvCell[][] = wide ? datasetRows(wideData()) : longDataset(input, source ?? 'all', lang);
+    const file = await write('dataset');
     const saved = xlsx
-      ? await save(await xlsxOffThread(rows, project.name), `${stem}.xlsx`, 'Excel', 'xlsx')
-      : await save(new TextEncoder().encode(writeCsv(rows, { delimiter })), csvName, 'CSV', 'csv');
+      ? await save(file.bytes, `${stem}.xlsx`, 'Excel', 'xlsx')
+      : await save(file.bytes, csvName, 'CSV', 'csv');
     if (!saved) return t('export.cancelled');
-    const lines = [t('export.rowsSaved', { count: rows.length - 1 })];
-    if (source?.kind === 'majority') {
-      const tied = new Set(sourceValues(source, input, codebook.variables).ties.map((tie) => tie.appealId))
-        .size;
-      if (tied > 0) lines.push(t('tables.ties', { count: tied }));
-    }
-    if (final && final.unresolved.length > 0)
-      lines.push(t(wide ? 'final.leftEmpty' : 'final.leftOut', { count: final.unresolved.length }));
+    const lines = [t('export.rowsSaved', { count: file.rows })];
+    if (file.tiedAppeals > 0) lines.push(t('tables.ties', { count: file.tiedAppeals }));
+    if (file.unresolved > 0)
+      lines.push(t(wide ? 'final.leftEmpty' : 'final.leftOut', { count: file.unresolved }));
     return lines.join(' ');
   });
-  const saveText = (content: string, name: string, filter: string, extension: string) =>
+  const saveFile = (
+    bytes: () => Promise<Uint8Array<ArrayBuffer>>,
+    name: string,
+    filter: string,
+    extension: string,
+  ) =>
     run(async () =>
-      (await save(new TextEncoder().encode(content), name, filter, extension))
+      (await save(await bytes(), name, filter, extension))
         ? t('export.fileSaved', { name })
         : t('export.cancelled'),
     );
+  const saveWritten = (kind: FileKind, name: string, filter: string, extension: string) =>
+    saveFile(async () => (await write(kind)).bytes, name, filter, extension);
+  const progressText =
+    progress &&
+    (progress.stage === 'file'
+      ? t('datasetWork.file')
+      : t(`datasetWork.${progress.stage}`, { done: progress.done, total: progress.total }));
 
   return (
     <section>
@@ -137,9 +184,16 @@ export function ExportScreen() {
         >
           {layout === 'long' && <option value="all">{t('export.allCoders')}</option>}
         </SourceSelect>
-        {final && <FinalStatusSummary counts={final} codebook={codebook} scope="dataset" />}
+        {sourceKey === 'final' &&
+          (final.value ? (
+            <FinalStatusSummary counts={final.value} codebook={codebook} scope="dataset" />
+          ) : (
+            <p className="muted" role="status">
+              {final.error ? t('export.failed', { reason: final.error }) : t('datasetWork.summaryCounting')}
+            </p>
+          ))}
         {layout === 'wide' && sourceKey === 'all' && <p className="warning">{t('export.allNeedsLong')}</p>}
-        {sourceKey === 'consensus' && data.consensus.length === 0 && (
+        {sourceKey === 'consensus' && data.consensus === 0 && (
           <p className="muted">{t('tables.emptyConsensus')}</p>
         )}
         {layout === 'wide' && (
@@ -203,33 +257,47 @@ export function ExportScreen() {
         <div className="actions">
           <button
             type="button"
-            disabled={!wide}
-            onClick={() => saveText(statisticsCsv(wideData()), dataName, 'CSV', 'csv')()}
+            disabled={busy || !wide}
+            onClick={saveWritten('statistics', dataName, 'CSV', 'csv')}
           >
             {t('interop.dataButton')}
           </button>
           <button
             type="button"
-            onClick={saveText(writeCodebookJson(codebook), `${projectStem}-codebook.json`, 'JSON', 'json')}
+            onClick={saveFile(
+              async () => new TextEncoder().encode(writeCodebookJson(codebook)),
+              `${projectStem}-codebook.json`,
+              'JSON',
+              'json',
+            )}
           >
             {t('export.codebookButton')}
           </button>
           <button
             type="button"
-            disabled={!wide}
-            onClick={() => saveText(spssSyntax(wideData(), syntaxOptions), `${stem}.sps`, 'SPSS', 'sps')()}
+            disabled={busy || !wide}
+            onClick={saveWritten('spss', `${stem}.sps`, 'SPSS', 'sps')}
           >
             {t('export.spssButton')}
           </button>
-          <button
-            type="button"
-            disabled={!wide}
-            onClick={() => saveText(rScript(wideData(), syntaxOptions), `${stem}.R`, 'R', 'R')()}
-          >
+          <button type="button" disabled={busy || !wide} onClick={saveWritten('r', `${stem}.R`, 'R', 'R')}>
             {t('export.rButton')}
           </button>
         </div>
       </div>
+      {task && (
+        <div className="export-progress">
+          <progress
+            aria-label={t('datasetWork.progress')}
+            value={progress && progress.stage !== 'file' ? progress.done : undefined}
+            max={progress && progress.stage !== 'file' ? progress.total : undefined}
+          />
+          <span>{progressText}</span>
+          <button type="button" onClick={task.cancel}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      )}
       <p role="status">{message}</p>
     </section>
   );

@@ -2,12 +2,11 @@ import type { TFunction } from 'i18next';
 import { SourceSelect } from './SourceSelect.tsx';
 import { FinalStatusSummary } from './FinalStatusSummary.tsx';
 import { LanguageSelect } from '../../components/LanguageSelect.tsx';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { xlsxBytes } from '../../../shared/formats/xlsx.ts';
-import { localize, metaValue, type Codebook, type Lang } from '../../../shared/model/index.ts';
-import { crossTab } from '../../../shared/tables/crossTab.ts';
-import { frequencyTable, type TableSort } from '../../../shared/tables/frequencyTable.ts';
+import { localize, type Codebook, type Lang } from '../../../shared/model/index.ts';
+import type { TableSort } from '../../../shared/tables/frequencyTable.ts';
 import {
   crossTabGrid,
   frequencyGrid,
@@ -15,8 +14,8 @@ import {
   type CrossTabCell,
   type Grid,
 } from '../../../shared/tables/tableGrid.ts';
-import { finalAppealCounts, type FinalAppealCounts } from '../../../shared/tables/finalAppealCounts.ts';
-import { parseTableSource, sourceValues } from '../../../shared/tables/tableSource.ts';
+import type { FinalAppealCounts } from '../../../shared/tables/finalAppealCounts.ts';
+import { parseTableSource } from '../../../shared/tables/tableSource.ts';
 import { NoProject } from '../../components/NoProject.tsx';
 import { formatNumber, formatPercent } from '../../i18n.ts';
 import { usePlatform } from '../../platform/PlatformContext.tsx';
@@ -24,17 +23,10 @@ import { projectFileStem } from '../projects/projectName.ts';
 import { useCurrentProject } from '../projects/useCurrentProject.ts';
 import { chartPng, chartSvg, type ChartData } from './barChart.ts';
 import { ChartView } from './ChartView.tsx';
-import {
-  isMultiple,
-  metaName,
-  parseSubject,
-  subjectCases,
-  subjectLabel,
-  rowOrder,
-  type Subject,
-} from './subjects.ts';
+import { isMultiple, metaName, parseSubject, subjectLabel, type Subject } from './subjects.ts';
+import type { TableFigures } from './tableFigures.ts';
 import { copyGrid, fileStem, gridCsv, savedGrid } from './tableOutput.ts';
-import { useTableData, type TableData } from './useTableData.ts';
+import { useDataVersion, useDatasetCall, useDatasetClient, useDatasetOverview } from './useDataset.ts';
 import './tables.css';
 
 const CHART_WIDTH = 900;
@@ -60,7 +52,9 @@ export function TablesScreen() {
   const lang = i18n.language as Lang;
   const platform = usePlatform();
   const { project, codebook } = useCurrentProject();
-  const data = useTableData(project?.id ?? '');
+  const client = useDatasetClient();
+  const version = useDataVersion(project?.id ?? '');
+  const data = useDatasetOverview(client, version);
   const [subjectKey, setSubjectKey] = useState('meta:region');
   const [byKey, setByKey] = useState('');
   const [sourceKey, setSourceKey] = useState('final');
@@ -71,33 +65,53 @@ export function TablesScreen() {
   const [delimiter, setDelimiter] = useState<',' | ';'>(lang === 'en' ? ',' : ';');
   const [message, setMessage] = useState('');
 
-  const metaKeys = useMemo(() => (data ? categoricalMeta(data.appeals) : []), [data]);
+  const metaKeys = data?.metaKeys ?? [];
   // A project without the default column (region) opens on its first column or variable.
   const subjectKeys = [
     ...metaKeys.map((key) => `meta:${key}`),
     ...(codebook?.variables.filter((v) => v.kind !== 'text').map((v) => `var:${v.id}`) ?? []),
   ];
   const subject = subjectKeys.includes(subjectKey) ? subjectKey : (subjectKeys[0] ?? subjectKey);
+  const hasSubjects = subjectKeys.length > 0;
 
+  // The worker counts the table; a new question (or new data) asks again.
+  const labelsIn = labelLang || lang;
+  const call = useMemo(() => {
+    const parsed = parseSubject(subject);
+    if (!version || !codebook || !data || !parsed || !hasSubjects) return null;
+    const source = parseTableSource(sourceKey) ?? { kind: 'final' as const };
+    const query = { subject: parsed, by: parseSubject(byKey), source, sort, lang: labelsIn };
+    return { kind: 'table' as const, version, codebook, query };
+  }, [version, codebook, data, subject, byKey, sourceKey, sort, labelsIn, hasSubjects]);
+  const figures = useDatasetCall(client, call);
+  // Once a table is shown, the worker reads every variable ahead: the next table is counted at once.
+  const shown = !!figures.value;
+  useEffect(() => {
+    if (!version || !codebook || !shown) return;
+    const running = client.call({ kind: 'prefetch', version, codebook, texts: false });
+    running.result.catch(() => {});
+    return running.cancel;
+  }, [client, version, codebook, shown]);
+  // The table on screen is the one last counted, worded as chosen now.
+  const answered = figures.call;
   const built = useMemo(
     () =>
-      data && codebook
-        ? buildTable(data, codebook, {
-            subject: parseSubject(subject),
-            by: parseSubject(byKey),
-            sourceKey,
-            sort,
+      figures.value && answered
+        ? buildTable(figures.value, answered.codebook, {
+            ...answered.query,
             decimals,
             cell,
-            lang: labelLang || lang,
+            lang: labelsIn,
             t,
           })
         : null,
-    [data, codebook, subject, byKey, sourceKey, sort, decimals, cell, labelLang, lang, t],
+    [figures.value, answered, decimals, cell, labelsIn, t],
   );
 
-  if (project === undefined || (project && !data)) return null;
-  if (!project || !codebook || !data || !built) return <NoProject title={t('nav.tables')} />;
+  if (project === undefined || (project && !data && !figures.error)) return null;
+  if (!project || !codebook || !data || !call) return <NoProject title={t('nav.tables')} />;
+  if (!built)
+    return figures.error ? <p role="alert">{t('tables.failed', { reason: figures.error })}</p> : null;
 
   // A metadata column and a coded variable of the same name (the demo's region) are told apart.
   const variableNames = new Set(codebook.variables.map((v) => localize(v.label, lang).toLocaleLowerCase()));
@@ -254,7 +268,7 @@ export function TablesScreen() {
       </div>
       <p role="status">{message}</p>
       <h2>{built.title}</h2>
-      <div className={byKey ? 'tables-result stacked' : 'tables-result'}>
+      <div className={byKey ? 'tables-result stacked' : 'tables-result'} aria-busy={!figures.current}>
         <div className="tables-table">
           <table className="data frequency">
             <thead>
@@ -314,67 +328,27 @@ export function TablesScreen() {
 
 type T = TFunction;
 
-/**
- * Metadata columns worth a table: those whose values are short (a region, a date, a language),
- * judged on the first thousand appeals; a reply or a long comment is not a category.
- */
-function categoricalMeta(appeals: TableData['appeals']): string[] {
-  const sample = appeals.slice(0, 1000);
-  const keys = [...new Set(sample.flatMap((a) => Object.keys(a.meta)))];
-  return keys.filter((key) => sample.every((a) => (metaValue(a.meta, key)?.length ?? 0) <= 120));
-}
-
+/** The table as shown and saved: the worker's counts with their labels, notes and warnings. */
 function buildTable(
-  data: TableData,
+  figures: TableFigures,
   codebook: Codebook,
-  options: {
-    subject: Subject | null;
-    by: Subject | null;
-    sourceKey: string;
-    sort: TableSort;
-    decimals: number;
-    cell: CrossTabCell;
-    lang: Lang;
-    t: T;
-  },
-): Built | null {
-  const { subject, by, sort, decimals, cell, lang, t } = options;
-  if (!subject) return null;
-  const source = parseTableSource(options.sourceKey) ?? { kind: 'final' };
-  const values = sourceValues(source, data, codebook.variables);
+  options: { subject: Subject; by: Subject | null; decimals: number; cell: CrossTabCell; lang: Lang; t: T },
+): Built {
+  const { subject, by, decimals, cell, lang, t } = options;
   const name = (s: Subject) =>
     s.kind === 'meta'
       ? metaName(s.key, t)
       : localize(codebook.variables.find((v) => v.id === s.id)?.label, lang) || s.id;
   const notes: string[] = [];
   const warnings: string[] = [];
-  const involved = [subject, by].filter((s): s is Subject & { kind: 'variable' } => s?.kind === 'variable');
-  if (source.kind === 'consensus' && involved.length > 0 && data.consensus.length === 0)
-    notes.push(t('tables.emptyConsensus'));
-  if (source.kind === 'majority' && involved.length > 0) {
-    const ids = new Set(involved.map((s) => s.id));
-    const tied = new Set(values.ties.filter((tie) => ids.has(tie.variableId)).map((tie) => tie.appealId))
-      .size;
-    if (tied > 0) notes.push(t('tables.ties', { count: tied }));
-  }
-  const final =
-    source.kind === 'final' && involved.length > 0
-      ? finalAppealCounts(
-          values,
-          data.appeals.map((a) => a.id),
-          [...new Set(involved.map((s) => s.id))],
-        )
-      : null;
-  const rows = subjectCases(subject, data.appeals, values);
+  if (figures.consensusEmpty) notes.push(t('tables.emptyConsensus'));
+  if (figures.tiedAppeals > 0) notes.push(t('tables.ties', { count: figures.tiedAppeals }));
+  const { final } = figures;
   const rowLabel = subjectLabel(subject, codebook, lang);
 
-  if (!by) {
+  if (figures.table.kind === 'frequency') {
     const multi = isMultiple(subject, codebook);
-    const table = frequencyTable(
-      rows,
-      rowOrder(subject, rows, codebook, rowLabel, sort === 'count', lang),
-      sort,
-    );
+    const table = figures.table.frequency;
     const grid = frequencyGrid(table, rowLabel, decimals, multi, {
       category: name(subject),
       count: t('tables.count'),
@@ -405,15 +379,9 @@ function buildTable(
     };
   }
 
-  const cols = subjectCases(by, data.appeals, values);
+  if (!by) throw new Error('a cross-tab needs a column variable');
   const colLabel = subjectLabel(by, codebook, lang);
-  const tab = crossTab(
-    rows,
-    cols,
-    rowOrder(subject, rows, codebook, rowLabel, sort === 'count', lang),
-    rowOrder(by, cols, codebook, colLabel, sort === 'count', lang),
-    sort,
-  );
+  const tab = figures.table.cross;
   const title = t('tables.crossTitle', { row: name(subject), col: name(by) });
   const grid = crossTabGrid(tab, rowLabel, colLabel, cell, decimals, {
     corner: `${name(subject)} \\ ${name(by)}`,

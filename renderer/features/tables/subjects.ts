@@ -3,8 +3,6 @@ import {
   LANGS,
   localize,
   metaLabel,
-  metaValue,
-  type Appeal,
   type Codebook,
   type Lang,
 } from '../../../shared/model/index.ts';
@@ -19,15 +17,23 @@ export function parseSubject(key: string): Subject | null {
   return null;
 }
 
-/** Each appeal's values for the subject, in appeal order. */
-export function subjectCases(subject: Subject, appeals: readonly Appeal[], values: SourceValues): string[][] {
+/**
+ * Each appeal's values for the subject, in the order of `appealIds`: a metadata column's value
+ * (from `meta`, appeal id → value), or the variable's values from the source.
+ */
+export function subjectCases(
+  subject: Subject,
+  appealIds: readonly string[],
+  meta: ReadonlyMap<string, string>,
+  values: SourceValues,
+): string[][] {
   if (subject.kind === 'meta')
-    return appeals.map((appeal) => {
-      const value = metaValue(appeal.meta, subject.key)?.trim();
+    return appealIds.map((id) => {
+      const value = meta.get(id)?.trim();
       return value ? [value] : [];
     });
   const line = values.byVariable.get(subject.id);
-  return appeals.map((appeal) => line?.get(appeal.id)?.values ?? []);
+  return appealIds.map((id) => line?.get(id)?.values ?? []);
 }
 
 /**

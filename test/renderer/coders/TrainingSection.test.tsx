@@ -53,7 +53,7 @@ describe('gold-standard training', () => {
       await waitFor(async () => expect(await db.trainingSets.count()).toBe(1));
       expect((await db.trainingSets.toArray())[0]!.appealIds).toEqual(goldAppeals);
 
-      await user.selectOptions(screen.getByRole('combobox', { name: 'Coder' }), dmitry!.name);
+      await user.selectOptions(await screen.findByRole('combobox', { name: 'Coder' }), dmitry!.name);
       await screen.findByText('Coded 10 of the 10 appeals in the set.', {}, { timeout: 20_000 });
       // Expected, counted here: Dmitry's answer differs from Aigerim's (as sets of codes).
       const same = (a: string[], b: string[]) => [...a].sort().join() === [...b].sort().join();

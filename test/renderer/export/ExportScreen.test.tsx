@@ -129,7 +129,9 @@ describe('ExportScreen', { timeout: 20_000 }, () => {
         byUnit.set(c.appealId, (byUnit.get(c.appealId) ?? new Set()).add(c.values.join('+')));
     const disputed = [...byUnit].filter(([, set]) => set.size > 1).map(([id]) => id);
     expect(disputed.length).toBeGreaterThan(0);
-    const summary = screen.getByRole('group', { name: /How the values of the final dataset were reached/ });
+    const summary = await screen.findByRole('group', {
+      name: /How the values of the final dataset were reached/,
+    });
     const units = Number(/\((\d+) units\)/.exec(within(summary).getByRole('alert').textContent!)![1]);
     expect(units).toBeGreaterThanOrEqual(disputed.length);
 

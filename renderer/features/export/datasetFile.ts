@@ -1,0 +1,81 @@
+import { writeCsv, type CsvCell } from '../../../shared/csv/writeCsv.ts';
+import {
+  datasetRows,
+  longDataset,
+  wideDataset,
+  type DatasetInput,
+  type LabelMode,
+} from '../../../shared/formats/dataset.ts';
+import { rScript, spssSyntax, statisticsCsv, type SyntaxOptions } from '../../../shared/formats/spss.ts';
+import { xlsxBytes } from '../../../shared/formats/xlsx.ts';
+import type { Lang } from '../../../shared/model/index.ts';
+import { finalAppealCounts } from '../../../shared/tables/finalAppealCounts.ts';
+import { parseTableSource, sourceValues } from '../../../shared/tables/tableSource.ts';
+
+/** The dataset (CSV or workbook), the data file for statistics programs, or their SPSS or R syntax. */
+export type FileKind = 'dataset' | 'statistics' | 'spss' | 'r';
+
+/** What the Export screen asks to be written. */
+export interface FileRequest {
+  kind: FileKind;
+  layout: 'wide' | 'long';
+  /** `final`, `consensus`, `majority`, `coder:<id>`, or (long layout) `all`. */
+  sourceKey: string;
+  labels: LabelMode;
+  lang: Lang;
+  text: boolean;
+  delimiter: ';' | ',';
+  xlsx: boolean;
+  syntax: SyntaxOptions;
+  /** The workbook's sheet name. */
+  sheet: string;
+}
+
+export interface FileResult {
+  bytes: Uint8Array<ArrayBuffer>;
+  /** Data rows written (without the header). */
+  rows: number;
+  /** Majority vote: appeals on which the coders tied. */
+  tiedAppeals: number;
+  /** Final dataset: unresolved units (left empty in the wide layout, out of the long one). */
+  unresolved: number;
+}
+
+/** Writes the file `request` asks for from the project's data. */
+export async function datasetFile(input: DatasetInput, request: FileRequest): Promise<FileResult> {
+  const source =
+    request.sourceKey === 'all' ? null : (parseTableSource(request.sourceKey) ?? { kind: 'final' as const });
+  const { codebook } = input;
+  const wide = () => {
+    if (!source) throw new Error('the wide layout needs one source of values');
+    return wideDataset(input, { source, labels: request.labels, lang: request.lang, text: request.text });
+  };
+  const encode = (text: string) => new TextEncoder().encode(text);
+  const result = (bytes: Uint8Array<ArrayBuffer>, rows = 0): FileResult => ({
+    bytes,
+    rows,
+    tiedAppeals: 0,
+    unresolved: 0,
+  });
+  if (request.kind === 'statistics') return result(encode(statisticsCsv(wide())));
+  if (request.kind === 'spss') return result(encode(spssSyntax(wide(), request.syntax)));
+  if (request.kind === 'r') return result(encode(rScript(wide(), request.syntax)));
+
+  const rows: CsvCell[][] =
+    request.layout === 'wide' ? datasetRows(wide()) : longDataset(input, source ?? 'all', request.lang);
+  const bytes = request.xlsx
+    ? await xlsxBytes(rows, request.sheet)
+    : encode(writeCsv(rows, { delimiter: request.delimiter }));
+  const written = result(bytes, rows.length - 1);
+  if (source?.kind === 'majority')
+    written.tiedAppeals = new Set(
+      sourceValues(source, input, codebook.variables).ties.map((tie) => tie.appealId),
+    ).size;
+  if (source?.kind === 'final')
+    written.unresolved = finalAppealCounts(
+      sourceValues(source, input, codebook.variables),
+      input.appeals.map((a) => a.id),
+      codebook.variables.map((v) => v.id),
+    ).unresolved.length;
+  return written;
+}
