@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../renderer/db/db.ts';
 import { openDemoProject } from '../../../renderer/db/projects.ts';
-import { putCodings } from '../../../renderer/db/queries.ts';
+import { codingTables, putCodings } from '../../../renderer/db/queries.ts';
 import { appealRows, editAppeal, replayEdit } from '../../../renderer/features/coding/appealEdits.ts';
 import {
   codedAppeals,
@@ -129,7 +129,7 @@ describe('codedAppeals: coded means every required variable answered', () => {
   const [reason, region, body, response] = VARIABLES as [Variable, Variable, Variable, Variable];
 
   beforeEach(async () => {
-    await db.transaction('rw', db.codings, db.clearedCodings, () =>
+    await db.transaction('rw', codingTables(), () =>
       putCodings([
         // A: all four required variables, reason answered "none of these".
         at(A, reason.id, []),

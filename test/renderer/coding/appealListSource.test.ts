@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../renderer/db/db.ts';
 import { openDemoProject } from '../../../renderer/db/projects.ts';
-import { putCodings } from '../../../renderer/db/queries.ts';
+import { codingTables, putCodings } from '../../../renderer/db/queries.ts';
 import { AppealListSource, Superseded } from '../../../renderer/features/coding/appealListSource.ts';
 import { NO_FILTER, type CodingFilter } from '../../../renderer/store/codingSlice.ts';
 import { createDemoProject, DEMO_PROJECT_ID } from '../../../shared/demo/index.ts';
@@ -24,8 +24,7 @@ const answer = (appealId: string, variableId: string, extra: Partial<Coding> = {
   codebookVersion: 1,
   ...extra,
 });
-const write = (codings: Coding[]) =>
-  db.transaction('rw', db.codings, db.clearedCodings, () => putCodings(codings));
+const write = (codings: Coding[]) => db.transaction('rw', codingTables(), () => putCodings(codings));
 
 beforeEach(async () => {
   await db.delete();

@@ -55,7 +55,7 @@ describe('ImportScreen', () => {
     await user.click(await screen.findByRole('button', { name: 'Next' }));
     await user.click(screen.getByRole('button', { name: 'Check the rows' }));
     expect(await screen.findByText('2 rows cannot be imported:')).toBeInTheDocument();
-    expect(screen.getByText('Id “1” already used in an earlier row')).toBeInTheDocument();
+    expect(screen.getByText('ID “1” already used in an earlier row')).toBeInTheDocument();
     expect(screen.getByText('The text is empty')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Skip these rows and import 1 appeal' })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Stop, import nothing' }));
