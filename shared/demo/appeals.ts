@@ -63,12 +63,51 @@ function fill(template: string, slots: Record<string, string>, woman = false): s
   const agreed = template.replace(/\{([^{}|]*)\|([^{}|]*)\}/g, (_, man: string, other: string) =>
     woman ? other : man,
   );
-  const text = agreed.replace(/\{(\w+)\}/g, (_, name: string) => {
+  const text = agreed.replace(/\{(\w+(?::\w+)?)\}/g, (_, name: string) => {
     const value = slots[name];
     if (value === undefined) throw new Error(`demo fragment: no value for {${name}} in "${template}"`);
     return value;
   });
   return text.charAt(0).toLocaleUpperCase() + text.slice(1);
+}
+
+/** The sentences of a text as the demo counts them: split on . ! ?, trimmed, lower-cased. */
+export function sentencesOf(text: string): string[] {
+  return text
+    .split(/[.!?]+/)
+    .map((sentence) => sentence.trim().toLocaleLowerCase())
+    .filter((sentence) => sentence.length > 0);
+}
+
+/** No sentence is written in more than two appeals. */
+export const MAX_APPEALS_PER_SENTENCE = 2;
+
+/** How many appeals each sentence is already in. */
+type SentenceUses = Map<string, number>;
+
+const usesOf = (uses: SentenceUses, text: string) =>
+  Math.max(0, ...sentencesOf(text).map((sentence) => uses.get(sentence) ?? 0));
+
+/**
+ * One of `candidates` whose sentences are in the fewest appeals so far, none of them already in
+ * two (nor in `taken`, this appeal's other parts); undefined when every candidate is used up.
+ */
+function pickFresh(
+  rng: Rng,
+  candidates: readonly string[],
+  uses: SentenceUses,
+  taken: ReadonlySet<string>,
+): string | undefined {
+  let best: string[] = [];
+  let least = MAX_APPEALS_PER_SENTENCE;
+  for (const candidate of new Set(candidates)) {
+    if (sentencesOf(candidate).some((sentence) => taken.has(sentence))) continue;
+    const used = usesOf(uses, candidate);
+    if (used >= MAX_APPEALS_PER_SENTENCE) continue;
+    if (used < least) [best, least] = [[candidate], used];
+    else if (used === least) best.push(candidate);
+  }
+  return best.length > 0 ? pick(rng, best) : undefined;
 }
 
 interface TextPlan {
@@ -78,37 +117,77 @@ interface TextPlan {
   region: DemoRegion;
 }
 
-/** Opening, the situation, a detail, a second reason, a request: 2–6 sentences, sometimes in paragraphs. */
-function composeText(rng: Rng, plan: TextPlan): string {
+/** The appeal's slots: its region's forms, a length of time and, for each situation, a sum that fits it. */
+function slotsFor(rng: Rng, plan: TextPlan): Record<string, string> {
+  const f = FRAGMENTS[plan.language];
+  const place = plan.language === 'ru' ? plan.region.ru : plan.region.kk;
+  const sums = Object.entries(SUMS).map(([kind, values]) => [`sum:${kind}`, pick(rng, values)]);
+  return { ...place, ...Object.fromEntries(sums), period: pick(rng, f.periods) };
+}
+
+/**
+ * Opening, the situation, a detail, a second reason, a request, a sign-off: 2–6 sentences,
+ * sometimes in paragraphs. Every part is chosen among the sentences in the fewest appeals so far,
+ * so that none is in more than two; a part whose sentences are used up is left out (the situation
+ * never is: the fragments hold enough of it).
+ */
+function composeText(rng: Rng, plan: TextPlan, uses: SentenceUses): string {
   const f = FRAGMENTS[plan.language];
   const { scenario } = plan;
-  const place = plan.language === 'ru' ? plan.region.ru : plan.region.kk;
-  const slots: Record<string, string> = { ...place, sum: pick(rng, SUMS), period: pick(rng, f.periods) };
+  const slots = slotsFor(rng, plan);
   const complaint = scenario.reason !== 'proposal' && scenario.reason !== 'other';
   const at = (p: number) => rng() < p;
   // Men and women write: 45 % of the letters are a woman's.
   const woman = at(0.45);
+  const taken = new Set<string>();
+  const choose = (templates: readonly string[]) => {
+    const chosen = pickFresh(
+      rng,
+      templates.map((template) => fill(template, slots, woman)),
+      uses,
+      taken,
+    );
+    for (const sentence of chosen ? sentencesOf(chosen) : []) taken.add(sentence);
+    return chosen;
+  };
 
-  const opening = at(0.75)
-    ? pick(rng, complaint ? [...f.openings, ...f.complaintOpenings] : f.openings)
+  const firstLines = complaint ? [...f.openings, ...f.complaintOpenings] : f.openings;
+  // Most letters address the Chairman before their first line; a few greet in a sentence of its own.
+  const opening = at(0.8)
+    ? choose([
+        ...f.salutations.flatMap((salutation) => firstLines.map((line) => `${salutation}, ${line}`)),
+        ...firstLines,
+        ...f.greetings,
+        ...f.salutations.map((salutation) => `${salutation}!`),
+      ])
     : undefined;
-  const core = pick(rng, f.core[scenario.id]);
-  const detail = at(0.6) ? pick(rng, f.details[scenario.id]) : undefined;
-  const second = plan.secondary ? pick(rng, f.secondary[plan.secondary]) : undefined;
-  let closing = at(0.8) ? pick(rng, f.closings[scenario.reason]) : undefined;
-  const count = [opening, core, detail, second].reduce((n, s) => n + (s ? countSentences(s) : 0), 0);
-  if (count < 2 && !closing) closing = pick(rng, f.closings[scenario.reason]);
+  const core = choose(f.core[scenario.id]);
+  if (core === undefined)
+    throw new Error(`demo: the sentences of ${scenario.id} (${plan.language}) are used up`);
+  const detail = at(0.7) ? choose(f.details[scenario.id]) : undefined;
+  const second = plan.secondary ? choose(f.secondary[plan.secondary]) : undefined;
+  if (plan.secondary && second === undefined)
+    throw new Error(
+      `demo: the sentences of the second reason ${plan.secondary} (${plan.language}) are used up`,
+    );
+  const count = (parts: (string | undefined)[]) => parts.reduce((n, s) => n + (s ? countSentences(s) : 0), 0);
+  let closing = at(0.8) ? choose(f.closings[scenario.reason]) : undefined;
+  if (count([opening, core, detail, second, closing]) < 2) closing ??= choose(f.closings[scenario.reason]);
+  let signOff = at(0.3) ? choose(f.signOffs) : undefined;
+  if (count([opening, core, detail, second, closing, signOff]) < 2) signOff ??= choose(f.signOffs);
+  // At most six sentences: a long situation leaves out the sign-off, then the detail.
+  if (count([opening, core, detail, second, closing, signOff]) > 6) signOff = undefined;
+  const kept = count([opening, core, detail, second, closing]) > 6 ? undefined : detail;
 
   const paragraphs = at(0.35)
-    ? [[opening, core], [detail, second], [closing]]
-    : [[opening, core, detail, second, closing]];
+    ? [
+        [opening, core],
+        [kept, second],
+        [closing, signOff],
+      ]
+    : [[opening, core, kept, second, closing, signOff]];
   return paragraphs
-    .map((sentences) =>
-      sentences
-        .filter((s): s is string => s !== undefined)
-        .map((s) => fill(s, slots, woman))
-        .join(' '),
-    )
+    .map((sentences) => sentences.filter((s): s is string => s !== undefined).join(' '))
     .filter((paragraph) => paragraph.length > 0)
     .join('\n\n');
 }
@@ -187,7 +266,7 @@ export function planDemoAppeals(projectId: string): PlannedAppeal[] {
     }),
   );
 
-  const seen = new Set<string>();
+  const uses: SentenceUses = new Map();
   return regions.map((region, order) => {
     const language = languages[order] ?? 'ru';
     const scenario = scenarios[order]!;
@@ -195,10 +274,8 @@ export function planDemoAppeals(projectId: string): PlannedAppeal[] {
     const weights = RESPONSE_WEIGHTS[scenario.reason];
     const response = pickWeighted(rng, RESPONSE_CODES, (code) => weights[RESPONSE_CODES.indexOf(code)] ?? 0);
 
-    // A generated text is, rarely, the same as an earlier one: compose again until it is new.
-    let text = composeText(textRng, { language, scenario, secondary, region });
-    while (seen.has(text)) text = composeText(textRng, { language, scenario, secondary, region });
-    seen.add(text);
+    const text = composeText(textRng, { language, scenario, secondary, region }, uses);
+    for (const sentence of new Set(sentencesOf(text))) uses.set(sentence, (uses.get(sentence) ?? 0) + 1);
 
     const bodies = [...scenario.bodies, ...(secondary === 'court' ? ['courts' as const] : [])];
     const day = dates[order] ?? 0;

@@ -121,13 +121,21 @@ export const RESPONSE_WEIGHTS: Record<ReasonCode, readonly number[]> = {
 export interface DemoFragments {
   /** The appeal's addressee, "Head of the Anti-Corruption Agency". */
   addressee: string;
-  /** Greetings and first lines; `{gen}` is the region in the genitive. */
+  /**
+   * How a letter addresses the Chairman ("Уважаемый Председатель"); it opens the first line
+   * ("Уважаемый Председатель, пишу вам…") or stands alone as a greeting with "!".
+   */
+  salutations: readonly string[];
+  /** Greetings that are a sentence of their own ("Здравствуйте!"). */
+  greetings: readonly string[];
+  /** First lines, lower-case (a salutation may come before them); `{gen}` is the region in the genitive. */
   openings: readonly string[];
   /** First lines that only fit a complaint. */
   complaintOpenings: readonly string[];
   /**
    * The situation itself, one or two sentences. Placeholders: `{loc}` the region in the locative
-   * (kk also `{attr}`, "…-дағы"), `{sum}` an amount of tenge, `{period}` a length of time.
+   * (kk also `{attr}`, "…-дағы"), `{sum:kind}` an amount of tenge that fits the situation
+   * (`SUMS`), `{period}` a length of time.
    */
   core: Record<ScenarioId, readonly string[]>;
   /** One more sentence of detail. */
@@ -136,6 +144,8 @@ export interface DemoFragments {
   secondary: Record<SecondaryReason, readonly string[]>;
   /** The request at the end, by the first reason. */
   closings: Record<ReasonCode, readonly string[]>;
+  /** A last line after the request: thanks, a hope, a wish. */
+  signOffs: readonly string[];
   periods: readonly string[];
   replies: {
     investigation: readonly string[];
@@ -151,4 +161,50 @@ export interface DemoFragments {
   redirectTargets: Record<BodyCode, string>;
 }
 
-export const SUMS = ['20 000', '30 000', '50 000', '70 000', '100 000', '150 000', '200 000', '300 000'];
+/**
+ * What a bribe costs in each situation a fragment names (`{sum:kind}`), in tenge: a traffic stop
+ * is paid in thousands, a land plot, a court case or a deferment from the army in millions.
+ */
+export const SUMS = {
+  /** A traffic stop, "to settle it on the spot". */
+  traffic: ['5 000', '10 000', '15 000', '20 000', '30 000'],
+  /** A precinct officer or a police clerk, to drop or lose a complaint. */
+  precinct: ['50 000', '80 000', '100 000', '150 000', '200 000'],
+  /** An investigator, to change how a criminal case goes. */
+  investigator: ['500 000', '1 000 000', '1 500 000', '2 000 000', '3 000 000'],
+  /** A certificate or a document "without the queue" (migration police, ЦОН). */
+  documents: ['5 000', '10 000', '15 000', '20 000', '30 000'],
+  /** A driving test or a technical inspection. */
+  exam: ['30 000', '50 000', '70 000', '100 000'],
+  /** A planned operation "sooner" than the quota. */
+  operation: ['100 000', '150 000', '200 000', '300 000', '500 000'],
+  /** A referral, a test or a certificate from a doctor. */
+  referral: ['5 000', '10 000', '15 000', '20 000', '30 000'],
+  /** A place in a ward, a nurse's or an orderly's "thanks". */
+  ward: ['3 000', '5 000', '10 000', '20 000'],
+  /** A disability group from the medical commission. */
+  disability: ['100 000', '200 000', '300 000', '500 000'],
+  /** A land plot from the akimat. */
+  land: ['1 000 000', '1 500 000', '2 000 000', '3 000 000', '5 000 000'],
+  /** A place higher in the housing queue. */
+  housing: ['500 000', '1 000 000', '2 000 000', '3 000 000'],
+  /** A permit or an approval (a shop sign, a building, a kiosk). */
+  permit: ['50 000', '100 000', '150 000', '200 000', '300 000'],
+  /** A connection to power, gas or water. */
+  utility: ['100 000', '150 000', '200 000', '300 000', '400 000'],
+  /** A court decision. */
+  court: ['1 000 000', '2 000 000', '3 000 000', '5 000 000', '10 000 000'],
+  /** A bailiff, to speed up or lift an enforcement. */
+  bailiff: ['50 000', '100 000', '200 000', '300 000', '500 000'],
+  /** A tax inspection that "finds nothing". */
+  tax: ['200 000', '300 000', '500 000', '700 000', '1 000 000'],
+  /** A place in a state kindergarten. */
+  kindergarten: ['100 000', '150 000', '200 000', '250 000', '300 000'],
+  /** A deferment or an exemption from military service. */
+  military: ['500 000', '700 000', '1 000 000', '1 500 000'],
+  /** A licence or a permit for a business (a pharmacy, a café, a taxi company). */
+  licence: ['200 000', '300 000', '500 000', '800 000'],
+  /** A school's or a university's grade, a certificate of a school. */
+  school: ['20 000', '30 000', '50 000', '100 000'],
+} as const;
+export type SumKind = keyof typeof SUMS;
