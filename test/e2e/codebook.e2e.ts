@@ -21,8 +21,8 @@ describe('codebook editor', () => {
     const other = response.getByRole('listitem', { name: 'Басқа', exact: true });
     const [fromCount, intoCount] = [demoUses('no_answer'), demoUses('other')];
     // Counts from the demo's codings, shown next to each category once counted.
-    await noAnswer.getByText(`${fromCount} кодтау`).waitFor();
-    await other.getByText(`${intoCount} кодтау`).waitFor();
+    await noAnswer.getByText(`${fromCount} код белгісі`).waitFor();
+    await other.getByText(`${intoCount} код белгісі`).waitFor();
     await shot(page, 'codebook-kk');
 
     // Edit in Kazakh: a definition, then a label.
@@ -44,8 +44,8 @@ describe('codebook editor', () => {
     await expect(noAnswer.count()).resolves.toBe(0);
 
     await page.getByRole('button', { name: '2-нұсқа ретінде сақтау' }).click();
-    await page.getByText(`2-нұсқа ретінде сақталды. Ауыстырылған кодтаулар: ${fromCount}.`).waitFor();
-    await renamed.getByText(`${fromCount + intoCount} кодтау`).waitFor();
+    await page.getByText(`2-нұсқа ретінде сақталды. Ауыстырылған код белгілері: ${fromCount}.`).waitFor();
+    await renamed.getByText(`${fromCount + intoCount} код белгісі`).waitFor();
     await page.locator('.codebook-editor').getByText('2-нұсқа · хеш', { exact: false }).waitFor();
     await renamed.scrollIntoViewIfNeeded();
     await shot(page, 'codebook-merged-kk');
@@ -54,7 +54,7 @@ describe('codebook editor', () => {
     await page.reload();
     await response
       .getByRole('listitem', { name: 'Басқа жауап' })
-      .getByText(`${fromCount + intoCount} кодтау`)
+      .getByText(`${fromCount + intoCount} код белгісі`)
       .waitFor();
 
     for (const [lang, button, title] of [

@@ -308,7 +308,7 @@ describe('the coding screen in three languages', () => {
     await shot(page, 'coding-search-kk');
 
     await page.getByText('Сүзгілер мен баптаулар').click();
-    await page.getByRole('combobox', { name: /Жетекші/ }).selectOption({ label: 'Aigerim (тек қарау)' });
+    await page.getByRole('combobox', { name: /Жетекші/ }).selectOption({ label: 'Айгерім (тек қарау)' });
     await page.getByRole('note').waitFor();
     await page.getByText('Сүзгілер мен баптаулар').click();
     await shot(page, 'coding-supervisor-kk');

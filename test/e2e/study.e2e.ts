@@ -238,7 +238,13 @@ describe('the whole study in the browser', () => {
         await card.getByLabel(t('package.export.overlap')).fill('50');
         await card.getByLabel(t('package.export.seed')).fill('2019');
         await card
-          .getByText(t('package.export.summary', { overlap: number(20), perCoder: number(30), count: 2 }))
+          .getByText(
+            t('package.export.summary', {
+              overlap: t('common.appealCount', { count: 20 }),
+              perCoder: t('counts.upToAppeals', { count: 30 }),
+              count: 2,
+            }),
+          )
           .waitFor();
         await card.scrollIntoViewIfNeeded();
         await keep(supervisor, 'packages');
@@ -365,9 +371,12 @@ describe('the whole study in the browser', () => {
         // Adjudication: every disagreement settled by its key, the planned coder's answer.
         const disagreements = CODEBOOK.reduce((sum, _, v) => sum + disagree(v), 0);
         const progress = (settled: number) =>
-          supervisor.getByText(t('adjudication.progress', { settled, total: disagreements }), {
-            exact: false,
-          });
+          supervisor.getByText(
+            t('adjudication.progress', { settled, total: disagreements, count: disagreements }),
+            {
+              exact: false,
+            },
+          );
         await nav(supervisor, t('nav.adjudication'));
         await progress(0).waitFor();
         await keep(supervisor, 'adjudication');
