@@ -35,7 +35,7 @@ function filterCases(appeals: number, regions: readonly string[]) {
   return [
     { name: 'region', field: 'region', value: regions[3]!, total: count((o) => o % regions.length === 3) },
     { name: 'addressee', field: 'addressee', value: 'Head of the Agency', total: count((o) => o % 2 === 1) },
-    { name: 'date from', field: 'dateFrom', value: '2019-10-01', total: count((o) => o % 3 === 2) },
+    { name: 'date from', field: 'dateFrom', value: '01/10/2019', total: count((o) => o % 3 === 2) },
     { name: 'uncoded', field: 'status', value: 'uncoded', total: count((o) => o % UNCODED_EVERY === 0) },
     { name: 'unsure', field: 'status', value: 'unsure', total: count((o) => o % UNSURE_EVERY === 0) },
     { name: 'with note', field: 'status', value: 'notes', total: count((o) => o % NOTE_EVERY === 0) },
@@ -159,9 +159,7 @@ async function applyFilter(filter: { field: string; value: string; total: number
     );
   };
   const form = document.querySelector('.coding-filters')!;
-  const label = { region: 'Region', addressee: 'Addressee', dateFrom: 'Date from', status: 'Show' }[
-    filter.field
-  ]!;
+  const label = { region: 'Region', addressee: 'Addressee', dateFrom: 'From', status: 'Show' }[filter.field]!;
   const field = [...form.querySelectorAll('label')]
     .find((l) => l.textContent?.startsWith(label))!
     .querySelector<HTMLInputElement | HTMLSelectElement>('select, input')!;
