@@ -3,7 +3,7 @@ import { codingUnits, unitAgrees } from '../../../shared/consensus/codingUnits.t
 import type { Consensus } from '../../../shared/model/index.ts';
 import { blockAnswers, type AnswerBlockKey } from '../../db/answerBlocks.ts';
 import type { KodtauDb } from '../../db/db.ts';
-import { pairOf, unitKey, type QueueItem } from './adjudicationQueue.ts';
+import { isOpen, pairOf, unitKey, type QueueItem } from './adjudicationQueue.ts';
 
 /** Block numbers read at a time (each with every variable's block): a few tens of thousands of answers. */
 const BLOCKS_AT_A_TIME = 16;
@@ -12,12 +12,17 @@ const ITEMS_AT_A_TIME = 10_000;
 /** Agreed units written to the consensus per transaction: a decision waits for one such write at most. */
 const AGREED_AT_A_TIME = 500;
 
-/** What the worker sends, in turn: the next disagreements in appeal order, and (in the first) how many units agree. */
+/** What the worker sends, in turn: the next disagreements in appeal order, with the whole queue's figures. */
 export interface QueueChunk {
   items: QueueItem[];
+  /** How many units agree (in the first chunk; 0 in the others). */
   agreed: number;
   /** How many items the whole queue has (once every slice is in). */
   total: number;
+  /** How many of them are open (`isOpen`). */
+  open: number;
+  /** Per variable, its items' distinct answer pairs, sorted: the pair filter's choices. */
+  pairs: [variableId: string, pairs: string[]][];
 }
 
 /** Appeal, then variable, in code-unit order: the order IndexedDB keys sort in. */
@@ -56,16 +61,20 @@ export async function* queueChunks(
     [projectId, Dexie.minKey],
     [projectId, Dexie.maxKey],
   ] as const;
-  const [keys, consensus, reviews] = await Promise.all([
+  // The consensus by key only (once agreed units are written, it holds most units): its rows are
+  // read with each step's blocks, for the disagreements that have one.
+  const [keys, consensusKeys, reviews] = await Promise.all([
     db.answerBlocks
       .where('[projectId+variableId+block]')
       .between(...range)
       .primaryKeys(),
-    db.consensus.where('projectId').equals(projectId).toArray(),
+    db.consensus.where('projectId').equals(projectId).primaryKeys(),
     db.reviews.where('projectId').equals(projectId).toArray(),
   ]);
   if (cancelled()) return;
-  const settled = new Map(consensus.map((c) => [unitKey(c), c]));
+  const inConsensus = new Set(
+    consensusKeys.map(([, appealId, variableId]) => unitKey({ appealId, variableId })),
+  );
   const flagged = new Map(reviews.map((r) => [unitKey(r), r]));
   const byNumber = new Map<number, AnswerBlockKey[]>();
   for (const key of keys as AnswerBlockKey[]) byNumber.set(key[2], [...(byNumber.get(key[2]) ?? []), key]);
@@ -79,19 +88,20 @@ export async function* queueChunks(
       numbers.slice(from, from + blocksAtATime).flatMap((n) => byNumber.get(n)!),
     );
     if (cancelled()) return;
+    const step: QueueItem[] = [];
     for (const unit of codingUnits(read.flatMap((block) => (block ? blockAnswers(block) : [])))) {
       const key = unitKey(unit);
       const agrees = unitAgrees(unit);
       if (agrees) agreed++;
       if (!agrees || flagged.has(key))
-        items.push({
+        step.push({
           appealId: unit.appealId,
           variableId: unit.variableId,
-          settled: settled.get(key),
+          settled: undefined,
           review: flagged.get(key),
           pair: pairOf(unit.codings),
         });
-      else if (!settled.has(key)) {
+      else if (!inConsensus.has(key)) {
         const answer = unit.codings[0]!;
         agreedOpen.push({
           projectId,
@@ -105,10 +115,26 @@ export async function* queueChunks(
         });
       }
     }
+    const withConsensus = step.filter((item) => inConsensus.has(unitKey(item)));
+    const settled = await db.consensus.bulkGet(
+      withConsensus.map((item): [string, string, string] => [projectId, item.appealId, item.variableId]),
+    );
+    if (cancelled()) return;
+    withConsensus.forEach((item, i) => (item.settled = settled[i]));
+    items.push(...step);
   }
   // Appeal ids in code-unit order are almost always in locale order too; where not, sorted again.
   items.sort(byKey);
   if (items.some((item, i) => i > 0 && byLocale(items[i - 1]!, item) > 0)) items.sort(byLocale);
+  // What the screen would otherwise count over the whole queue: the open items, the pairs.
+  const open = items.filter(isOpen).length;
+  const pairs = new Map<string, Set<string>>();
+  for (const item of items) {
+    let set = pairs.get(item.variableId);
+    if (!set) pairs.set(item.variableId, (set = new Set()));
+    set.add(item.pair);
+  }
+  const pairLists = [...pairs].map(([variableId, set]): [string, string[]] => [variableId, [...set].sort()]);
   // Sent in slices: the screen draws the first disagreement from the first, and no message is
   // so large that the UI thread stops to read it.
   for (let from = 0; from < Math.max(1, items.length); from += ITEMS_AT_A_TIME)
@@ -116,6 +142,8 @@ export async function* queueChunks(
       items: items.slice(from, from + ITEMS_AT_A_TIME),
       agreed: from === 0 ? agreed : 0,
       total: items.length,
+      open,
+      pairs: from === 0 ? pairLists : [],
     };
   for (let from = 0; from < agreedOpen.length; from += AGREED_AT_A_TIME) {
     if (cancelled()) return;
