@@ -1,15 +1,48 @@
-import { Dexie } from 'dexie';
+import { Dexie, type Table } from 'dexie';
 import type { Coding } from '../../shared/model/index.ts';
 import { updateAnswerBlocks } from './answerBlocks.ts';
-import { codingKeyOf, db } from './db.ts';
+import { codingKeyOf, db, type CodingKey } from './db.ts';
 
 /** The tables `putCodings` writes: a transaction that calls it spans all of them. */
 export const codingTables = () => [db.codings, db.clearedCodings, db.answerBlocks];
 
+/** IndexedDB's order of coding keys (arrays of strings: code-unit order, element by element). */
+function compareKeys(a: CodingKey, b: CodingKey): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
+  return 0;
+}
+
+/**
+ * Deletes those of `keys` that `table` holds. Each delete is a request, and most keys are not
+ * there (a first merge has no tombstones to replace): the table's keys between the lowest and
+ * the highest of them are read first, in one request, and only those found are deleted. Where
+ * that range holds more keys than there are to delete, they are deleted without looking.
+ */
+async function deleteWhereFound(table: Table<Coding, CodingKey>, keys: CodingKey[]): Promise<void> {
+  if (keys.length < 2) {
+    await table.bulkDelete(keys);
+    return;
+  }
+  const sorted = keys.slice().sort(compareKeys);
+  const limit = 2 * keys.length;
+  const found = await table
+    .where(':id')
+    .between(sorted[0]!, sorted.at(-1)!, true, true)
+    .limit(limit)
+    .primaryKeys();
+  if (found.length >= limit) {
+    await table.bulkDelete(keys);
+    return;
+  }
+  const wanted = new Set(keys.map((key) => key.join('\u0000')));
+  await table.bulkDelete(found.filter((key) => wanted.has(key.join('\u0000'))));
+}
+
 /**
  * Stores codings, each in its table: an answer in `codings`, a cleared one in `clearedCodings`,
- * removing the key from the other, and brings the answer blocks up to date. The one way codings
- * are written: call inside a transaction over `codingTables()`.
+ * removing the key from the other (where it is there: a key is in one table, never both), and
+ * brings the answer blocks up to date. The one way codings are written: call inside a
+ * transaction over `codingTables()`.
  */
 export async function putCodings(codings: readonly Coding[]): Promise<void> {
   const cleared = codings.filter((c) => c.cleared);
@@ -17,8 +50,8 @@ export async function putCodings(codings: readonly Coding[]): Promise<void> {
   await Promise.all([
     db.codings.bulkPut(answers),
     db.clearedCodings.bulkPut(cleared),
-    db.codings.bulkDelete(cleared.map(codingKeyOf)),
-    db.clearedCodings.bulkDelete(answers.map(codingKeyOf)),
+    deleteWhereFound(db.codings, cleared.map(codingKeyOf)),
+    deleteWhereFound(db.clearedCodings, answers.map(codingKeyOf)),
     updateAnswerBlocks(db.answerBlocks, codings),
   ]);
 }
