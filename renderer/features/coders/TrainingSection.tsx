@@ -1,11 +1,48 @@
+import { Dexie, type IndexableType } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localize, type Codebook, type Lang, type Variable } from '../../../shared/model/index.ts';
 import { db } from '../../db/db.ts';
-import { coderNames, projectCodings } from '../../db/queries.ts';
+import { coderNames } from '../../db/queries.ts';
 import { formatNumber, formatPercent } from '../../i18n.ts';
 import { trainingResult } from './trainingResult.ts';
+
+/** Consensus keys read per request: the UI thread takes them a slice at a time. */
+const KEYS_AT_A_TIME = 20_000;
+
+/**
+ * Appeals settled for every choice variable (only they can be a gold standard), in id order:
+ * counted on the consensus keys, a slice at a time, without reading its rows.
+ */
+async function settledAppeals(projectId: string, needed: number): Promise<string[]> {
+  const settled: string[] = [];
+  let appealId = '';
+  let count = 0;
+  // After the first slice, each starts past the last key read.
+  let from: IndexableType = [projectId, Dexie.minKey];
+  let past = false;
+  for (;;) {
+    const keys: [string, string, string][] = await db.consensus
+      .where('[projectId+appealId+variableId]')
+      .between(from, [projectId, Dexie.maxKey], !past, true)
+      .limit(KEYS_AT_A_TIME)
+      .primaryKeys();
+    for (const [, id] of keys) {
+      if (id !== appealId) {
+        if (count >= needed && appealId) settled.push(appealId);
+        appealId = id;
+        count = 0;
+      }
+      count++;
+    }
+    if (keys.length < KEYS_AT_A_TIME) break;
+    from = keys.at(-1)!;
+    past = true;
+  }
+  if (count >= needed && appealId) settled.push(appealId);
+  return settled;
+}
 
 interface Props {
   projectId: string;
@@ -26,28 +63,45 @@ export function TrainingSection({ projectId, codebook, me }: Props) {
   const [chosenSet, setChosenSet] = useState('');
   const [chosenCoder, setChosenCoder] = useState(me);
 
+  // Read by key and by index, never every coding or consensus row: this section is on the
+  // screen a merge returns to, and its queries run again when the merge commits.
+  const sets = useLiveQuery(
+    () => db.trainingSets.where('projectId').equals(projectId).toArray(),
+    [projectId],
+  );
   const data = useLiveQuery(async () => {
-    const [sets, consensus, codings, names] = await Promise.all([
-      db.trainingSets.where('projectId').equals(projectId).toArray(),
-      db.consensus.where('projectId').equals(projectId).toArray(),
-      projectCodings(projectId),
-      coderNames(),
+    const [settled, coderKeys] = await Promise.all([
+      settledAppeals(projectId, codebook.variables.filter((v) => v.kind !== 'text').length),
+      db.codings
+        .where('[projectId+coderId]')
+        .between([projectId, Dexie.minKey], [projectId, Dexie.maxKey])
+        .uniqueKeys(),
     ]);
-    // Appeals settled for every choice variable: only they can be a gold standard.
-    const needed = codebook.variables.filter((v) => v.kind !== 'text').length;
-    const perAppeal = new Map<string, number>();
-    for (const c of consensus) perAppeal.set(c.appealId, (perAppeal.get(c.appealId) ?? 0) + 1);
-    const settled = [...perAppeal]
-      .filter(([, n]) => n >= needed)
-      .map(([id]) => id)
-      .sort();
-    return { sets, consensus, codings, names, settled };
+    return { settled, coderIds: coderKeys.map((key) => (key as unknown as [string, string])[1]) };
   }, [projectId, codebook]);
-  if (!data) return null;
+  const names = useLiveQuery(coderNames, []);
+  const set = sets?.find((s) => s.id === chosenSet) ?? sets?.[0];
+  // The set's gold standard and the chosen coder's answers on its appeals, read by key.
+  const result = useLiveQuery(async () => {
+    if (!set) return null;
+    const units = set.appealIds.flatMap((appealId) =>
+      codebook.variables.map((v): [string, string, string] => [projectId, appealId, v.id]),
+    );
+    const [gold, own] = await Promise.all([
+      db.consensus.bulkGet(units),
+      db.codings.bulkGet(units.map(([p, appealId, variableId]) => [p, chosenCoder, appealId, variableId])),
+    ]);
+    return trainingResult(
+      set,
+      codebook,
+      gold.filter((c) => c !== undefined),
+      own.filter((c) => c !== undefined),
+      chosenCoder,
+    );
+  }, [projectId, codebook, set, chosenCoder]);
+  if (!sets || !data || !names) return null;
 
-  const set = data.sets.find((s) => s.id === chosenSet) ?? data.sets[0];
-  const result = set ? trainingResult(set, codebook, data.consensus, data.codings, chosenCoder) : null;
-  const coders = [...new Set([me, ...data.codings.map((c) => c.coderId)])];
+  const coders = [...new Set([me, ...data.coderIds])];
   const take = Math.min(size, data.settled.length);
 
   async function create() {
@@ -99,13 +153,13 @@ export function TrainingSection({ projectId, codebook, me }: Props) {
         </button>
         <span className="muted small">{t('coders.training.available', { count: data.settled.length })}</span>
       </div>
-      {set && result && (
+      {set && (
         <div className="card">
           <div className="actions">
             <label>
               {t('coders.training.set')}
               <select value={set.id} onChange={(e) => setChosenSet(e.target.value)}>
-                {data.sets.map((s) => (
+                {sets.map((s) => (
                   <option key={s.id} value={s.id}>
                     {s.name}
                   </option>
@@ -117,72 +171,76 @@ export function TrainingSection({ projectId, codebook, me }: Props) {
               <select value={chosenCoder} onChange={(e) => setChosenCoder(e.target.value)}>
                 {coders.map((id) => (
                   <option key={id} value={id}>
-                    {data.names.get(id) ?? id}
+                    {names.get(id) ?? id}
                   </option>
                 ))}
               </select>
             </label>
           </div>
-          <p>
-            {t('coders.training.coded', {
-              coded: formatNumber(result.coded, lang),
-              total: formatNumber(set.appealIds.length, lang),
-              count: set.appealIds.length,
-            })}
-          </p>
-          <table className="data" aria-label={t('coders.training.title')}>
-            <thead>
-              <tr>
-                <th>{t('agreement.variable')}</th>
-                <th className="num">{t('agreement.units')}</th>
-                <th className="num">{t('coders.training.match')}</th>
-                <th className="num">{t('agreement.cohen')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.variables.map((v) => (
-                <tr key={v.variable.id}>
-                  <td>{localize(v.variable.label, lang)}</td>
-                  <td className="num">{formatNumber(v.units, lang)}</td>
-                  <td className="num">{v.units > 0 ? formatPercent(v.agreed / v.units, lang) : '—'}</td>
-                  <td className="num">
-                    {v.kappa?.value != null
-                      ? formatNumber(v.kappa.value, lang, {
-                          minimumFractionDigits: 3,
-                          maximumFractionDigits: 3,
-                        })
-                      : '—'}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {result.misses.length > 0 && (
+          {result && (
             <>
-              <h3>{t('coders.training.misses', { count: result.misses.length })}</h3>
-              <ul className="training-misses">
-                {result.misses.map((miss) => (
-                  <li key={`${miss.appealId}/${miss.variable.id}`}>
-                    <code>{miss.appealId}</code> <strong>{localize(miss.variable.label, lang)}</strong>
-                    <div>
-                      {t('coders.training.gold', {
-                        answer: label(miss.variable, miss.gold.values, miss.gold.text),
-                      })}
-                      {' · '}
-                      {t('coders.training.yours', {
-                        answer: label(miss.variable, miss.given.values, miss.given.text),
-                      })}
-                    </div>
-                    <ul className="muted small">
-                      {definitions(miss.variable, [
-                        ...new Set([...miss.gold.values, ...miss.given.values]),
-                      ]).map((text) => (
-                        <li key={text}>{text}</li>
-                      ))}
-                    </ul>
-                  </li>
-                ))}
-              </ul>
+              <p>
+                {t('coders.training.coded', {
+                  coded: formatNumber(result.coded, lang),
+                  total: formatNumber(set.appealIds.length, lang),
+                  count: set.appealIds.length,
+                })}
+              </p>
+              <table className="data" aria-label={t('coders.training.title')}>
+                <thead>
+                  <tr>
+                    <th>{t('agreement.variable')}</th>
+                    <th className="num">{t('agreement.units')}</th>
+                    <th className="num">{t('coders.training.match')}</th>
+                    <th className="num">{t('agreement.cohen')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {result.variables.map((v) => (
+                    <tr key={v.variable.id}>
+                      <td>{localize(v.variable.label, lang)}</td>
+                      <td className="num">{formatNumber(v.units, lang)}</td>
+                      <td className="num">{v.units > 0 ? formatPercent(v.agreed / v.units, lang) : '—'}</td>
+                      <td className="num">
+                        {v.kappa?.value != null
+                          ? formatNumber(v.kappa.value, lang, {
+                              minimumFractionDigits: 3,
+                              maximumFractionDigits: 3,
+                            })
+                          : '—'}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {result.misses.length > 0 && (
+                <>
+                  <h3>{t('coders.training.misses', { count: result.misses.length })}</h3>
+                  <ul className="training-misses">
+                    {result.misses.map((miss) => (
+                      <li key={`${miss.appealId}/${miss.variable.id}`}>
+                        <code>{miss.appealId}</code> <strong>{localize(miss.variable.label, lang)}</strong>
+                        <div>
+                          {t('coders.training.gold', {
+                            answer: label(miss.variable, miss.gold.values, miss.gold.text),
+                          })}
+                          {' · '}
+                          {t('coders.training.yours', {
+                            answer: label(miss.variable, miss.given.values, miss.given.text),
+                          })}
+                        </div>
+                        <ul className="muted small">
+                          {definitions(miss.variable, [
+                            ...new Set([...miss.gold.values, ...miss.given.values]),
+                          ]).map((text) => (
+                            <li key={text}>{text}</li>
+                          ))}
+                        </ul>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
             </>
           )}
         </div>
