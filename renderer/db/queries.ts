@@ -1,6 +1,6 @@
-import { Dexie, type Table } from 'dexie';
+import { Dexie, type IndexableType, type Table } from 'dexie';
 import type { Coding } from '../../shared/model/index.ts';
-import { updateAnswerBlocks } from './answerBlocks.ts';
+import { updateAnswerBlocks, type AnswerBlock } from './answerBlocks.ts';
 import { codingKeyOf, db, type CodingKey } from './db.ts';
 
 /** The tables `putCodings` writes: a transaction that calls it spans all of them. */
@@ -100,31 +100,67 @@ export interface CoderSummary {
   lastEdit: string;
 }
 
+/** Answer blocks read per request: a few thousand appeals' answers, so no read holds the UI thread long. */
+const BLOCKS_AT_A_TIME = 32;
+
+/** Per coder of the project, the appeals they answered at least one variable of, from the answer blocks. */
+function appealsPerCoder(projectId: string): Promise<Map<string, number>> {
+  // In a transaction of its own: a live query's cache would copy the blocks, and its copy of a
+  // typed array is not one.
+  return db.transaction('r', [db.answerBlocks], () => countAppeals(projectId));
+}
+
+async function countAppeals(projectId: string): Promise<Map<string, number>> {
+  const appeals = new Map<string, Set<string>>();
+  let from: IndexableType = [projectId, Dexie.minKey];
+  let past = false;
+  for (;;) {
+    const blocks: AnswerBlock[] = await db.answerBlocks
+      .where('[projectId+variableId+block]')
+      .between(from, [projectId, Dexie.maxKey], !past, true)
+      .limit(BLOCKS_AT_A_TIME)
+      .toArray();
+    for (const block of blocks) {
+      const sets = block.coders.map((id) => {
+        let set = appeals.get(id);
+        if (!set) appeals.set(id, (set = new Set()));
+        return set;
+      });
+      for (let i = 0; i < block.cells.length; i += 3)
+        sets[block.cells[i + 1]!]!.add(block.appeals[block.cells[i]!]!);
+    }
+    if (blocks.length < BLOCKS_AT_A_TIME) break;
+    const last = blocks.at(-1)!;
+    from = [last.projectId, last.variableId, last.block];
+    past = true;
+  }
+  return new Map([...appeals].map(([id, set]) => [id, set.size]));
+}
+
 /**
- * Per coder of the project: answers and appeals counted on the indexes (keys only, no rows read)
- * and the latest edit found from the newest end of the `updatedAt` index.
+ * Per coder of the project: answers counted on an index (no rows read), the appeals from the
+ * answer blocks a slice at a time, and the latest edit from the newest end of the coder's
+ * `updatedAt` index. It runs again after every merge: nothing here reads every coding.
  */
 export async function coderSummaries(projectId: string): Promise<CoderSummary[]> {
-  const coderKeys = await db.codings
-    .where('[projectId+coderId]')
-    .between([projectId, Dexie.minKey], [projectId, Dexie.maxKey])
-    .uniqueKeys();
+  const [coderKeys, appeals] = await Promise.all([
+    db.codings
+      .where('[projectId+coderId]')
+      .between([projectId, Dexie.minKey], [projectId, Dexie.maxKey])
+      .uniqueKeys(),
+    appealsPerCoder(projectId),
+  ]);
   return Promise.all(
     coderKeys.map(async (key) => {
       const id = (key as unknown as [string, string])[1];
-      const [codings, appeals, latest] = await Promise.all([
+      const [codings, latest] = await Promise.all([
         db.codings.where('[projectId+coderId]').equals([projectId, id]).count(),
         db.codings
-          .where('[projectId+coderId+appealId]')
+          .where('[projectId+coderId+updatedAt]')
           .between([projectId, id, Dexie.minKey], [projectId, id, Dexie.maxKey])
-          .uniqueKeys(),
-        db.codings
-          .orderBy('updatedAt')
-          .reverse()
-          .filter((c) => c.projectId === projectId && c.coderId === id)
-          .first(),
+          .last(),
       ]);
-      return { id, codings, appeals: appeals.length, lastEdit: latest?.updatedAt ?? '' };
+      return { id, codings, appeals: appeals.get(id) ?? 0, lastEdit: latest?.updatedAt ?? '' };
     }),
   );
 }
