@@ -1,9 +1,9 @@
 import { Dexie } from 'dexie';
-import { codingUnits, unitAgrees } from '../../../shared/consensus/codingUnits.ts';
-import type { Consensus } from '../../../shared/model/index.ts';
-import { blockAnswers, type AnswerBlockKey } from '../../db/answerBlocks.ts';
+import { answerKey } from '../../../shared/consensus/codingUnits.ts';
+import type { CodedAnswer, Consensus } from '../../../shared/model/index.ts';
+import type { AnswerBlock, AnswerBlockKey } from '../../db/answerBlocks.ts';
 import type { KodtauDb } from '../../db/db.ts';
-import { isOpen, pairOf, unitKey, type QueueItem } from './adjudicationQueue.ts';
+import { isOpen, pairOfKeys, unitKey, type QueueItem } from './adjudicationQueue.ts';
 
 /** Block numbers read at a time (each with every variable's block): a few tens of thousands of answers. */
 const BLOCKS_AT_A_TIME = 16;
@@ -39,6 +39,30 @@ const byKey = (a: QueueItem, b: QueueItem) =>
 /** `buildQueue`'s order (`codingUnits`: locale order of appeal, then variable). */
 const byLocale = (a: QueueItem, b: QueueItem) =>
   a.appealId.localeCompare(b.appealId) || a.variableId.localeCompare(b.variableId);
+
+/**
+ * The units of a block (an appeal's answers to the block's variable) that two or more coders
+ * answered: `codingUnits` over `blockAnswers`, read off the block's cells (an appeal's are
+ * together), each distinct answer decoded and keyed (`answerKey`) once.
+ */
+function* blockUnits(block: AnswerBlock) {
+  const answers = block.answers.map((json): Pick<CodedAnswer, 'values' | 'text'> => {
+    const [values, text] = JSON.parse(json) as [string[], string?];
+    return text === undefined ? { values } : { values, text };
+  });
+  const keys = answers.map(answerKey);
+  const { cells } = block;
+  for (let start = 0; start < cells.length;) {
+    let end = start + 3;
+    while (end < cells.length && cells[end] === cells[start]) end += 3;
+    if (end - start >= 6) {
+      const unitKeys: string[] = [];
+      for (let i = start + 2; i < end; i += 3) unitKeys.push(keys[cells[i]!]!);
+      yield { appealId: block.appeals[cells[start]!]!, keys: unitKeys, answer: answers[cells[start + 2]!]! };
+    }
+    start = end;
+  }
+}
 
 /**
  * Builds the adjudication queue from the project's answer blocks (see answerBlocks.ts), a few
@@ -89,30 +113,34 @@ export async function* queueChunks(
     );
     if (cancelled()) return;
     const step: QueueItem[] = [];
-    for (const unit of codingUnits(read.flatMap((block) => (block ? blockAnswers(block) : [])))) {
-      const key = unitKey(unit);
-      const agrees = unitAgrees(unit);
-      if (agrees) agreed++;
-      if (!agrees || flagged.has(key))
-        step.push({
-          appealId: unit.appealId,
-          variableId: unit.variableId,
-          settled: undefined,
-          review: flagged.get(key),
-          pair: pairOf(unit.codings),
-        });
-      else if (!inConsensus.has(key)) {
-        const answer = unit.codings[0]!;
-        agreedOpen.push({
-          projectId,
-          appealId: unit.appealId,
-          variableId: unit.variableId,
-          values: answer.values,
-          ...(answer.text !== undefined ? { text: answer.text } : {}),
-          method: 'agreed',
-          by,
-          at: new Date().toISOString(),
-        });
+    for (const block of read) {
+      if (!block) continue;
+      const { variableId } = block;
+      for (const unit of blockUnits(block)) {
+        const key = unitKey({ appealId: unit.appealId, variableId });
+        const agrees = unit.keys.every((k) => k === unit.keys[0]);
+        if (agrees) agreed++;
+        if (!agrees || flagged.has(key))
+          step.push({
+            appealId: unit.appealId,
+            variableId,
+            settled: undefined,
+            review: flagged.get(key),
+            pair: pairOfKeys(unit.keys),
+          });
+        else if (!inConsensus.has(key)) {
+          const { answer } = unit;
+          agreedOpen.push({
+            projectId,
+            appealId: unit.appealId,
+            variableId,
+            values: answer.values,
+            ...(answer.text !== undefined ? { text: answer.text } : {}),
+            method: 'agreed',
+            by,
+            at: new Date().toISOString(),
+          });
+        }
       }
     }
     const withConsensus = step.filter((item) => inConsensus.has(unitKey(item)));
