@@ -68,20 +68,6 @@ export function AdjudicationScreen() {
   if (!project || !codebook) return <NoProject title={t('nav.adjudication')} />;
 
   const { total, open } = queue;
-  const labelOf = (code: string) => {
-    const variables = codebook.variables.filter((v) => !variableFilter || v.id === variableFilter);
-    for (const v of variables) {
-      const category = v.categories.find((c) => c.code === code);
-      if (category) return localize(category.label, lang) || code;
-    }
-    // The empty set in a pair is a coder's "none of these" (an answer only multiple choice has).
-    return code === '∅' ? t('coding.answers.none') : code;
-  };
-  const pairLabel = (pair: string) =>
-    pair
-      .split(' | ')
-      .map((side) => side.split('+').map(labelOf).join(' + '))
-      .join(' | ');
   const go = (step: number) => {
     const next = view[Math.min(view.length - 1, Math.max(0, index + step))];
     if (next !== undefined) setCurrentKey(unitKey(all[next]!));
@@ -143,11 +129,7 @@ export function AdjudicationScreen() {
             {t('adjudication.pair')}
             <select value={pairFilter} onChange={(e) => setFilter({ pair: e.target.value })}>
               <option value="">{t('adjudication.all')}</option>
-              {pairs.map((pair) => (
-                <option key={pair} value={pair}>
-                  {pairLabel(pair)}
-                </option>
-              ))}
+              <PairOptions pairs={pairs} codebook={codebook} variableId={variableFilter} />
             </select>
           </label>
           <label>
@@ -190,6 +172,37 @@ export function AdjudicationScreen() {
     </section>
   );
 }
+
+interface PairOptionsProps {
+  pairs: readonly string[];
+  codebook: Codebook;
+  variableId: string;
+}
+
+/** The pair filter's choices, named in the UI language: drawn again only when they change, not per decision. */
+const PairOptions = memo(function PairOptions({ pairs, codebook, variableId }: PairOptionsProps) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const labelOf = (code: string) => {
+    const variables = codebook.variables.filter((v) => !variableId || v.id === variableId);
+    for (const v of variables) {
+      const category = v.categories.find((c) => c.code === code);
+      if (category) return localize(category.label, lang) || code;
+    }
+    // The empty set in a pair is a coder's "none of these" (an answer only multiple choice has).
+    return code === '∅' ? t('coding.answers.none') : code;
+  };
+  const pairLabel = (pair: string) =>
+    pair
+      .split(' | ')
+      .map((side) => side.split('+').map(labelOf).join(' + '))
+      .join(' | ');
+  return pairs.map((pair) => (
+    <option key={pair} value={pair}>
+      {pairLabel(pair)}
+    </option>
+  ));
+});
 
 interface QueueListProps {
   items: readonly QueueItem[];

@@ -7,10 +7,10 @@ import { isOpen, pairOfKeys, unitKey, type QueueItem } from './adjudicationQueue
 
 /** Block numbers read at a time (each with every variable's block): a few tens of thousands of answers. */
 const BLOCKS_AT_A_TIME = 16;
-/** Queue items sent to the screen at a time. */
-const ITEMS_AT_A_TIME = 10_000;
+/** Queue items sent to the screen at a time: the UI thread reads each message in a few tens of ms. */
+const ITEMS_AT_A_TIME = 4000;
 /** Agreed units written to the consensus per transaction: a decision waits for one such write at most. */
-const AGREED_AT_A_TIME = 500;
+const AGREED_AT_A_TIME = 100;
 
 /** What the worker sends, in turn: the next disagreements in appeal order, with the whole queue's figures. */
 export interface QueueChunk {
