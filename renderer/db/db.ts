@@ -109,6 +109,11 @@ export class KodtauDb extends Dexie {
           tx.table<AnswerBlock, AnswerBlockKey>('answerBlocks'),
         ),
       );
+    // Each coder's latest edit at one end of an index (the coders table after every merge).
+    this.version(8).stores({
+      codings:
+        '[projectId+coderId+appealId+variableId], [projectId+coderId], [projectId+coderId+appealId], [projectId+appealId], [projectId+variableId], updatedAt, [projectId+coderId+updatedAt]',
+    });
   }
 }
 

@@ -1,15 +1,48 @@
-import { Dexie } from 'dexie';
+import { Dexie, type IndexableType, type Table } from 'dexie';
 import type { Coding } from '../../shared/model/index.ts';
-import { updateAnswerBlocks } from './answerBlocks.ts';
-import { codingKeyOf, db } from './db.ts';
+import { updateAnswerBlocks, type AnswerBlock } from './answerBlocks.ts';
+import { codingKeyOf, db, type CodingKey } from './db.ts';
 
 /** The tables `putCodings` writes: a transaction that calls it spans all of them. */
 export const codingTables = () => [db.codings, db.clearedCodings, db.answerBlocks];
 
+/** IndexedDB's order of coding keys (arrays of strings: code-unit order, element by element). */
+function compareKeys(a: CodingKey, b: CodingKey): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
+  return 0;
+}
+
+/**
+ * Deletes those of `keys` that `table` holds. Each delete is a request, and most keys are not
+ * there (a first merge has no tombstones to replace): the table's keys between the lowest and
+ * the highest of them are read first, in one request, and only those found are deleted. Where
+ * that range holds more keys than there are to delete, they are deleted without looking.
+ */
+async function deleteWhereFound(table: Table<Coding, CodingKey>, keys: CodingKey[]): Promise<void> {
+  if (keys.length < 2) {
+    await table.bulkDelete(keys);
+    return;
+  }
+  const sorted = keys.slice().sort(compareKeys);
+  const limit = 2 * keys.length;
+  const found = await table
+    .where(':id')
+    .between(sorted[0]!, sorted.at(-1)!, true, true)
+    .limit(limit)
+    .primaryKeys();
+  if (found.length >= limit) {
+    await table.bulkDelete(keys);
+    return;
+  }
+  const wanted = new Set(keys.map((key) => key.join('\u0000')));
+  await table.bulkDelete(found.filter((key) => wanted.has(key.join('\u0000'))));
+}
+
 /**
  * Stores codings, each in its table: an answer in `codings`, a cleared one in `clearedCodings`,
- * removing the key from the other, and brings the answer blocks up to date. The one way codings
- * are written: call inside a transaction over `codingTables()`.
+ * removing the key from the other (where it is there: a key is in one table, never both), and
+ * brings the answer blocks up to date. The one way codings are written: call inside a
+ * transaction over `codingTables()`.
  */
 export async function putCodings(codings: readonly Coding[]): Promise<void> {
   const cleared = codings.filter((c) => c.cleared);
@@ -17,8 +50,8 @@ export async function putCodings(codings: readonly Coding[]): Promise<void> {
   await Promise.all([
     db.codings.bulkPut(answers),
     db.clearedCodings.bulkPut(cleared),
-    db.codings.bulkDelete(cleared.map(codingKeyOf)),
-    db.clearedCodings.bulkDelete(answers.map(codingKeyOf)),
+    deleteWhereFound(db.codings, cleared.map(codingKeyOf)),
+    deleteWhereFound(db.clearedCodings, answers.map(codingKeyOf)),
     updateAnswerBlocks(db.answerBlocks, codings),
   ]);
 }
@@ -67,31 +100,67 @@ export interface CoderSummary {
   lastEdit: string;
 }
 
+/** Answer blocks read per request: a few thousand appeals' answers, so no read holds the UI thread long. */
+const BLOCKS_AT_A_TIME = 32;
+
+/** Per coder of the project, the appeals they answered at least one variable of, from the answer blocks. */
+function appealsPerCoder(projectId: string): Promise<Map<string, number>> {
+  // In a transaction of its own: a live query's cache would copy the blocks, and its copy of a
+  // typed array is not one.
+  return db.transaction('r', [db.answerBlocks], () => countAppeals(projectId));
+}
+
+async function countAppeals(projectId: string): Promise<Map<string, number>> {
+  const appeals = new Map<string, Set<string>>();
+  let from: IndexableType = [projectId, Dexie.minKey];
+  let past = false;
+  for (;;) {
+    const blocks: AnswerBlock[] = await db.answerBlocks
+      .where('[projectId+variableId+block]')
+      .between(from, [projectId, Dexie.maxKey], !past, true)
+      .limit(BLOCKS_AT_A_TIME)
+      .toArray();
+    for (const block of blocks) {
+      const sets = block.coders.map((id) => {
+        let set = appeals.get(id);
+        if (!set) appeals.set(id, (set = new Set()));
+        return set;
+      });
+      for (let i = 0; i < block.cells.length; i += 3)
+        sets[block.cells[i + 1]!]!.add(block.appeals[block.cells[i]!]!);
+    }
+    if (blocks.length < BLOCKS_AT_A_TIME) break;
+    const last = blocks.at(-1)!;
+    from = [last.projectId, last.variableId, last.block];
+    past = true;
+  }
+  return new Map([...appeals].map(([id, set]) => [id, set.size]));
+}
+
 /**
- * Per coder of the project: answers and appeals counted on the indexes (keys only, no rows read)
- * and the latest edit found from the newest end of the `updatedAt` index.
+ * Per coder of the project: answers counted on an index (no rows read), the appeals from the
+ * answer blocks a slice at a time, and the latest edit from the newest end of the coder's
+ * `updatedAt` index. It runs again after every merge: nothing here reads every coding.
  */
 export async function coderSummaries(projectId: string): Promise<CoderSummary[]> {
-  const coderKeys = await db.codings
-    .where('[projectId+coderId]')
-    .between([projectId, Dexie.minKey], [projectId, Dexie.maxKey])
-    .uniqueKeys();
+  const [coderKeys, appeals] = await Promise.all([
+    db.codings
+      .where('[projectId+coderId]')
+      .between([projectId, Dexie.minKey], [projectId, Dexie.maxKey])
+      .uniqueKeys(),
+    appealsPerCoder(projectId),
+  ]);
   return Promise.all(
     coderKeys.map(async (key) => {
       const id = (key as unknown as [string, string])[1];
-      const [codings, appeals, latest] = await Promise.all([
+      const [codings, latest] = await Promise.all([
         db.codings.where('[projectId+coderId]').equals([projectId, id]).count(),
         db.codings
-          .where('[projectId+coderId+appealId]')
+          .where('[projectId+coderId+updatedAt]')
           .between([projectId, id, Dexie.minKey], [projectId, id, Dexie.maxKey])
-          .uniqueKeys(),
-        db.codings
-          .orderBy('updatedAt')
-          .reverse()
-          .filter((c) => c.projectId === projectId && c.coderId === id)
-          .first(),
+          .last(),
       ]);
-      return { id, codings, appeals: appeals.length, lastEdit: latest?.updatedAt ?? '' };
+      return { id, codings, appeals: appeals.get(id) ?? 0, lastEdit: latest?.updatedAt ?? '' };
     }),
   );
 }

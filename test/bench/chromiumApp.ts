@@ -1,7 +1,7 @@
 // The app in Chromium for the screen benchmarks: a renderer build with VITE_KODTAU_TEST_HOOKS=1
 // (into a temporary folder, or KODTAU_BENCH_DIST when given), served by vite preview, and a page
 // that records every long task (Long Tasks API) so a figure can name the longest main-thread block.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
@@ -101,4 +101,42 @@ export function heapMb(page: Page): Promise<number> {
   return page.evaluate(
     () => (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize / 2 ** 20,
   );
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+}
+
+/**
+ * With KODTAU_BENCH_PROFILE set, runs `act` under the main thread's CPU profiler (Chromium
+ * DevTools Protocol), writes the profile to that folder as `<name>.cpuprofile` (open it in
+ * DevTools' Performance panel) and prints the functions that took most of the time themselves.
+ */
+export async function profiled<T>(page: Page, name: string, act: () => Promise<T>): Promise<T> {
+  const folder = process.env.KODTAU_BENCH_PROFILE;
+  if (!folder) return act();
+  const session = await page.context().newCDPSession(page);
+  await session.send('Profiler.enable');
+  await session.send('Profiler.setSamplingInterval', { interval: 1000 });
+  await session.send('Profiler.start');
+  const result = await act();
+  const { profile } = await session.send('Profiler.stop');
+  await session.detach();
+  mkdirSync(folder, { recursive: true });
+  const path = join(folder, `${name}.cpuprofile`);
+  writeFileSync(path, JSON.stringify(profile));
+  const self = new Map<string, number>();
+  const interval = (profile.endTime - profile.startTime) / 1000 / Math.max(1, profile.samples?.length ?? 1);
+  for (const node of profile.nodes as ProfileNode[]) {
+    const { functionName, url, lineNumber } = node.callFrame;
+    const where = `${functionName || '(anonymous)'} ${url.split('/').at(-1)}:${lineNumber + 1}`;
+    self.set(where, (self.get(where) ?? 0) + (node.hitCount ?? 0) * interval);
+  }
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 15);
+  process.stderr.write(
+    `  profile ${path}:\n${top.map(([where, ms]) => `    ${ms.toFixed(0).padStart(7)} ms  ${where}`).join('\n')}\n`,
+  );
+  return result;
 }

@@ -4,13 +4,14 @@
 // drawn (three files merged, each adding every coding), the same files again (nothing changed),
 // and Cancel in the middle of the write to the screen saying so, with nothing stored. While that
 // merge runs it shoots its progress as screenshots/merge-progress-{kk,ru,en}.png.
-// Called from scale.bench.ts (KODTAU_BENCH_SCREENS includes 'merge').
+// Called from scale.bench.ts (KODTAU_BENCH_SCREENS includes 'merge'); KODTAU_BENCH_PROFILE=<folder>
+// profiles the main thread during the merge that changes nothing (see `profiled`).
 import { mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
-import type { Timed } from './chromiumApp.ts';
+import { profiled, type Timed } from './chromiumApp.ts';
 
 type RecordFigure = (name: string, samples: Timed[], targetMs: number) => void;
 /** A merge timed, with when each of its phases began (ms from the drop). */
@@ -63,10 +64,9 @@ export async function measureMerge(
     merges.push(await page.evaluate(mergeOnce, { added: codings / coders.length, files: coders.length }));
   }
   record('merge: 3 coder files at once, drop to report', merges, 20_000);
-  const again: MergeTimed = await page.evaluate(mergeOnce, {
-    added: 0,
-    files: coders.length,
-  });
+  const again: MergeTimed = await profiled(page, 'merge-again', () =>
+    page.evaluate(mergeOnce, { added: 0, files: coders.length }),
+  );
   record('merge: the same 3 files again (nothing changes)', [again], 20_000);
   load.push(loadavg()[0]!);
   const starts = (t: MergeTimed) =>

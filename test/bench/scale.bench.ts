@@ -6,9 +6,10 @@
 // KODTAU_BENCH_RUNS (default 3) runs per figure; KODTAU_BENCH_DECISIONS (default 10) decisions;
 // KODTAU_BENCH_SCREENS (default 'package,merge,agreement,adjudication') the screens measured;
 // 'coding' and 'memory' are in codingScale.ts.
+// KODTAU_BENCH_PROFILE=<folder> writes CPU profiles of the merge and adjudication steps there.
 import { demoVariables } from '../../shared/demo/codebook.ts';
 import { codebookHash, type Codebook } from '../../shared/model/index.ts';
-import { heapMb, openApp, TIMER, type Timed } from './chromiumApp.ts';
+import { heapMb, openApp, profiled, TIMER, type Timed } from './chromiumApp.ts';
 import { codingScreenFigures, memoryWalk } from './codingScale.ts';
 import { summarise, type BenchResult } from './harness.ts';
 import { measureDatasetScreens } from './datasetScreens.ts';
@@ -101,8 +102,9 @@ export async function measured(): Promise<readonly BenchResult[]> {
     for (let run = 0; run < (SCREENS.includes('adjudication') ? RUNS : 0); run++) {
       await page.evaluate(goTo, 'settings');
       await page.evaluate(clearConsensus, PROJECT);
-      opens.push(await page.evaluate(openAdjudication));
-      if (run === 0) decisions = await page.evaluate(decide, DECISIONS);
+      opens.push(await profiled(page, `adjudication-open-${run + 1}`, () => page.evaluate(openAdjudication)));
+      if (run === 0)
+        decisions = await profiled(page, 'adjudication-decisions', () => page.evaluate(decide, DECISIONS));
     }
     if (opens.length > 0) {
       record('adjudication: open to first disagreement', opens, 2000);

@@ -265,7 +265,7 @@ describe('a database of the previous release', () => {
     await page.getByRole('button', { name: 'Continue without the demo' }).click();
     await page.getByRole('heading', { name: 'Projects' }).waitFor();
     // Dexie keeps its version × 10 as IndexedDB's.
-    expect(await page.evaluate(() => indexedDB.databases())).toEqual([{ name: 'kodtau', version: 70 }]);
+    expect(await page.evaluate(() => indexedDB.databases())).toEqual([{ name: 'kodtau', version: 80 }]);
     for (const [store, rows] of Object.entries(seed) as [string, unknown[]][]) {
       const stored = sorted(await storeRows(page, store));
       // The coders: the previous release's, and the supervisor who just signed in.

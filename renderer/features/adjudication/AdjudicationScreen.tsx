@@ -1,4 +1,3 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +16,7 @@ import { formatNumber } from '../../i18n.ts';
 import { useAppStore } from '../../store/index.ts';
 import { useCurrentProject } from '../projects/useCurrentProject.ts';
 import { isOpen, unitKey, type QueueItem } from './adjudicationQueue.ts';
+import { NO_FILTER, viewIndexOf, type QueueFilter } from './queueState.ts';
 import { useQueue } from './useQueue.ts';
 import './adjudication.css';
 
@@ -46,68 +46,42 @@ export function AdjudicationScreen() {
   const { project, codebook } = useCurrentProject();
   const me = useAppStore((state) => state.coderId)!;
   const projectId = useAppStore((state) => state.projectId) ?? '';
-  const [variableFilter, setVariableFilter] = useState('');
-  const [pairFilter, setPairFilter] = useState('');
-  const [showSettled, setShowSettled] = useState(false);
   const [currentKey, setCurrentKey] = useState<string | null>(null);
 
-  const { queue, decide } = useQueue(projectId, me);
+  const { queue, decide, filter } = useQueue(projectId, me);
   const names = useLiveQuery(coderNames, []);
-  const all = queue?.items;
-
-  const items = useMemo(
-    () =>
-      (all ?? []).filter(
-        (item) =>
-          (!variableFilter || item.variableId === variableFilter) &&
-          (!pairFilter || item.pair === pairFilter) &&
-          (showSettled || isOpen(item)),
-      ),
-    [all, variableFilter, pairFilter, showSettled],
-  );
-  const open = useMemo(() => (all ?? []).filter(isOpen).length, [all]);
-  const pairs = useMemo(
-    () =>
-      [
-        ...new Set(
-          (all ?? []).filter((i) => !variableFilter || i.variableId === variableFilter).map((i) => i.pair),
-        ),
-      ].sort(),
-    [all, variableFilter],
-  );
-  const index = Math.max(
-    0,
-    items.findIndex((item) => unitKey(item) === currentKey),
-  );
-  const current = items[index];
+  const { variableId: variableFilter, pair: pairFilter, showSettled } = queue?.filter ?? NO_FILTER;
+  const view = queue?.view ?? [];
+  const all = queue?.items ?? [];
+  // The pair filter's choices: the chosen variable's, or every variable's (a few hundred at most).
+  const pairs = useMemo(() => {
+    const lists = queue?.pairs ?? new Map<string, readonly string[]>();
+    if (variableFilter) return lists.get(variableFilter) ?? [];
+    return [...new Set([...lists.values()].flat())].sort();
+  }, [queue?.pairs, variableFilter]);
+  // The current item by its key (an index, not a search): its place in the view, else the first.
+  const position = currentKey === null ? undefined : queue?.positions.get(currentKey);
+  const index = Math.max(0, position === undefined ? -1 : viewIndexOf(view, position));
+  const current = view[index] === undefined ? undefined : all[view[index]];
 
   if (project === undefined || !queue || !names) return null;
   if (!project || !codebook) return <NoProject title={t('nav.adjudication')} />;
 
-  const total = queue.items.length;
-  const labelOf = (code: string) => {
-    const variables = codebook.variables.filter((v) => !variableFilter || v.id === variableFilter);
-    for (const v of variables) {
-      const category = v.categories.find((c) => c.code === code);
-      if (category) return localize(category.label, lang) || code;
-    }
-    // The empty set in a pair is a coder's "none of these" (an answer only multiple choice has).
-    return code === '∅' ? t('coding.answers.none') : code;
-  };
-  const pairLabel = (pair: string) =>
-    pair
-      .split(' | ')
-      .map((side) => side.split('+').map(labelOf).join(' + '))
-      .join(' | ');
+  const { total, open } = queue;
   const go = (step: number) => {
-    const next = items[Math.min(items.length - 1, Math.max(0, index + step))];
-    if (next) setCurrentKey(unitKey(next));
+    const next = view[Math.min(view.length - 1, Math.max(0, index + step))];
+    if (next !== undefined) setCurrentKey(unitKey(all[next]!));
   };
-  /** After a decision: the next open item after this one (the list may drop the settled one). */
-  const advance = (item: QueueItem) => {
-    const after = items.slice(index + 1).find(isOpen) ?? items.slice(0, index).find(isOpen);
-    setCurrentKey(after && after !== item ? unitKey(after) : null);
+  /** After a decision: the next open item after this one, else before it (the view may drop it). */
+  const advance = () => {
+    const isOpenAt = (i: number) => isOpen(all[view[i]!]!);
+    let after = index + 1;
+    while (after < view.length && !isOpenAt(after)) after++;
+    if (after === view.length) for (after = 0; after < index && !isOpenAt(after); after++);
+    setCurrentKey(after === index || after === view.length ? null : unitKey(all[view[after]!]!));
   };
+  const setFilter = (change: Partial<QueueFilter>) =>
+    filter({ variableId: variableFilter, pair: pairFilter, showSettled, ...change });
 
   return (
     <section className="adjudication">
@@ -139,10 +113,7 @@ export function AdjudicationScreen() {
             {t('adjudication.variable')}
             <select
               value={variableFilter}
-              onChange={(e) => {
-                setVariableFilter(e.target.value);
-                setPairFilter('');
-              }}
+              onChange={(e) => setFilter({ variableId: e.target.value, pair: '' })}
             >
               <option value="">{t('adjudication.all')}</option>
               {codebook.variables
@@ -156,27 +127,30 @@ export function AdjudicationScreen() {
           </label>
           <label>
             {t('adjudication.pair')}
-            <select value={pairFilter} onChange={(e) => setPairFilter(e.target.value)}>
+            <select value={pairFilter} onChange={(e) => setFilter({ pair: e.target.value })}>
               <option value="">{t('adjudication.all')}</option>
-              {pairs.map((pair) => (
-                <option key={pair} value={pair}>
-                  {pairLabel(pair)}
-                </option>
-              ))}
+              <PairOptions pairs={pairs} codebook={codebook} variableId={variableFilter} />
             </select>
           </label>
           <label>
-            <input type="checkbox" checked={showSettled} onChange={(e) => setShowSettled(e.target.checked)} />
+            <input
+              type="checkbox"
+              checked={showSettled}
+              onChange={(e) => setFilter({ showSettled: e.target.checked })}
+            />
             {t('adjudication.showSettled')}
           </label>
           <span className="muted small">{t('adjudication.keys')}</span>
         </div>
       )}
-      {total > 0 && items.length === 0 && <p className="card empty">{t('adjudication.allSettled')}</p>}
+      {queue.complete && total > 0 && view.length === 0 && (
+        <p className="card empty">{t('adjudication.allSettled')}</p>
+      )}
       {current && (
         <div className="adjudication-body">
           <QueueList
-            items={items}
+            items={all}
+            view={view}
             index={index}
             codebook={codebook}
             onPick={(item) => setCurrentKey(unitKey(item))}
@@ -185,12 +159,12 @@ export function AdjudicationScreen() {
             key={unitKey(current)}
             item={current}
             projectId={projectId}
-            position={{ index, count: items.length }}
+            position={{ index, count: view.length }}
             codebook={codebook}
             names={names}
             me={me}
             onDecide={decide}
-            onDone={() => advance(current)}
+            onDone={advance}
             onMove={go}
           />
         </div>
@@ -199,70 +173,117 @@ export function AdjudicationScreen() {
   );
 }
 
+interface PairOptionsProps {
+  pairs: readonly string[];
+  codebook: Codebook;
+  variableId: string;
+}
+
+/** The pair filter's choices, named in the UI language: drawn again only when they change, not per decision. */
+const PairOptions = memo(function PairOptions({ pairs, codebook, variableId }: PairOptionsProps) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const labelOf = (code: string) => {
+    const variables = codebook.variables.filter((v) => !variableId || v.id === variableId);
+    for (const v of variables) {
+      const category = v.categories.find((c) => c.code === code);
+      if (category) return localize(category.label, lang) || code;
+    }
+    // The empty set in a pair is a coder's "none of these" (an answer only multiple choice has).
+    return code === '∅' ? t('coding.answers.none') : code;
+  };
+  const pairLabel = (pair: string) =>
+    pair
+      .split(' | ')
+      .map((side) => side.split('+').map(labelOf).join(' + '))
+      .join(' | ');
+  return pairs.map((pair) => (
+    <option key={pair} value={pair}>
+      {pairLabel(pair)}
+    </option>
+  ));
+});
+
 interface QueueListProps {
   items: readonly QueueItem[];
+  /** Positions in `items` of the rows, in order. */
+  view: readonly number[];
   index: number;
   codebook: Codebook;
   onPick: (item: QueueItem) => void;
 }
 
-/** The queue, virtualised: only the rows in view are in the page, whatever its length. */
-const QueueList = memo(function QueueList({ items, index, codebook, onPick }: QueueListProps) {
+/** Rows drawn above and below the ones in view. */
+const OVERSCAN = 10;
+/** The list's height where the page measures nothing (jsdom): a screenful. */
+const SCREENFUL = 600;
+
+/**
+ * The queue, virtualised: only the rows in view are in the page, whatever its length. Rows are
+ * of one height, so the rows in view follow from the scroll position alone and a change of the
+ * list costs the rows drawn, not its length.
+ */
+const QueueList = memo(function QueueList({ items, view, index, codebook, onPick }: QueueListProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const scroller = useRef<HTMLDivElement>(null);
-  // The compiler leaves this component alone (its values come from the virtualizer); memo() redraws it on new props.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const rows = useVirtualizer({
-    count: items.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
-    // Where nothing can be measured (no ResizeObserver, as in jsdom), a screenful is drawn.
-    ...(typeof ResizeObserver === 'undefined'
-      ? {
-          observeElementRect: (_: unknown, update: (rect: { width: number; height: number }) => void) =>
-            update(SCREENFUL),
-        }
-      : {}),
-  });
-  useEffect(() => rows.scrollToIndex(index, { align: 'auto' }), [rows, index]);
+  const [scroll, setScroll] = useState({ top: 0, height: SCREENFUL });
+  // The current row is brought into view (as little scrolling as it takes).
+  useEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    const top = index * ROW_HEIGHT;
+    const height = element.clientHeight || SCREENFUL;
+    if (top < element.scrollTop) element.scrollTop = top;
+    else if (top + ROW_HEIGHT > element.scrollTop + height) element.scrollTop = top + ROW_HEIGHT - height;
+  }, [index]);
+  const first = Math.max(0, Math.floor(scroll.top / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(view.length, Math.ceil((scroll.top + scroll.height) / ROW_HEIGHT) + OVERSCAN);
   const labels = new Map(codebook.variables.map((v) => [v.id, localize(v.label, lang)]));
+  const rows = [];
+  for (let row = first; row < last; row++) {
+    const item = items[view[row]!]!;
+    rows.push(
+      <li
+        key={unitKey(item)}
+        style={{
+          position: 'absolute',
+          top: 0,
+          left: 0,
+          right: 0,
+          height: ROW_HEIGHT,
+          transform: `translateY(${row * ROW_HEIGHT}px)`,
+        }}
+      >
+        <button
+          type="button"
+          aria-current={row === index}
+          className={isOpen(item) ? undefined : 'settled'}
+          onClick={() => onPick(item)}
+        >
+          <code>{item.appealId}</code> {labels.get(item.variableId)}
+          {item.review && <span className="badge warning-badge">{t('adjudication.review')}</span>}
+        </button>
+      </li>,
+    );
+  }
   return (
-    <div className="queue" ref={scroller}>
-      <ol aria-label={t('adjudication.queue')} style={{ height: rows.getTotalSize() }}>
-        {rows.getVirtualItems().map((row) => {
-          const item = items[row.index]!;
-          return (
-            <li
-              key={unitKey(item)}
-              style={{
-                position: 'absolute',
-                top: 0,
-                left: 0,
-                right: 0,
-                height: ROW_HEIGHT,
-                transform: `translateY(${row.start}px)`,
-              }}
-            >
-              <button
-                type="button"
-                aria-current={row.index === index}
-                className={isOpen(item) ? undefined : 'settled'}
-                onClick={() => onPick(item)}
-              >
-                <code>{item.appealId}</code> {labels.get(item.variableId)}
-                {item.review && <span className="badge warning-badge">{t('adjudication.review')}</span>}
-              </button>
-            </li>
-          );
-        })}
+    <div
+      className="queue"
+      ref={scroller}
+      onScroll={(event) =>
+        setScroll({
+          top: event.currentTarget.scrollTop,
+          height: event.currentTarget.clientHeight || SCREENFUL,
+        })
+      }
+    >
+      <ol aria-label={t('adjudication.queue')} style={{ height: view.length * ROW_HEIGHT }}>
+        {rows}
       </ol>
     </div>
   );
 });
-
-const SCREENFUL = { width: 300, height: 600 };
 
 /** A queue row's height in pixels (adjudication.css keeps a row on one line). */
 const ROW_HEIGHT = 34;

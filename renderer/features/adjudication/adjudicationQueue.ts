@@ -21,8 +21,11 @@ export interface Queue {
 }
 
 /** The distinct answers of a unit's codings, sorted and joined: "a | b", "a+b | c", "∅" for none of these. */
-export const pairOf = (codings: readonly CodedAnswer[]) =>
-  [...new Set(codings.map((c) => answerKey(c).replaceAll('\u0000', '+') || '∅'))].sort().join(' | ');
+export const pairOf = (codings: readonly CodedAnswer[]) => pairOfKeys(codings.map(answerKey));
+
+/** `pairOf` from the answers' `answerKey`s. */
+export const pairOfKeys = (keys: readonly string[]) =>
+  [...new Set(keys.map((key) => key.replaceAll('\u0000', '+') || '∅'))].sort().join(' | ');
 
 /**
  * The disagreements of the project (units coded by two or more coders that differ), in appeal order,

@@ -2,7 +2,15 @@ import { useEffect, useState } from 'react';
 import type { Consensus } from '../../../shared/model/index.ts';
 import { db } from '../../db/db.ts';
 import { queueChunks, type QueueChunk } from './adjudicationSource.ts';
-import { settle, type QueueItem } from './adjudicationQueue.ts';
+import { settle } from './adjudicationQueue.ts';
+import {
+  emptyQueue,
+  withChunk,
+  withDecision,
+  withFilter,
+  type QueueFilter,
+  type QueueState,
+} from './queueState.ts';
 
 export interface QueueRequest {
   id: number;
@@ -12,37 +20,28 @@ export interface QueueRequest {
 export type QueueReply =
   { id: number; chunk: QueueChunk } | { id: number; done: true } | { id: number; error: string };
 
-export interface QueueState {
-  projectId: string;
-  items: QueueItem[];
-  agreed: number;
-  /** Every chunk is in. */
-  complete: boolean;
-}
-
 let requests = 0;
 
 /**
  * The adjudication queue of the project: built once, when the screen opens, by the adjudication
  * worker (on this thread where there are no workers), chunk by chunk; then kept up to date here —
- * a decision changes its item, it does not rebuild the queue.
+ * a decision changes its item, the open count and the filtered view, it does not rebuild the
+ * queue; a new filter goes over the queue once (see queueState.ts).
  */
 export function useQueue(projectId: string, by: string) {
   const [state, setState] = useState<QueueState>();
   useEffect(() => {
     const id = ++requests;
     let live = true;
-    let items: QueueItem[] = [];
-    let agreed = 0;
-    // Drawn with the first slice (the first disagreement), then once the last slice is in: each
-    // drawing goes over the whole queue.
+    let fresh = true;
+    // Each chunk is added to the state as it comes (the screen draws the first disagreement from
+    // the first, which starts a new state); its cost is the chunk's, whatever the queue's length.
     const take = (chunk: QueueChunk) => {
-      const first = items.length === 0;
-      items = items.concat(chunk.items);
-      agreed += chunk.agreed;
-      if (first || items.length === chunk.total) setState({ projectId, items, agreed, complete: false });
+      const first = fresh;
+      fresh = false;
+      setState((last) => withChunk(first || !last ? emptyQueue(projectId) : last, chunk));
     };
-    const finish = () => setState({ projectId, items, agreed, complete: true });
+    const finish = () => setState((last) => last && { ...last, complete: true });
     if (typeof Worker === 'undefined') {
       void (async () => {
         for await (const chunk of queueChunks(db, projectId, by, () => !live)) take(chunk);
@@ -66,17 +65,13 @@ export function useQueue(projectId: string, by: string) {
   /** Writes a decision, then changes its item in the queue: settled, no longer flagged. */
   async function decide(consensus: Consensus) {
     await settle(consensus);
-    setState((last) => {
-      if (!last) return last;
-      const at = last.items.findIndex(
-        (item) => item.appealId === consensus.appealId && item.variableId === consensus.variableId,
-      );
-      if (at < 0) return last;
-      const items = last.items.slice();
-      items[at] = { ...items[at]!, settled: consensus, review: undefined };
-      return { ...last, items };
-    });
+    setState((last) => (last?.projectId === consensus.projectId ? withDecision(last, consensus) : last));
   }
 
-  return { queue: state?.projectId === projectId ? state : undefined, decide };
+  /** Narrows the queue to a variable, an answer pair, open or every item. */
+  function filter(next: QueueFilter) {
+    setState((last) => (last ? withFilter(last, next) : last));
+  }
+
+  return { queue: state?.projectId === projectId ? state : undefined, decide, filter };
 }

@@ -50,10 +50,11 @@ export function CodersScreen() {
   const [dragging, setDragging] = useState(false);
   const requestedMerge = useMergeIntent((state) => state.files);
 
-  const rows = useLiveQuery(async () => {
-    const [summaries, names] = await Promise.all([coderSummaries(projectId), coderNames()]);
-    return summaries.map((row): CoderRow => ({ ...row, name: names.get(row.id) ?? row.id }));
-  }, [projectId]);
+  // Apart, so that a merge, which always writes the coders' names, runs the figures again only
+  // where it changed a coding.
+  const summaries = useLiveQuery(() => coderSummaries(projectId), [projectId]);
+  const names = useLiveQuery(coderNames, []);
+  const rows = summaries?.map((row): CoderRow => ({ ...row, name: names?.get(row.id) ?? row.id }));
 
   const exportMine = useCallback(async () => {
     if (!projectId || !me) return;
@@ -106,7 +107,7 @@ export function CodersScreen() {
     void mergeFiles(await readFiles(event.dataTransfer.files));
   }
 
-  if (project === undefined || !rows) return null;
+  if (project === undefined || !rows || !names) return null;
   if (!project) return <NoProject title={t('nav.coders')} />;
   const mine = rows.find((row) => row.id === me)?.codings ?? 0;
 

@@ -1,4 +1,4 @@
-import { Dexie } from 'dexie';
+import { Dexie, type IndexableType } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,42 @@ import { db } from '../../db/db.ts';
 import { coderNames } from '../../db/queries.ts';
 import { formatNumber, formatPercent } from '../../i18n.ts';
 import { trainingResult } from './trainingResult.ts';
+
+/** Consensus keys read per request: the UI thread takes them a slice at a time. */
+const KEYS_AT_A_TIME = 20_000;
+
+/**
+ * Appeals settled for every choice variable (only they can be a gold standard), in id order:
+ * counted on the consensus keys, a slice at a time, without reading its rows.
+ */
+async function settledAppeals(projectId: string, needed: number): Promise<string[]> {
+  const settled: string[] = [];
+  let appealId = '';
+  let count = 0;
+  // After the first slice, each starts past the last key read.
+  let from: IndexableType = [projectId, Dexie.minKey];
+  let past = false;
+  for (;;) {
+    const keys: [string, string, string][] = await db.consensus
+      .where('[projectId+appealId+variableId]')
+      .between(from, [projectId, Dexie.maxKey], !past, true)
+      .limit(KEYS_AT_A_TIME)
+      .primaryKeys();
+    for (const [, id] of keys) {
+      if (id !== appealId) {
+        if (count >= needed && appealId) settled.push(appealId);
+        appealId = id;
+        count = 0;
+      }
+      count++;
+    }
+    if (keys.length < KEYS_AT_A_TIME) break;
+    from = keys.at(-1)!;
+    past = true;
+  }
+  if (count >= needed && appealId) settled.push(appealId);
+  return settled;
+}
 
 interface Props {
   projectId: string;
@@ -27,54 +63,45 @@ export function TrainingSection({ projectId, codebook, me }: Props) {
   const [chosenSet, setChosenSet] = useState('');
   const [chosenCoder, setChosenCoder] = useState(me);
 
-  // Keys and the chosen set's records only: a project's codings are never all read here.
+  // Read by key and by index, never every coding or consensus row: this section is on the
+  // screen a merge returns to, and its queries run again when the merge commits.
+  const sets = useLiveQuery(
+    () => db.trainingSets.where('projectId').equals(projectId).toArray(),
+    [projectId],
+  );
   const data = useLiveQuery(async () => {
-    const [sets, settledKeys, coderKeys, names] = await Promise.all([
-      db.trainingSets.where('projectId').equals(projectId).toArray(),
-      db.consensus.where('projectId').equals(projectId).primaryKeys(),
+    const [settled, coderKeys] = await Promise.all([
+      settledAppeals(projectId, codebook.variables.filter((v) => v.kind !== 'text').length),
       db.codings
         .where('[projectId+coderId]')
         .between([projectId, Dexie.minKey], [projectId, Dexie.maxKey])
         .uniqueKeys(),
-      coderNames(),
     ]);
-    // Appeals settled for every choice variable: only they can be a gold standard.
-    const needed = codebook.variables.filter((v) => v.kind !== 'text').length;
-    const perAppeal = new Map<string, number>();
-    for (const [, appealId] of settledKeys) perAppeal.set(appealId, (perAppeal.get(appealId) ?? 0) + 1);
-    const settled = [...perAppeal]
-      .filter(([, n]) => n >= needed)
-      .map(([id]) => id)
-      .sort();
-    const coders = coderKeys.map((key) => (key as unknown as [string, string])[1]);
-    return { sets, coders, names, settled };
+    return { settled, coderIds: coderKeys.map((key) => (key as unknown as [string, string])[1]) };
   }, [projectId, codebook]);
-  const set = data?.sets.find((s) => s.id === chosenSet) ?? data?.sets[0];
-  // The set's gold standard, and the chosen coder's codings of its appeals.
-  const detail = useLiveQuery(async () => {
+  const names = useLiveQuery(coderNames, []);
+  const set = sets?.find((s) => s.id === chosenSet) ?? sets?.[0];
+  // The set's gold standard and the chosen coder's answers on its appeals, read by key.
+  const result = useLiveQuery(async () => {
     if (!set) return null;
-    const [consensus, codings] = await Promise.all([
-      db.consensus
-        .bulkGet(
-          set.appealIds.flatMap((id) =>
-            codebook.variables.map((v): [string, string, string] => [projectId, id, v.id]),
-          ),
-        )
-        .then((found) => found.filter((c) => c !== undefined)),
-      db.codings
-        .where('[projectId+coderId+appealId]')
-        .anyOf(set.appealIds.map((id) => [projectId, chosenCoder, id]))
-        .toArray(),
+    const units = set.appealIds.flatMap((appealId) =>
+      codebook.variables.map((v): [string, string, string] => [projectId, appealId, v.id]),
+    );
+    const [gold, own] = await Promise.all([
+      db.consensus.bulkGet(units),
+      db.codings.bulkGet(units.map(([p, appealId, variableId]) => [p, chosenCoder, appealId, variableId])),
     ]);
-    return { set, coderId: chosenCoder, consensus, codings };
+    return trainingResult(
+      set,
+      codebook,
+      gold.filter((c) => c !== undefined),
+      own.filter((c) => c !== undefined),
+      chosenCoder,
+    );
   }, [projectId, codebook, set, chosenCoder]);
-  if (!data) return null;
+  if (!sets || !data || !names) return null;
 
-  const result =
-    set && detail?.set.id === set.id && detail.coderId === chosenCoder
-      ? trainingResult(set, codebook, detail.consensus, detail.codings, chosenCoder)
-      : null;
-  const coders = [...new Set([me, ...data.coders])];
+  const coders = [...new Set([me, ...data.coderIds])];
   const take = Math.min(size, data.settled.length);
 
   async function create() {
@@ -132,7 +159,7 @@ export function TrainingSection({ projectId, codebook, me }: Props) {
             <label>
               {t('coders.training.set')}
               <select value={set.id} onChange={(e) => setChosenSet(e.target.value)}>
-                {data.sets.map((s) => (
+                {sets.map((s) => (
                   <option key={s.id} value={s.id}>
                     {s.name}
                   </option>
@@ -144,7 +171,7 @@ export function TrainingSection({ projectId, codebook, me }: Props) {
               <select value={chosenCoder} onChange={(e) => setChosenCoder(e.target.value)}>
                 {coders.map((id) => (
                   <option key={id} value={id}>
-                    {data.names.get(id) ?? id}
+                    {names.get(id) ?? id}
                   </option>
                 ))}
               </select>

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../renderer/db/db.ts';
 import { codingTables, projectCodings, putCodings } from '../../../renderer/db/queries.ts';
-import { buildQueue } from '../../../renderer/features/adjudication/adjudicationQueue.ts';
+import { buildQueue, isOpen } from '../../../renderer/features/adjudication/adjudicationQueue.ts';
 import { queueChunks } from '../../../renderer/features/adjudication/adjudicationSource.ts';
 import { demoVariables } from '../../../shared/demo/codebook.ts';
 import type { Coding } from '../../../shared/model/index.ts';
@@ -69,12 +69,29 @@ describe('queueChunks (the adjudication worker)', { timeout: 60_000 }, () => {
       );
       const items = [];
       let agreed = 0;
+      const figures = [];
       for await (const step of queueChunks(db, PROJECT, 'me', () => false, chunk)) {
         items.push(...step.items);
         agreed += step.agreed;
+        figures.push({ total: step.total, open: step.open });
+        if (figures.length === 1) {
+          // The first chunk carries what the screen would otherwise count over the whole queue.
+          const pairs = new Map(step.pairs);
+          for (const variableId of new Set(expected.items.map((i) => i.variableId)))
+            expect(pairs.get(variableId)).toEqual(
+              [
+                ...new Set(expected.items.filter((i) => i.variableId === variableId).map((i) => i.pair)),
+              ].sort(),
+            );
+        }
       }
       expect(items).toEqual(expected.items);
       expect(agreed).toBe(expected.agreed);
+      // 40 settled (their consensus read with their blocks); the flagged one of them is open again.
+      expect(items.filter((i) => i.settled)).toHaveLength(40);
+      const open = expected.items.filter(isOpen).length;
+      expect(open).toBe(expected.items.length - 39);
+      expect(figures.every((f) => f.total === expected.items.length && f.open === open)).toBe(true);
       expect(items.length).toBeGreaterThan(200);
       // Agreed units are in the consensus now, as "agreed" by the supervisor.
       const consensus = await db.consensus.toArray();
