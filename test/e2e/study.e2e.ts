@@ -442,9 +442,10 @@ describe('the whole study in the browser', () => {
         const counts = (['single', 'agreed', 'adjudicated'] as const).map(
           (status) => `${t(`final.status.${status}`)}: ${number(reached.filter((r) => r === status).length)}`,
         );
-        expect(await supervisor.locator('.final-summary .final-counts li').allTextContents()).toEqual(
-          expect.arrayContaining([...counts, `${t('final.status.unresolved')}: ${number(0)}`]),
-        );
+        // The final summary comes from the export worker, after the form.
+        await expect
+          .poll(() => supervisor.locator('.final-summary .final-counts li').allTextContents())
+          .toEqual(expect.arrayContaining([...counts, `${t('final.status.unresolved')}: ${number(0)}`]));
         await keep(supervisor, 'export');
         const csv = await download(
           supervisor,
