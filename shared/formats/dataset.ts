@@ -15,6 +15,7 @@ import {
   sourceValues,
   tableSourceKey,
   type FinalStatus,
+  type SourceAnswer,
   type SourceValue,
   type TableSource,
 } from '../tables/tableSource.ts';
@@ -29,6 +30,12 @@ export interface DatasetInput {
   codings: readonly Coding[];
   consensus: readonly Consensus[];
 }
+
+/**
+ * What every export but the long layout of coders' own codings is built from: the answers in the
+ * narrow form a source reads (the answer blocks' form), which a `DatasetInput` also is.
+ */
+export type AnswerInput = Omit<DatasetInput, 'codings'> & { codings: readonly SourceAnswer[] };
 
 /** Choice variables as their numeric value (`code`), their label, or both columns. */
 export type LabelMode = 'code' | 'label' | 'both';
@@ -182,7 +189,7 @@ const STATUS_COLUMN_LABEL: Record<Lang, string> = {
  * the coders disagree and nothing is settled yet (the value cells are empty), empty where no
  * coder coded it.
  */
-export function wideDataset(input: DatasetInput, options: WideOptions): Dataset {
+export function wideDataset(input: AnswerInput, options: WideOptions): Dataset {
   const { codebook, appeals } = input;
   const { lang } = options;
   const source = sourceValues(options.source, input, codebook.variables);
@@ -330,6 +337,16 @@ export function longDataset(input: DatasetInput, source: TableSource | 'all', la
       names,
       lang,
     );
+  return longSourceDataset(input, source, lang);
+}
+
+/** The long layout of a source that is not one coder's (`longDataset`): its answers suffice. */
+export function longSourceDataset(
+  input: AnswerInput,
+  source: Exclude<TableSource, { kind: 'coder' }>,
+  lang: Lang,
+): CsvCell[][] {
+  const names = new Map(input.coders.map((c) => [c.id, c.name]));
   const key = tableSourceKey(source);
   const at = new Map(input.consensus.map((c) => [`${c.appealId}\u0000${c.variableId}`, c.at]));
   const codings: Coding[] = [];

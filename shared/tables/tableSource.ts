@@ -23,6 +23,15 @@ export interface SourceValue {
   status?: Exclude<FinalStatus, 'unresolved'>;
 }
 
+/**
+ * The fields of an answer a source reads: a coding row, or the narrower form the answer blocks
+ * hand back (`CodedAnswer`, without the coder's note: only a coder's own values carry one).
+ */
+export type SourceAnswer = Pick<
+  Coding,
+  'appealId' | 'coderId' | 'variableId' | 'values' | 'text' | 'note' | 'cleared'
+>;
+
 export interface SourceValues {
   /** variableId → appealId → value; an appeal without a value for a variable is absent. */
   byVariable: Map<string, Map<string, SourceValue>>;
@@ -51,7 +60,7 @@ export function tableSourceKey(source: TableSource): string {
  */
 export function sourceValues(
   source: TableSource,
-  data: { codings: readonly Coding[]; consensus: readonly Consensus[] },
+  data: { codings: readonly SourceAnswer[]; consensus: readonly Consensus[] },
   variables: readonly Pick<Variable, 'id' | 'kind'>[] = [],
 ): SourceValues {
   const multiple = new Set(variables.filter((v) => v.kind === 'multi').map((v) => v.id));
@@ -121,8 +130,8 @@ const consensusValue = (c: Consensus): SourceValue => ({
 });
 
 /** Answers grouped by unit (appeal × variable). */
-function unitsOf(codings: readonly Coding[]): Map<string, Coding[]> {
-  const units = new Map<string, Coding[]>();
+function unitsOf(codings: readonly SourceAnswer[]): Map<string, SourceAnswer[]> {
+  const units = new Map<string, SourceAnswer[]>();
   for (const c of codings) {
     const key = `${c.appealId}\u0000${c.variableId}`;
     const unit = units.get(key);

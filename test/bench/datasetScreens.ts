@@ -2,7 +2,7 @@
 // takes `tables` and `export`). Each figure is the user's time from the click to the frame that shows
 // the result, with the longest main-thread block in it.
 import type { Page } from 'playwright-core';
-import type { Timed } from './chromiumApp.ts';
+import { profiled, type Timed } from './chromiumApp.ts';
 
 type Record = (name: string, samples: Timed[], targetMs: number) => void;
 type Time = (act: () => void, done: () => boolean, timeoutMs?: number) => Promise<Timed>;
@@ -16,23 +16,31 @@ export async function measureDatasetScreens(
 ) {
   const samples = new Map<string, Timed[]>();
   const add = (name: string, timed: Timed) => samples.set(name, [...(samples.get(name) ?? []), timed]);
+  // KODTAU_BENCH_PROFILE: a CPU profile of each step's main thread, named after the step.
+  const step = async (name: string, run: number, measure: () => Promise<Timed>) =>
+    add(name, await profiled(page, `${name.replace(/[^\w]+/g, '-')}-${run + 1}`, measure));
   for (let run = 0; run < (screens.includes('tables') ? runs : 0); run++) {
     await page.evaluate(goTo, 'settings');
-    add('tables: open (regions)', await page.evaluate(openScreen, 'Tables'));
-    add('tables: change table (→ reason, final)', await page.evaluate(choose, ['Table of', 'var:reason']));
-    add('tables: change source (→ majority)', await page.evaluate(choose, ['Codings of', 'majority']));
-    add('tables: cross-tab (× region)', await page.evaluate(choose, ['By (cross-tab)', 'meta:region']));
-    add(
-      'tables: change table (→ region, coder A)',
-      await page.evaluate(chooseBoth, ['var:region', 'coder:coder-a']),
+    await step('tables: open (regions)', run, () => page.evaluate(openScreen, 'Tables'));
+    await step('tables: change table (→ reason, final)', run, () =>
+      page.evaluate(choose, ['Table of', 'var:reason']),
+    );
+    await step('tables: change source (→ majority)', run, () =>
+      page.evaluate(choose, ['Codings of', 'majority']),
+    );
+    await step('tables: cross-tab (× region)', run, () =>
+      page.evaluate(choose, ['By (cross-tab)', 'meta:region']),
+    );
+    await step('tables: change table (→ region, coder A)', run, () =>
+      page.evaluate(chooseBoth, ['var:region', 'coder:coder-a']),
     );
   }
   for (let run = 0; run < (screens.includes('export') ? runs : 0); run++) {
     await page.evaluate(goTo, 'settings');
-    add('export: open to the form', await page.evaluate(openScreen, 'Export'));
-    add('export: open to the final summary', await page.evaluate(finalSummary));
-    add('export: wide CSV with texts', await page.evaluate(exportFile, false));
-    add('export: wide XLSX with texts', await page.evaluate(exportFile, true));
+    await step('export: open to the form', run, () => page.evaluate(openScreen, 'Export'));
+    await step('export: open to the final summary', run, () => page.evaluate(finalSummary));
+    await step('export: wide CSV with texts', run, () => page.evaluate(exportFile, false));
+    await step('export: wide XLSX with texts', run, () => page.evaluate(exportFile, true));
   }
   const targets: [string, number][] = [
     ['tables: open', 1000],

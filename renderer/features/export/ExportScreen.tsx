@@ -193,7 +193,7 @@ export function ExportScreen() {
             </p>
           ))}
         {layout === 'wide' && sourceKey === 'all' && <p className="warning">{t('export.allNeedsLong')}</p>}
-        {sourceKey === 'consensus' && data.consensus === 0 && (
+        {sourceKey === 'consensus' && !data.consensus && (
           <p className="muted">{t('tables.emptyConsensus')}</p>
         )}
         {layout === 'wide' && (

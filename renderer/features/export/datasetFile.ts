@@ -2,7 +2,9 @@ import { writeCsv, type CsvCell } from '../../../shared/csv/writeCsv.ts';
 import {
   datasetRows,
   longDataset,
+  longSourceDataset,
   wideDataset,
+  type AnswerInput,
   type DatasetInput,
   type LabelMode,
 } from '../../../shared/formats/dataset.ts';
@@ -10,7 +12,7 @@ import { rScript, spssSyntax, statisticsCsv, type SyntaxOptions } from '../../..
 import { xlsxBytes } from '../../../shared/formats/xlsx.ts';
 import type { Lang } from '../../../shared/model/index.ts';
 import { finalAppealCounts } from '../../../shared/tables/finalAppealCounts.ts';
-import { parseTableSource, sourceValues } from '../../../shared/tables/tableSource.ts';
+import { parseTableSource, sourceValues, type TableSource } from '../../../shared/tables/tableSource.ts';
 
 /** The dataset (CSV or workbook), the data file for statistics programs, or their SPSS or R syntax. */
 export type FileKind = 'dataset' | 'statistics' | 'spss' | 'r';
@@ -41,10 +43,28 @@ export interface FileResult {
   unresolved: number;
 }
 
+/**
+ * What a file is written from: the coding rows themselves (`rows`: every field of a coding) or
+ * the answers in the narrow form of the answer blocks, which every file but those of one coder's
+ * or all coders' own codings needs only (see `needsCodingRows`).
+ */
+export type FileInput = ({ rows: true } & DatasetInput) | ({ rows: false } & AnswerInput);
+
+const requestSource = (request: FileRequest): TableSource | null =>
+  request.sourceKey === 'all' ? null : (parseTableSource(request.sourceKey) ?? { kind: 'final' });
+
+/**
+ * Whether the file needs the coding rows: the long layout of the coders' codings (their flags,
+ * notes, times), and one coder's values (their notes); any other source reads answers only.
+ */
+export function needsCodingRows(request: FileRequest): boolean {
+  const source = requestSource(request);
+  return !source || source.kind === 'coder';
+}
+
 /** Writes the file `request` asks for from the project's data. */
-export async function datasetFile(input: DatasetInput, request: FileRequest): Promise<FileResult> {
-  const source =
-    request.sourceKey === 'all' ? null : (parseTableSource(request.sourceKey) ?? { kind: 'final' as const });
+export async function datasetFile(input: FileInput, request: FileRequest): Promise<FileResult> {
+  const source = requestSource(request);
   const { codebook } = input;
   const wide = () => {
     if (!source) throw new Error('the wide layout needs one source of values');
@@ -61,8 +81,12 @@ export async function datasetFile(input: DatasetInput, request: FileRequest): Pr
   if (request.kind === 'spss') return result(encode(spssSyntax(wide(), request.syntax)));
   if (request.kind === 'r') return result(encode(rScript(wide(), request.syntax)));
 
-  const rows: CsvCell[][] =
-    request.layout === 'wide' ? datasetRows(wide()) : longDataset(input, source ?? 'all', request.lang);
+  const long = () => {
+    if (input.rows) return longDataset(input, source ?? 'all', request.lang);
+    if (source && source.kind !== 'coder') return longSourceDataset(input, source, request.lang);
+    throw new Error('the long layout of the coders’ codings needs the coding rows');
+  };
+  const rows: CsvCell[][] = request.layout === 'wide' ? datasetRows(wide()) : long();
   const bytes = request.xlsx
     ? await xlsxBytes(rows, request.sheet)
     : encode(writeCsv(rows, { delimiter: request.delimiter }));

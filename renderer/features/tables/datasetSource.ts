@@ -1,9 +1,10 @@
 import { Dexie } from 'dexie';
-import type { DatasetInput } from '../../../shared/formats/dataset.ts';
+import type { AnswerInput } from '../../../shared/formats/dataset.ts';
 import {
   metaValue,
   type Appeal,
   type Codebook,
+  type CodedAnswer,
   type Coder,
   type Coding,
   type Consensus,
@@ -12,8 +13,16 @@ import {
 import type { FinalAppealCounts } from '../../../shared/tables/finalAppealCounts.ts';
 import { finalAppealCounts } from '../../../shared/tables/finalAppealCounts.ts';
 import { sourceValues } from '../../../shared/tables/tableSource.ts';
+import { blockAnswers, projectBlocks } from '../../db/answerBlocks.ts';
 import type { KodtauDb } from '../../db/db.ts';
-import { datasetFile, type FileRequest, type FileResult } from '../export/datasetFile.ts';
+import {
+  datasetFile,
+  needsCodingRows,
+  type FileInput,
+  type FileRequest,
+  type FileResult,
+} from '../export/datasetFile.ts';
+import { distinctKeyParts } from './indexKeys.ts';
 import { queryVariables, tableFigures, type TableFigures, type TableQuery } from './tableFigures.ts';
 
 /**
@@ -32,8 +41,8 @@ export interface DatasetOverview {
   metaKeys: string[];
   /** The coders who have codings in the project, by id. */
   coders: Coder[];
-  /** Consensus records of the project. */
-  consensus: number;
+  /** Whether the project has any consensus record. */
+  consensus: boolean;
 }
 
 /** Where a long read stands: appeals read, variables read, the file written. */
@@ -48,14 +57,17 @@ const INDEXED_META = new Set(['region', 'date', 'addressee']);
 const CHUNK = 10_000;
 
 /**
- * Reads what a table or an export needs from IndexedDB — the codings of one variable through the
+ * Reads what a table or an export needs from IndexedDB — the answers of one variable from its
+ * answer blocks (a few hundred appeals to a row), its consensus through the
  * `[projectId+variableId]` index, a metadata column from its index's keys — and computes the
  * result there: in the dataset worker (which opens the database itself), or on the UI thread
- * where there are no workers (jsdom tests). What it read is kept until the data changes.
+ * where there are no workers (jsdom tests). What it read is kept until the data changes. Only a
+ * file of the coders' own codings (their notes, flags and times) reads coding rows.
  */
 export class DatasetSource {
   private version: DataVersion = { projectId: '', codings: -1, appeals: -1 };
-  private codings = new Map<string, Promise<Coding[]>>();
+  private answers = new Map<string, Promise<CodedAnswer[]>>();
+  private rows = new Map<string, Promise<Coding[]>>();
   private consensus = new Map<string, Promise<Consensus[]>>();
   private meta = new Map<string, Promise<Map<string, string>>>();
   private ids: Promise<string[]> | null = null;
@@ -72,7 +84,8 @@ export class DatasetSource {
       this.appeals = null;
     }
     if (old.projectId !== version.projectId || old.codings !== version.codings) {
-      this.codings.clear();
+      this.answers.clear();
+      this.rows.clear();
       this.consensus.clear();
     }
   }
@@ -88,12 +101,24 @@ export class DatasetSource {
     ] as const;
   }
 
-  /** The answers of one variable, all coders, in the `[projectId+variableId]` index's order. */
+  /** The answers of one variable, all coders, from its answer blocks. */
+  private variableAnswers(variableId: string): Promise<CodedAnswer[]> {
+    let read = this.answers.get(variableId);
+    if (!read) {
+      read = projectBlocks(this.db.answerBlocks, this.projectId, variableId).then((blocks) =>
+        blocks.flatMap(blockAnswers),
+      );
+      this.answers.set(variableId, read);
+    }
+    return read;
+  }
+
+  /** The coding rows of one variable, all coders, for a file of the coders' own codings. */
   private variableCodings(variableId: string): Promise<Coding[]> {
-    let read = this.codings.get(variableId);
+    let read = this.rows.get(variableId);
     if (!read) {
       read = this.db.codings.where('[projectId+variableId]').equals([this.projectId, variableId]).toArray();
-      this.codings.set(variableId, read);
+      this.rows.set(variableId, read);
     }
     return read;
   }
@@ -117,41 +142,62 @@ export class DatasetSource {
     return this.ids;
   }
 
-  /** Every appeal, texts included, in project order: read in chunks, each reported. */
+  /**
+   * Every appeal, texts included, in project order: read in slices of the primary key (the
+   * store's own order, the fastest read there is), each slice reported, then put in order.
+   */
   private allAppeals(progress: (p: DatasetProgress) => void = () => {}): Promise<Appeal[]> {
     this.appeals ??= (async () => {
-      const byOrder = () => this.db.appeals.where('[projectId+order]').between(...this.range());
-      const total = await byOrder().count();
+      const total = await this.db.appeals
+        .where('[projectId+order]')
+        .between(...this.range())
+        .count();
       const appeals: Appeal[] = [];
-      while (appeals.length < total) {
-        const chunk = await byOrder().offset(appeals.length).limit(CHUNK).toArray();
-        if (chunk.length === 0) break;
-        appeals.push(...chunk);
-        progress({ stage: 'appeals', done: appeals.length, total });
+      for (;;) {
+        const last = appeals.at(-1);
+        const chunk = await this.db.appeals
+          .where(':id')
+          .between(
+            last ? [this.projectId, last.id] : [this.projectId, Dexie.minKey],
+            [this.projectId, Dexie.maxKey],
+            !last,
+            true,
+          )
+          .limit(CHUNK)
+          .toArray();
+        for (const appeal of chunk) appeals.push(appeal);
+        progress({ stage: 'appeals', done: appeals.length, total: Math.max(total, appeals.length) });
+        if (chunk.length < CHUNK) break;
       }
-      return appeals;
+      return appeals.sort((a, b) => a.order - b.order);
     })();
     return this.appeals;
   }
 
-  /** A metadata column, appeal id → value: from its index's keys, else from the appeals. */
+  /**
+   * A metadata column, appeal id → value: an indexed one from its index, value by value (the
+   * distinct values by skipping through the keys, then each value's appeals by their keys
+   * alone), any other from the appeals.
+   */
   private metaColumn(key: string): Promise<Map<string, string>> {
     let read = this.meta.get(key);
     if (!read) {
       read = INDEXED_META.has(key)
-        ? (async () => {
-            const range = this.db.appeals.where(`[projectId+meta.${key}]`).between(...this.range());
-            // One transaction: the keys and the appeal ids they belong to are of the same moment.
-            const [keys, ids] = await this.db.transaction('r', this.db.appeals, () =>
-              Promise.all([range.clone().keys(), range.clone().primaryKeys()]),
+        ? // One transaction: the values and the appeals they belong to are of the same moment.
+          this.db.transaction('r', this.db.appeals, async () => {
+            const index = `[projectId+meta.${key}]`;
+            const values = await distinctKeyParts(this.db.appeals, index, [this.projectId]);
+            const ids = await Promise.all(
+              values.map((value) =>
+                this.db.appeals.where(index).equals([this.projectId, value]).primaryKeys(),
+              ),
             );
-            return new Map(
-              ids.map((id, i) => [
-                (id as unknown as [string, string])[1],
-                String((keys[i] as unknown as [string, string])[1]),
-              ]),
-            );
-          })()
+            const column = new Map<string, string>();
+            values.forEach((value, i) => {
+              for (const id of ids[i]!) column.set(id[1], String(value));
+            });
+            return column;
+          })
         : this.allAppeals().then(
             (appeals) =>
               new Map(appeals.flatMap((a) => (Object.hasOwn(a.meta, key) ? [[a.id, a.meta[key]!]] : []))),
@@ -163,29 +209,26 @@ export class DatasetSource {
 
   /** The variables with codings in the project, from the index's keys. */
   private async codedVariables(): Promise<string[]> {
-    const keys = await this.db.codings
-      .where('[projectId+variableId]')
-      .between(...this.range())
-      .uniqueKeys();
-    return keys.map((key) => (key as unknown as [string, string])[1]);
+    const parts = await distinctKeyParts(this.db.codings, '[projectId+variableId]', [this.projectId]);
+    return parts as string[];
   }
 
   private async coders(): Promise<Coder[]> {
-    const [keys, people] = await Promise.all([
-      this.db.codings
-        .where('[projectId+coderId]')
-        .between(...this.range())
-        .uniqueKeys(),
+    const [ids, people] = await Promise.all([
+      distinctKeyParts(this.db.codings, '[projectId+coderId]', [this.projectId]),
       this.db.coders.toArray(),
     ]);
     const names = new Map(people.map((c) => [c.id, c.name]));
-    return keys.map((key) => {
-      const id = (key as unknown as [string, string])[1];
-      return { id, name: names.get(id) ?? id };
-    });
+    return (ids as string[]).map((id) => ({ id, name: names.get(id) ?? id }));
   }
 
-  /** The metadata columns, the coders and the size of the consensus. */
+  /** Whether the project has a consensus record: one key looked for, none counted. */
+  private async hasConsensus(): Promise<boolean> {
+    const keys = await this.db.consensus.where('projectId').equals(this.projectId).limit(1).primaryKeys();
+    return keys.length > 0;
+  }
+
+  /** The metadata columns, the coders and whether there is a consensus. */
   async overview(version: DataVersion): Promise<DatasetOverview> {
     this.at(version);
     const [first, coders, consensus] = await Promise.all([
@@ -195,32 +238,35 @@ export class DatasetSource {
         .limit(1000)
         .toArray(),
       this.coders(),
-      this.db.consensus.where('projectId').equals(this.projectId).count(),
+      this.hasConsensus(),
     ]);
     return { metaKeys: categoricalMeta(first), coders, consensus };
   }
 
-  /** The counts of one table (see `tableFigures`), from the codings of its variables only. */
+  /** The answers and consensus of the variables given, as the sources take them. */
+  private async variableData(variableIds: readonly string[]) {
+    const [answers, consensus] = await Promise.all([
+      Promise.all(variableIds.map((id) => this.variableAnswers(id))),
+      Promise.all(variableIds.map((id) => this.variableConsensus(id))),
+    ]);
+    return { codings: answers.flat(), consensus: consensus.flat() };
+  }
+
+  /** The counts of one table (see `tableFigures`), from the answers of its variables only. */
   async table(version: DataVersion, codebook: Codebook, query: TableQuery): Promise<TableFigures> {
     this.at(version);
     const variables = queryVariables(query);
     const metaKeys = [query.subject, query.by].flatMap((s) => (s?.kind === 'meta' ? [s.key] : []));
-    const [appealIds, codings, consensus, consensusCount] = await Promise.all([
+    const [appealIds, data, consensus, columns] = await Promise.all([
       this.appealIds(),
-      Promise.all(variables.map((id) => this.variableCodings(id))),
-      Promise.all(variables.map((id) => this.variableConsensus(id))),
-      this.db.consensus.where('projectId').equals(this.projectId).count(),
+      this.variableData(variables),
+      this.hasConsensus(),
+      Promise.all(metaKeys.map(async (key) => [key, await this.metaColumn(key)] as const)),
     ]);
-    const columns = new Map(
-      await Promise.all(metaKeys.map(async (key) => [key, await this.metaColumn(key)] as const)),
-    );
-    const values = sourceValues(
-      query.source,
-      { codings: codings.flat(), consensus: consensus.flat() },
-      codebook.variables,
-    );
+    const values = sourceValues(query.source, data, codebook.variables);
+    const meta = new Map(columns);
     return tableFigures(
-      { appealIds, meta: (key) => columns.get(key) ?? new Map(), values, consensus: consensusCount },
+      { appealIds, meta: (key) => meta.get(key) ?? new Map(), values, consensus },
       codebook,
       query,
     );
@@ -230,39 +276,35 @@ export class DatasetSource {
   async finalCounts(version: DataVersion, codebook: Codebook): Promise<FinalAppealCounts> {
     this.at(version);
     const ids = codebook.variables.map((v) => v.id);
-    const [appealIds, codings, consensus] = await Promise.all([
-      this.appealIds(),
-      Promise.all(ids.map((id) => this.variableCodings(id))),
-      Promise.all(ids.map((id) => this.variableConsensus(id))),
-    ]);
-    const values = sourceValues(
-      { kind: 'final' },
-      { codings: codings.flat(), consensus: consensus.flat() },
-      codebook.variables,
-    );
+    const [appealIds, data] = await Promise.all([this.appealIds(), this.variableData(ids)]);
+    const values = sourceValues({ kind: 'final' }, data, codebook.variables);
     return finalAppealCounts(values, appealIds, ids);
   }
 
   /**
    * Reads ahead what the next question needs, so that it is answered at once: every variable's
-   * codings and consensus (the next table), with `texts` every appeal as well (an export).
+   * answers and consensus (the next table), with `texts` every appeal as well (an export).
    */
   async prefetch(version: DataVersion, codebook: Codebook, texts: boolean): Promise<void> {
     this.at(version);
     const variables = [
       ...new Set([...codebook.variables.map((v) => v.id), ...(await this.codedVariables())]),
     ];
-    for (const id of variables) await Promise.all([this.variableCodings(id), this.variableConsensus(id)]);
+    for (const id of variables) await Promise.all([this.variableAnswers(id), this.variableConsensus(id)]);
     if (texts) await this.allAppeals();
   }
 
-  /** Everything of the project an export is built from, as the dataset functions take it. */
-  async datasetInput(
+  /**
+   * Everything of the project a file is built from, as the dataset functions take it: the
+   * answers, or (`rows`) the coding rows themselves.
+   */
+  async fileInput(
     version: DataVersion,
     project: Project,
     codebook: Codebook,
+    rows: boolean,
     progress: (p: DatasetProgress) => void,
-  ): Promise<DatasetInput> {
+  ): Promise<FileInput> {
     this.at(version);
     const [appeals, variables, coders, consensus] = await Promise.all([
       this.allAppeals(progress),
@@ -270,12 +312,21 @@ export class DatasetSource {
       this.coders(),
       this.db.consensus.where('projectId').equals(this.projectId).toArray(),
     ]);
-    const codings: Coding[][] = [];
-    for (const id of variables) {
-      codings.push(await this.variableCodings(id));
-      progress({ stage: 'codings', done: codings.length, total: variables.length });
+    const base: Omit<AnswerInput, 'codings'> = { project, codebook, appeals, coders, consensus };
+    if (rows) {
+      const codings: Coding[][] = [];
+      for (const id of variables) {
+        codings.push(await this.variableCodings(id));
+        progress({ stage: 'codings', done: codings.length, total: variables.length });
+      }
+      return { rows: true, ...base, codings: codings.flat() };
     }
-    return { project, codebook, appeals, coders, codings: codings.flat(), consensus };
+    const answers: CodedAnswer[][] = [];
+    for (const id of variables) {
+      answers.push(await this.variableAnswers(id));
+      progress({ stage: 'codings', done: answers.length, total: variables.length });
+    }
+    return { rows: false, ...base, codings: answers.flat() };
   }
 
   /** Writes the export file `request` asks for. */
@@ -286,7 +337,7 @@ export class DatasetSource {
     request: FileRequest,
     progress: (p: DatasetProgress) => void,
   ): Promise<FileResult> {
-    const input = await this.datasetInput(version, project, codebook, progress);
+    const input = await this.fileInput(version, project, codebook, needsCodingRows(request), progress);
     progress({ stage: 'file', done: 0, total: 1 });
     return datasetFile(input, request);
   }

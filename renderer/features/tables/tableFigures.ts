@@ -40,7 +40,8 @@ export interface TableInput {
   /** The source's values of (at least) the variables of the table. */
   values: SourceValues;
   /** How many consensus records the project has. */
-  consensus: number;
+  /** Whether the project has any consensus record. */
+  consensus: boolean;
 }
 
 /** The variables a table counts. */
@@ -77,6 +78,6 @@ export function tableFigures(input: TableInput, codebook: Codebook, query: Table
     table,
     final,
     tiedAppeals,
-    consensusEmpty: source.kind === 'consensus' && involved && input.consensus === 0,
+    consensusEmpty: source.kind === 'consensus' && involved && !input.consensus,
   };
 }

@@ -11,8 +11,9 @@ let runs = 0;
 
 /**
  * The state of the project's data, as a cheap signal: each number changes whenever a coding or
- * consensus record (`codings`) or an appeal (`appeals`) of the project is written. The live
- * queries count index ranges, which reads no record; the counts themselves are not used.
+ * consensus record (`codings`) or an appeal (`appeals`) of the project is written. A live query
+ * watches the whole index range it asks, whatever its limit: each asks one key of the project's
+ * range (no entry is counted, no record read); the keys themselves are not used.
  */
 export function useDataVersion(projectId: string): DataVersion | undefined {
   const range = [
@@ -24,8 +25,9 @@ export function useDataVersion(projectId: string): DataVersion | undefined {
       db.codings
         .where('[projectId+variableId]')
         .between(...range)
-        .count(),
-      db.consensus.where('projectId').equals(projectId).count(),
+        .limit(1)
+        .primaryKeys(),
+      db.consensus.where('projectId').equals(projectId).limit(1).primaryKeys(),
     ]);
     return { projectId, run: ++runs };
   }, [projectId]);
@@ -33,7 +35,8 @@ export function useDataVersion(projectId: string): DataVersion | undefined {
     await db.appeals
       .where('[projectId+order]')
       .between(...range)
-      .count();
+      .limit(1)
+      .primaryKeys();
     return { projectId, run: ++runs };
   }, [projectId]);
   const ready = codings?.projectId === projectId && appeals?.projectId === projectId;

@@ -18,6 +18,7 @@ import { crossTab } from '../../../shared/tables/crossTab.ts';
 import { finalAppealCounts } from '../../../shared/tables/finalAppealCounts.ts';
 import { frequencyTable } from '../../../shared/tables/frequencyTable.ts';
 import { parseTableSource, sourceValues, type SourceValues } from '../../../shared/tables/tableSource.ts';
+import { AnswerBlockBuilder, updateAnswerBlocks } from '../../../renderer/db/answerBlocks.ts';
 import { KodtauDb } from '../../../renderer/db/db.ts';
 import { datasetFile, type FileRequest } from '../../../renderer/features/export/datasetFile.ts';
 import { DatasetSource, type DataVersion } from '../../../renderer/features/tables/datasetSource.ts';
@@ -167,6 +168,10 @@ beforeAll(async () => {
   const { appeals, codings, consensus } = project();
   await db.appeals.bulkAdd(appeals);
   await db.codings.bulkAdd(codings);
+  // The answer blocks, as `putCodings` keeps them with the codings.
+  const blocks = new AnswerBlockBuilder();
+  for (const coding of codings) blocks.add(coding);
+  await db.answerBlocks.bulkAdd(blocks.build());
   await db.consensus.bulkAdd(consensus);
   await db.coders.bulkAdd(CODERS.map((id) => ({ id, name: id })));
 });
@@ -255,6 +260,13 @@ describe('DatasetSource equals the screens’ former figures', { timeout: 120_00
     expect(await text({ layout: 'long', sourceKey: 'all' })).toBe(
       writeCsv(longDataset(input, 'all', 'kk'), { delimiter: ';' }),
     );
+    for (const key of ['majority', 'consensus', 'coder:coder-a'])
+      expect(await text({ sourceKey: key, labels: 'both' }), key).toBe(
+        writeCsv(datasetRows(wide(key)), { delimiter: ';' }),
+      );
+    expect(await text({ layout: 'long', sourceKey: 'final' })).toBe(
+      writeCsv(longDataset(input, parseTableSource('final')!, 'kk'), { delimiter: ';' }),
+    );
     expect(await text({ layout: 'long', sourceKey: 'majority' })).toBe(
       writeCsv(longDataset(input, parseTableSource('majority')!, 'kk'), { delimiter: ';' }),
     );
@@ -262,7 +274,7 @@ describe('DatasetSource equals the screens’ former figures', { timeout: 120_00
       statisticsCsv(wide('coder:coder-b')),
     );
     // The report beside the file: rows, ties, unresolved units.
-    const final = await datasetFile(input, request({}));
+    const final = await datasetFile({ rows: true, ...input }, request({}));
     expect(final.rows).toBe(APPEALS);
     expect(final.unresolved).toBe(
       finalAppealCounts(
@@ -290,12 +302,14 @@ describe('DatasetSource equals the screens’ former figures', { timeout: 120_00
       .filter((c) => c.coderId === 'coder-a')
       .first())!;
     await db.codings.delete([PROJECT, 'coder-a', coding.appealId, coding.variableId]);
+    await updateAnswerBlocks(db.answerBlocks, [{ ...coding, cleared: true }]);
     try {
       const count = (f: TableFigures) => (f.table.kind === 'frequency' ? f.table.frequency.valid : -1);
       expect(count(await source.table(version, codebook, query))).toBe(count(first));
       expect(count(await source.table({ ...version, codings: 2 }, codebook, query))).toBe(count(first) - 1);
     } finally {
       await db.codings.put(coding);
+      await updateAnswerBlocks(db.answerBlocks, [coding]);
     }
   });
 });
