@@ -17,6 +17,7 @@ import {
   type FinalStatus,
   type SourceAnswer,
   type SourceValue,
+  type SourceValues,
   type TableSource,
 } from '../tables/tableSource.ts';
 import { longCodingsRows } from './longCodingsCsv.ts';
@@ -189,10 +190,13 @@ const STATUS_COLUMN_LABEL: Record<Lang, string> = {
  * the coders disagree and nothing is settled yet (the value cells are empty), empty where no
  * coder coded it.
  */
-export function wideDataset(input: AnswerInput, options: WideOptions): Dataset {
+export function wideDataset(
+  input: AnswerInput,
+  options: WideOptions,
+  source: SourceValues = sourceValues(options.source, input, input.codebook.variables),
+): Dataset {
   const { codebook, appeals } = input;
   const { lang } = options;
-  const source = sourceValues(options.source, input, codebook.variables);
   const values = source.byVariable;
   const unresolved = new Set(source.unresolved.map((u) => `${u.appealId}\u0000${u.variableId}`));
   const metaKeys = [...new Set(appeals.flatMap((appeal) => Object.keys(appeal.meta)))];
@@ -345,12 +349,13 @@ export function longSourceDataset(
   input: AnswerInput,
   source: Exclude<TableSource, { kind: 'coder' }>,
   lang: Lang,
+  values: SourceValues = sourceValues(source, input, input.codebook.variables),
 ): CsvCell[][] {
   const names = new Map(input.coders.map((c) => [c.id, c.name]));
   const key = tableSourceKey(source);
   const at = new Map(input.consensus.map((c) => [`${c.appealId}\u0000${c.variableId}`, c.at]));
   const codings: Coding[] = [];
-  for (const [variableId, line] of sourceValues(source, input, input.codebook.variables).byVariable)
+  for (const [variableId, line] of values.byVariable)
     for (const [appealId, value] of line)
       codings.push({
         projectId: input.project.id,

@@ -72,23 +72,30 @@ export function sourceValues(
   };
   const ties: SourceValues['ties'] = [];
   const unresolved: SourceValues['unresolved'] = [];
-  const settled = new Map(data.consensus.map((c) => [`${c.appealId}\u0000${c.variableId}`, c]));
+  const settled = new Map<string, Map<string, Consensus>>();
+  for (const c of data.consensus) {
+    let line = settled.get(c.variableId);
+    if (!line) settled.set(c.variableId, (line = new Map()));
+    line.set(c.appealId, c);
+  }
   const answers = data.codings.filter(hasAnswer);
   if (source.kind === 'consensus') {
     for (const c of data.consensus) put(c.variableId, c.appealId, consensusValue(c));
   } else if (source.kind === 'final') {
     for (const c of data.consensus) put(c.variableId, c.appealId, { ...consensusValue(c), status: c.method });
-    for (const [key, unit] of unitsOf(answers)) {
-      if (settled.has(key)) continue;
-      const first = unit[0]!;
-      const same = unit.every((c) => answerKey(c) === answerKey(first));
-      if (same)
-        put(first.variableId, first.appealId, {
-          values: first.values,
-          ...(first.text === undefined ? {} : { text: first.text }),
-          status: unit.length === 1 ? 'single' : 'agreed',
-        });
-      else unresolved.push({ appealId: first.appealId, variableId: first.variableId });
+    for (const [variableId, units] of unitsOf(answers)) {
+      const done = settled.get(variableId);
+      for (const [appealId, unit] of units) {
+        if (done?.has(appealId)) continue;
+        const first = unit[0]!;
+        if (unit.every((c) => sameAnswer(c, first)))
+          put(variableId, appealId, {
+            values: first.values,
+            ...(first.text === undefined ? {} : { text: first.text }),
+            status: unit.length === 1 ? 'single' : 'agreed',
+          });
+        else unresolved.push({ appealId, variableId });
+      }
     }
   } else if (source.kind === 'coder') {
     for (const c of answers) {
@@ -111,7 +118,7 @@ export function sourceValues(
     for (const [variableId, line] of votes) {
       for (const [appealId, list] of line) {
         const result = majorityVote(list, multiple.has(variableId));
-        const adjudicated = settled.get(`${appealId}\u0000${variableId}`);
+        const adjudicated = settled.get(variableId)?.get(appealId);
         if (result.tied.length > 0 && adjudicated?.method === 'adjudicated')
           put(variableId, appealId, consensusValue(adjudicated));
         else {
@@ -129,17 +136,22 @@ const consensusValue = (c: Consensus): SourceValue => ({
   ...(c.text === undefined ? {} : { text: c.text }),
 });
 
-/** Answers grouped by unit (appeal × variable). */
-function unitsOf(codings: readonly SourceAnswer[]): Map<string, SourceAnswer[]> {
-  const units = new Map<string, SourceAnswer[]>();
+/** Answers grouped by unit: by variable, then appeal (each in the order first met). */
+function unitsOf(codings: readonly SourceAnswer[]): Map<string, Map<string, SourceAnswer[]>> {
+  const units = new Map<string, Map<string, SourceAnswer[]>>();
   for (const c of codings) {
-    const key = `${c.appealId}\u0000${c.variableId}`;
-    const unit = units.get(key);
+    let line = units.get(c.variableId);
+    if (!line) units.set(c.variableId, (line = new Map()));
+    const unit = line.get(c.appealId);
     if (unit) unit.push(c);
-    else units.set(key, [c]);
+    else line.set(c.appealId, [c]);
   }
   return units;
 }
+
+/** Whether two answers are the same (`answerKey`); the answer blocks share one answer's values, seen at once. */
+const sameAnswer = (a: SourceAnswer, b: SourceAnswer) =>
+  (a.values === b.values && a.text === b.text) || answerKey(a) === answerKey(b);
 
 /** How many appeal × variable units of the final dataset were reached each way. */
 export function finalStatusCounts(values: SourceValues): Record<FinalStatus, number> {

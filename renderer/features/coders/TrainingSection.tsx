@@ -6,6 +6,7 @@ import { localize, type Codebook, type Lang, type Variable } from '../../../shar
 import { db } from '../../db/db.ts';
 import { coderNames } from '../../db/queries.ts';
 import { formatNumber, formatPercent } from '../../i18n.ts';
+import { distinctKeyParts } from '../tables/indexKeys.ts';
 import { trainingResult } from './trainingResult.ts';
 
 /** Consensus keys read per request: the UI thread takes them a slice at a time. */
@@ -70,14 +71,11 @@ export function TrainingSection({ projectId, codebook, me }: Props) {
     [projectId],
   );
   const data = useLiveQuery(async () => {
-    const [settled, coderKeys] = await Promise.all([
+    const [settled, coderIds] = await Promise.all([
       settledAppeals(projectId, codebook.variables.filter((v) => v.kind !== 'text').length),
-      db.codings
-        .where('[projectId+coderId]')
-        .between([projectId, Dexie.minKey], [projectId, Dexie.maxKey])
-        .uniqueKeys(),
+      distinctKeyParts(db.codings, '[projectId+coderId]', [projectId]),
     ]);
-    return { settled, coderIds: coderKeys.map((key) => (key as unknown as [string, string])[1]) };
+    return { settled, coderIds };
   }, [projectId, codebook]);
   const names = useLiveQuery(coderNames, []);
   const set = sets?.find((s) => s.id === chosenSet) ?? sets?.[0];

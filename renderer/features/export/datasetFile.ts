@@ -12,7 +12,12 @@ import { rScript, spssSyntax, statisticsCsv, type SyntaxOptions } from '../../..
 import { xlsxBytes } from '../../../shared/formats/xlsx.ts';
 import type { Lang } from '../../../shared/model/index.ts';
 import { finalAppealCounts } from '../../../shared/tables/finalAppealCounts.ts';
-import { parseTableSource, sourceValues, type TableSource } from '../../../shared/tables/tableSource.ts';
+import {
+  parseTableSource,
+  sourceValues,
+  type SourceValues,
+  type TableSource,
+} from '../../../shared/tables/tableSource.ts';
 
 /** The dataset (CSV or workbook), the data file for statistics programs, or their SPSS or R syntax. */
 export type FileKind = 'dataset' | 'statistics' | 'spss' | 'r';
@@ -66,9 +71,13 @@ export function needsCodingRows(request: FileRequest): boolean {
 export async function datasetFile(input: FileInput, request: FileRequest): Promise<FileResult> {
   const source = requestSource(request);
   const { codebook } = input;
+  // The source's values, computed once for the file and the report beside it.
+  let computed: SourceValues | undefined;
+  const values = (of: TableSource) => (computed ??= sourceValues(of, input, codebook.variables));
   const wide = () => {
     if (!source) throw new Error('the wide layout needs one source of values');
-    return wideDataset(input, { source, labels: request.labels, lang: request.lang, text: request.text });
+    const options = { source, labels: request.labels, lang: request.lang, text: request.text };
+    return wideDataset(input, options, values(source));
   };
   const encode = (text: string) => new TextEncoder().encode(text);
   const result = (bytes: Uint8Array<ArrayBuffer>, rows = 0): FileResult => ({
@@ -83,7 +92,8 @@ export async function datasetFile(input: FileInput, request: FileRequest): Promi
 
   const long = () => {
     if (input.rows) return longDataset(input, source ?? 'all', request.lang);
-    if (source && source.kind !== 'coder') return longSourceDataset(input, source, request.lang);
+    if (source && source.kind !== 'coder')
+      return longSourceDataset(input, source, request.lang, values(source));
     throw new Error('the long layout of the coders’ codings needs the coding rows');
   };
   const rows: CsvCell[][] = request.layout === 'wide' ? datasetRows(wide()) : long();
@@ -92,12 +102,10 @@ export async function datasetFile(input: FileInput, request: FileRequest): Promi
     : encode(writeCsv(rows, { delimiter: request.delimiter }));
   const written = result(bytes, rows.length - 1);
   if (source?.kind === 'majority')
-    written.tiedAppeals = new Set(
-      sourceValues(source, input, codebook.variables).ties.map((tie) => tie.appealId),
-    ).size;
+    written.tiedAppeals = new Set(values(source).ties.map((tie) => tie.appealId)).size;
   if (source?.kind === 'final')
     written.unresolved = finalAppealCounts(
-      sourceValues(source, input, codebook.variables),
+      values(source),
       input.appeals.map((a) => a.id),
       codebook.variables.map((v) => v.id),
     ).unresolved.length;

@@ -175,9 +175,8 @@ export class DatasetSource {
   }
 
   /**
-   * A metadata column, appeal id → value: an indexed one from its index, value by value (the
-   * distinct values by skipping through the keys, then each value's appeals by their keys
-   * alone), any other from the appeals.
+   * A metadata column, appeal id → value: an indexed one from its index, value by value (its
+   * distinct values, then each value's appeals by their keys alone), any other from the appeals.
    */
   private metaColumn(key: string): Promise<Map<string, string>> {
     let read = this.meta.get(key);
@@ -186,7 +185,12 @@ export class DatasetSource {
         ? // One transaction: the values and the appeals they belong to are of the same moment.
           this.db.transaction('r', this.db.appeals, async () => {
             const index = `[projectId+meta.${key}]`;
-            const values = await distinctKeyParts(this.db.appeals, index, [this.projectId]);
+            // One cursor that skips repeated keys (a column has far fewer values than appeals).
+            const keys = await this.db.appeals
+              .where(index)
+              .between(...this.range())
+              .uniqueKeys();
+            const values = keys.map((k) => (k as unknown as [string, string])[1]);
             const ids = await Promise.all(
               values.map((value) =>
                 this.db.appeals.where(index).equals([this.projectId, value]).primaryKeys(),

@@ -22,6 +22,7 @@ import { AnswerBlockBuilder, updateAnswerBlocks } from '../../../renderer/db/ans
 import { KodtauDb } from '../../../renderer/db/db.ts';
 import { datasetFile, type FileRequest } from '../../../renderer/features/export/datasetFile.ts';
 import { DatasetSource, type DataVersion } from '../../../renderer/features/tables/datasetSource.ts';
+import { distinctKeyParts } from '../../../renderer/features/tables/indexKeys.ts';
 import { rowOrder, subjectLabel, type Subject } from '../../../renderer/features/tables/subjects.ts';
 import type { TableFigures, TableQuery } from '../../../renderer/features/tables/tableFigures.ts';
 
@@ -283,6 +284,20 @@ describe('DatasetSource equals the screens’ former figures', { timeout: 120_00
         codebook.variables.map((v) => v.id),
       ).unresolved.length,
     );
+  });
+
+  it('the overview: the coders and variables found by skipping through the index keys', async () => {
+    const input = await everything();
+    const overview = await new DatasetSource(db).overview(version);
+    expect(overview.coders.map((c) => c.id)).toEqual(
+      [...new Set(input.codings.map((c) => c.coderId))].sort(),
+    );
+    expect(overview.consensus).toBe(true);
+    expect(overview.metaKeys).toEqual(['language', 'region']);
+    expect(await distinctKeyParts(db.codings, '[projectId+variableId]', [PROJECT])).toEqual(
+      [...new Set(input.codings.map((c) => c.variableId))].sort(),
+    );
+    expect(await distinctKeyParts(db.codings, '[projectId+coderId]', ['no such project'])).toEqual([]);
   });
 
   it('reads again after the codings change', async () => {
