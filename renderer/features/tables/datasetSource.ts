@@ -12,7 +12,12 @@ import {
 } from '../../../shared/model/index.ts';
 import type { FinalAppealCounts } from '../../../shared/tables/finalAppealCounts.ts';
 import { finalAppealCounts } from '../../../shared/tables/finalAppealCounts.ts';
-import { sourceValues } from '../../../shared/tables/tableSource.ts';
+import {
+  sourceValues,
+  tableSourceKey,
+  type SourceValues,
+  type TableSource,
+} from '../../../shared/tables/tableSource.ts';
 import { blockAnswers, projectBlocks } from '../../db/answerBlocks.ts';
 import type { KodtauDb } from '../../db/db.ts';
 import {
@@ -69,6 +74,8 @@ export class DatasetSource {
   private answers = new Map<string, Promise<CodedAnswer[]>>();
   private rows = new Map<string, Promise<Coding[]>>();
   private consensus = new Map<string, Promise<Consensus[]>>();
+  /** A source's values of one variable, by source, codebook and variable. */
+  private values = new Map<string, Promise<SourceValues>>();
   private meta = new Map<string, Promise<Map<string, string>>>();
   private ids: Promise<string[]> | null = null;
   private appeals: Promise<Appeal[]> | null = null;
@@ -87,6 +94,7 @@ export class DatasetSource {
       this.answers.clear();
       this.rows.clear();
       this.consensus.clear();
+      this.values.clear();
     }
   }
 
@@ -247,13 +255,33 @@ export class DatasetSource {
     return { metaKeys: categoricalMeta(first), coders, consensus };
   }
 
-  /** The answers and consensus of the variables given, as the sources take them. */
-  private async variableData(variableIds: readonly string[]) {
-    const [answers, consensus] = await Promise.all([
-      Promise.all(variableIds.map((id) => this.variableAnswers(id))),
-      Promise.all(variableIds.map((id) => this.variableConsensus(id))),
-    ]);
-    return { codings: answers.flat(), consensus: consensus.flat() };
+  /**
+   * A source's values of the variables given: each variable's computed once for the data and
+   * codebook (a source's value of a unit depends on that unit's answers and consensus alone).
+   */
+  private async sourceValues(
+    source: TableSource,
+    codebook: Codebook,
+    variableIds: readonly string[],
+  ): Promise<SourceValues> {
+    const parts = await Promise.all(
+      variableIds.map((variableId) => {
+        const key = [tableSourceKey(source), codebook.hash, variableId].join('\u0000');
+        let values = this.values.get(key);
+        if (!values) {
+          values = Promise.all([this.variableAnswers(variableId), this.variableConsensus(variableId)]).then(
+            ([codings, consensus]) => sourceValues(source, { codings, consensus }, codebook.variables),
+          );
+          this.values.set(key, values);
+        }
+        return values;
+      }),
+    );
+    return {
+      byVariable: new Map(parts.flatMap((part) => [...part.byVariable])),
+      ties: parts.flatMap((part) => part.ties),
+      unresolved: parts.flatMap((part) => part.unresolved),
+    };
   }
 
   /** The counts of one table (see `tableFigures`), from the answers of its variables only. */
@@ -261,13 +289,12 @@ export class DatasetSource {
     this.at(version);
     const variables = queryVariables(query);
     const metaKeys = [query.subject, query.by].flatMap((s) => (s?.kind === 'meta' ? [s.key] : []));
-    const [appealIds, data, consensus, columns] = await Promise.all([
+    const [appealIds, values, consensus, columns] = await Promise.all([
       this.appealIds(),
-      this.variableData(variables),
+      this.sourceValues(query.source, codebook, variables),
       this.hasConsensus(),
       Promise.all(metaKeys.map(async (key) => [key, await this.metaColumn(key)] as const)),
     ]);
-    const values = sourceValues(query.source, data, codebook.variables);
     const meta = new Map(columns);
     return tableFigures(
       { appealIds, meta: (key) => meta.get(key) ?? new Map(), values, consensus },
@@ -280,14 +307,17 @@ export class DatasetSource {
   async finalCounts(version: DataVersion, codebook: Codebook): Promise<FinalAppealCounts> {
     this.at(version);
     const ids = codebook.variables.map((v) => v.id);
-    const [appealIds, data] = await Promise.all([this.appealIds(), this.variableData(ids)]);
-    const values = sourceValues({ kind: 'final' }, data, codebook.variables);
+    const [appealIds, values] = await Promise.all([
+      this.appealIds(),
+      this.sourceValues({ kind: 'final' }, codebook, ids),
+    ]);
     return finalAppealCounts(values, appealIds, ids);
   }
 
   /**
    * Reads ahead what the next question needs, so that it is answered at once: every variable's
-   * answers and consensus (the next table), with `texts` every appeal as well (an export).
+   * answers and consensus, and the final dataset's values of the codebook's (the next table),
+   * with `texts` every appeal as well (an export).
    */
   async prefetch(version: DataVersion, codebook: Codebook, texts: boolean): Promise<void> {
     this.at(version);
@@ -295,6 +325,8 @@ export class DatasetSource {
       ...new Set([...codebook.variables.map((v) => v.id), ...(await this.codedVariables())]),
     ];
     for (const id of variables) await Promise.all([this.variableAnswers(id), this.variableConsensus(id)]);
+    for (const variable of codebook.variables)
+      await this.sourceValues({ kind: 'final' }, codebook, [variable.id]);
     if (texts) await this.allAppeals();
   }
 
