@@ -179,7 +179,12 @@ export class DatasetSource {
       }
       return appeals.sort((a, b) => a.order - b.order);
     })();
-    return this.appeals;
+    // A read stopped (a cancelled export throws from `progress`) is not kept: the next one reads again.
+    const read = this.appeals;
+    read.catch(() => {
+      if (this.appeals === read) this.appeals = null;
+    });
+    return read;
   }
 
   /**

@@ -20,6 +20,7 @@ import { frequencyTable } from '../../../shared/tables/frequencyTable.ts';
 import { parseTableSource, sourceValues, type SourceValues } from '../../../shared/tables/tableSource.ts';
 import { AnswerBlockBuilder, updateAnswerBlocks } from '../../../renderer/db/answerBlocks.ts';
 import { KodtauDb } from '../../../renderer/db/db.ts';
+import { Cancelled } from '../../../renderer/features/tables/datasetCalls.ts';
 import { datasetFile, type FileRequest } from '../../../renderer/features/export/datasetFile.ts';
 import { DatasetSource, type DataVersion } from '../../../renderer/features/tables/datasetSource.ts';
 import { distinctKeyParts } from '../../../renderer/features/tables/indexKeys.ts';
@@ -298,6 +299,36 @@ describe('DatasetSource equals the screens’ former figures', { timeout: 120_00
       [...new Set(input.codings.map((c) => c.variableId))].sort(),
     );
     expect(await distinctKeyParts(db.codings, '[projectId+coderId]', ['no such project'])).toEqual([]);
+  });
+
+  it('writes the file after an export cancelled while the appeals were read', async () => {
+    const input = await everything();
+    const source = new DatasetSource(db);
+    const request: FileRequest = {
+      kind: 'dataset',
+      layout: 'wide',
+      sourceKey: 'final',
+      labels: 'code',
+      lang: 'en',
+      text: true,
+      delimiter: ',',
+      xlsx: false,
+      syntax: { fileName: 'mid-wide-data.csv', title: 'Mid' },
+      sheet: 'Mid',
+    };
+    const stop = () => {
+      throw new Cancelled();
+    };
+    await expect(source.file(version, input.project, codebook, request, stop)).rejects.toThrow(Cancelled);
+    const file = await source.file(version, input.project, codebook, request, () => {});
+    expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(file.bytes)).toBe(
+      writeCsv(
+        datasetRows(
+          wideDataset(input, { source: { kind: 'final' }, labels: 'code', lang: 'en', text: true }),
+        ),
+        { delimiter: ',' },
+      ),
+    );
   });
 
   it('reads again after the codings change', async () => {
