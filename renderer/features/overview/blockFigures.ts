@@ -24,54 +24,87 @@ function eachAppeal(block: AnswerBlock, run: (appealId: string, first: number, e
   }
 }
 
+const NO_CODER = -1;
+const TWO_CODERS = -2;
+const WITH_VALUE = 1;
+const UNRESOLVED = 2;
+
 /**
  * The overview's figures (see `studyProgress`) from the answer blocks and the settled units,
  * without a coding row: per unit, whether its coders' answers agree is read off the block's
- * distinct answers, each compared once.
+ * distinct answers, each compared once; per appeal, its coders and state are numbers in arrays.
  */
 export function blockProgress(
   blocks: readonly AnswerBlock[],
   settled: readonly SettledUnit[],
 ): StudyProgress {
-  const isSettled = new Set(settled.map(([appealId, variableId]) => `${appealId}\u0000${variableId}`));
-  const withValue = new Set(settled.map(([appealId]) => appealId));
-  const unresolved = new Set<string>();
-  const coders = new Set<string>();
-  /** appeal → its one coder so far, or null once a second coder answered it. */
-  const coderOf = new Map<string, string | null>();
+  const appealIndex = new Map<string, number>();
+  /** Per appeal (by index): its one coder so far, NO_CODER, or TWO_CODERS once a second one answered. */
+  const coderOf: number[] = [];
+  /** Per appeal: WITH_VALUE and UNRESOLVED bits. */
+  const state: number[] = [];
+  const indexOf = (appealId: string) => {
+    let index = appealIndex.get(appealId);
+    if (index === undefined) {
+      appealIndex.set(appealId, (index = appealIndex.size));
+      coderOf.push(NO_CODER);
+      state.push(0);
+    }
+    return index;
+  };
+  const settledOf = new Map<string, Set<string>>();
+  for (const [appealId, variableId] of settled) {
+    let of = settledOf.get(variableId);
+    if (!of) settledOf.set(variableId, (of = new Set()));
+    of.add(appealId);
+    state[indexOf(appealId)]! |= WITH_VALUE;
+  }
+  const coderIndex = new Map<string, number>();
   let disagreements = 0;
   for (const block of blocks) {
     const { cells } = block;
-    const keys = block.answers.map((json) => answerKey(decode(json)));
-    for (const coder of block.coders) coders.add(coder);
+    const coders = block.coders.map((id) => {
+      let index = coderIndex.get(id);
+      if (index === undefined) coderIndex.set(id, (index = coderIndex.size));
+      return index;
+    });
+    // Answers that differ only in the order of their codes or in spaces around a text are one.
+    const keyIds = new Map<string, number>();
+    const keys = block.answers.map((json) => {
+      const key = answerKey(decode(json));
+      let id = keyIds.get(key);
+      if (id === undefined) keyIds.set(key, (id = keyIds.size));
+      return id;
+    });
+    const settledHere = settledOf.get(block.variableId);
     eachAppeal(block, (appealId, first, end) => {
+      const appeal = indexOf(appealId);
+      const key = keys[cells[first + 2]!];
       let same = true;
       for (let i = first; i < end; i += 3) {
-        const coder = block.coders[cells[i + 1]!]!;
-        const known = coderOf.get(appealId);
-        if (known === undefined) coderOf.set(appealId, coder);
-        else if (known !== null && known !== coder) coderOf.set(appealId, null);
-        if (keys[cells[i + 2]!] !== keys[cells[first + 2]!]) same = false;
+        const coder = coders[cells[i + 1]!]!;
+        const known = coderOf[appeal]!;
+        if (known === NO_CODER) coderOf[appeal] = coder;
+        else if (known !== coder) coderOf[appeal] = TWO_CODERS;
+        if (keys[cells[i + 2]!] !== key) same = false;
       }
-      if (isSettled.has(`${appealId}\u0000${block.variableId}`)) return;
-      if (same) withValue.add(appealId);
+      if (settledHere?.has(appealId)) return;
+      if (same) state[appeal]! |= WITH_VALUE;
       else {
         disagreements += 1;
-        unresolved.add(appealId);
+        state[appeal]! |= UNRESOLVED;
       }
     });
   }
   let doubleCoded = 0;
-  for (const coder of coderOf.values()) if (coder === null) doubleCoded += 1;
+  let unresolvedAppeals = 0;
   let finalAppeals = 0;
-  for (const appealId of withValue) if (!unresolved.has(appealId)) finalAppeals += 1;
-  return {
-    coders: coders.size,
-    doubleCoded,
-    disagreements,
-    unresolvedAppeals: unresolved.size,
-    finalAppeals,
-  };
+  for (let appeal = 0; appeal < state.length; appeal++) {
+    if (coderOf[appeal] === TWO_CODERS) doubleCoded += 1;
+    if (state[appeal]! & UNRESOLVED) unresolvedAppeals += 1;
+    else if (state[appeal]! & WITH_VALUE) finalAppeals += 1;
+  }
+  return { coders: coderIndex.size, doubleCoded, disagreements, unresolvedAppeals, finalAppeals };
 }
 
 /** Adds one row holding `values` to the counts of `variableId`, `times` times. */
