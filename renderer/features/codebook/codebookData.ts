@@ -42,7 +42,7 @@ function variableRows<T>(table: Dexie.Table<T>, projectId: string, variableId: s
  * empty code counts a variable's rows), computed off the UI thread from the answer blocks.
  */
 export function usageCounts(projectId: string): Promise<UsageCounts> {
-  return figuresOffThread({ method: 'uses', projectId, consensus: true }).result;
+  return figuresOffThread({ method: 'uses', projectId, consensus: true });
 }
 
 /** `usageCounts`, computed anew whenever the project's answers or consensus change. */

@@ -1,23 +1,25 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { db } from '../../db/db.ts';
-import { workerCalls } from '../../workers/workerCalls.ts';
+import { workerCalls, type WorkerCalls } from '../../workers/workerCalls.ts';
 import { readFigures, type FiguresRequest, type FiguresResult } from './progressTask.ts';
 
 type Method = FiguresRequest['method'];
 type Request<M extends Method> = Extract<FiguresRequest, { method: M }>;
 
+let figuresWorker: WorkerCalls<FiguresRequest, never> | undefined;
+
 /**
- * Computes figures in a worker that opens the database itself (where there are no workers, in
- * jsdom tests, on this thread); `stop` ends the worker and its reads.
+ * Computes figures in the figures worker, which opens the database itself and stays for the next
+ * question (where there are no workers, in jsdom tests, on this thread). A call takes a few
+ * hundred milliseconds at 100 000 appeals: one no longer wanted runs to its end, unheard.
  */
-export function figuresOffThread<M extends Method>(
-  request: Request<M>,
-): { result: Promise<FiguresResult[M]>; stop: () => void } {
-  if (typeof Worker === 'undefined') return { result: readFigures<M>(db, request), stop: () => {} };
-  const worker = new Worker(new URL('./progressWorker.ts', import.meta.url), { type: 'module' });
-  const calls = workerCalls<FiguresRequest, never>(worker, (error) => new Error(error.message));
-  const result = calls.call<FiguresResult[M]>(request).finally(() => calls.dispose());
-  return { result, stop: () => calls.dispose() };
+export function figuresOffThread<M extends Method>(request: Request<M>): Promise<FiguresResult[M]> {
+  if (typeof Worker === 'undefined') return readFigures<M>(db, request);
+  figuresWorker ??= workerCalls<FiguresRequest, never>(
+    new Worker(new URL('./progressWorker.ts', import.meta.url), { type: 'module' }),
+    (error) => new Error(error.message),
+  );
+  return figuresWorker.call<FiguresResult[M]>(request);
 }
 
 /**
@@ -32,17 +34,22 @@ export function useFigures<M extends Method>(
 ): FiguresResult[M] | null | undefined {
   const key = request ? JSON.stringify(request) : '';
   const [shown, setShown] = useState<{ key: string; value: FiguresResult[M] | null }>();
+  // One call at a time: a change while one runs waits for it, and of several such only the last runs.
+  const queue = useRef<Promise<void>>(Promise.resolve());
   useEffect(() => {
     if (!key || live === undefined) return;
     let current = true;
-    const { result, stop } = figuresOffThread(JSON.parse(key) as Request<M>);
-    result.then(
-      (value) => current && setShown({ key, value }),
-      () => current && setShown({ key, value: null }),
-    );
+    queue.current = queue.current.then(async () => {
+      if (!current) return;
+      try {
+        const value = await figuresOffThread(JSON.parse(key) as Request<M>);
+        if (current) setShown({ key, value });
+      } catch {
+        if (current) setShown({ key, value: null });
+      }
+    });
     return () => {
       current = false;
-      stop();
     };
   }, [key, live]);
   return shown?.key === key ? shown.value : undefined;

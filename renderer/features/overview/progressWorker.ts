@@ -5,7 +5,7 @@ import { readFigures, type FiguresRequest } from './progressTask.ts';
 
 /**
  * Computes the figures of the overview, projects, packages and codebook screens off the UI thread
- * (see `readFigures`). One call per worker: a newer question ends the worker of the older one.
+ * (see `readFigures`); the worker stays for the next question.
  */
 serveCalls<FiguresRequest & CallRequest>(
   (request) => readFigures(db, request),
