@@ -310,8 +310,9 @@ export async function memoryWalk(app: ChromiumApp, results: BenchResult[]): Prom
     await cdp.detach();
   }
   results.push(summarise('memory: renderer peak over every screen (MB, target 1 536)', [peak.rss], 1536));
+  const at = [...perScreen].find(([, m]) => m.rss === peak.rss)?.[0] ?? '';
   return [
-    `memory (renderer VmRSS from /proc, JS heap from CDP Performance.getMetrics, peak per screen, ${DWELL_MS / 1000} s each):`,
+    `memory (renderer VmRSS from /proc, JS heap from CDP Performance.getMetrics, peak per screen, ${DWELL_MS / 1000} s each; peak ${peak.rss.toFixed(0)} MB at ${at}):`,
     ...[...perScreen]
       .filter(([name]) => name !== 'start')
       .map(([name, m]) => `  ${name}: renderer ${m.rss.toFixed(0)} MB, JS heap ${m.heap.toFixed(0)} MB`),

@@ -15,6 +15,7 @@ import { summarise, type BenchResult } from './harness.ts';
 import { measureDatasetScreens } from './datasetScreens.ts';
 import { measureMerge } from './mergeScreen.ts';
 import { measurePackageOpen } from './packageScreen.ts';
+import { measureSummaryScreens } from './screensScale.ts';
 
 const APPEALS = Number(process.env.KODTAU_BENCH_APPEALS ?? 100_000);
 const CODERS = ['coder-a', 'coder-b', 'coder-c'];
@@ -112,6 +113,7 @@ export async function measured(): Promise<readonly BenchResult[]> {
     }
 
     await measureDatasetScreens(page, SCREENS, RUNS, record);
+    await measureSummaryScreens(page, SCREENS, RUNS, record);
     if (SCREENS.includes('coding'))
       figures.push(
         ...(await codingScreenFigures(page, record, results, APPEALS, regionsOf(scaleCodebook()))),

@@ -1,5 +1,4 @@
 import { LanguageSelect } from '../../components/LanguageSelect.tsx';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -30,7 +29,7 @@ import { NoProject } from '../../components/NoProject.tsx';
 import { usePlatform } from '../../platform/PlatformContext.tsx';
 import { projectFileStem, projectName } from '../projects/projectName.ts';
 import { useCurrentProject } from '../projects/useCurrentProject.ts';
-import { categoryUsage, CodebookSaveError, saveCodebookVersion, usageCounts } from './codebookData.ts';
+import { categoryUsage, CodebookSaveError, saveCodebookVersion, useUsageCounts } from './codebookData.ts';
 import { codebookMessages } from './codebookMessages.ts';
 import { CodebookHistory } from './CodebookHistory.tsx';
 import { CodebookImport } from './CodebookImport.tsx';
@@ -87,7 +86,7 @@ function CodebookEditor({ project, codebook, message, setMessage }: EditorProps)
   const [remove, setRemove] = useState<RemoveRequest | null>(null);
   const [printLang, setPrintLang] = useState<Lang>(lang);
   const [saving, setSaving] = useState(false);
-  const uses = useLiveQuery(() => usageCounts(codebook.projectId), [codebook.projectId]);
+  const uses = useUsageCounts(codebook.projectId);
 
   const problems = useMemo(() => validateCodebook(draft), [draft]);
   const problemsOf = useMemo(() => {

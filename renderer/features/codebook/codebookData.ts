@@ -1,4 +1,5 @@
 import { Dexie } from 'dexie';
+import { useLiveQuery } from 'dexie-react-hooks';
 import {
   codebookChanges,
   nextCodebookVersion,
@@ -9,10 +10,13 @@ import {
 import type { Codebook, CodebookContent, Coding, Consensus } from '../../../shared/model/index.ts';
 import { db } from '../../db/db.ts';
 import { currentCodebook } from '../../db/projects.ts';
+import { projectBlocks } from '../../db/answerBlocks.ts';
 import { codingTables, putCodings } from '../../db/queries.ts';
+import { blockUses, type UsageCounts } from '../overview/blockFigures.ts';
+import { figuresOffThread, useFigures } from '../overview/progressOffThread.ts';
+import { projectBlockCount } from '../overview/useStudyOverview.ts';
 
-/** variable id → category code → how many codings and consensus values use it. */
-export type UsageCounts = Map<string, Map<string, number>>;
+export type { UsageCounts };
 
 /** Why a codebook version was not saved; the screen words each reason in the user's language. */
 export type SaveProblem =
@@ -33,49 +37,50 @@ function variableRows<T>(table: Dexie.Table<T>, projectId: string, variableId: s
   return table.where('[projectId+variableId]').equals([projectId, variableId]).toArray();
 }
 
-/** How many codings and consensus values of the project use each category of each variable. */
-export async function usageCounts(projectId: string): Promise<UsageCounts> {
-  const counts: UsageCounts = new Map();
-  const add = (row: { variableId: string; values: string[] }) => {
-    const perCode = counts.get(row.variableId) ?? new Map<string, number>();
-    counts.set(row.variableId, perCode);
-    // The empty key counts the variable's rows (text codings included), for deleting a variable.
-    perCode.set('', (perCode.get('') ?? 0) + 1);
-    for (const code of row.values) perCode.set(code, (perCode.get(code) ?? 0) + 1);
-  };
-  const range = [
-    [projectId, Dexie.minKey],
-    [projectId, Dexie.maxKey],
-  ] as const;
-  // One read each (getAll), not a cursor: stepping a cursor row by row is far slower, and fake
-  // IndexedDB takes seconds over the demo's 1636 codings.
-  const [codings, consensus] = await Promise.all([
-    db.codings
-      .where('[projectId+variableId]')
-      .between(...range)
-      .toArray(),
-    db.consensus
-      .where('[projectId+variableId]')
-      .between(...range)
-      .toArray(),
-  ]);
-  codings.forEach(add);
-  consensus.forEach(add);
-  return counts;
+/**
+ * How many answers and consensus values of the project use each category of each variable (the
+ * empty code counts a variable's rows), computed off the UI thread from the answer blocks.
+ */
+export function usageCounts(projectId: string): Promise<UsageCounts> {
+  return figuresOffThread({ method: 'uses', projectId, consensus: true });
+}
+
+/** `usageCounts`, computed anew whenever the project's answers or consensus change. */
+export function useUsageCounts(projectId: string): UsageCounts | undefined {
+  const live = useLiveQuery(
+    () =>
+      Promise.all([
+        projectBlockCount(projectId),
+        // A count over the primary key runs again when a value is changed too.
+        db.consensus
+          .where('[projectId+appealId+variableId]')
+          .between([projectId, Dexie.minKey], [projectId, Dexie.maxKey])
+          .count(),
+      ]),
+    [projectId],
+  );
+  return useFigures({ method: 'uses', projectId, consensus: true }, live) ?? undefined;
 }
 
 async function countUses(projectId: string, variableId: string, code?: string): Promise<number> {
-  const uses = (row: { values: string[] }) => code === undefined || row.values.includes(code);
-  const [codings, consensus] = await Promise.all([
-    db.codings.where('[projectId+variableId]').equals([projectId, variableId]).filter(uses).count(),
-    db.consensus.where('[projectId+variableId]').equals([projectId, variableId]).filter(uses).count(),
+  const [blocks, consensus] = await Promise.all([
+    projectBlocks(db.answerBlocks, projectId, variableId),
+    db.consensus
+      .where('[projectId+variableId]')
+      .equals([projectId, variableId])
+      .filter((row) => code === undefined || row.values.includes(code))
+      .count(),
   ]);
-  return codings + consensus;
+  return (
+    (blockUses(blocks)
+      .get(variableId)
+      ?.get(code ?? '') ?? 0) + consensus
+  );
 }
 
 /** How many codings and consensus values use a category (or, without `code`, a variable). */
 export function categoryUsage(projectId: string, variableId: string, code?: string): Promise<number> {
-  return db.transaction('r', [db.codings, db.consensus], () => countUses(projectId, variableId, code));
+  return db.transaction('r', [db.answerBlocks, db.consensus], () => countUses(projectId, variableId, code));
 }
 
 /** Kinds whose codings keep their meaning when one becomes the other. */

@@ -1,4 +1,3 @@
-import { Dexie } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +10,8 @@ import { saveCoderFile } from '../coders/coderFiles.ts';
 import { onCoderFileExportRequest } from '../coders/exportRequest.ts';
 import { projectName } from '../projects/projectName.ts';
 import { useCurrentProject } from '../projects/useCurrentProject.ts';
+import { useFigures } from './progressOffThread.ts';
+import { projectBlockCount } from './useStudyOverview.ts';
 
 type ExportState = 'idle' | 'saving' | { saved: string } | 'cancelled' | 'failed';
 
@@ -24,17 +25,17 @@ export function CoderOverview({ projectId }: { projectId: string }) {
   const go = useAppStore((state) => state.go);
   const [exported, setExported] = useState<ExportState>('idle');
 
-  // The package holds the coder's share: every appeal of the project is theirs to code.
-  const counts = useLiveQuery(async () => {
-    const [appeals, coded] = await Promise.all([
+  // The package holds the coder's share: every appeal of the project is theirs to code. The
+  // appeals they answered are counted off the UI thread, from the answer blocks.
+  const live = useLiveQuery(async () => {
+    const [appeals, blocks] = await Promise.all([
       db.appeals.where('[projectId+order]').between([projectId, -Infinity], [projectId, Infinity]).count(),
-      db.codings
-        .where('[projectId+coderId+appealId]')
-        .between([projectId, me, Dexie.minKey], [projectId, me, Dexie.maxKey])
-        .uniqueKeys(),
+      projectBlockCount(projectId),
     ]);
-    return { appeals, coded: coded.length };
-  }, [projectId, me]);
+    return { appeals, blocks };
+  }, [projectId]);
+  const coded = useFigures({ method: 'answered', projectId, coderId: me }, live);
+  const counts = live && typeof coded === 'number' ? { appeals: live.appeals, coded } : undefined;
 
   const exportMine = useCallback(async () => {
     setExported('saving');

@@ -1,11 +1,13 @@
 /// <reference lib="webworker" />
-import { readStudyProgress } from './progressTask.ts';
+import { db } from '../../db/db.ts';
+import { serveCalls, type CallRequest } from '../../workers/workerCalls.ts';
+import { readFigures, type FiguresRequest } from './progressTask.ts';
 
-/** Sums up a project's codings off the UI thread: a 100 000-appeal project has a million of them. */
-const scope = self as unknown as DedicatedWorkerGlobalScope;
-scope.addEventListener('message', (event: MessageEvent<{ projectId: string }>) => {
-  readStudyProgress(event.data.projectId).then(
-    (progress) => scope.postMessage({ progress }),
-    (error: unknown) => scope.postMessage({ error: String(error) }),
-  );
-});
+/**
+ * Computes the figures of the overview, projects, packages and codebook screens off the UI thread
+ * (see `readFigures`); the worker stays for the next question.
+ */
+serveCalls<FiguresRequest & CallRequest>(
+  (request) => readFigures(db, request),
+  () => {},
+);

@@ -1,57 +1,45 @@
 import { Dexie } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
 import type { StudyProgress } from '../../../shared/tables/studyProgress.ts';
 import { db } from '../../db/db.ts';
-import { progressOffThread } from './progressOffThread.ts';
+import { useFigures } from './progressOffThread.ts';
 
-/** What the overview reads on the UI thread: counts over index ranges and a few small records. */
+/** What the overview reads on the UI thread: counts over small index ranges. */
 export interface StudyCounts {
   appeals: number;
   coderFiles: number;
-  codings: number;
   consensus: number;
-  /** The latest edit of any coding: a new answer that changes no count still refreshes the figures. */
-  lastEdit: string;
 }
 
-/** The cheap counts, live; and the progress summed in a worker whenever they change. */
+/**
+ * Counts the project's answer blocks, a thousand rows at most: the count of a primary-key range
+ * runs again on every write to a block of the project (an answer given, changed or cleared).
+ */
+export const projectBlockCount = (projectId: string): Promise<number> =>
+  db.answerBlocks
+    .where('[projectId+variableId+block]')
+    .between([projectId, Dexie.minKey], [projectId, Dexie.maxKey])
+    .count();
+
+/** The cheap counts, live; and the progress summed in a worker whenever the answers or consensus change. */
 export function useStudyOverview(projectId: string): {
   counts: StudyCounts | undefined;
   /** undefined while summed; null when summing failed. */
   progress: StudyProgress | null | undefined;
 } {
-  const counts = useLiveQuery(async (): Promise<StudyCounts> => {
-    const [appeals, coderFiles, codings, consensus, last] = await Promise.all([
+  const live = useLiveQuery(async () => {
+    const [appeals, coderFiles, consensus, blocks] = await Promise.all([
       db.appeals.where('[projectId+order]').between([projectId, -Infinity], [projectId, Infinity]).count(),
       db.imports
         .where('projectId')
         .equals(projectId)
         .filter((record) => record.kind === 'coderFile')
         .count(),
-      db.codings
-        .where('[projectId+coderId]')
-        .between([projectId, Dexie.minKey], [projectId, Dexie.maxKey])
-        .count(),
       db.consensus.where('projectId').equals(projectId).count(),
-      db.codings.orderBy('updatedAt').last(),
+      projectBlockCount(projectId),
     ]);
-    return { appeals, coderFiles, codings, consensus, lastEdit: last?.updatedAt ?? '' };
+    return { counts: { appeals, coderFiles, consensus }, blocks };
   }, [projectId]);
-
-  const [progress, setProgress] = useState<{ key: string; value: StudyProgress | null }>();
-  const key = counts ? `${projectId}/${counts.codings}/${counts.consensus}/${counts.lastEdit}` : '';
-  useEffect(() => {
-    if (!key) return;
-    let live = true;
-    progressOffThread(projectId).then(
-      (value) => live && setProgress({ key, value }),
-      () => live && setProgress({ key, value: null }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [key, projectId]);
-  // Figures of another project are never shown while this one's are summed.
-  return { counts, progress: progress?.key.startsWith(`${projectId}/`) ? progress.value : undefined };
+  const progress = useFigures({ method: 'progress', projectId }, live);
+  return { counts: live?.counts, progress };
 }

@@ -10,26 +10,17 @@ import {
   type SignificanceLevel,
 } from '../../../shared/agreement/index.ts';
 import { localize, type Lang, type Variable } from '../../../shared/model/index.ts';
-import { db } from '../../db/db.ts';
 import { currentCodebook } from '../../db/projects.ts';
 import { formatNumber } from '../../i18n.ts';
+import { useFigures } from '../overview/progressOffThread.ts';
+import { projectBlockCount } from '../overview/useStudyOverview.ts';
 
 /** Per category, the number of answers that chose it, and the number of answers: the observed shares. */
-async function observedCounts(projectId: string, variable: Variable) {
-  const index = new Map(variable.categories.map((c, i) => [c.code, i]));
-  const counts = variable.categories.map(() => 0);
-  let units = 0;
-  await db.codings
-    .where('[projectId+variableId]')
-    .equals([projectId, variable.id])
-    .each((coding) => {
-      units += 1;
-      for (const code of coding.values) {
-        const at = index.get(code);
-        if (at !== undefined) counts[at]! += 1;
-      }
-    });
-  return { counts, units };
+function observedCounts(variable: Variable, uses: ReadonlyMap<string, number> | undefined) {
+  return {
+    counts: variable.categories.map((c) => uses?.get(c.code) ?? 0),
+    units: uses?.get('') ?? 0,
+  };
 }
 
 /**
@@ -50,16 +41,23 @@ export function SamplePlan({
   const lang = i18n.language as Lang;
   const [alphaMin, setAlphaMin] = useState<AlphaMinimum>('0.800');
   const [p, setP] = useState<SignificanceLevel>('0.05');
-  const variables = useLiveQuery(async () => {
-    const codebook = await currentCodebook(projectId);
+  const live = useLiveQuery(async () => {
+    const [codebook, blocks] = await Promise.all([currentCodebook(projectId), projectBlockCount(projectId)]);
     const choice = (codebook?.variables ?? []).filter(
       (v): v is Variable & { kind: 'single' | 'ordinal' | 'multi' } =>
         v.kind !== 'text' && v.categories.filter((c) => !c.retired).length >= 2,
     );
-    return Promise.all(
-      choice.map(async (variable) => ({ variable, observed: await observedCounts(projectId, variable) })),
-    );
+    return { choice, blocks };
   }, [projectId]);
+  // The answers per category, counted off the UI thread from the answer blocks.
+  const uses = useFigures({ method: 'uses', projectId, consensus: false }, live);
+  const variables =
+    live && uses
+      ? live.choice.map((variable) => ({
+          variable,
+          observed: observedCounts(variable, uses.get(variable.id)),
+        }))
+      : undefined;
   if (!variables?.length) return null;
 
   const m = Math.max(coders, 2);

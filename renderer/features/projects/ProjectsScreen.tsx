@@ -1,4 +1,3 @@
-import { Dexie } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +7,8 @@ import { db } from '../../db/db.ts';
 import { currentCodebook, deleteProject, openDemoProject } from '../../db/projects.ts';
 import { formatDate } from '../../i18n.ts';
 import { useImportIntent } from '../import/importIntent.ts';
+import { useFigures } from '../overview/progressOffThread.ts';
+import { projectBlockCount } from '../overview/useStudyOverview.ts';
 import { useAppStore } from '../../store/index.ts';
 import { backupDue } from './backupSchedule.ts';
 import { BackupNotice } from './BackupNotice.tsx';
@@ -34,15 +35,17 @@ export function ProjectsScreen() {
           .where('[projectId+order]')
           .between([project.id, -Infinity], [project.id, Infinity])
           .count(),
-        codings: await db.codings
-          .where('[projectId+appealId]')
-          .between([project.id, Dexie.minKey], [project.id, Dexie.maxKey])
-          .count(),
+        blocks: await projectBlockCount(project.id),
         codebookVersion: (await currentCodebook(project.id))?.version ?? 0,
         savedAt: (await db.backups.get(project.id))?.savedAt,
       })),
     );
   });
+  // Each project's answers, counted off the UI thread from its answer blocks.
+  const answers = useFigures(
+    projects ? { method: 'answers', projectIds: projects.map((p) => p.project.id) } : null,
+    projects,
+  );
 
   async function openDemo() {
     openProject(await openDemoProject(i18n.language as Lang));
@@ -95,7 +98,7 @@ export function ProjectsScreen() {
       )}
       {projects.length === 0 && <p className="muted">{t('projects.empty')}</p>}
       <ul className="project-list">
-        {projects.map(({ project, appeals, codings, codebookVersion, savedAt }) => (
+        {projects.map(({ project, appeals, codebookVersion, savedAt }) => (
           <li key={project.id} className={`card project-card${project.id === currentId ? ' current' : ''}`}>
             <div className="project-card-head">
               <h2>{projectName(project, lang)}</h2>
@@ -105,7 +108,11 @@ export function ProjectsScreen() {
               <dt>{t('projects.appeals')}</dt>
               <dd>{t('common.appealCount', { count: appeals })}</dd>
               <dt>{t('projects.codings')}</dt>
-              <dd>{t('common.codingCount', { count: codings })}</dd>
+              <dd>
+                {answers
+                  ? t('common.codingCount', { count: answers[project.id] ?? 0 })
+                  : t('overview.summing')}
+              </dd>
               <dt>{t('projects.codebookVersion')}</dt>
               <dd>{codebookVersion}</dd>
               <dt>{t('projects.created')}</dt>
