@@ -52,6 +52,24 @@ export function alphaBootstrap(
   level: Level,
   options: AlphaBootstrapOptions,
 ): AlphaBootstrap | { readonly reason: AgreementReason } {
+  const steps = alphaBootstrapSteps(data, level, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `alphaBootstrap` one sample at a time: yields after each bootstrap sample (the caller may stop
+ * or pause there, e.g. to let a new request in) and returns what `alphaBootstrap` returns.
+ *
+ * @throws {RangeError} when `samples` is not a positive integer.
+ */
+export function* alphaBootstrapSteps(
+  data: ReliabilityData,
+  level: Level,
+  options: AlphaBootstrapOptions,
+): Generator<void, AlphaBootstrap | { readonly reason: AgreementReason }, void> {
   const { samples, seed } = options;
   if (!Number.isInteger(samples) || samples < 1) throw new RangeError('samples must be a positive integer');
   const alpha = krippendorffAlpha(data, level);
@@ -97,6 +115,7 @@ export function alphaBootstrap(
       total += (2 * sum) / (mu - 1);
     }
     estimates[s] = 1 - total / n / dE;
+    yield;
   }
   estimates.sort();
   let mean = 0;
