@@ -4,7 +4,6 @@ import {
   indexedReliabilityData,
   type ReliabilityData,
 } from '../../../shared/agreement/index.ts';
-import type { CodingRows } from '../../../shared/agreement/codingRows.ts';
 import type { Variable } from '../../../shared/model/index.ts';
 import type { AnswerBlock } from '../../db/answerBlocks.ts';
 import type { Subset, VariableFigures } from './agreementFigures.ts';

@@ -1,4 +1,4 @@
-import { Dexie } from 'dexie';
+import { Dexie, type ObservabilitySet } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
 import type { Codebook } from '../../../shared/model/index.ts';
@@ -17,8 +17,24 @@ export interface Shown {
   complete: boolean;
 }
 
-/** Counts the live query's runs: each run means the project's codings may have changed. */
-let reads = 0;
+/**
+ * A number that grows whenever answers change, in this window or another: every coding write
+ * goes through `putCodings`, which rewrites the answer blocks it touches, and Dexie reports each
+ * committed write (`storagemutated`). Not a live query, which runs its query again for each
+ * subscriber and would make the worker read everything twice on opening.
+ */
+function useAnswersVersion(): number {
+  const [version, setVersion] = useState(1);
+  useEffect(() => {
+    const blocks = `idb://${db.name}/${db.answerBlocks.name}/`;
+    const changed = (parts: ObservabilitySet) => {
+      if (Object.keys(parts).some((part) => part.startsWith(blocks))) setVersion((v) => v + 1);
+    };
+    Dexie.on('storagemutated', changed);
+    return () => Dexie.on('storagemutated').unsubscribe(changed);
+  }, []);
+  return version;
+}
 
 /**
  * The dashboard's figures, computed by the agreement worker from IndexedDB: on opening, each
@@ -29,18 +45,7 @@ let reads = 0;
 export function useAgreement(projectId: string, codebook: Codebook | null | undefined, subset: Subset) {
   const [client] = useState(() => new AgreementClient());
   useEffect(() => () => client.close(), [client]);
-  // Re-runs whenever a coding of the project is written; the count itself is not used.
-  const version = useLiveQuery(async () => {
-    const range = [
-      [projectId, Dexie.minKey],
-      [projectId, Dexie.maxKey],
-    ] as const;
-    await db.codings
-      .where('[projectId+variableId]')
-      .between(...range)
-      .count();
-    return ++reads;
-  }, [projectId]);
+  const version = useAnswersVersion();
   const names = useLiveQuery(coderNames, []);
   const [shown, setShown] = useState<Shown>();
   /** What is on screen, for the events of a computation (which stream only onto an empty screen). */
