@@ -2,7 +2,7 @@ import { alphaDistance } from './alphaDistance.ts';
 import { alphaMarginals } from './alphaMarginals.ts';
 import { krippendorffAlpha } from './krippendorffAlpha.ts';
 import { quantile } from './quantile.ts';
-import { seededRandom } from './seededRandom.ts';
+import { seededState } from './seededRandom.ts';
 import type { AgreementReason, Level, ReliabilityData } from './types.ts';
 import { unitCounts } from './unitCounts.ts';
 
@@ -52,6 +52,24 @@ export function alphaBootstrap(
   level: Level,
   options: AlphaBootstrapOptions,
 ): AlphaBootstrap | { readonly reason: AgreementReason } {
+  const steps = alphaBootstrapSteps(data, level, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `alphaBootstrap` one sample at a time: yields after each bootstrap sample (the caller may stop
+ * or pause there, e.g. to let a new request in) and returns what `alphaBootstrap` returns.
+ *
+ * @throws {RangeError} when `samples` is not a positive integer.
+ */
+export function* alphaBootstrapSteps(
+  data: ReliabilityData,
+  level: Level,
+  options: AlphaBootstrapOptions,
+): Generator<void, AlphaBootstrap | { readonly reason: AgreementReason }, void> {
   const { samples, seed } = options;
   if (!Number.isInteger(samples) || samples < 1) throw new RangeError('samples must be a positive integer');
   const alpha = krippendorffAlpha(data, level);
@@ -80,23 +98,16 @@ export function alphaBootstrap(
   const keys = [...cellWeight.keys()].sort((a, b) => a - b);
   const delta = Float64Array.from(keys, (key) => distance(Math.floor(key / q), key % q));
   const { prob, alias } = aliasTable(Float64Array.from(keys, (key) => cellWeight.get(key)! / n));
-  const cells = keys.length;
   const sizes = [...drawsBySize.entries()].sort((a, b) => a[0] - b[0]);
+  const table = { delta, prob, alias, cells: keys.length };
 
-  const random = seededRandom(seed);
+  const state = seededState(seed);
   const estimates = new Float64Array(samples);
   for (let s = 0; s < samples; s++) {
     let total = 0;
-    for (const [mu, draws] of sizes) {
-      let sum = 0;
-      for (let d = 0; d < draws; d++) {
-        const x = random() * cells;
-        const j = x | 0;
-        sum += delta[x - j < prob[j]! ? j : alias[j]!]!;
-      }
-      total += (2 * sum) / (mu - 1);
-    }
+    for (const [mu, draws] of sizes) total += (2 * drawSum(state, draws, table)) / (mu - 1);
     estimates[s] = 1 - total / n / dE;
+    yield;
   }
   estimates.sort();
   let mean = 0;
@@ -124,6 +135,42 @@ export function alphaBootstrap(
     samples,
     seed,
   };
+}
+
+/**
+ * The sum of δ² over `draws` pairs drawn from the alias table, with sfc32 stepped here on local
+ * copies of `state` (as `seededRandom` steps it, so the same numbers), and `state` moved on.
+ */
+function drawSum(
+  state: Int32Array,
+  draws: number,
+  {
+    delta,
+    prob,
+    alias,
+    cells,
+  }: { delta: Float64Array; prob: Float64Array; alias: Int32Array; cells: number },
+): number {
+  let a = state[0]!;
+  let b = state[1]!;
+  let c = state[2]!;
+  let d = state[3]!;
+  let sum = 0;
+  for (let i = 0; i < draws; i++) {
+    const t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (((c << 21) | (c >>> 11)) + t) | 0;
+    const x = ((t >>> 0) / 4294967296) * cells;
+    const j = x | 0;
+    sum += delta[x - j < prob[j]! ? j : alias[j]!]!;
+  }
+  state[0] = a;
+  state[1] = b;
+  state[2] = c;
+  state[3] = d;
+  return sum;
 }
 
 /** Vose's alias table for sampling index i with probability p_i in O(1). */

@@ -38,16 +38,27 @@ export interface GwetTerms {
 }
 
 /**
- * Computes `GwetTerms` (see there for the formulas; Gwet 2014).
+ * Computes `GwetTerms` (see there for the formulas; Gwet 2014), once per data set and weights.
  *
  * @throws {RangeError} when no unit has two values (callers check `unitCounts(data).pairable` first).
  * @example gwetTerms(reliabilityData([['a', 'a'], ['a', 'b']])).pa // 0.5
  */
 export function gwetTerms(data: ReliabilityData, options: ChanceOptions = {}): GwetTerms {
+  const weighted = options.weights ?? null;
+  let byWeights = cache.get(data);
+  if (!byWeights) cache.set(data, (byWeights = new Map()));
+  let terms = byWeights.get(weighted);
+  if (!terms) byWeights.set(weighted, (terms = computeTerms(data, weighted)));
+  return terms;
+}
+
+/** The terms of a data set, per weights: five coefficients of a report read the same ones. */
+const cache = new WeakMap<ReliabilityData, Map<Weights | null, GwetTerms>>();
+
+function computeTerms(data: ReliabilityData, weighted: Weights | null): GwetTerms {
   const counts = unitCounts(data);
   if (counts.pairable === 0) throw new RangeError('no unit has two or more values');
   const q = data.categories.length;
-  const weighted = options.weights ?? null;
   const w = agreementWeights(q, q < 2 ? null : weighted);
   let weightSum = 0;
   for (let i = 0; i < w.length; i++) weightSum += w[i]!;

@@ -4,7 +4,12 @@
  */
 export * from './types.ts';
 export { REASON_TEXT } from './reasons.ts';
-export { reliabilityData, type CellValue, type ReliabilityDataOptions } from './reliabilityData.ts';
+export {
+  indexedReliabilityData,
+  reliabilityData,
+  type CellValue,
+  type ReliabilityDataOptions,
+} from './reliabilityData.ts';
 export { parseNumber } from './parseNumber.ts';
 export { unitCounts, type UnitCounts } from './unitCounts.ts';
 export { agreementWeights } from './agreementWeights.ts';
@@ -23,6 +28,7 @@ export { alphaFromDistance } from './alphaFromDistance.ts';
 export { alphaDistance, type Distance } from './alphaDistance.ts';
 export {
   alphaBootstrap,
+  alphaBootstrapSteps,
   ALPHA_MINIMA,
   type AlphaBootstrap,
   type AlphaBootstrapOptions,
@@ -47,8 +53,20 @@ export { coincidenceMatrix } from './coincidenceMatrix.ts';
 export { perCategoryAgreement, type CategoryAgreement } from './perCategoryAgreement.ts';
 export { pairwiseAgreement, type PairAgreement } from './pairwiseAgreement.ts';
 export { masiDistance, jaccardDistance, type MasiWeights } from './setDistance.ts';
-export { setAlpha, type SetValue, type SetAlphaOptions } from './setAlpha.ts';
-export { multiChoiceReport, type MultiChoiceOptions, type MultiChoiceReport } from './multiChoiceReport.ts';
+export {
+  indexedSetAlphas,
+  indexedSets,
+  setAlpha,
+  type IndexedSets,
+  type SetValue,
+  type SetAlphaOptions,
+} from './setAlpha.ts';
+export {
+  indexedMultiChoiceReport,
+  multiChoiceReport,
+  type MultiChoiceOptions,
+  type MultiChoiceReport,
+} from './multiChoiceReport.ts';
 export { agreementReport, type AgreementOptions, type AgreementReport } from './agreementReport.ts';
 export { seededRandom } from './seededRandom.ts';
 export { quantile } from './quantile.ts';

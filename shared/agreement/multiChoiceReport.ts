@@ -1,5 +1,6 @@
 import { agreementReport, type AgreementOptions, type AgreementReport } from './agreementReport.ts';
-import { setAlphas, type SetValue } from './setAlpha.ts';
+import { indexedReliabilityData } from './reliabilityData.ts';
+import { indexedSetAlphas, indexedSets, type IndexedSets, type SetValue } from './setAlpha.ts';
 import type { MasiWeights } from './setDistance.ts';
 import type { Coefficient, ReliabilityData } from './types.ts';
 
@@ -41,6 +42,17 @@ export function multiChoiceReport(
       if (!known.has(c)) throw new RangeError(`value "${c}" is not a codebook category`);
   }
   const categories = options.categories ? [...options.categories] : [...observed].sort();
+  return indexedMultiChoiceReport(indexedSets(rows), { ...options, categories });
+}
+
+/**
+ * `multiChoiceReport` of sets laid out by `indexedSets` (or built directly in that layout), with
+ * the categories given: every value of a set must be among them.
+ */
+export function indexedMultiChoiceReport(
+  sets: IndexedSets,
+  options: MultiChoiceOptions & { readonly categories: readonly string[] },
+): MultiChoiceReport {
   const binary: AgreementOptions = {
     level: 'nominal',
     categories: ['absent', 'present'],
@@ -48,13 +60,13 @@ export function multiChoiceReport(
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
   };
   return {
-    unitsTotal: rows.length,
-    coders: rows[0]?.length ?? 0,
-    categories,
-    setAlpha: setAlphas(rows, options.masiWeights),
-    perCategory: categories.map((category) => ({
+    unitsTotal: sets.unitCount,
+    coders: sets.coderCount,
+    categories: [...options.categories],
+    setAlpha: indexedSetAlphas(sets, options.masiWeights),
+    perCategory: options.categories.map((category) => ({
       category,
-      report: agreementReport(presence(rows, category), binary),
+      report: agreementReport(presence(sets, category), binary),
     })),
   };
 }
@@ -63,29 +75,8 @@ export function multiChoiceReport(
  * One category as a present/absent variable: the reliability data `reliabilityData` gives for
  * rows of 'absent' / 'present' / null with categories ['absent', 'present'], made directly.
  */
-function presence(rows: readonly (readonly SetValue[])[], category: string): ReliabilityData {
-  const unitCount = rows.length;
-  const coderCount = rows[0]?.length ?? 0;
-  const values = new Int32Array(unitCount * coderCount);
-  const firstUnit = Int32Array.of(-1, -1);
-  for (let u = 0; u < unitCount; u++) {
-    const row = rows[u]!;
-    if (row.length !== coderCount)
-      throw new RangeError(`unit ${u + 1} has ${row.length} values, expected ${coderCount} (one per coder)`);
-    for (let c = 0; c < coderCount; c++) {
-      const set = row[c];
-      const k = set === null || set === undefined ? -1 : set.includes(category) ? 1 : 0;
-      values[u * coderCount + c] = k;
-      if (k >= 0 && firstUnit[k] === -1) firstUnit[k] = u;
-    }
-  }
-  return {
-    unitCount,
-    coderCount,
-    values,
-    categories: ['absent', 'present'],
-    numeric: Float64Array.of(NaN, NaN),
-    firstUnit,
-    fromCodebook: true,
-  };
+function presence({ unitCount, coderCount, cells, sets }: IndexedSets, category: string): ReliabilityData {
+  const present = Int32Array.from(sets, (set) => (set.includes(category) ? 1 : 0));
+  const values = cells.map((cell) => (cell < 0 ? -1 : present[cell]!));
+  return indexedReliabilityData(values, unitCount, coderCount, ['absent', 'present'], true);
 }

@@ -88,3 +88,32 @@ export function reliabilityData(
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * Reliability data from a units × coders matrix of category indices already made (-1 = missing),
+ * as `reliabilityData` gives for the same cells: each index must be below `categories.length`.
+ *
+ * @example indexedReliabilityData(Int32Array.of(0, 0, 1, -1), 2, 2, ['a', 'b'], true).firstUnit // [0, 1]
+ */
+export function indexedReliabilityData(
+  values: Int32Array,
+  unitCount: number,
+  coderCount: number,
+  categories: readonly string[],
+  fromCodebook: boolean,
+): ReliabilityData {
+  const firstUnit = new Int32Array(categories.length).fill(-1);
+  for (let i = 0; i < values.length; i++) {
+    const k = values[i]!;
+    if (k >= 0 && firstUnit[k] === -1) firstUnit[k] = Math.floor(i / coderCount);
+  }
+  return {
+    unitCount,
+    coderCount,
+    values,
+    categories,
+    numeric: Float64Array.from(categories, parseNumber),
+    firstUnit,
+    fromCodebook,
+  };
+}

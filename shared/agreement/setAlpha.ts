@@ -1,5 +1,5 @@
 import { alphaFromDistance } from './alphaFromDistance.ts';
-import { reliabilityData } from './reliabilityData.ts';
+import { indexedReliabilityData } from './reliabilityData.ts';
 import { masiDistance, jaccardDistance, type MasiWeights } from './setDistance.ts';
 import type { Coefficient } from './types.ts';
 
@@ -22,7 +22,7 @@ export interface SetAlphaOptions {
  * @example setAlpha([[['a'], ['a']], [['a', 'b'], ['b']]], { distance: 'jaccard' }).value
  */
 export function setAlpha(rows: readonly (readonly SetValue[])[], options: SetAlphaOptions): Coefficient {
-  return setAlphaOn(setData(rows), options);
+  return setAlphaOn(setData(indexedSets(rows)), options);
 }
 
 /** Set-level α with MASI and with Jaccard distance (as `setAlpha` gives each), the sets read once. */
@@ -30,27 +30,75 @@ export function setAlphas(
   rows: readonly (readonly SetValue[])[],
   masiWeights: MasiWeights = 'passonneau',
 ): { masi: Coefficient; jaccard: Coefficient } {
-  const data = setData(rows);
+  return indexedSetAlphas(indexedSets(rows), masiWeights);
+}
+
+/** `setAlphas` of sets laid out by `indexedSets` (or built directly in that layout). */
+export function indexedSetAlphas(
+  sets: IndexedSets,
+  masiWeights: MasiWeights = 'passonneau',
+): { masi: Coefficient; jaccard: Coefficient } {
+  const data = setData(sets);
   return {
     masi: setAlphaOn(data, { distance: 'masi', masiWeights }),
     jaccard: setAlphaOn(data, { distance: 'jaccard' }),
   };
 }
 
-/** The rows as reliability data whose categories are the distinct sets (each sorted, without repeats). */
-function setData(rows: readonly (readonly SetValue[])[]) {
+/**
+ * Multiple-choice answers laid out once: a units × coders matrix of indices into a list of sets,
+ * so that a set shared by many cells is read once.
+ */
+export interface IndexedSets {
+  readonly unitCount: number;
+  readonly coderCount: number;
+  /** Unit-major: `cells[unit * coderCount + coder]` indexes `sets`, or is -1 for a missing value. */
+  readonly cells: Int32Array;
+  readonly sets: readonly (readonly string[])[];
+}
+
+/**
+ * Rows of sets as `IndexedSets` (each cell its own set).
+ *
+ * @throws {RangeError} when rows differ in length.
+ */
+export function indexedSets(rows: readonly (readonly SetValue[])[]): IndexedSets {
+  const unitCount = rows.length;
+  const coderCount = rows[0]?.length ?? 0;
+  const cells = new Int32Array(unitCount * coderCount);
+  const sets: (readonly string[])[] = [];
+  for (let u = 0; u < unitCount; u++) {
+    const row = rows[u]!;
+    if (row.length !== coderCount)
+      throw new RangeError(`unit ${u + 1} has ${row.length} values, expected ${coderCount} (one per coder)`);
+    for (let c = 0; c < coderCount; c++) {
+      const set = row[c];
+      if (set === null || set === undefined) cells[u * coderCount + c] = -1;
+      else cells[u * coderCount + c] = sets.push(set) - 1;
+    }
+  }
+  return { unitCount, coderCount, cells, sets };
+}
+
+/**
+ * The sets as reliability data whose categories are the distinct sets (each sorted, without
+ * repeats), keyed by their JSON and in code-unit order of the keys — what `reliabilityData` gives
+ * for rows of those keys (a key starts with "[", so it is never read as a number).
+ */
+function setData({ unitCount, coderCount, cells, sets }: IndexedSets) {
   const members = new Map<string, readonly string[]>();
-  const keyed = rows.map((row) =>
-    row.map((set) => {
-      if (set === null) return null;
-      const sorted = [...new Set(set)].sort();
-      const key = JSON.stringify(sorted);
-      members.set(key, sorted);
-      return key;
-    }),
-  );
-  const data = reliabilityData(keyed);
-  return { data, sets: data.categories.map((key) => members.get(key)!) };
+  const keys = sets.map((set) => {
+    const sorted = [...new Set(set)].sort();
+    const key = JSON.stringify(sorted);
+    members.set(key, sorted);
+    return key;
+  });
+  const labels = [...members.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const index = new Map(labels.map((label, i) => [label, i]));
+  const category = Int32Array.from(keys, (key) => index.get(key)!);
+  const values = cells.map((cell) => (cell < 0 ? -1 : category[cell]!));
+  const data = indexedReliabilityData(values, unitCount, coderCount, labels, false);
+  return { data, sets: labels.map((key) => members.get(key)!) };
 }
 
 function setAlphaOn({ data, sets }: ReturnType<typeof setData>, options: SetAlphaOptions): Coefficient {

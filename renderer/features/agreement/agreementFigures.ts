@@ -1,6 +1,5 @@
 import {
   agreementReport,
-  alphaBootstrap,
   crossTable,
   multiChoiceReport,
   reliabilityData,
@@ -73,7 +72,8 @@ function keepOverlap<T>(rows: CodingRows<T | null>): CodingRows<T | null> {
 
 /**
  * Every figure of one variable, from the shared engine (units × coders from `codingRows`); with
- * `bootstrap` false, α's interval is left out (`pointFigures`, then `withInterval`, add it later).
+ * `bootstrap` false, α's interval is left out. The agreement worker computes the same figures
+ * from decoded answer blocks (`unitFigures` in agreementUnits.ts).
  */
 export function variableFigures(
   variable: Variable,
@@ -123,26 +123,6 @@ export function variableFigures(
     bp: report.brennanPrediger,
     report,
     multi: null,
-  };
-}
-
-/** The point estimates alone: what the dashboard shows first. */
-export const pointFigures = (variable: Variable, codings: readonly CodedAnswer[], overlapOnly: boolean) =>
-  variableFigures(variable, codings, overlapOnly, false);
-
-/** Adds the seeded bootstrap interval of α (single choice and ordinal), as `variableFigures` computes it. */
-export function withInterval(figures: VariableFigures): VariableFigures {
-  if (!figures.report) return figures;
-  const rows = figures.rows as CodingRows<string | null>;
-  const data = reliabilityData(rows.rows, { categories: figures.variable.categories.map((c) => c.code) });
-  const interval = alphaBootstrap(data, figures.report.level, {
-    samples: BOOTSTRAP.bootstrap,
-    seed: BOOTSTRAP.seed,
-  });
-  return {
-    ...figures,
-    ci: 'ci95' in interval ? interval.ci95 : null,
-    report: { ...figures.report, alphaBootstrap: interval },
   };
 }
 

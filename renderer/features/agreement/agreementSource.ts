@@ -6,17 +6,19 @@ import {
   type DriftAxis,
   type DriftPoint,
 } from '../../../shared/agreement/drift.ts';
-import type { CodedAnswer, Variable } from '../../../shared/model/index.ts';
-import { blockAnswers, projectBlocks } from '../../db/answerBlocks.ts';
+import { alphaBootstrapSteps } from '../../../shared/agreement/index.ts';
+import type { Variable } from '../../../shared/model/index.ts';
+import { projectBlocks } from '../../db/answerBlocks.ts';
 import type { KodtauDb } from '../../db/db.ts';
+import { BOOTSTRAP, subsetCodings, type Subset, type VariableFigures } from './agreementFigures.ts';
 import {
-  BOOTSTRAP,
-  pointFigures,
-  subsetCodings,
-  withInterval,
-  type Subset,
-  type VariableFigures,
-} from './agreementFigures.ts';
+  decodeBlocks,
+  subsetUnits,
+  unitFigures,
+  unitRows,
+  type UnitFigures,
+  type VariableUnits,
+} from './agreementUnits.ts';
 
 /** What the dashboard asks for. */
 export interface AgreementRequest {
@@ -53,19 +55,26 @@ export type AgreementEvent =
   | { kind: 'interval'; variableId: string; figures: Summary }
   | { kind: 'done' };
 
+/** How long the bootstrap runs before it lets a message in (a new request cancels it). */
+const SLICE_MS = 40;
+
 /**
  * Reads the project's answers one variable at a time from its answer blocks (a few hundred
- * appeals to a row, where `codings` has a row per answer) and computes the dashboard's figures: every point estimate first, then the bootstrap intervals.
+ * appeals to a row, where `codings` has a row per answer), decodes each variable once into a
+ * units × coders matrix of answer indices (`VariableUnits`, kept for the next subset of the same
+ * data) and computes the dashboard's figures: every point estimate first, each as soon as it is
+ * ready, then the bootstrap intervals, in slices that let a new request in.
  * Runs in the agreement worker (which opens the database itself), or on the UI thread where there
- * are no workers (jsdom tests). What it read is kept for the next subset of the same data.
+ * are no workers (jsdom tests).
  */
 export class AgreementSource {
   private version = -1;
   private projectId = '';
-  private read = new Map<string, Promise<CodedAnswer[]>>();
+  private read = new Map<string, Promise<VariableUnits>>();
   private dates: Promise<Map<string, string>> | null = null;
-  /** The last figures computed per variable, with their matrix, for the detail and the intervals. */
-  private last = new Map<string, VariableFigures>();
+  /** The last figures computed per variable, with their units, for the detail and the intervals. */
+  private last = new Map<string, UnitFigures>();
+  private lastRows = new Map<string, VariableFigures['rows']>();
 
   constructor(private readonly db: KodtauDb) {}
 
@@ -77,12 +86,10 @@ export class AgreementSource {
     this.dates = null;
   }
 
-  private codings(variableId: string): Promise<CodedAnswer[]> {
+  private units(variableId: string): Promise<VariableUnits> {
     let read = this.read.get(variableId);
     if (!read) {
-      read = projectBlocks(this.db.answerBlocks, this.projectId, variableId).then((blocks) =>
-        blocks.flatMap(blockAnswers),
-      );
+      read = projectBlocks(this.db.answerBlocks, this.projectId, variableId).then(decodeBlocks);
       this.read.set(variableId, read);
     }
     return read;
@@ -105,33 +112,48 @@ export class AgreementSource {
     return this.dates;
   }
 
-  /** The figures of `request`, as events; stops between variables when `cancelled()` turns true. */
+  /** The figures of `request`, as events; stops between steps when `cancelled()` turns true. */
   async *figures(request: AgreementRequest, cancelled: () => boolean): AsyncGenerator<AgreementEvent> {
     this.reset(request);
     const { subset } = request;
-    const all = await Promise.all(request.variables.map((v) => this.codings(v.id)));
+    const all = await Promise.all(request.variables.map((v) => this.units(v.id)));
     if (cancelled()) return;
-    yield {
-      kind: 'coders',
-      coders: [...new Set(all.flatMap((codings) => codings.map((c) => c.coderId)))].sort(),
-    };
+    yield { kind: 'coders', coders: [...new Set(all.flatMap((units) => units.coders))].sort() };
     const dates = subset.from || subset.to ? await this.appealDates() : new Map<string, string>();
     const chosen = request.variables.filter((v) => v.kind !== 'text');
     this.last.clear();
+    this.lastRows.clear();
     for (const variable of chosen) {
       await pause();
       if (cancelled()) return;
-      const codings = subsetCodings(all[request.variables.indexOf(variable)]!, dates, subset);
-      const figures = pointFigures(variable, codings, subset.overlapOnly);
+      const units = subsetUnits(all[request.variables.indexOf(variable)]!, dates, subset);
+      const figures = unitFigures(variable, units, subset.overlapOnly);
       this.last.set(variable.id, figures);
-      yield { kind: 'point', figures: summary(figures) };
+      yield { kind: 'point', figures: { ...figures.figures, coderIds: figures.units.coders } };
     }
     for (const variable of chosen) {
-      await pause();
-      if (cancelled()) return;
-      const figures = withInterval(this.last.get(variable.id)!);
-      this.last.set(variable.id, figures);
-      if (figures.report) yield { kind: 'interval', variableId: variable.id, figures: summary(figures) };
+      const { figures, units, data } = this.last.get(variable.id)!;
+      if (!figures.report || !data) continue;
+      const steps = alphaBootstrapSteps(data, figures.report.level, {
+        samples: BOOTSTRAP.bootstrap,
+        seed: BOOTSTRAP.seed,
+      });
+      let slice = Number.NEGATIVE_INFINITY;
+      let step = steps.next();
+      for (; !step.done; step = steps.next()) {
+        if (performance.now() - slice < SLICE_MS) continue;
+        await pause();
+        if (cancelled()) return;
+        slice = performance.now();
+      }
+      const interval = step.value;
+      const done = {
+        ...figures,
+        ci: 'ci95' in interval ? interval.ci95 : null,
+        report: { ...figures.report, alphaBootstrap: interval },
+      };
+      this.last.set(variable.id, { figures: done, units, data });
+      yield { kind: 'interval', variableId: variable.id, figures: { ...done, coderIds: units.coders } };
     }
     yield { kind: 'done' };
   }
@@ -180,9 +202,13 @@ export class AgreementSource {
     return { appeals, adjudicated };
   }
 
-  /** The matrix the last figures of a variable were computed on. */
+  /** The matrix the last figures of a variable were computed on (laid out when first asked for). */
   rows(variableId: string): VariableFigures['rows'] | undefined {
-    return this.last.get(variableId)?.rows;
+    const last = this.last.get(variableId);
+    if (!last) return undefined;
+    let rows = this.lastRows.get(variableId);
+    if (!rows) this.lastRows.set(variableId, (rows = unitRows(last.figures.variable, last.units)));
+    return rows;
   }
 }
 

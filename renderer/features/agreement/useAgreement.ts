@@ -1,6 +1,6 @@
-import { Dexie } from 'dexie';
+import { Dexie, type ObservabilitySet } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Codebook } from '../../../shared/model/index.ts';
 import { db } from '../../db/db.ts';
 import { coderNames } from '../../db/queries.ts';
@@ -17,31 +17,39 @@ export interface Shown {
   complete: boolean;
 }
 
-/** Counts the live query's runs: each run means the project's codings may have changed. */
-let reads = 0;
+/**
+ * A number that grows whenever answers change, in this window or another: every coding write
+ * goes through `putCodings`, which rewrites the answer blocks it touches, and Dexie reports each
+ * committed write (`storagemutated`). Not a live query, which runs its query again for each
+ * subscriber and would make the worker read everything twice on opening.
+ */
+function useAnswersVersion(): number {
+  const [version, setVersion] = useState(1);
+  useEffect(() => {
+    const blocks = `idb://${db.name}/${db.answerBlocks.name}/`;
+    const changed = (parts: ObservabilitySet) => {
+      if (Object.keys(parts).some((part) => part.startsWith(blocks))) setVersion((v) => v + 1);
+    };
+    Dexie.on('storagemutated', changed);
+    return () => Dexie.on('storagemutated').unsubscribe(changed);
+  }, []);
+  return version;
+}
 
 /**
- * The dashboard's figures, computed by the agreement worker from IndexedDB: the point estimates
- * of every variable together, then each interval as it is ready. While another subset is computed
- * the last figures stay, with `computing` set. The worker ends when the screen closes.
+ * The dashboard's figures, computed by the agreement worker from IndexedDB: on opening, each
+ * variable's point estimates as soon as they are ready; after that (another subset, new codings)
+ * the last figures stay, with `computing` set, until every variable's point estimates are in;
+ * then each interval as it is ready. The worker ends when the screen closes.
  */
 export function useAgreement(projectId: string, codebook: Codebook | null | undefined, subset: Subset) {
   const [client] = useState(() => new AgreementClient());
   useEffect(() => () => client.close(), [client]);
-  // Re-runs whenever a coding of the project is written; the count itself is not used.
-  const version = useLiveQuery(async () => {
-    const range = [
-      [projectId, Dexie.minKey],
-      [projectId, Dexie.maxKey],
-    ] as const;
-    await db.codings
-      .where('[projectId+variableId]')
-      .between(...range)
-      .count();
-    return ++reads;
-  }, [projectId]);
+  const version = useAnswersVersion();
   const names = useLiveQuery(coderNames, []);
   const [shown, setShown] = useState<Shown>();
+  /** What is on screen, for the events of a computation (which stream only onto an empty screen). */
+  const onScreen = useRef<Shown>(undefined);
 
   useEffect(() => {
     if (!codebook || !version || !names) return;
@@ -49,19 +57,30 @@ export function useAgreement(projectId: string, codebook: Codebook | null | unde
     const chosen = codebook.variables.filter((v) => v.kind !== 'text');
     const figures = new Map<string, Summary>();
     let coders: string[] = [];
-    const ordered = () => chosen.flatMap((v) => figures.get(v.id) ?? []);
+    const show = (complete: boolean) => {
+      const next = {
+        request,
+        figures: chosen.flatMap((v) => figures.get(v.id) ?? []),
+        coders,
+        names,
+        complete,
+      };
+      onScreen.current = next;
+      setShown(next);
+    };
+    // Nothing of this project on screen yet: each variable's figures appear as they come.
+    const streaming = onScreen.current?.request.projectId !== projectId;
     client.figures(
       request,
       (event) => {
         if (event.kind === 'coders') coders = event.coders;
         else if (event.kind === 'point') {
           figures.set(event.figures.variable.id, event.figures);
-          if (figures.size === chosen.length)
-            setShown({ request, figures: ordered(), coders, names, complete: false });
+          if (streaming || figures.size === chosen.length) show(false);
         } else if (event.kind === 'interval') {
           figures.set(event.variableId, event.figures);
-          setShown({ request, figures: ordered(), coders, names, complete: false });
-        } else setShown({ request, figures: ordered(), coders, names, complete: true });
+          show(false);
+        } else show(true);
       },
       (error) => {
         throw new Error(error);

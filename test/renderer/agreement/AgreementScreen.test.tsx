@@ -6,11 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../../cli/kodtau.ts';
+import { db } from '../../../renderer/db/db.ts';
 import { openDemoProject } from '../../../renderer/db/projects.ts';
+import { codingTables, putCodings } from '../../../renderer/db/queries.ts';
 import { AgreementScreen } from '../../../renderer/features/agreement/AgreementScreen.tsx';
 import { useAppStore } from '../../../renderer/store/index.ts';
 import { parseCsv } from '../../../shared/csv/parseCsv.ts';
 import { createDemoProject, DEMO_PROJECT_ID } from '../../../shared/demo/index.ts';
+import { clearedCoding } from '../../../shared/model/index.ts';
 import { renderWithPlatform, setUpRendererTests, signInCoder } from '../harness.tsx';
 
 setUpRendererTests('en');
@@ -141,4 +144,26 @@ describe('AgreementScreen', () => {
     expect(html).toContain('Inter-coder agreement: ');
     expect(html).toContain(`appeals dated ${median} to …`);
   });
+
+  it(
+    'computes the figures again when a coding is written while the screen is open',
+    { timeout: 60_000 },
+    async () => {
+      renderWithPlatform(<AgreementScreen />);
+      const unitsOfRegion = () =>
+        within(screen.getByRole('button', { name: 'Region' }).closest('tr')!).getAllByRole('cell')[0]!
+          .textContent;
+      await waitFor(() => expect(unitsOfRegion()).toBe('68'), { timeout: 30_000 });
+      // One of the two coders of an overlap appeal clears their answer: one unit fewer is pairable.
+      const region = await db.codings
+        .where('[projectId+variableId]')
+        .equals([DEMO_PROJECT_ID, 'region'])
+        .toArray();
+      const shared = region.find((c) => region.filter((d) => d.appealId === c.appealId).length === 2)!;
+      await db.transaction('rw', codingTables(), () =>
+        putCodings([clearedCoding(shared, '2026-06-01T00:00:00.000Z')]),
+      );
+      await waitFor(() => expect(unitsOfRegion()).toBe('67'), { timeout: 30_000 });
+    },
+  );
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   alphaBootstrap,
+  alphaBootstrapSteps,
   jaccardDistance,
   krippendorffAlpha,
   masiDistance,
@@ -14,6 +15,25 @@ import { fixtureRows } from './fixtures.ts';
 
 describe('bootstrap of α (Hayes & Krippendorff 2007)', () => {
   const data = reliabilityData(fixtureRows('krippendorff2011.csv'));
+
+  it('gives, for seed 1, the interval the engine has always given (its draws are those of seededRandom)', () => {
+    expect(alphaBootstrap(data, 'ordinal', { samples: 1000, seed: 1 })).toEqual({
+      ci95: [0.6402086149494343, 0.9396869054771203],
+      standardError: 0.07932974622797093,
+      probabilityBelow: { '0.667': 0.046, '0.800': 0.396, '0.900': 0.883 },
+      samples: 1000,
+      seed: 1,
+    });
+  });
+
+  it('runs one sample per step, to the same result', () => {
+    const steps = alphaBootstrapSteps(data, 'nominal', { samples: 300, seed: 3 });
+    let yields = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) yields++;
+    expect(yields).toBe(300);
+    expect(step.value).toEqual(alphaBootstrap(data, 'nominal', { samples: 300, seed: 3 }));
+  });
 
   it('is reproducible for a seed and changes with the seed', () => {
     const a = alphaBootstrap(data, 'nominal', { samples: 500, seed: 7 });
