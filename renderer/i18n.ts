@@ -80,9 +80,20 @@ export function formatDay(day: string, lang: Lang): string {
   if (!match) return day;
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
   if (Number.isNaN(date.getTime())) return day;
-  const options: Intl.DateTimeFormatOptions =
-    lang === 'kk' ? { day: '2-digit', month: '2-digit', year: 'numeric' } : { dateStyle: 'medium' };
-  return new Intl.DateTimeFormat(FORMAT_LOCALES[lang], { ...options, timeZone: 'UTC' }).format(date);
+  return dayFormat(lang).format(date);
+}
+
+/** One formatter per language: making one costs more than formatting (a table formats a day per row). */
+const dayFormats = new Map<Lang, Intl.DateTimeFormat>();
+function dayFormat(lang: Lang): Intl.DateTimeFormat {
+  let format = dayFormats.get(lang);
+  if (!format) {
+    const options: Intl.DateTimeFormatOptions =
+      lang === 'kk' ? { day: '2-digit', month: '2-digit', year: 'numeric' } : { dateStyle: 'medium' };
+    format = new Intl.DateTimeFormat(FORMAT_LOCALES[lang], { ...options, timeZone: 'UTC' });
+    dayFormats.set(lang, format);
+  }
+  return format;
 }
 
 /** The order of day, month and year in the UI language's numeric dates, and what separates them. */

@@ -2,7 +2,6 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { z } from 'zod';
 import { seededRandom } from '../agreement/seededRandom.ts';
-import { decodeText, isValidUtf8 } from '../encoding/decodeText.ts';
 import {
   appealSchema,
   canonicalJson,
@@ -61,14 +60,19 @@ export class PackageError extends Error {
   }
 }
 
-/** SHA-256 of the canonical JSON (keys sorted, see `canonicalJson`) of everything but `integrity`. */
-function digestOf(content: unknown): string {
+/** The canonical JSON (keys sorted, see `canonicalJson`) of everything but `integrity`: what the digest is of. */
+function canonicalContent(content: unknown): string {
   try {
-    return bytesToHex(sha256(utf8ToBytes(canonicalJson(content))));
+    return canonicalJson(content);
   } catch (error) {
     if (error instanceof JsonDepthError) throw new PackageError('tooDeep');
     throw error;
   }
+}
+
+/** SHA-256 of the canonical content. */
+function digestOf(content: unknown): string {
+  return bytesToHex(sha256(utf8ToBytes(canonicalContent(content))));
 }
 
 /** Builds a package: the project, its codebook, the given appeals (in source order), an optional assignment. */
@@ -98,6 +102,15 @@ export function serializeProjectPackage(pkg: ProjectPackage): Uint8Array {
   return utf8ToBytes(JSON.stringify(pkg));
 }
 
+/** What the reader takes from the platform (browser, worker, Node), typed here: shared code has no DOM types. */
+const platform = globalThis as unknown as {
+  TextDecoder: new (label: 'utf-8', options: { fatal: true }) => { decode(bytes: Uint8Array): string };
+  crypto?: { subtle?: { digest(algorithm: 'SHA-256', data: Uint8Array): Promise<ArrayBuffer> } };
+};
+
+/** A package read and checked, its appeals given their project. */
+export type ReadProjectPackage = Omit<ProjectPackage, 'appeals'> & { appeals: Appeal[] };
+
 /**
  * Reads a package file: unknown → JSON → format and version → schema → integrity.
  * @throws {PackageError} `notJson` (not UTF-8 JSON), `foreign` (another format), `newer` (a
@@ -105,13 +118,35 @@ export function serializeProjectPackage(pkg: ProjectPackage): Uint8Array {
  * `MAX_JSON_DEPTH`, even under a key the schema ignores), `integrity` (the content
  * does not match its digest: damaged or edited).
  */
-export function parseProjectPackage(
-  bytes: Uint8Array,
-): Omit<ProjectPackage, 'appeals'> & { appeals: Appeal[] } {
+export function parseProjectPackage(bytes: Uint8Array): ReadProjectPackage {
+  const { value, pkg } = checkedPackage(bytes);
+  const { integrity, ...content } = value;
+  if (digestOf(content) !== integrity.digest) throw new PackageError('integrity');
+  return pkg;
+}
+
+/**
+ * `parseProjectPackage` for large files (the package worker): the same checks, the digest by the
+ * platform's SHA-256 (Web Crypto, many times faster than the one in JavaScript).
+ */
+export async function readProjectPackage(bytes: Uint8Array): Promise<ReadProjectPackage> {
+  const { value, pkg } = checkedPackage(bytes);
+  const { integrity, ...content } = value;
+  const canonical = utf8ToBytes(canonicalContent(content));
+  const subtle = platform.crypto?.subtle;
+  const digest = subtle
+    ? bytesToHex(new Uint8Array(await subtle.digest('SHA-256', canonical)))
+    : bytesToHex(sha256(canonical));
+  if (digest !== integrity.digest) throw new PackageError('integrity');
+  return pkg;
+}
+
+/** Every check but the integrity one: the file's JSON as it is (the digest's input) and the package read from it. */
+function checkedPackage(bytes: Uint8Array): { value: ProjectPackage; pkg: ReadProjectPackage } {
   let value: unknown;
   try {
-    if (!isValidUtf8(bytes)) throw new PackageError('notJson');
-    value = JSON.parse(decodeText(bytes, 'utf-8'));
+    // One pass: a fatal decoder refuses bytes that are no UTF-8 (and drops a BOM).
+    value = JSON.parse(new platform.TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
     throw new PackageError('notJson');
   }
@@ -126,10 +161,11 @@ export function parseProjectPackage(
   if (typeof version === 'number' && version > PACKAGE_VERSION) throw new PackageError('newer');
   const parsed = projectPackageSchema.safeParse(value);
   if (!parsed.success) throw new PackageError('invalid');
-  const { integrity, ...content } = value as ProjectPackage;
-  if (digestOf(content) !== integrity.digest) throw new PackageError('integrity');
   const pkg = parsed.data;
-  return { ...pkg, appeals: pkg.appeals.map((a) => ({ ...a, projectId: pkg.project.id })) };
+  // The schema's output is a copy of its own: each appeal is given its project in place.
+  const appeals = pkg.appeals as Appeal[];
+  for (const appeal of appeals) appeal.projectId = pkg.project.id;
+  return { value: value as ProjectPackage, pkg: { ...pkg, appeals } };
 }
 
 export interface AssignmentPlan {

@@ -2,9 +2,11 @@
 // (with their texts) and codebook as a package of a new project, dropped on the window as a coder
 // would, timed to the screen saying how many appeals it added; the longest main-thread block in
 // it. The project it made is removed afterwards. Called from scale.bench.ts ('package' screen).
+// With KODTAU_BENCH_PROFILE each open is profiled on the main thread (the parse and the write run
+// in the package worker, outside that profile).
 import { loadavg } from 'node:os';
 import type { Page } from 'playwright-core';
-import type { Timed } from './chromiumApp.ts';
+import { profiled, type Timed } from './chromiumApp.ts';
 import { pageBundle } from './mergeScreen.ts';
 
 const COPY = 'scale-package';
@@ -23,7 +25,7 @@ export async function measurePackageOpen(
   const megabytes = await page.evaluate(preparePackage, { project, copy: COPY });
   const opens: Timed[] = [];
   for (let run = 0; run < runs; run++) {
-    opens.push(await page.evaluate(openPackage));
+    opens.push(await profiled(page, `package-open-${run + 1}`, () => page.evaluate(openPackage)));
     await page.evaluate(removeCopy, { project, copy: COPY });
   }
   record('package: open, drop to "added"', opens, 10_000);

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PackageError, type PackageErrorCode } from '../../../shared/formats/projectPackage.ts';
 import { kodtauFileKind, type KodtauFileKind } from '../../../shared/formats/fileKind.ts';
@@ -17,7 +17,7 @@ import { useImportIntent } from './importIntent.ts';
 import { ImportWizard } from './ImportWizard.tsx';
 import { PackageCoderDialog } from './PackageCoderDialog.tsx';
 import { ImportCancelled } from './importSession.ts';
-import { createPackageRunner, type PackageRunner } from './packageRunner.ts';
+import { createPackageRunner, NotAPackage, type PackageRunner } from './packageRunner.ts';
 import {
   coderNamed,
   packageCoderMismatch,
@@ -111,15 +111,15 @@ export function ImportScreen() {
     opening.current = runner;
     setProgress('reading');
     try {
-      // A copy goes to the worker (its bytes are moved there): a file that is no package is told apart from this one.
-      const pkg = await runner.read({ name: file.name, bytes: file.bytes.slice() });
+      // The bytes move to the worker (no copy of hundreds of megabytes); a file that is no package comes back.
+      const pkg = await runner.read(file);
       const mismatch = await packageCoderMismatch(pkg, coderId);
       if (mismatch) {
         setProgress(null);
         setForeign({ pkg, runner, ...mismatch });
       } else await storePackage(pkg, runner);
     } catch (error) {
-      await packageFailed(runner, error, file);
+      await packageFailed(runner, error, error instanceof NotAPackage ? error.file : undefined);
     }
   }
 
@@ -357,7 +357,14 @@ function PackageProgress({
 }
 
 /** The project's appeals page by page and its import history; dates and regions in the UI's language. */
-function ProjectAppeals({ projectId, codebook }: { projectId: string; codebook: Codebook | undefined }) {
+// Memoised: a package's progress re-renders the screen, not this table.
+const ProjectAppeals = memo(function ProjectAppeals({
+  projectId,
+  codebook,
+}: {
+  projectId: string;
+  codebook: Codebook | undefined;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const [page, setPage] = useState(0);
@@ -442,4 +449,4 @@ function ProjectAppeals({ projectId, codebook }: { projectId: string; codebook: 
       </div>
     </>
   );
-}
+});

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import { serveCalls, type CallRequest } from '../../workers/workerCalls.ts';
 import type { PackageRequest } from './packageRunner.ts';
-import { PackageSession } from './projectPackages.ts';
+import { PackageSession, type PackageRead } from './projectPackages.ts';
 
 /**
  * The package worker: parses and checks a project package (100 000 appeals are hundreds of
@@ -15,4 +15,9 @@ serveCalls<PackageRequest & CallRequest>(
       ? session.read(request.file)
       : session.store((done, total) => progress([done, total])),
   () => session.cancel(),
+  // A file that is no package goes back to the screen as it came: moved, not copied.
+  (value) => {
+    const read = value as PackageRead | undefined;
+    return read && 'notAPackage' in read ? [read.notAPackage.buffer as ArrayBuffer] : [];
+  },
 );

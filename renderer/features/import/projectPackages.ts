@@ -1,9 +1,12 @@
 import {
   assignAppeals,
   createProjectPackage,
-  parseProjectPackage,
+  PackageError,
+  readProjectPackage,
   serializeProjectPackage,
+  type ReadProjectPackage,
 } from '../../../shared/formats/projectPackage.ts';
+import type { Appeal } from '../../../shared/model/index.ts';
 import { db } from '../../db/db.ts';
 import { currentCodebook } from '../../db/projects.ts';
 import { ImportCancelled, type WriteProgress } from './importSession.ts';
@@ -15,7 +18,7 @@ export interface OpenPackageResult {
 }
 
 /** A package read and checked, not yet stored. */
-export type ReadPackage = ReturnType<typeof parseProjectPackage>;
+export type ReadPackage = ReadProjectPackage;
 
 /**
  * Opens a project package: validates it (throws PackageError, before anything is written),
@@ -25,11 +28,26 @@ export async function openProjectPackage(file: {
   name: string;
   bytes: Uint8Array;
 }): Promise<OpenPackageResult> {
-  return storeProjectPackage(parseProjectPackage(file.bytes), file.name);
+  return storeProjectPackage(await readProjectPackage(file.bytes), file.name);
 }
 
-/** Appeals per `bulkAdd` inside the one transaction: between chunks a cancel can land. */
+/**
+ * Appeals per `bulkAdd` inside the one transaction: between chunks a cancel can land and the
+ * progress moves. IndexedDB's time goes by rows and index entries, not by the size of a chunk.
+ */
 const WRITE_CHUNK = 5000;
+
+/** The tables a package's store writes, all in its one transaction (see `addAppeals`). */
+const PACKAGE_TABLES = [db.projects, db.codebooks, db.appeals, db.imports];
+
+/**
+ * Writes a chunk of a package's new appeals, inside the store's transaction: the one place where
+ * appeals from a package go to the database (a table derived from appeals is written here too,
+ * its table then in `PACKAGE_TABLES`).
+ */
+async function addAppeals(appeals: readonly Appeal[]): Promise<void> {
+  await db.appeals.bulkAdd(appeals as Appeal[]);
+}
 
 /**
  * In one transaction adds the project if new, its codebook version if new, the appeals the
@@ -47,7 +65,7 @@ export async function storeProjectPackage(
     if (signal?.aborted) throw new ImportCancelled();
   };
   let added = 0;
-  await db.transaction('rw', [db.projects, db.codebooks, db.appeals, db.imports], async () => {
+  await db.transaction('rw', PACKAGE_TABLES, async () => {
     if (!(await db.projects.get(projectId))) await db.projects.add(pkg.project);
     if (pkg.codebook && !(await db.codebooks.get([projectId, pkg.codebook.version]))) {
       await db.codebooks.add({ ...pkg.codebook, projectId });
@@ -64,7 +82,7 @@ export async function storeProjectPackage(
     for (let start = 0; start < fresh.length; start += WRITE_CHUNK) {
       check();
       onProgress(start, fresh.length);
-      await db.appeals.bulkAdd(fresh.slice(start, start + WRITE_CHUNK));
+      await addAppeals(fresh.slice(start, start + WRITE_CHUNK));
     }
     check();
     onProgress(fresh.length, fresh.length);
@@ -87,6 +105,9 @@ export interface PackageSummary {
   readonly assignment: { readonly coder: string } | null;
 }
 
+/** What reading a file as a package gives: its summary, or the bytes back of a file of another format. */
+export type PackageRead = PackageSummary | { notAPackage: Uint8Array };
+
 /**
  * One package's opening, from bytes to appeals in IndexedDB: read (parse and check; throws
  * PackageError), then store. It runs in the package worker (packageWorker.ts); tests and
@@ -97,8 +118,14 @@ export class PackageSession {
   private fileName = '';
   private controller = new AbortController();
 
-  async read(file: { name: string; bytes: Uint8Array }): Promise<PackageSummary> {
-    this.pkg = parseProjectPackage(file.bytes);
+  /** @throws {PackageError} for a file that is no readable package, but one of another format (`foreign`). */
+  async read(file: { name: string; bytes: Uint8Array }): Promise<PackageRead> {
+    try {
+      this.pkg = await readProjectPackage(file.bytes);
+    } catch (error) {
+      if (error instanceof PackageError && error.code === 'foreign') return { notAPackage: file.bytes };
+      throw error;
+    }
     this.fileName = file.name;
     return { assignment: this.pkg.assignment ? { coder: this.pkg.assignment.coder } : null };
   }

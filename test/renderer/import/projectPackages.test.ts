@@ -1,9 +1,20 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../renderer/db/db.ts';
 import { openDemoProject } from '../../../renderer/db/projects.ts';
-import { buildPackages, openProjectPackage } from '../../../renderer/features/import/projectPackages.ts';
+import { ImportCancelled } from '../../../renderer/features/import/importSession.ts';
+import { NotAPackage, createPackageRunner } from '../../../renderer/features/import/packageRunner.ts';
+import {
+  buildPackages,
+  openProjectPackage,
+  PackageSession,
+} from '../../../renderer/features/import/projectPackages.ts';
 import { DEMO_PROJECT_ID } from '../../../shared/demo/index.ts';
-import { PackageError } from '../../../shared/formats/projectPackage.ts';
+import {
+  createProjectPackage,
+  PackageError,
+  serializeProjectPackage,
+} from '../../../shared/formats/projectPackage.ts';
+import type { Appeal } from '../../../shared/model/index.ts';
 
 beforeEach(async () => {
   await db.delete();
@@ -60,5 +71,45 @@ describe('project packages in the database', () => {
     await db.delete();
     await db.open();
     expect((await openProjectPackage(all!)).added).toBe(341);
+  });
+
+  it('a cancel during the write rolls it all back: no project, codebook, appeal or import record', async () => {
+    await openDemoProject();
+    const project = (await db.projects.get(DEMO_PROJECT_ID))!;
+    const codebook = (await db.codebooks.where('projectId').equals(DEMO_PROJECT_ID).first())!;
+    await db.delete();
+    await db.open();
+    // More appeals than one chunk (5000), so that the cancel lands between two of them.
+    const appeals: Appeal[] = Array.from({ length: 12_000 }, (_, order) => ({
+      projectId: project.id,
+      id: `A-${order}`,
+      order,
+      text: `Appeal ${order}`,
+      meta: { region: 'Almaty city', date: '2019-08-01' },
+    }));
+    const bytes = serializeProjectPackage(createProjectPackage({ project, codebook, appeals }));
+    const session = new PackageSession();
+    expect(await session.read({ name: 'big.kodtau', bytes })).toEqual({ assignment: null });
+    const progress: number[] = [];
+    const storing = session.store((done) => {
+      progress.push(done);
+      if (done === 5000) session.cancel();
+    });
+    await expect(storing).rejects.toBeInstanceOf(ImportCancelled);
+    expect(progress).toEqual([0, 5000]);
+    expect(await db.projects.count()).toBe(0);
+    expect(await db.codebooks.count()).toBe(0);
+    expect(await db.appeals.count()).toBe(0);
+    expect(await db.imports.count()).toBe(0);
+  });
+
+  it('a file of another format comes back from the reader whole, and nothing is written', async () => {
+    const coderFile = new TextEncoder().encode('{"format":"kodtau-coder-file","version":2}');
+    const runner = createPackageRunner();
+    const failure = await runner.read({ name: 'a.kodtau', bytes: coderFile }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(NotAPackage);
+    expect((failure as NotAPackage).code).toBe('foreign');
+    expect((failure as NotAPackage).file).toEqual({ name: 'a.kodtau', bytes: coderFile });
+    expect(await db.projects.count()).toBe(0);
   });
 });

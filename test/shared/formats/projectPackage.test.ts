@@ -6,6 +6,7 @@ import {
   PACKAGE_FORMAT,
   PackageError,
   parseProjectPackage,
+  readProjectPackage,
   serializeProjectPackage,
 } from '../../../shared/formats/projectPackage.ts';
 
@@ -31,6 +32,16 @@ const codeOf = (input: Uint8Array) => {
     return (error as PackageError).code;
   }
 };
+/** The same, by the worker's reader (the digest by Web Crypto). */
+const codeOfAsync = async (input: Uint8Array) => {
+  try {
+    await readProjectPackage(input);
+    return 'ok';
+  } catch (error) {
+    expect(error).toBeInstanceOf(PackageError);
+    return (error as PackageError).code;
+  }
+};
 
 describe('project package', () => {
   it('is self-describing and round-trips the project, codebook and appeals', () => {
@@ -40,6 +51,12 @@ describe('project package', () => {
     expect(read.project).toEqual(demo.project);
     expect(read.codebook).toEqual(demo.codebook);
     expect(read.appeals).toEqual(demo.appeals);
+  });
+
+  it('reads the same in the worker (readProjectPackage), the file left as it was', async () => {
+    const copy = bytes.slice();
+    expect(await readProjectPackage(copy)).toEqual(parseProjectPackage(bytes));
+    expect(copy).toEqual(bytes);
   });
 
   it('gives the same digest whatever the key order of the file (canonical JSON)', () => {
@@ -63,8 +80,9 @@ describe('project package', () => {
       'integrity',
     ],
     ['a removed appeal', edit((v) => (v.appeals as unknown[]).pop()), 'integrity'],
-  ] as const)('refuses %s', (_, input, code) => {
+  ] as const)('refuses %s', async (_, input, code) => {
     expect(codeOf(input)).toBe(code);
+    expect(await codeOfAsync(input)).toBe(code);
   });
 });
 
