@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   localize,
@@ -62,11 +62,7 @@ export function AdjudicationScreen() {
   const { variableId: variableFilter, pair: pairFilter, showSettled } = queue?.filter ?? NO_FILTER;
   const view = queue?.view ?? new Int32Array(0);
   // The pair filter's choices: the chosen variable's, or every variable's (a few thousand at most).
-  const pairs = useMemo(() => {
-    if (!queue) return [];
-    if (variableFilter) return queue.variablePairs.get(variableFilter) ?? [];
-    return queue.pairs;
-  }, [queue?.variablePairs, queue?.pairs, variableFilter]); // eslint-disable-line react-hooks/exhaustive-deps
+  const pairs = !queue ? [] : variableFilter ? (queue.variablePairs.get(variableFilter) ?? []) : queue.pairs;
   // The current item: its place in the view (by bisection), else the first.
   const position = picked?.projectId === projectId ? picked.at : undefined;
   const index = Math.max(0, position === undefined ? -1 : viewIndexOf(view, position));
