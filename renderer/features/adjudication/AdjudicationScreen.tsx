@@ -355,17 +355,31 @@ async function unitOf(projectId: string, appealId: string, variableId: string, c
   return { appeal, codings, settled, review };
 }
 
-/** One disagreement: drawn once its answers are read, so that a digit key always has an answer to take. */
+type Unit = Awaited<ReturnType<typeof unitOf>>;
+
+/**
+ * One disagreement: drawn once its answers are read, so that a digit key always has an answer
+ * to take. Read once, not watched: the worker writes agreed units to the consensus meanwhile,
+ * and a watched read would run again after each of those writes.
+ */
 function Decision(props: DecisionProps) {
   const { projectId, item, coders } = props;
-  const unit = useLiveQuery(
-    () => unitOf(projectId, item.appealId, item.variableId, coders),
-    [projectId, item.appealId, item.variableId, coders],
-  );
-  return unit ? <DecisionCard {...props} {...unit} /> : null;
+  const [unit, setUnit] = useState<{ unit: Unit } | { error: unknown }>();
+  useEffect(() => {
+    let live = true;
+    unitOf(projectId, item.appealId, item.variableId, coders).then(
+      (read) => live && setUnit({ unit: read }),
+      (error: unknown) => live && setUnit({ error }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [projectId, item.appealId, item.variableId, coders]);
+  if (unit && 'error' in unit) throw unit.error;
+  return unit ? <DecisionCard {...props} {...unit.unit} /> : null;
 }
 
-type DecisionCardProps = DecisionProps & Awaited<ReturnType<typeof unitOf>>;
+type DecisionCardProps = DecisionProps & Unit;
 
 /** One disagreement: the appeal, every coder's answer, and the supervisor's decision. */
 function DecisionCard({
@@ -380,30 +394,33 @@ function DecisionCard({
   onMove,
   appeal,
   codings,
-  settled,
-  review,
+  ...read
 }: DecisionCardProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const variable = codebook.variables.find((v) => v.id === item.variableId);
+  // As read, then as decided here: settled, no longer flagged.
+  const [{ settled, review }, setDecided] = useState<Pick<Unit, 'settled' | 'review'>>(read);
   const [reason, setReason] = useState(settled?.reason ?? '');
   const [other, setOther] = useState<string[]>(settled?.values ?? []);
   const [error, setError] = useState(false);
   const reasonRef = useRef<HTMLTextAreaElement>(null);
 
   async function decide(values: string[], text?: string) {
+    const consensus: Consensus = {
+      projectId,
+      appealId: item.appealId,
+      variableId: item.variableId,
+      values,
+      ...(text !== undefined ? { text } : {}),
+      method: 'adjudicated',
+      by: me,
+      at: new Date().toISOString(),
+      ...(reason.trim() ? { reason: reason.trim() } : {}),
+    };
     try {
-      await onDecide({
-        projectId,
-        appealId: item.appealId,
-        variableId: item.variableId,
-        values,
-        ...(text !== undefined ? { text } : {}),
-        method: 'adjudicated',
-        by: me,
-        at: new Date().toISOString(),
-        ...(reason.trim() ? { reason: reason.trim() } : {}),
-      });
+      await onDecide(consensus);
+      setDecided({ settled: consensus, review: undefined });
       onDone();
     } catch {
       setError(true);

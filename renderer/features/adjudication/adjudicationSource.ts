@@ -134,18 +134,26 @@ export async function* queuePages(
   const pairCache = new Map<string, string>();
   const coders = new Set<string>();
   const agreedOpen: Consensus[] = [];
+  const at = new Date().toISOString();
   let agreed = 0;
-  for (let from = 0; from < numbers.length; from += blocksAtATime) {
-    const read = await db.answerBlocks.bulkGet(
-      numbers.slice(from, from + blocksAtATime).flatMap((n) => byNumber.get(n)!),
-    );
+  const readStep = (from: number) =>
+    from < numbers.length
+      ? db.answerBlocks.bulkGet(numbers.slice(from, from + blocksAtATime).flatMap((n) => byNumber.get(n)!))
+      : undefined;
+  // The next step's blocks are read while this step's are decoded.
+  let next = readStep(0);
+  for (let from = 0; next; from += blocksAtATime) {
+    const read = await next;
+    next = readStep(from + blocksAtATime);
     if (cancelled()) return;
     for (const block of read) {
       if (!block) continue;
       const { variableId } = block;
       for (const coder of block.coders) coders.add(coder);
       for (const unit of blockUnits(block)) {
-        const key = unitKey({ appealId: unit.appealId, variableId });
+        // The unit's key only where there are keys to look it up in (not on a first opening).
+        const key =
+          inConsensus.size + flagged.size > 0 ? unitKey({ appealId: unit.appealId, variableId }) : '';
         const agrees = unit.keys.every((k) => k === unit.keys[0]);
         if (agrees) agreed++;
         if (!agrees || flagged.has(key)) {
@@ -166,7 +174,7 @@ export async function* queuePages(
             ...(answer.text !== undefined ? { text: answer.text } : {}),
             method: 'agreed',
             by,
-            at: new Date().toISOString(),
+            at,
           });
         }
       }
