@@ -77,14 +77,12 @@ export function AdjudicationScreen() {
     const next = view[Math.min(view.length - 1, Math.max(0, index + step))];
     if (next !== undefined) pick(next);
   };
-  /** After a decision: the next open item after this one, else before it (the view may drop it). */
-  const advance = () => {
-    const openAt = (i: number) => isOpenAt(queue, view[i]!);
-    let after = index + 1;
-    while (after < view.length && !openAt(after)) after++;
-    if (after === view.length) for (after = 0; after < index && !openAt(after); after++);
-    pick(after === index || after === view.length ? undefined : view[after]);
-  };
+  /** The item a decision moves on to: the next open one after this one, else before it (the view may drop it). */
+  const openAt = (i: number) => isOpenAt(queue, view[i]!);
+  let after = index + 1;
+  while (after < view.length && !openAt(after)) after++;
+  if (after === view.length) for (after = 0; after < index && !openAt(after); after++);
+  const upcoming = after === index || after === view.length ? undefined : view[after];
   const setFilter = (change: Partial<QueueFilter>) =>
     filter({ variableId: variableFilter, pair: pairFilter, showSettled, ...change });
 
@@ -167,7 +165,8 @@ export function AdjudicationScreen() {
             names={names}
             me={me}
             onDecide={(consensus) => decide(current.at, consensus)}
-            onDone={advance}
+            upcoming={upcoming === undefined ? undefined : entryAt(queue, upcoming)}
+            onDone={() => pick(upcoming)}
             onMove={go}
           />
         </div>
@@ -328,6 +327,8 @@ interface DecisionProps {
   coders: readonly string[];
   projectId: string;
   position: { index: number; count: number };
+  /** The item a decision moves on to: read ahead while this one is shown. */
+  upcoming: QueueEntry | undefined;
   codebook: Codebook;
   names: ReadonlyMap<string, string>;
   me: string;
@@ -358,23 +359,56 @@ async function unitOf(projectId: string, appealId: string, variableId: string, c
 type Unit = Awaited<ReturnType<typeof unitOf>>;
 
 /**
+ * The unit read ahead (the one a decision moves on to), so that a decision draws the next unit
+ * as soon as it is written: taken once, and dropped when a decision settles that unit.
+ */
+let ahead: { key: string; read: Promise<Unit> } | undefined;
+type UnitId = Pick<QueueEntry, 'appealId' | 'variableId'>;
+const aheadKey = (projectId: string, item: UnitId) => `${projectId}\u0000${unitKey(item)}`;
+
+function readUnit(projectId: string, item: UnitId, coders: readonly string[]): Promise<Unit> {
+  const key = aheadKey(projectId, item);
+  const read = ahead?.key === key ? ahead.read : unitOf(projectId, item.appealId, item.variableId, coders);
+  if (ahead?.key === key) ahead = undefined;
+  return read;
+}
+
+function readAhead(projectId: string, item: UnitId, coders: readonly string[]) {
+  const key = aheadKey(projectId, item);
+  if (ahead?.key === key) return;
+  const read = unitOf(projectId, item.appealId, item.variableId, coders);
+  // A failed read ahead is read again when the unit is shown.
+  read.catch(() => ahead?.read === read && (ahead = undefined));
+  ahead = { key, read };
+}
+
+/**
  * One disagreement: drawn once its answers are read, so that a digit key always has an answer
  * to take. Read once, not watched: the worker writes agreed units to the consensus meanwhile,
  * and a watched read would run again after each of those writes.
  */
 function Decision(props: DecisionProps) {
-  const { projectId, item, coders } = props;
+  const { projectId, coders } = props;
+  const { appealId, variableId } = props.item;
+  const next = props.upcoming;
   const [unit, setUnit] = useState<{ unit: Unit } | { error: unknown }>();
   useEffect(() => {
     let live = true;
-    unitOf(projectId, item.appealId, item.variableId, coders).then(
+    readUnit(projectId, { appealId, variableId }, coders).then(
       (read) => live && setUnit({ unit: read }),
       (error: unknown) => live && setUnit({ error }),
     );
     return () => {
       live = false;
     };
-  }, [projectId, item.appealId, item.variableId, coders]);
+  }, [projectId, appealId, variableId, coders]);
+  // Once this unit is in, the next one is read while the supervisor looks at this one.
+  const loaded = unit !== undefined;
+  const [nextAppeal, nextVariable] = next ? [next.appealId, next.variableId] : [];
+  useEffect(() => {
+    if (loaded && nextAppeal !== undefined && nextVariable !== undefined)
+      readAhead(projectId, { appealId: nextAppeal, variableId: nextVariable }, coders);
+  }, [loaded, projectId, nextAppeal, nextVariable, coders]);
   if (unit && 'error' in unit) throw unit.error;
   return unit ? <DecisionCard {...props} {...unit.unit} /> : null;
 }
@@ -419,6 +453,7 @@ function DecisionCard({
       ...(reason.trim() ? { reason: reason.trim() } : {}),
     };
     try {
+      if (ahead?.key === aheadKey(projectId, item)) ahead = undefined;
       await onDecide(consensus);
       setDecided({ settled: consensus, review: undefined });
       onDone();

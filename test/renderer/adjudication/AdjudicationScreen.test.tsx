@@ -77,6 +77,28 @@ describe('AdjudicationScreen', () => {
         c.coderId === 'demo-coder-dmitry' && c.appealId === row.appealId && c.variableId === row.variableId,
     )!;
     expect(row.values).toEqual(theirs.values);
+
+    // The unit moved on to was read ahead: key 1 takes its first coder's answer (demo-coder-aigerim).
+    const second = currentUnit();
+    const secondHeading = heading();
+    await user.keyboard('1');
+    await waitFor(() => expect(heading()).not.toBe(secondHeading));
+    await screen.findByText(/^Settled 2 of 48 disagreements\./);
+    const next = (await db.consensus.toArray()).find(
+      (r) =>
+        r.method === 'adjudicated' &&
+        r !== row &&
+        !(r.appealId === row.appealId && r.variableId === row.variableId),
+    )!;
+    expect(next.appealId).toBe(second);
+    const aigerim = createDemoProject().codings.find(
+      (c) =>
+        c.coderId === 'demo-coder-aigerim' &&
+        c.appealId === next.appealId &&
+        c.variableId === next.variableId,
+    )!;
+    expect(next.values).toEqual(aigerim.values);
+    expect(next.reason).toBeUndefined();
   });
 
   it('filters by variable and sets another value than either coder gave', async () => {
