@@ -193,6 +193,7 @@ function PairSelect({ pairs, value, codebook, variableId, onChange }: PairSelect
   const [wanted, setWanted] = useState(false);
   return (
     <select
+      className="pair-filter"
       value={value}
       onChange={(e) => onChange(e.target.value)}
       onFocus={() => setWanted(true)}
