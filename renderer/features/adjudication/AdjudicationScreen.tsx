@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   localize,
@@ -15,8 +15,16 @@ import { coderNames } from '../../db/queries.ts';
 import { formatNumber } from '../../i18n.ts';
 import { useAppStore } from '../../store/index.ts';
 import { useCurrentProject } from '../projects/useCurrentProject.ts';
-import { isOpen, unitKey, type QueueItem } from './adjudicationQueue.ts';
-import { NO_FILTER, viewIndexOf, type QueueFilter } from './queueState.ts';
+import { unitKey } from './adjudicationQueue.ts';
+import {
+  entryAt,
+  isOpenAt,
+  NO_FILTER,
+  viewIndexOf,
+  type QueueEntry,
+  type QueueFilter,
+  type QueueState,
+} from './queueState.ts';
 import { useQueue } from './useQueue.ts';
 import './adjudication.css';
 
@@ -46,40 +54,35 @@ export function AdjudicationScreen() {
   const { project, codebook } = useCurrentProject();
   const me = useAppStore((state) => state.coderId)!;
   const projectId = useAppStore((state) => state.projectId) ?? '';
-  const [currentKey, setCurrentKey] = useState<string | null>(null);
+  // The current item by its position (positions never change while the screen shows the project).
+  const [picked, setPicked] = useState<{ projectId: string; at: number } | null>(null);
 
   const { queue, decide, filter } = useQueue(projectId, me);
   const names = useLiveQuery(coderNames, []);
   const { variableId: variableFilter, pair: pairFilter, showSettled } = queue?.filter ?? NO_FILTER;
-  const view = queue?.view ?? [];
-  const all = queue?.items ?? [];
-  // The pair filter's choices: the chosen variable's, or every variable's (a few hundred at most).
-  const pairs = useMemo(() => {
-    const lists = queue?.pairs ?? new Map<string, readonly string[]>();
-    if (variableFilter) return lists.get(variableFilter) ?? [];
-    return [...new Set([...lists.values()].flat())].sort();
-  }, [queue?.pairs, variableFilter]);
-  // The current item by its key (an index, not a search): its place in the view, else the first.
-  const position = currentKey === null ? undefined : queue?.positions.get(currentKey);
+  const view = queue?.view ?? new Int32Array(0);
+  // The pair filter's choices: the chosen variable's, or every variable's (a few thousand at most).
+  const pairs = !queue ? [] : variableFilter ? (queue.variablePairs.get(variableFilter) ?? []) : queue.pairs;
+  // The current item: its place in the view (by bisection), else the first.
+  const position = picked?.projectId === projectId ? picked.at : undefined;
   const index = Math.max(0, position === undefined ? -1 : viewIndexOf(view, position));
-  const current = view[index] === undefined ? undefined : all[view[index]];
+  const current = queue && view[index] !== undefined ? entryAt(queue, view[index]) : undefined;
 
   if (project === undefined || !queue || !names) return null;
   if (!project || !codebook) return <NoProject title={t('nav.adjudication')} />;
 
   const { total, open } = queue;
+  const pick = (at: number | undefined) => setPicked(at === undefined ? null : { projectId, at });
   const go = (step: number) => {
     const next = view[Math.min(view.length - 1, Math.max(0, index + step))];
-    if (next !== undefined) setCurrentKey(unitKey(all[next]!));
+    if (next !== undefined) pick(next);
   };
-  /** After a decision: the next open item after this one, else before it (the view may drop it). */
-  const advance = () => {
-    const isOpenAt = (i: number) => isOpen(all[view[i]!]!);
-    let after = index + 1;
-    while (after < view.length && !isOpenAt(after)) after++;
-    if (after === view.length) for (after = 0; after < index && !isOpenAt(after); after++);
-    setCurrentKey(after === index || after === view.length ? null : unitKey(all[view[after]!]!));
-  };
+  /** The item a decision moves on to: the next open one after this one, else before it (the view may drop it). */
+  const openAt = (i: number) => isOpenAt(queue, view[i]!);
+  let after = index + 1;
+  while (after < view.length && !openAt(after)) after++;
+  if (after === view.length) for (after = 0; after < index && !openAt(after); after++);
+  const upcoming = after === index || after === view.length ? undefined : view[after];
   const setFilter = (change: Partial<QueueFilter>) =>
     filter({ variableId: variableFilter, pair: pairFilter, showSettled, ...change });
 
@@ -127,10 +130,13 @@ export function AdjudicationScreen() {
           </label>
           <label>
             {t('adjudication.pair')}
-            <select value={pairFilter} onChange={(e) => setFilter({ pair: e.target.value })}>
-              <option value="">{t('adjudication.all')}</option>
-              <PairOptions pairs={pairs} codebook={codebook} variableId={variableFilter} />
-            </select>
+            <PairSelect
+              pairs={pairs}
+              value={pairFilter}
+              codebook={codebook}
+              variableId={variableFilter}
+              onChange={(pair) => setFilter({ pair })}
+            />
           </label>
           <label>
             <input
@@ -148,28 +154,58 @@ export function AdjudicationScreen() {
       )}
       {current && (
         <div className="adjudication-body">
-          <QueueList
-            items={all}
-            view={view}
-            index={index}
-            codebook={codebook}
-            onPick={(item) => setCurrentKey(unitKey(item))}
-          />
+          <QueueList queue={queue} view={view} index={index} codebook={codebook} onPick={pick} />
           <Decision
             key={unitKey(current)}
             item={current}
+            coders={queue.coders}
             projectId={projectId}
             position={{ index, count: view.length }}
             codebook={codebook}
             names={names}
             me={me}
-            onDecide={decide}
-            onDone={advance}
+            onDecide={(consensus) => decide(current.at, consensus)}
+            upcoming={upcoming === undefined ? undefined : entryAt(queue, upcoming)}
+            onDone={() => pick(upcoming)}
             onMove={go}
           />
         </div>
       )}
     </section>
+  );
+}
+
+interface PairSelectProps {
+  pairs: readonly string[];
+  value: string;
+  codebook: Codebook;
+  variableId: string;
+  onChange: (pair: string) => void;
+}
+
+/**
+ * The pair filter. Its choices (a few thousand on a large project) are put into the page only
+ * once the supervisor turns to the list (focus or press), not when the screen opens: until then
+ * it holds "all" and the chosen pair.
+ */
+function PairSelect({ pairs, value, codebook, variableId, onChange }: PairSelectProps) {
+  const { t } = useTranslation();
+  const [wanted, setWanted] = useState(false);
+  return (
+    <select
+      className="pair-filter"
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      onFocus={() => setWanted(true)}
+      onPointerDown={() => setWanted(true)}
+    >
+      <option value="">{t('adjudication.all')}</option>
+      <PairOptions
+        pairs={wanted ? pairs : value ? [value] : []}
+        codebook={codebook}
+        variableId={variableId}
+      />
+    </select>
   );
 }
 
@@ -183,15 +219,13 @@ interface PairOptionsProps {
 const PairOptions = memo(function PairOptions({ pairs, codebook, variableId }: PairOptionsProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
-  const labelOf = (code: string) => {
-    const variables = codebook.variables.filter((v) => !variableId || v.id === variableId);
-    for (const v of variables) {
-      const category = v.categories.find((c) => c.code === code);
-      if (category) return localize(category.label, lang) || code;
-    }
-    // The empty set in a pair is a coder's "none of these" (an answer only multiple choice has).
-    return code === '∅' ? t('coding.answers.none') : code;
-  };
+  // Code → label over the variables in question, the first variable's label where codes repeat.
+  const labels = new Map<string, string>();
+  for (const v of codebook.variables.filter((v) => !variableId || v.id === variableId))
+    for (const c of v.categories)
+      if (!labels.has(c.code)) labels.set(c.code, localize(c.label, lang) || c.code);
+  // The empty set in a pair is a coder's "none of these" (an answer only multiple choice has).
+  const labelOf = (code: string) => labels.get(code) ?? (code === '∅' ? t('coding.answers.none') : code);
   const pairLabel = (pair: string) =>
     pair
       .split(' | ')
@@ -205,12 +239,12 @@ const PairOptions = memo(function PairOptions({ pairs, codebook, variableId }: P
 });
 
 interface QueueListProps {
-  items: readonly QueueItem[];
-  /** Positions in `items` of the rows, in order. */
-  view: readonly number[];
+  queue: QueueState;
+  /** Positions in the queue of the rows, in order. */
+  view: Int32Array;
   index: number;
   codebook: Codebook;
-  onPick: (item: QueueItem) => void;
+  onPick: (at: number) => void;
 }
 
 /** Rows drawn above and below the ones in view. */
@@ -223,7 +257,7 @@ const SCREENFUL = 600;
  * of one height, so the rows in view follow from the scroll position alone and a change of the
  * list costs the rows drawn, not its length.
  */
-const QueueList = memo(function QueueList({ items, view, index, codebook, onPick }: QueueListProps) {
+const QueueList = memo(function QueueList({ queue, view, index, codebook, onPick }: QueueListProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const scroller = useRef<HTMLDivElement>(null);
@@ -242,7 +276,7 @@ const QueueList = memo(function QueueList({ items, view, index, codebook, onPick
   const labels = new Map(codebook.variables.map((v) => [v.id, localize(v.label, lang)]));
   const rows = [];
   for (let row = first; row < last; row++) {
-    const item = items[view[row]!]!;
+    const item = entryAt(queue, view[row]!);
     rows.push(
       <li
         key={unitKey(item)}
@@ -258,8 +292,8 @@ const QueueList = memo(function QueueList({ items, view, index, codebook, onPick
         <button
           type="button"
           aria-current={row === index}
-          className={isOpen(item) ? undefined : 'settled'}
-          onClick={() => onPick(item)}
+          className={isOpenAt(queue, item.at) ? undefined : 'settled'}
+          onClick={() => onPick(item.at)}
         >
           <code>{item.appealId}</code> {labels.get(item.variableId)}
           {item.review && <span className="badge warning-badge">{t('adjudication.review')}</span>}
@@ -289,9 +323,13 @@ const QueueList = memo(function QueueList({ items, view, index, codebook, onPick
 const ROW_HEIGHT = 34;
 
 interface DecisionProps {
-  item: QueueItem;
+  item: QueueEntry;
+  /** Every coder with an answer in the project: the unit's answers are read by key for each. */
+  coders: readonly string[];
   projectId: string;
   position: { index: number; count: number };
+  /** The item a decision moves on to: read ahead while this one is shown. */
+  upcoming: QueueEntry | undefined;
   codebook: Codebook;
   names: ReadonlyMap<string, string>;
   me: string;
@@ -300,8 +338,86 @@ interface DecisionProps {
   onMove: (step: number) => void;
 }
 
+/**
+ * What a unit shows, read when it is shown, by key: the appeal, each coder's answer (the primary
+ * key of `codings`, one per coder; cleared codings are in their own table), its consensus and
+ * its review flag.
+ */
+async function unitOf(projectId: string, appealId: string, variableId: string, coders: readonly string[]) {
+  const unit = [projectId, appealId, variableId] as [string, string, string];
+  const [appeal, answers, settled, review] = await Promise.all([
+    db.appeals.get([projectId, appealId]),
+    db.codings.bulkGet(coders.map((coderId) => [projectId, coderId, appealId, variableId])),
+    db.consensus.get(unit),
+    db.reviews.get(unit),
+  ]);
+  const codings = answers
+    .filter((coding) => coding !== undefined)
+    .sort((a, b) => a.coderId.localeCompare(b.coderId));
+  return { appeal, codings, settled, review };
+}
+
+type Unit = Awaited<ReturnType<typeof unitOf>>;
+
+/**
+ * The unit read ahead (the one a decision moves on to), so that a decision draws the next unit
+ * as soon as it is written: taken once, and dropped when a decision settles that unit.
+ */
+let ahead: { key: string; read: Promise<Unit> } | undefined;
+type UnitId = Pick<QueueEntry, 'appealId' | 'variableId'>;
+const aheadKey = (projectId: string, item: UnitId) => `${projectId}\u0000${unitKey(item)}`;
+
+function readUnit(projectId: string, item: UnitId, coders: readonly string[]): Promise<Unit> {
+  const key = aheadKey(projectId, item);
+  const read = ahead?.key === key ? ahead.read : unitOf(projectId, item.appealId, item.variableId, coders);
+  if (ahead?.key === key) ahead = undefined;
+  return read;
+}
+
+function readAhead(projectId: string, item: UnitId, coders: readonly string[]) {
+  const key = aheadKey(projectId, item);
+  if (ahead?.key === key) return;
+  const read = unitOf(projectId, item.appealId, item.variableId, coders);
+  // A failed read ahead is read again when the unit is shown.
+  read.catch(() => ahead?.read === read && (ahead = undefined));
+  ahead = { key, read };
+}
+
+/**
+ * One disagreement: drawn once its answers are read, so that a digit key always has an answer
+ * to take. Read once, not watched: the worker writes agreed units to the consensus meanwhile,
+ * and a watched read would run again after each of those writes.
+ */
+function Decision(props: DecisionProps) {
+  const { projectId, coders } = props;
+  const { appealId, variableId } = props.item;
+  const next = props.upcoming;
+  const [unit, setUnit] = useState<{ unit: Unit } | { error: unknown }>();
+  useEffect(() => {
+    let live = true;
+    readUnit(projectId, { appealId, variableId }, coders).then(
+      (read) => live && setUnit({ unit: read }),
+      (error: unknown) => live && setUnit({ error }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [projectId, appealId, variableId, coders]);
+  // Once this unit is in, the next one is read while the supervisor looks at this one.
+  const loaded = unit !== undefined;
+  const [nextAppeal, nextVariable] = next ? [next.appealId, next.variableId] : [];
+  useEffect(() => {
+    if (loaded && nextAppeal !== undefined && nextVariable !== undefined)
+      readAhead(projectId, { appealId: nextAppeal, variableId: nextVariable }, coders);
+  }, [loaded, projectId, nextAppeal, nextVariable, coders]);
+  if (unit && 'error' in unit) throw unit.error;
+  return unit ? <DecisionCard {...props} {...unit.unit} /> : null;
+}
+
+type DecisionCardProps = DecisionProps & Unit;
+
 /** One disagreement: the appeal, every coder's answer, and the supervisor's decision. */
-function Decision({
+function DecisionCard({
   item,
   projectId,
   position,
@@ -311,39 +427,36 @@ function Decision({
   onDecide,
   onDone,
   onMove,
-}: DecisionProps) {
+  appeal,
+  codings,
+  ...read
+}: DecisionCardProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
-  const { settled, review } = item;
   const variable = codebook.variables.find((v) => v.id === item.variableId);
+  // As read, then as decided here: settled, no longer flagged.
+  const [{ settled, review }, setDecided] = useState<Pick<Unit, 'settled' | 'review'>>(read);
   const [reason, setReason] = useState(settled?.reason ?? '');
   const [other, setOther] = useState<string[]>(settled?.values ?? []);
   const [error, setError] = useState(false);
   const reasonRef = useRef<HTMLTextAreaElement>(null);
-  const appeal = useLiveQuery(() => db.appeals.get([projectId, item.appealId]), [projectId, item.appealId]);
-  // The unit's answers, read by index when it is shown (cleared codings are in their own table).
-  const loaded = useLiveQuery(
-    async () =>
-      (await db.codings.where('[projectId+appealId]').equals([projectId, item.appealId]).toArray())
-        .filter((c) => c.variableId === item.variableId)
-        .sort((a, b) => a.coderId.localeCompare(b.coderId)),
-    [projectId, item.appealId, item.variableId],
-  );
-  const codings = loaded ?? [];
 
   async function decide(values: string[], text?: string) {
+    const consensus: Consensus = {
+      projectId,
+      appealId: item.appealId,
+      variableId: item.variableId,
+      values,
+      ...(text !== undefined ? { text } : {}),
+      method: 'adjudicated',
+      by: me,
+      at: new Date().toISOString(),
+      ...(reason.trim() ? { reason: reason.trim() } : {}),
+    };
     try {
-      await onDecide({
-        projectId,
-        appealId: item.appealId,
-        variableId: item.variableId,
-        values,
-        ...(text !== undefined ? { text } : {}),
-        method: 'adjudicated',
-        by: me,
-        at: new Date().toISOString(),
-        ...(reason.trim() ? { reason: reason.trim() } : {}),
-      });
+      if (ahead?.key === aheadKey(projectId, item)) ahead = undefined;
+      await onDecide(consensus);
+      setDecided({ settled: consensus, review: undefined });
       onDone();
     } catch {
       setError(true);
@@ -385,8 +498,6 @@ function Decision({
         : [code],
     );
 
-  // Drawn with its answers, so that a digit key always has an answer to take.
-  if (!loaded) return null;
   return (
     <article className="card decision" aria-labelledby="decision-title">
       <h2 id="decision-title">

@@ -77,6 +77,28 @@ describe('AdjudicationScreen', () => {
         c.coderId === 'demo-coder-dmitry' && c.appealId === row.appealId && c.variableId === row.variableId,
     )!;
     expect(row.values).toEqual(theirs.values);
+
+    // The unit moved on to was read ahead: key 1 takes its first coder's answer (demo-coder-aigerim).
+    const second = currentUnit();
+    const secondHeading = heading();
+    await user.keyboard('1');
+    await waitFor(() => expect(heading()).not.toBe(secondHeading));
+    await screen.findByText(/^Settled 2 of 48 disagreements\./);
+    const next = (await db.consensus.toArray()).find(
+      (r) =>
+        r.method === 'adjudicated' &&
+        r !== row &&
+        !(r.appealId === row.appealId && r.variableId === row.variableId),
+    )!;
+    expect(next.appealId).toBe(second);
+    const aigerim = createDemoProject().codings.find(
+      (c) =>
+        c.coderId === 'demo-coder-aigerim' &&
+        c.appealId === next.appealId &&
+        c.variableId === next.variableId,
+    )!;
+    expect(next.values).toEqual(aigerim.values);
+    expect(next.reason).toBeUndefined();
   });
 
   it('filters by variable and sets another value than either coder gave', async () => {
@@ -97,6 +119,34 @@ describe('AdjudicationScreen', () => {
       }),
     );
     await waitFor(() => expect(within(queue).getAllByRole('listitem')).toHaveLength(7));
+  });
+
+  it('lists the answer pairs once the pair filter is used, and narrows the queue to one', async () => {
+    const user = userEvent.setup();
+    const region = expectedUnits().disputed.filter(([c]) => c!.variableId === 'region');
+    const pairOf = (unit: Coding[]) =>
+      [...new Set(unit.map((c) => [...c.values].sort().join('+') || '∅'))].sort().join(' | ');
+    const pair = pairOf(region[0]!);
+    renderWithPlatform(<AdjudicationScreen />);
+    await screen.findByRole('article');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Variable' }), 'Region');
+    const select = screen.getByRole('combobox', { name: 'Answers' });
+    // Until the list is used it holds "all" only; then every pair of the variable's disagreements.
+    expect(within(select).getAllByRole('option')).toHaveLength(1);
+    await user.click(select);
+    expect(
+      within(select)
+        .getAllByRole('option')
+        .map((o) => (o as HTMLOptionElement).value),
+    ).toEqual(['', ...[...new Set(region.map(pairOf))].sort()]);
+    await user.selectOptions(select, pair);
+    const queue = screen.getByRole('list', { name: 'Disagreements' });
+    await waitFor(() =>
+      expect(within(queue).getAllByRole('listitem')).toHaveLength(
+        region.filter((unit) => pairOf(unit) === pair).length,
+      ),
+    );
+    expect(currentUnit()).toBe(region[0]![0]!.appealId);
   });
 
   it('shows a unit flagged by a later merge, and deciding again clears the flag', async () => {

@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../renderer/db/db.ts';
 import { codingTables, projectCodings, putCodings } from '../../../renderer/db/queries.ts';
 import { buildQueue, isOpen } from '../../../renderer/features/adjudication/adjudicationQueue.ts';
-import { queueChunks } from '../../../renderer/features/adjudication/adjudicationSource.ts';
+import { queuePages, type QueuePage } from '../../../renderer/features/adjudication/adjudicationSource.ts';
+import { collectQueue, entries, entryOfItem } from '../../../renderer/features/adjudication/queueState.ts';
 import { demoVariables } from '../../../shared/demo/codebook.ts';
 import type { Coding } from '../../../shared/model/index.ts';
 
@@ -58,41 +59,41 @@ beforeEach(async () => {
   });
 });
 
-describe('queueChunks (the adjudication worker)', { timeout: 60_000 }, () => {
-  it.each([256, 97, 1])(
-    'builds the queue buildQueue builds from every coding, %i block numbers at a time',
-    async (chunk) => {
+describe('queuePages (the adjudication worker)', { timeout: 60_000 }, () => {
+  it.each([
+    [256, 16_000],
+    [97, 100],
+    [1, 7],
+  ])(
+    'builds the queue buildQueue builds from every coding, %i block numbers at a time, in pages of %i',
+    async (blocks, pageSize) => {
       const expected = buildQueue(
         await projectCodings(PROJECT),
         await db.consensus.toArray(),
         await db.reviews.toArray(),
       );
-      const items = [];
-      let agreed = 0;
-      const figures = [];
-      for await (const step of queueChunks(db, PROJECT, 'me', () => false, chunk)) {
-        items.push(...step.items);
-        agreed += step.agreed;
-        figures.push({ total: step.total, open: step.open });
-        if (figures.length === 1) {
-          // The first chunk carries what the screen would otherwise count over the whole queue.
-          const pairs = new Map(step.pairs);
-          for (const variableId of new Set(expected.items.map((i) => i.variableId)))
-            expect(pairs.get(variableId)).toEqual(
-              [
-                ...new Set(expected.items.filter((i) => i.variableId === variableId).map((i) => i.pair)),
-              ].sort(),
-            );
-        }
-      }
-      expect(items).toEqual(expected.items);
-      expect(agreed).toBe(expected.agreed);
-      // 40 settled (their consensus read with their blocks); the flagged one of them is open again.
-      expect(items.filter((i) => i.settled)).toHaveLength(40);
+      const pages: QueuePage[] = [];
+      for await (const page of queuePages(db, PROJECT, 'me', () => false, blocks, pageSize)) pages.push(page);
+      expect(pages).toHaveLength(Math.ceil(expected.items.length / pageSize));
+      const queue = await collectQueue(PROJECT, pages);
+      expect(entries(queue)).toEqual(expected.items.map(entryOfItem));
+      expect(queue.agreed).toBe(expected.agreed);
+      // The first page carries the whole queue's figures, and the pair filter's choices.
+      expect(pages[0]!.from).toBe(0);
+      expect(pages.slice(1).every((page) => page.head === undefined)).toBe(true);
+      for (const variableId of new Set(expected.items.map((i) => i.variableId)))
+        expect(queue.variablePairs.get(variableId)).toEqual(
+          [...new Set(expected.items.filter((i) => i.variableId === variableId).map((i) => i.pair))].sort(),
+        );
+      expect(queue.coders).toEqual(['c1', 'c2', 'c3']);
+      // 40 settled; the flagged one of them is open again.
+      expect(entries(queue).filter((i) => i.settled)).toHaveLength(40);
       const open = expected.items.filter(isOpen).length;
       expect(open).toBe(expected.items.length - 39);
-      expect(figures.every((f) => f.total === expected.items.length && f.open === open)).toBe(true);
-      expect(items.length).toBeGreaterThan(200);
+      expect(queue.open).toBe(open);
+      expect(queue.total).toBe(expected.items.length);
+      expect(queue.view).toHaveLength(open);
+      expect(expected.items.length).toBeGreaterThan(200);
       // Agreed units are in the consensus now, as "agreed" by the supervisor.
       const consensus = await db.consensus.toArray();
       expect(consensus.filter((c) => c.method === 'agreed')).toHaveLength(expected.agreed);

@@ -12,7 +12,8 @@ import { projectFileBytes, restoreProjectFile } from '../../../renderer/db/proje
 import { currentCodebook, deleteProject, openDemoProject } from '../../../renderer/db/projects.ts';
 import { projectCodings } from '../../../renderer/db/queries.ts';
 import { buildQueue } from '../../../renderer/features/adjudication/adjudicationQueue.ts';
-import { queueChunks } from '../../../renderer/features/adjudication/adjudicationSource.ts';
+import { queuePages } from '../../../renderer/features/adjudication/adjudicationSource.ts';
+import { collectQueue, entries, entryOfItem } from '../../../renderer/features/adjudication/queueState.ts';
 import { ALL, variableFigures } from '../../../renderer/features/agreement/agreementFigures.ts';
 import {
   AgreementSource,
@@ -65,14 +66,12 @@ async function expectFiguresOfCodings() {
   expect(events[0]).toEqual({ kind: 'coders', coders: [...new Set(codings.map((c) => c.coderId))].sort() });
 
   const expected = buildQueue(codings, await db.consensus.toArray(), await db.reviews.toArray());
-  const items = [];
-  let agreed = 0;
-  for await (const step of queueChunks(db, P, 'me', () => false)) {
-    items.push(...step.items);
-    agreed += step.agreed;
-  }
-  expect(items).toEqual(expected.items);
-  expect(agreed).toBe(expected.agreed);
+  const queue = await collectQueue(
+    P,
+    queuePages(db, P, 'me', () => false),
+  );
+  expect(entries(queue)).toEqual(expected.items.map(entryOfItem));
+  expect(queue.agreed).toBe(expected.agreed);
 }
 
 describe('answer blocks (the agreement and adjudication workers read them)', { timeout: 120_000 }, () => {
