@@ -11,7 +11,7 @@ import {
 } from '../../../shared/model/index.ts';
 import { NoProject } from '../../components/NoProject.tsx';
 import { db } from '../../db/db.ts';
-import { coderNames } from '../../db/queries.ts';
+import { coderNames, unitCodings } from '../../db/queries.ts';
 import { formatNumber } from '../../i18n.ts';
 import { useAppStore } from '../../store/index.ts';
 import { useCurrentProject } from '../projects/useCurrentProject.ts';
@@ -323,10 +323,7 @@ function Decision({
   const appeal = useLiveQuery(() => db.appeals.get([projectId, item.appealId]), [projectId, item.appealId]);
   // The unit's answers, read by index when it is shown (cleared codings are in their own table).
   const loaded = useLiveQuery(
-    async () =>
-      (await db.codings.where('[projectId+appealId]').equals([projectId, item.appealId]).toArray())
-        .filter((c) => c.variableId === item.variableId)
-        .sort((a, b) => a.coderId.localeCompare(b.coderId)),
+    () => unitCodings(projectId, item.appealId, item.variableId),
     [projectId, item.appealId, item.variableId],
   );
   const codings = loaded ?? [];

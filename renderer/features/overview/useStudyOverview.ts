@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import type { StudyProgress } from '../../../shared/tables/studyProgress.ts';
 import { db } from '../../db/db.ts';
+import { projectLastEdit } from '../../db/queries.ts';
 import { progressOffThread } from './progressOffThread.ts';
 
 /** What the overview reads on the UI thread: counts over index ranges and a few small records. */
@@ -22,7 +23,7 @@ export function useStudyOverview(projectId: string): {
   progress: StudyProgress | null | undefined;
 } {
   const counts = useLiveQuery(async (): Promise<StudyCounts> => {
-    const [appeals, coderFiles, codings, consensus, last] = await Promise.all([
+    const [appeals, coderFiles, codings, consensus, lastEdit] = await Promise.all([
       db.appeals.where('[projectId+order]').between([projectId, -Infinity], [projectId, Infinity]).count(),
       db.imports
         .where('projectId')
@@ -34,9 +35,9 @@ export function useStudyOverview(projectId: string): {
         .between([projectId, Dexie.minKey], [projectId, Dexie.maxKey])
         .count(),
       db.consensus.where('projectId').equals(projectId).count(),
-      db.codings.orderBy('updatedAt').last(),
+      projectLastEdit(projectId),
     ]);
-    return { appeals, coderFiles, codings, consensus, lastEdit: last?.updatedAt ?? '' };
+    return { appeals, coderFiles, codings, consensus, lastEdit };
   }, [projectId]);
 
   const [progress, setProgress] = useState<{ key: string; value: StudyProgress | null }>();

@@ -1,10 +1,10 @@
-import { Dexie } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEMO_PROJECT_ID } from '../../../shared/demo/index.ts';
 import type { Lang } from '../../../shared/model/index.ts';
 import { db } from '../../db/db.ts';
+import { projectCodingRange } from '../../db/queries.ts';
 import { currentCodebook, deleteProject, openDemoProject } from '../../db/projects.ts';
 import { formatDate } from '../../i18n.ts';
 import { useImportIntent } from '../import/importIntent.ts';
@@ -34,10 +34,7 @@ export function ProjectsScreen() {
           .where('[projectId+order]')
           .between([project.id, -Infinity], [project.id, Infinity])
           .count(),
-        codings: await db.codings
-          .where('[projectId+appealId]')
-          .between([project.id, Dexie.minKey], [project.id, Dexie.maxKey])
-          .count(),
+        codings: await projectCodingRange(project.id).count(),
         codebookVersion: (await currentCodebook(project.id))?.version ?? 0,
         savedAt: (await db.backups.get(project.id))?.savedAt,
       })),
