@@ -180,9 +180,18 @@ export async function unitCodings(
   appealId: string,
   variableId: string,
 ): Promise<Coding[]> {
-  const coders = await projectCoderEdits(projectId);
+  // The project's coders, one key each off the primary key (a cursor that skips to the next coder).
+  const coders = await db.codings
+    .where('[projectId+coderId]')
+    .between([projectId, Dexie.minKey], [projectId, Dexie.maxKey])
+    .uniqueKeys();
   const found = await db.codings.bulkGet(
-    coders.map(({ coderId }): CodingKey => [projectId, coderId, appealId, variableId]),
+    coders.map((key): CodingKey => [
+      projectId,
+      (key as unknown as [string, string])[1],
+      appealId,
+      variableId,
+    ]),
   );
   return found.filter((c) => c !== undefined).sort((a, b) => a.coderId.localeCompare(b.coderId));
 }
