@@ -26,3 +26,11 @@ export const VERSION_5_STORES = {
 
 /** Version 6, the release before the answer blocks (version 7): the backups table. */
 export const VERSION_6_STORES = { ...VERSION_5_STORES, backups: 'projectId' };
+
+/** Version 8, the release before the codings lost the indexes a key range serves (version 9). */
+export const VERSION_8_STORES = {
+  ...VERSION_6_STORES,
+  answerBlocks: '[projectId+variableId+block]',
+  codings:
+    '[projectId+coderId+appealId+variableId], [projectId+coderId], [projectId+coderId+appealId], [projectId+appealId], [projectId+variableId], updatedAt, [projectId+coderId+updatedAt]',
+};

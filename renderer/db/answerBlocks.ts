@@ -9,6 +9,9 @@ import type { CodedAnswer, Coding } from '../../shared/model/index.ts';
  */
 export const BLOCKS = 256;
 
+/** Blocks built and written at a time by `updateAnswerBlocks`. */
+const BLOCKS_AT_A_TIME = 32;
+
 export type AnswerBlockKey = [projectId: string, variableId: string, block: number];
 
 /**
@@ -144,16 +147,21 @@ export async function updateAnswerBlocks(
   if (codings.length === 0) return;
   const groups = [...byBlock(codings).values()];
   const found = await table.bulkGet(groups.map((g) => g.key));
-  const written: AnswerBlock[] = [];
-  const emptied: AnswerBlockKey[] = [];
-  groups.forEach((group, i) => {
-    const appeals = open(found[i]);
-    for (const coding of group.codings) apply(appeals, coding);
-    const block = close(group.key, appeals);
-    if (block) written.push(block);
-    else if (found[i]) emptied.push(group.key);
-  });
-  await Promise.all([table.bulkPut(written), table.bulkDelete(emptied)]);
+  // A slice of blocks at a time, each written before the next is built: the thread (a worker's
+  // too, which hears a cancel between two tasks) is never held long, and the transaction stays busy.
+  for (let start = 0; start < groups.length; start += BLOCKS_AT_A_TIME) {
+    const written: AnswerBlock[] = [];
+    const emptied: AnswerBlockKey[] = [];
+    for (let i = start; i < Math.min(groups.length, start + BLOCKS_AT_A_TIME); i++) {
+      const group = groups[i]!;
+      const appeals = open(found[i]);
+      for (const coding of group.codings) apply(appeals, coding);
+      const block = close(group.key, appeals);
+      if (block) written.push(block);
+      else if (found[i]) emptied.push(group.key);
+    }
+    await Promise.all([table.bulkPut(written), table.bulkDelete(emptied)]);
+  }
 }
 
 /** The answers a block holds, as codings of its variable (the fields the figures read). */

@@ -11,6 +11,7 @@ import type {
 import type { ReviewFlag } from '../../shared/merge/reviewFlag.ts';
 import type { TrainingSet } from '../../shared/merge/trainingSet.ts';
 import type { RememberedMapping } from '../../shared/import/columnMapping.ts';
+import { CoderEditBuilder, type CoderEdit } from './coderEdits.ts';
 import { rebuildAnswerBlocks, type AnswerBlock, type AnswerBlockKey } from './answerBlocks.ts';
 
 /** When a project was last saved to a file, and the Electron daily copy last written. */
@@ -59,6 +60,8 @@ export class KodtauDb extends Dexie {
    * for the agreement and adjudication workers (see answerBlocks.ts). Written with `codings`.
    */
   answerBlocks!: Table<AnswerBlock, AnswerBlockKey>;
+  /** Derived from the codings written: each coder's latest edit in a project (see `putCodings`). */
+  coderEdits!: Table<CoderEdit, [string, string]>;
 
   constructor(name = 'kodtau') {
     super(name);
@@ -114,6 +117,20 @@ export class KodtauDb extends Dexie {
       codings:
         '[projectId+coderId+appealId+variableId], [projectId+coderId], [projectId+coderId+appealId], [projectId+appealId], [projectId+variableId], updatedAt, [projectId+coderId+updatedAt]',
     });
+    // Every index costs each coding written (a merge writes 1.2 M): those a range of the primary
+    // key serves (`[projectId+coderId]`, `[projectId+coderId+appealId]`: Dexie reads them from it)
+    // and those a derived record serves (each coder's latest edit, in `coderEdits`) go.
+    this.version(9)
+      .stores({
+        codings: '[projectId+coderId+appealId+variableId], [projectId+variableId]',
+        coderEdits: '[projectId+coderId]',
+      })
+      .upgrade(async (tx) => {
+        const edits = new CoderEditBuilder();
+        for (const name of ['codings', 'clearedCodings'])
+          await tx.table<Coding, CodingKey>(name).each((coding) => edits.add(coding));
+        await tx.table<CoderEdit, [string, string]>('coderEdits').bulkPut(edits.build());
+      });
   }
 }
 

@@ -1,10 +1,11 @@
 import { Dexie, type IndexableType, type Table } from 'dexie';
 import type { Coding } from '../../shared/model/index.ts';
 import { updateAnswerBlocks, type AnswerBlock } from './answerBlocks.ts';
+import { updateCoderEdits, type CoderEdit } from './coderEdits.ts';
 import { codingKeyOf, db, type CodingKey } from './db.ts';
 
 /** The tables `putCodings` writes: a transaction that calls it spans all of them. */
-export const codingTables = () => [db.codings, db.clearedCodings, db.answerBlocks];
+export const codingTables = () => [db.codings, db.clearedCodings, db.answerBlocks, db.coderEdits];
 
 /** IndexedDB's order of coding keys (arrays of strings: code-unit order, element by element). */
 function compareKeys(a: CodingKey, b: CodingKey): number {
@@ -39,21 +40,43 @@ async function deleteWhereFound(table: Table<Coding, CodingKey>, keys: CodingKey
 }
 
 /**
+ * Rows per request batch while `putCodings` writes: large, so that IndexedDB always has requests
+ * queued, and small enough that copying them to IndexedDB holds the thread a fraction of a second
+ * (a worker hears a cancel between two batches) and the progress moves.
+ */
+export const ROWS_AT_A_TIME = 20_000;
+
+/**
  * Stores codings, each in its table: an answer in `codings`, a cleared one in `clearedCodings`,
  * removing the key from the other (where it is there: a key is in one table, never both), and
- * brings the answer blocks up to date. The one way codings are written: call inside a
- * transaction over `codingTables()`.
+ * brings the answer blocks and each coder's latest edit up to date, once for all the codings
+ * (a block is read and written once however many of them fall in it). The one way codings are
+ * written: call inside a transaction over `codingTables()`. `onWritten` hears how many rows are
+ * stored after each batch of `ROWS_AT_A_TIME`; what it throws aborts the write.
  */
-export async function putCodings(codings: readonly Coding[]): Promise<void> {
-  const cleared = codings.filter((c) => c.cleared);
-  const answers = codings.filter((c) => !c.cleared);
-  await Promise.all([
-    db.codings.bulkPut(answers),
-    db.clearedCodings.bulkPut(cleared),
-    deleteWhereFound(db.codings, cleared.map(codingKeyOf)),
-    deleteWhereFound(db.clearedCodings, answers.map(codingKeyOf)),
+export async function putCodings(
+  codings: readonly Coding[],
+  onWritten: (done: number) => void = () => {},
+): Promise<void> {
+  const derived = Promise.all([
     updateAnswerBlocks(db.answerBlocks, codings),
+    updateCoderEdits(db.coderEdits, codings),
   ]);
+  // A failed or cancelled write aborts the transaction: the derived work's failure is that one.
+  derived.catch(() => {});
+  for (let start = 0; start < codings.length; start += ROWS_AT_A_TIME) {
+    const batch = codings.slice(start, start + ROWS_AT_A_TIME);
+    const cleared = batch.filter((c) => c.cleared);
+    const answers = batch.filter((c) => !c.cleared);
+    await Promise.all([
+      db.codings.bulkPut(answers),
+      db.clearedCodings.bulkPut(cleared),
+      deleteWhereFound(db.codings, cleared.map(codingKeyOf)),
+      deleteWhereFound(db.clearedCodings, answers.map(codingKeyOf)),
+    ]);
+    onWritten(start + batch.length);
+  }
+  await derived;
 }
 
 /** One coder's codings of the project, cleared ones included: what their coder file carries. */
@@ -96,7 +119,7 @@ export interface CoderSummary {
   /** Appeals with at least one answer. */
   appeals: number;
   codings: number;
-  /** Time of the coder's latest answer. */
+  /** Time of the coder's latest edit (a clearing is one). */
   lastEdit: string;
 }
 
@@ -137,30 +160,77 @@ async function countAppeals(projectId: string): Promise<Map<string, number>> {
   return new Map([...appeals].map(([id, set]) => [id, set.size]));
 }
 
+/** Each coder's latest edit in the project, from the small derived `coderEdits` rows. */
+export function projectCoderEdits(projectId: string): Promise<CoderEdit[]> {
+  return db.coderEdits
+    .where('[projectId+coderId]')
+    .between([projectId, Dexie.minKey], [projectId, Dexie.maxKey])
+    .toArray();
+}
+
+/** The latest edit of anyone in the project ('' before the first). */
+export async function projectLastEdit(projectId: string): Promise<string> {
+  const edits = await projectCoderEdits(projectId);
+  return edits.reduce((last, { lastEdit }) => (lastEdit > last ? lastEdit : last), '');
+}
+
+/** Every coder's answer to one unit (appeal and variable), by coder id as the screen lists them. */
+export async function unitCodings(
+  projectId: string,
+  appealId: string,
+  variableId: string,
+): Promise<Coding[]> {
+  // The project's coders, one key each off the primary key (a cursor that skips to the next coder).
+  const coders = await db.codings
+    .where('[projectId+coderId]')
+    .between([projectId, Dexie.minKey], [projectId, Dexie.maxKey])
+    .uniqueKeys();
+  const found = await db.codings.bulkGet(
+    coders.map((key): CodingKey => [
+      projectId,
+      (key as unknown as [string, string])[1],
+      appealId,
+      variableId,
+    ]),
+  );
+  return found.filter((c) => c !== undefined).sort((a, b) => a.coderId.localeCompare(b.coderId));
+}
+
 /**
- * Per coder of the project: answers counted on an index (no rows read), the appeals from the
- * answer blocks a slice at a time, and the latest edit from the newest end of the coder's
- * `updatedAt` index. It runs again after every merge: nothing here reads every coding.
+ * One coder's answers in the project, on the primary key (it starts with the project and the
+ * coder; Dexie's `.equals` on a two-part prefix of a four-part key builds a range IndexedDB refuses).
+ */
+export function coderCodingRange(projectId: string, coderId: string) {
+  return db.codings.where(':id').between([projectId, coderId], [projectId, coderId, Dexie.maxKey]);
+}
+
+/** Every answer of the project on the primary key: a count, or a delete. */
+export function projectCodingRange(projectId: string) {
+  return db.codings
+    .where('[projectId+coderId+appealId+variableId]')
+    .between([projectId, Dexie.minKey], [projectId, Dexie.maxKey]);
+}
+
+/**
+ * Per coder of the project: answers counted on the primary key (no rows read), the appeals from
+ * the answer blocks a slice at a time, and the latest edit from `coderEdits`. It runs again after
+ * every merge: nothing here reads every coding.
  */
 export async function coderSummaries(projectId: string): Promise<CoderSummary[]> {
-  const [coderKeys, appeals] = await Promise.all([
+  const [coderKeys, appeals, edits] = await Promise.all([
     db.codings
       .where('[projectId+coderId]')
       .between([projectId, Dexie.minKey], [projectId, Dexie.maxKey])
       .uniqueKeys(),
     appealsPerCoder(projectId),
+    projectCoderEdits(projectId),
   ]);
+  const lastEdits = new Map(edits.map((e) => [e.coderId, e.lastEdit]));
   return Promise.all(
     coderKeys.map(async (key) => {
       const id = (key as unknown as [string, string])[1];
-      const [codings, latest] = await Promise.all([
-        db.codings.where('[projectId+coderId]').equals([projectId, id]).count(),
-        db.codings
-          .where('[projectId+coderId+updatedAt]')
-          .between([projectId, id, Dexie.minKey], [projectId, id, Dexie.maxKey])
-          .last(),
-      ]);
-      return { id, codings, appeals: appeals.get(id) ?? 0, lastEdit: latest?.updatedAt ?? '' };
+      const codings = await coderCodingRange(projectId, id).count();
+      return { id, codings, appeals: appeals.get(id) ?? 0, lastEdit: lastEdits.get(id) ?? '' };
     }),
   );
 }

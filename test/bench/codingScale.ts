@@ -99,7 +99,10 @@ const median = (values: readonly number[]) => summarise('', values, 0).medianMs;
 async function markCoder(args: { coder: string; unsure: number; note: number; uncoded: number }) {
   const { db, useAppStore } = (window as unknown as { kodtauTest: Hooks }).kodtauTest;
   const { projectId } = useAppStore.getState();
-  const rows = await db.codings.where('[projectId+coderId]').equals([projectId!, args.coder]).toArray();
+  const rows = await db.codings
+    .where(':id')
+    .between([projectId!, args.coder], [projectId!, args.coder, []])
+    .toArray();
   const order = (appealId: string) => Number(appealId.slice(2)) - 1;
   const marked = rows
     .filter((row) => order(row.appealId) % args.unsure === 0 || order(row.appealId) % args.note === 0)

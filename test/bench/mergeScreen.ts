@@ -5,7 +5,7 @@
 // and Cancel in the middle of the write to the screen saying so, with nothing stored. While that
 // merge runs it shoots its progress as screenshots/merge-progress-{kk,ru,en}.png.
 // Called from scale.bench.ts (KODTAU_BENCH_SCREENS includes 'merge'); KODTAU_BENCH_PROFILE=<folder>
-// profiles the main thread during the merge that changes nothing (see `profiled`).
+// profiles the main thread during the first merge and the one that changes nothing (see `profiled`).
 import { mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -61,7 +61,8 @@ export async function measureMerge(
   const merges: MergeTimed[] = [];
   for (let run = 0; run < runs; run++) {
     await page.evaluate(clearCodings);
-    merges.push(await page.evaluate(mergeOnce, { added: codings / coders.length, files: coders.length }));
+    const merge = () => page.evaluate(mergeOnce, { added: codings / coders.length, files: coders.length });
+    merges.push(run === 0 ? await profiled(page, 'merge-first', merge) : await merge());
   }
   record('merge: 3 coder files at once, drop to report', merges, 20_000);
   const again: MergeTimed = await profiled(page, 'merge-again', () =>
@@ -100,7 +101,7 @@ async function prepareFiles({ project, coders }: { project: string; coders: stri
   const names = new Map((await db.coders.toArray()).map((c) => [c.id, c.name]));
   w.kodtauMergeFiles = [];
   for (const id of coders) {
-    const codings = await db.codings.where('[projectId+coderId]').equals([project, id]).toArray();
+    const codings = await db.codings.where(':id').between([project, id], [project, id, []]).toArray();
     const text = w.kodtauCoderFile({ id, name: names.get(id) }, codebook, codings, new Date().toISOString());
     w.kodtauMergeFiles.push(new File([text], `${id}.kodtau-coder.json`));
   }

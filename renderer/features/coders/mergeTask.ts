@@ -24,9 +24,6 @@ export class MergeCancelled extends Error {
   }
 }
 
-/** Codings per `putCodings` inside the one transaction: the progress moves on after each. */
-const WRITE_CHUNK = 10_000;
-
 function decode(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -106,13 +103,12 @@ async function writeMerge(
       const target = { projectId, codebooks, appealIds: new Set(appealKeys.map(([, id]) => id)) };
       const outcome = mergeReadFiles(target, existing.flat() as Coding[], read, now);
       const { changed } = outcome;
-      for (let start = 0; start < changed.length; start += WRITE_CHUNK) {
+      const written = (done: number) => {
         check();
-        onProgress({ phase: 'write', done: start, total: changed.length });
-        await putCodings(changed.slice(start, start + WRITE_CHUNK));
-      }
-      check();
-      onProgress({ phase: 'write', done: changed.length, total: changed.length });
+        onProgress({ phase: 'write', done, total: changed.length });
+      };
+      written(0);
+      await putCodings(changed, written);
       await db.coders.bulkPut(outcome.coders);
       if (outcome.revised.length > 0) {
         const settled = await db.consensus.bulkGet(

@@ -2,6 +2,7 @@
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { db } from '../../../renderer/db/db.ts';
+import { AnswerBlockBuilder } from '../../../renderer/db/answerBlocks.ts';
 import { codingTables, putCodings } from '../../../renderer/db/queries.ts';
 import { importCoderFiles } from '../../../renderer/features/coders/coderFiles.ts';
 import { MergeCancelled, type MergeProgress } from '../../../renderer/features/coders/mergeTask.ts';
@@ -153,14 +154,18 @@ async function previousMerge(picked: { name: string; bytes: Uint8Array }[]): Pro
 
 /** Everything a merge may change, in key order. */
 async function snapshot() {
-  const [codings, tombstones, coders, reviews, consensus] = await Promise.all([
+  const [codings, tombstones, coders, reviews, consensus, blocks, edits] = await Promise.all([
     db.codings.toArray(),
     db.clearedCodings.toArray(),
     db.coders.toArray(),
     db.reviews.toArray(),
     db.consensus.toArray(),
+    db.answerBlocks.toArray(),
+    db.coderEdits.toArray(),
   ]);
-  return { codings, tombstones, coders, reviews, consensus };
+  // Typed arrays compared by their numbers.
+  const cells = blocks.map((b) => ({ ...b, cells: [...b.cells] }));
+  return { codings, tombstones, coders, reviews, consensus, blocks: cells, edits };
 }
 
 async function freshDb() {
@@ -193,6 +198,19 @@ describe('the merge of coder files (worker task)', () => {
       ).toEqual([[0, 858 + 468 + 467, 6000 - 1793], [0, 0, 6000], [6000, 0, 0], 'refused']);
       expect(expected.reviews.length).toBeGreaterThan(0);
       expect(new Set(phases)).toEqual(new Set(['read', 'merge', 'write']));
+      // The derived rows say what the codings say: every answer in its block, each coder's latest edit.
+      const built = new AnswerBlockBuilder();
+      for (const answer of expected.codings) built.add(answer);
+      const byKey = (b: { variableId: string; block: number }) => `${b.variableId}/${b.block}`;
+      const sorted = <T extends { variableId: string; block: number }>(list: T[]) =>
+        list.sort((x, y) => (byKey(x) < byKey(y) ? -1 : 1));
+      expect(sorted(expected.blocks)).toEqual(
+        sorted(built.build().map((b) => ({ ...b, cells: [...b.cells] }))),
+      );
+      const latest = new Map<string, string>();
+      for (const c of [...expected.codings, ...expected.tombstones])
+        if (c.updatedAt > (latest.get(c.coderId) ?? '')) latest.set(c.coderId, c.updatedAt);
+      expect(new Map(expected.edits.map((e) => [e.coderId, e.lastEdit]))).toEqual(latest);
     },
   );
 

@@ -366,10 +366,7 @@ describe('blind coding and the supervisor view', () => {
   it("a coder sees only their own codings, not the demo coders' on the same appeal", async () => {
     await renderScreen();
     expect(
-      await db.codings
-        .where('[projectId+appealId]')
-        .equals([DEMO_PROJECT_ID, appeal(0).id])
-        .count(),
+      await db.codings.filter((c) => c.projectId === DEMO_PROJECT_ID && c.appealId === appeal(0).id).count(),
     ).toBe(8);
     for (const variable of [REASON, REGION, BODY, RESPONSE])
       for (const button of within(fieldset(variable)).getAllByRole(

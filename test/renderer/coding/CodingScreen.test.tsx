@@ -3,6 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../../renderer/db/db.ts';
+import { coderCodingRange } from '../../../renderer/db/queries.ts';
 import { currentCodebook, openDemoProject } from '../../../renderer/db/projects.ts';
 import { CodingScreen } from '../../../renderer/features/coding/CodingScreen.tsx';
 import { useAppStore } from '../../../renderer/store/index.ts';
@@ -215,7 +216,7 @@ describe('CodingScreen — keyboard', () => {
     await user.keyboard('{ArrowRight}');
     expect(field).toHaveValue('1');
     expect(screen.getByText('1 / 341')).toBeInTheDocument();
-    expect(await db.codings.where('[projectId+coderId]').equals([DEMO_PROJECT_ID, ME]).count()).toBe(0);
+    expect(await coderCodingRange(DEMO_PROJECT_ID, ME).count()).toBe(0);
   });
 
   it('ignores shortcuts with Ctrl, so browser shortcuts keep working', async () => {

@@ -233,7 +233,7 @@ describe('editAppeal and replayEdit', () => {
     expect(redone.rows.get('body')).toEqual(theirs);
     // Other coders' rows of the same appeal are never touched.
     expect(
-      await db.codings.where('[projectId+appealId]').equals([DEMO_PROJECT_ID, ref.appealId]).count(),
+      await db.codings.filter((c) => c.projectId === DEMO_PROJECT_ID && c.appealId === ref.appealId).count(),
     ).toBe(DEMO.codings.filter((c) => c.appealId === ref.appealId).length + 3);
   });
 

@@ -10,7 +10,7 @@ import { setUpRendererTests } from '../harness.tsx';
 setUpRendererTests('en');
 
 describe('coderSummaries (the coders table)', () => {
-  it('counts what every coding of each coder gives, cleared codings left out, with the latest edit', async () => {
+  it('counts what every coding of each coder gives, cleared codings left out, with the latest edit (a clearing is one)', async () => {
     await openDemoProject();
     // One coder clears every variable of one appeal and edits another answer later than anything.
     const all = await db.codings.toArray();
@@ -24,13 +24,15 @@ describe('coderSummaries (the coders table)', () => {
     );
 
     const codings = await db.codings.toArray();
+    const tombstones = await db.clearedCodings.toArray();
     const expected = [...new Set(codings.map((c) => c.coderId))].sort().map((id) => {
       const own = codings.filter((c) => c.coderId === id);
       return {
         id,
         codings: own.length,
         appeals: new Set(own.map((c) => c.appealId)).size,
-        lastEdit: own
+        // The latest edit, a clearing included (a clearing is an edit).
+        lastEdit: [...own, ...tombstones.filter((c) => c.coderId === id)]
           .map((c) => c.updatedAt)
           .sort()
           .at(-1),
@@ -39,6 +41,7 @@ describe('coderSummaries (the coders table)', () => {
     const summaries = (await coderSummaries(DEMO_PROJECT_ID)).sort((a, b) => a.id.localeCompare(b.id));
     expect(summaries).toEqual(expected);
     expect(summaries.find((s) => s.id === later.coderId)!.lastEdit).toBe('2027-02-01T00:00:00.000Z');
+    expect(summaries.find((s) => s.id === first!.coderId)!.lastEdit).toBe('2027-01-01T00:00:00.000Z');
     expect(cleared.length).toBeGreaterThan(1);
   });
 });

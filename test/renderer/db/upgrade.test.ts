@@ -2,7 +2,7 @@ import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KodtauDb } from '../../../renderer/db/db.ts';
 import { AnswerBlockBuilder } from '../../../renderer/db/answerBlocks.ts';
-import { VERSION_4_STORES, VERSION_6_STORES } from '../../previousSchemas.ts';
+import { VERSION_4_STORES, VERSION_6_STORES, VERSION_8_STORES } from '../../previousSchemas.ts';
 import { coding } from './fixtures.ts';
 
 const NAME = 'kodtau-upgrade-test';
@@ -60,6 +60,57 @@ describe('the version 7 upgrade', () => {
     const sorted = (list: typeof blocks) =>
       list.map((b) => ({ ...b, cells: [...b.cells] })).sort((a, b) => byKey(a).localeCompare(byKey(b)));
     expect(sorted(blocks)).toEqual(sorted(builder.build()));
+    db.close();
+  });
+});
+
+describe('the version 9 upgrade', () => {
+  it('keeps every coding, reads them on the primary key and gives each coder their latest edit', async () => {
+    const old = new Dexie(NAME);
+    old.version(8).stores(VERSION_8_STORES);
+    const at = (day: number) => `2019-08-${String(day).padStart(2, '0')}T00:00:00.000Z`;
+    const answers = Array.from({ length: 60 }, (_, i) => ({
+      ...coding(i % 2 ? 'p' : 'q', `coder-${i % 3}`, `A${i}`, 'reason', ['x']),
+      updatedAt: at(1 + (i % 20)),
+    }));
+    // coder-0's latest edit in p is a clearing, later than any of their answers.
+    const cleared = {
+      ...coding('p', 'coder-0', 'A1', 'region', []),
+      cleared: true as const,
+      updatedAt: at(25),
+    };
+    await old.table('codings').bulkPut(answers);
+    await old.table('clearedCodings').put(cleared);
+    old.close();
+
+    const db = new KodtauDb(NAME);
+    await db.open();
+    expect(db.verno).toBe(9);
+    expect(await db.codings.count()).toBe(answers.length);
+    const latest = (projectId: string, coderId: string) =>
+      [...answers, cleared]
+        .filter((c) => c.projectId === projectId && c.coderId === coderId)
+        .map((c) => c.updatedAt)
+        .sort()
+        .at(-1);
+    expect(await db.coderEdits.get(['p', 'coder-0'])).toEqual({
+      projectId: 'p',
+      coderId: 'coder-0',
+      lastEdit: at(25),
+    });
+    for (const edit of await db.coderEdits.toArray())
+      expect(edit.lastEdit).toBe(latest(edit.projectId, edit.coderId));
+    expect(await db.coderEdits.count()).toBe(6);
+    // The readers of the dropped indexes read a range of the primary key instead.
+    const coders = await db.codings
+      .where('[projectId+coderId]')
+      .between(['q', Dexie.minKey], ['q', Dexie.maxKey])
+      .uniqueKeys();
+    expect(coders).toEqual([
+      ['q', 'coder-0'],
+      ['q', 'coder-1'],
+      ['q', 'coder-2'],
+    ]);
     db.close();
   });
 });

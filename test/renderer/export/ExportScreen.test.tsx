@@ -3,6 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../renderer/db/db.ts';
+import { coderCodingRange } from '../../../renderer/db/queries.ts';
 import { openDemoProject } from '../../../renderer/db/projects.ts';
 import { ExportScreen } from '../../../renderer/features/export/ExportScreen.tsx';
 import { useAppStore } from '../../../renderer/store/index.ts';
@@ -54,9 +55,7 @@ describe('ExportScreen', { timeout: 20_000 }, () => {
     // An appeal the coder coded holds 0/1 in its reason columns; one she did not code, empty cells.
     const col = rows[0]!.indexOf('reason_corruption');
     const coded = new Set(
-      (await db.codings.where('[projectId+coderId]').equals([DEMO_PROJECT_ID, coderId]).toArray()).map(
-        (c) => c.appealId,
-      ),
+      (await coderCodingRange(DEMO_PROJECT_ID, coderId).toArray()).map((c) => c.appealId),
     );
     const cells = (mine: boolean) =>
       rows
