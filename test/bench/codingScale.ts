@@ -10,7 +10,7 @@
 //   DevTools Protocol (`Performance.getMetrics`, JSHeapUsedSize: the main thread's heap only).
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import type { ChromiumApp, Timed } from './chromiumApp.ts';
+import { profiled, type ChromiumApp, type Timed } from './chromiumApp.ts';
 import { summarise, type BenchResult } from './harness.ts';
 
 type Record = (name: string, samples: Timed[], targetMs: number) => void;
@@ -57,7 +57,8 @@ export async function codingScreenFigures(
     uncoded: UNCODED_EVERY,
   });
   const open: Timed[] = [];
-  for (let run = 0; run < RUNS; run++) open.push(await page.evaluate(openCoding, appeals));
+  for (let run = 0; run < RUNS; run++)
+    open.push(await profiled(page, `coding-open-${run + 1}`, () => page.evaluate(openCoding, appeals)));
   record('coding: open to first appeal', open, 1000);
   await page.evaluate(() => document.querySelector<HTMLElement>('.more-filters summary')!.click());
   for (const filter of filterCases(appeals, regions)) {
@@ -81,7 +82,7 @@ export async function codingScreenFigures(
     }
     record(`coding: search, ${name} (Enter to drawn)`, samples, 500);
   }
-  const moves = await page.evaluate(nextAppeal, 100);
+  const moves = await profiled(page, 'coding-next', () => page.evaluate(nextAppeal, 100));
   const ms = moves.map((m) => m.ms);
   results.push(summarise('coding: next appeal to drawn (p95 target 33 ms)', ms, 16, 33));
   results.push(

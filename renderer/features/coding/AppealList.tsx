@@ -28,8 +28,17 @@ export const AppealList = memo(function AppealList(props: {
     estimateSize: () => ROW_HEIGHT,
     overscan: 10,
   });
+  // Scrolled only when the row is out of view, judged by the sizes the virtualizer keeps: its
+  // scrollToIndex reads the list's height from the page, a layout on every move.
   useEffect(() => {
-    virtualizer.scrollToIndex(index, { align: 'auto' });
+    const { scrollOffset, scrollRect } = virtualizer;
+    const top = index * ROW_HEIGHT;
+    const inView =
+      scrollOffset !== null &&
+      scrollRect !== null &&
+      top >= scrollOffset &&
+      top + ROW_HEIGHT <= scrollOffset + scrollRect.height;
+    if (!inView) virtualizer.scrollToIndex(index, { align: 'auto' });
   }, [virtualizer, index]);
 
   return (

@@ -90,6 +90,8 @@ function CodingWorkspace({ projectId, codebook }: { projectId: string; codebook:
     if (command === 'next') void session.moveTo(index + 1);
     else if (command === 'previous') void session.moveTo(index - 1);
     else if (command === 'nextUncoded') {
+      // Not known until the list and the coded appeals are there.
+      if (!list || !session.coded) return;
       const target = session.nextUncodedIndex();
       if (target < 0) setNotice(t('coding.allCoded'));
       else void session.moveTo(target);
@@ -150,15 +152,16 @@ function CodingWorkspace({ projectId, codebook }: { projectId: string; codebook:
     return () => window.removeEventListener('keydown', onKey);
   });
 
-  if (!list || (current === undefined && !shown)) return null;
-  const total = list.ids.length;
+  // Opening, the first appeal may show before the list (useCodingSession): then without its place.
+  if (list ? current === undefined && !shown : !shown) return null;
+  const total = list?.ids.length ?? 0;
   const codedCount = session.coded?.size ?? 0;
 
   return (
     <section className="coding" ref={section}>
       <header className="coding-head">
         <h1 id="screen-title">{t('nav.coding')}</h1>
-        {total > 0 && (
+        {list && total > 0 && (
           <span className="position" aria-live="polite">
             {jumpOpen ? (
               <JumpInput
@@ -178,10 +181,10 @@ function CodingWorkspace({ projectId, codebook }: { projectId: string; codebook:
         )}
         <Progress coded={codedCount} all={all} theirs={session.viewerId !== session.coderId} />
         <div className="actions">
-          <button type="button" onClick={() => run('previous')} disabled={index === 0}>
+          <button type="button" onClick={() => run('previous')} disabled={!list || index === 0}>
             {t('coding.previous')}
           </button>
-          <button type="button" onClick={() => run('next')} disabled={index >= total - 1}>
+          <button type="button" onClick={() => run('next')} disabled={!list || index >= total - 1}>
             {t('coding.next')}
           </button>
           <button type="button" onClick={() => run('nextUncoded')}>
@@ -266,11 +269,15 @@ function CodingWorkspace({ projectId, codebook }: { projectId: string; codebook:
           {notice}
         </p>
       )}
-      {total === 0 || !shown ? (
+      {(list && total === 0) || !shown ? (
         <p className="card empty">{t(isFiltered(filter) ? 'coding.noMatch' : 'coding.noAppeals')}</p>
       ) : (
         <div className="coding-body">
-          <AppealList list={list} coded={session.coded} index={index} onPick={pick} />
+          {list ? (
+            <AppealList list={list} coded={session.coded} index={index} onPick={pick} />
+          ) : (
+            <nav className="card appeal-list" aria-label={t('coding.list')} aria-busy="true" />
+          )}
           <AppealView appeal={shown.appeal} codebook={codebook} query={filter.query} />
           <div className="coding-side">
             <CodingPanel
