@@ -17,7 +17,7 @@ type Record = (name: string, samples: Timed[], targetMs: number) => void;
 type Hooks = {
   db: import('../../renderer/db/db.ts').KodtauDb;
   useAppStore: typeof import('../../renderer/store/index.ts').useAppStore;
-};
+} & Pick<typeof import('../../renderer/db/queries.ts'), 'codingTables' | 'putCodings'>;
 type Time = (act: () => void, done: () => boolean, timeoutMs?: number) => Promise<Timed>;
 
 const CODER = 'coder-a';
@@ -96,33 +96,27 @@ export async function codingScreenFigures(
 
 const median = (values: readonly number[]) => summarise('', values, 0).medianMs;
 
-/** Runs in the page: coder-a's appeals are marked unsure, noted, or taken back (cleared). */
+/**
+ * Runs in the page: coder-a's appeals are marked unsure, noted, or taken back (cleared), written
+ * as the app writes codings (putCodings, which keeps the answer blocks in step), a chunk a transaction.
+ */
 async function markCoder(args: { coder: string; unsure: number; note: number; uncoded: number }) {
-  const { db, useAppStore } = (window as unknown as { kodtauTest: Hooks }).kodtauTest;
+  const { db, useAppStore, codingTables, putCodings } = (window as unknown as { kodtauTest: Hooks })
+    .kodtauTest;
   const { projectId } = useAppStore.getState();
   const rows = await db.codings.where('[projectId+coderId]').equals([projectId!, args.coder]).toArray();
   const order = (appealId: string) => Number(appealId.slice(2)) - 1;
-  const marked = rows
-    .filter((row) => order(row.appealId) % args.unsure === 0 || order(row.appealId) % args.note === 0)
-    .map((row) => ({
-      ...row,
-      unsure: order(row.appealId) % args.unsure === 0,
-      ...(order(row.appealId) % args.note === 0 ? { note: `Note on ${row.appealId}` } : {}),
-    }));
-  await db.codings.bulkPut(marked);
-  const cleared = rows.filter((row) => order(row.appealId) % args.uncoded === 0);
-  await db.transaction('rw', [db.codings, db.clearedCodings], async () => {
-    await db.codings.bulkDelete(cleared.map((c) => [c.projectId, c.coderId, c.appealId, c.variableId]));
-    await db.clearedCodings.bulkPut(
-      cleared.map((c) => ({
-        ...c,
-        values: [],
-        cleared: true as const,
-        unsure: order(c.appealId) % args.unsure === 0,
-        ...(order(c.appealId) % args.note === 0 ? { note: `Note on ${c.appealId}` } : {}),
-      })),
-    );
+  const changed = rows.flatMap((row) => {
+    const at = order(row.appealId);
+    const flags = {
+      unsure: at % args.unsure === 0,
+      ...(at % args.note === 0 ? { note: `Note on ${row.appealId}` } : {}),
+    };
+    if (at % args.uncoded === 0) return [{ ...row, ...flags, values: [], cleared: true as const }];
+    return flags.unsure || flags.note ? [{ ...row, ...flags }] : [];
   });
+  for (let from = 0; from < changed.length; from += 5000)
+    await db.transaction('rw', codingTables(), () => putCodings(changed.slice(from, from + 5000)));
   useAppStore.setState({ coderId: args.coder, screen: 'settings', positions: {} });
   await new Promise((resolve) => setTimeout(resolve, 500));
 }
