@@ -387,7 +387,7 @@ function revise<T>(
 /** The variables one coder answered of one appeal, from the keys of their answers. */
 async function answeredOf(db: KodtauDb, projectId: string, coderId: string, appealId: string) {
   const keys = await db.codings
-    .where('[projectId+coderId+appealId+variableId]')
+    .where(':id')
     .between([projectId, coderId, appealId, Dexie.minKey], [projectId, coderId, appealId, Dexie.maxKey])
     .primaryKeys();
   return new Set(keys.map((key) => key[3]));
@@ -397,7 +397,10 @@ async function answeredOf(db: KodtauDb, projectId: string, coderId: string, appe
 async function appealRowsOf(db: KodtauDb, projectId: string, coderId: string, appealId: string) {
   const rows = await Promise.all(
     [db.codings, db.clearedCodings].map((table) =>
-      table.where('[projectId+coderId+appealId]').equals([projectId, coderId, appealId]).toArray(),
+      table
+        .where(':id')
+        .between([projectId, coderId, appealId, Dexie.minKey], [projectId, coderId, appealId, Dexie.maxKey])
+        .toArray(),
     ),
   );
   return rows.flat();
