@@ -28,17 +28,20 @@ export const AppealList = memo(function AppealList(props: {
     estimateSize: () => ROW_HEIGHT,
     overscan: 10,
   });
-  // Scrolled only when the row is out of view, judged by the sizes the virtualizer keeps: its
-  // scrollToIndex reads the list's height from the page, a layout on every move.
+  // Scrolled only when the row is out of view, judged by the sizes the virtualizer keeps, and by
+  // setting the scroll offset: its scrollToIndex reads the list's height from the page (a layout)
+  // on every move, and again in the frames after.
   useEffect(() => {
     const { scrollOffset, scrollRect } = virtualizer;
+    const element = scroller.current;
     const top = index * ROW_HEIGHT;
-    const inView =
-      scrollOffset !== null &&
-      scrollRect !== null &&
-      top >= scrollOffset &&
-      top + ROW_HEIGHT <= scrollOffset + scrollRect.height;
-    if (!inView) virtualizer.scrollToIndex(index, { align: 'auto' });
+    if (scrollOffset === null || scrollRect === null || !element) {
+      virtualizer.scrollToIndex(index, { align: 'auto' });
+      return;
+    }
+    if (top < scrollOffset) element.scrollTop = top;
+    else if (top + ROW_HEIGHT > scrollOffset + scrollRect.height)
+      element.scrollTop = top + ROW_HEIGHT - scrollRect.height;
   }, [virtualizer, index]);
 
   return (

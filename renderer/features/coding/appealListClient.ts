@@ -13,7 +13,7 @@ interface Asked {
 export type ListRequest =
   | ({ kind: 'list'; id: number; filter: CodingFilter } & Asked)
   | ({ kind: 'coded'; id: number } & Asked)
-  | { kind: 'warm'; id: number; projectId: string }
+  | { kind: 'warm'; id: number; projectId: string; coderId: string }
   | { kind: 'mutated'; id: number; touched: Touched };
 export interface ListReply {
   id: number;
@@ -98,13 +98,14 @@ export async function requestCodedAppeals(
 }
 
 /**
- * Starts reading what the filters and the search read of the project's appeals (seconds at
+ * Starts reading what the filters and the search read of the project's appeals and the
+ * coder's flags (seconds at
  * 100 000 appeals, and IndexedDB serves one request at a time): the screen asks once its first
  * appeal and list are shown, so that they do not wait behind it.
  */
-export function warmAppealList(projectId: string) {
-  if (typeof Worker === 'undefined') sourceOnThisThread().warm(projectId);
-  else listWorker().postMessage({ kind: 'warm', id: 0, projectId } satisfies ListRequest);
+export function warmAppealList(projectId: string, coderId: string) {
+  if (typeof Worker === 'undefined') sourceOnThisThread().warm(projectId, coderId);
+  else listWorker().postMessage({ kind: 'warm', id: 0, projectId, coderId } satisfies ListRequest);
 }
 
 /**

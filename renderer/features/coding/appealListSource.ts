@@ -82,8 +82,11 @@ export function touchedBy(dbName: string, parts: Record<string, unknown>): Touch
 /** Thrown when a newer request has made this one stale. */
 export class Superseded extends Error {}
 
-/** Appeals read per step: a step is one IndexedDB request, and a point where a stale request stops. */
-const PAGE = 5000;
+/**
+ * Rows read per step: a step is one IndexedDB request, and a point where a stale request stops.
+ * IndexedDB serves one request at a time, so the screen's own reads wait for at most one step.
+ */
+const PAGE = 2000;
 /** Haystacks searched between two looks at whether the request is still wanted. */
 const SLICE = 10_000;
 const SEPARATOR = '\u0000';
@@ -118,6 +121,7 @@ const yieldTurn = () => new Promise((resolve) => setTimeout(resolve, 0));
  */
 export class AppealListSource {
   private columns = new Map<string, Promise<AppealColumns>>();
+  private lists = new Map<string, Promise<AppealList>>();
   private codedSets = new Map<string, Kept<Set<string>>>();
   private flagSets = new Map<string, Kept<Flagged>>();
 
@@ -127,7 +131,10 @@ export class AppealListSource {
 
   /** Drops or brings up to date what a write touched. */
   forget(touched: Touched) {
-    if (touched.appeals) this.columns.clear();
+    if (touched.appeals) {
+      this.columns.clear();
+      this.lists.clear();
+    }
     if (touched.codings === 'all') {
       this.codedSets.clear();
       this.flagSets.clear();
@@ -177,6 +184,12 @@ export class AppealListSource {
     const keep = await this.statusTest(projectId, coderId, filter.status, variables);
     check();
     if (!byMeta) return only(await this.allAppeals(projectId), keep);
+    if (!query) {
+      // Metadata alone: from the indexes' keys, without waiting for the columns.
+      const [all, meta] = await Promise.all([this.allAppeals(projectId), this.metaTest(projectId, filter)]);
+      check();
+      return only(all, (id) => meta(id) && (!keep || keep(id)));
+    }
     const columns = await this.appealColumns(projectId);
     check();
     const dateTo = `${filter.dateTo || '\uffff'}\uffff`;
@@ -220,29 +233,51 @@ export class AppealListSource {
     return (id) => set.has(id);
   }
 
-  /** Every appeal of the project in source order, from the order index's keys (no row read). */
-  private async allAppeals(projectId: string): Promise<AppealList> {
-    const cached = this.columns.get(projectId);
-    if (cached) {
-      const { orders, ids } = await cached;
-      return { orders, ids };
-    }
-    const range = this.db.appeals
-      .where('[projectId+order]')
-      .between([projectId, Dexie.minKey], [projectId, Dexie.maxKey]);
-    const [orderKeys, primaryKeys] = await Promise.all([range.keys(), range.primaryKeys()]);
-    return {
-      orders: orderKeys.map((key) => part<number>(key, 1)),
-      ids: primaryKeys.map((key) => part<string>(key, 1)),
-    };
+  /** Every appeal of the project in source order, from the order index's keys (no row read), kept. */
+  private allAppeals(projectId: string): Promise<AppealList> {
+    return kept(this.lists, projectId, async () => {
+      const range = this.db.appeals
+        .where('[projectId+order]')
+        .between([projectId, Dexie.minKey], [projectId, Dexie.maxKey]);
+      const [orderKeys, primaryKeys] = await Promise.all([range.keys(), range.primaryKeys()]);
+      return {
+        orders: orderKeys.map((key) => part<number>(key, 1)),
+        ids: primaryKeys.map((key) => part<string>(key, 1)),
+      };
+    });
+  }
+
+  /**
+   * Whether an appeal passes the region, addressee and date filters (as the columns test them),
+   * from the keys of their indexes: no row is read.
+   */
+  private async metaTest(projectId: string, filter: CodingFilter): Promise<(id: string) => boolean> {
+    const between = (index: string, lower: string, upper: string) =>
+      this.db.appeals
+        .where(index)
+        .between([projectId, lower], [projectId, upper], true, true)
+        .primaryKeys()
+        .then((keys) => new Set(keys.map((key) => part<string>(key, 1))));
+    const sets = await Promise.all([
+      ...(filter.region ? [between('[projectId+meta.region]', filter.region, filter.region)] : []),
+      ...(filter.addressee
+        ? [between('[projectId+meta.addressee]', filter.addressee, filter.addressee)]
+        : []),
+      ...(filter.dateFrom || filter.dateTo
+        ? [between('[projectId+meta.date]', filter.dateFrom, `${filter.dateTo || '\uffff'}\uffff`)]
+        : []),
+    ]);
+    return (id) => sets.every((set) => set.has(id));
   }
 
   /**
    * Starts reading the project's appeals as columns, so that the first filter or search does not
    * wait for them (at 100 000 appeals that read takes seconds). A failed read is tried again when asked.
    */
-  warm(projectId: string) {
-    this.appealColumns(projectId).catch(() => {});
+  warm(projectId: string, coderId: string) {
+    this.appealColumns(projectId)
+      .then(() => this.flags(projectId, coderId))
+      .catch(() => {});
   }
 
   /** The project's appeals as columns, read once and kept until an appeal changes. */
@@ -289,25 +324,32 @@ export class AppealListSource {
 
   /** The appeals `coderId` marked unsure, and those with their note, kept up to date like `coded`. */
   private flags(projectId: string, coderId: string): Promise<Flagged> {
-    return keptEntry(
-      this.flagSets,
-      JSON.stringify([projectId, coderId]),
-      { projectId, coderId },
-      async () => {
-        const flagged: Flagged = { unsure: new Set(), noted: new Set() };
-        // Cleared rows too: a note on an appeal with no answer yet is kept on one.
-        for (const table of [this.db.codings, this.db.clearedCodings])
-          for (const row of await table
-            .where('[projectId+coderId+appealId]')
-            .between([projectId, coderId, Dexie.minKey], [projectId, coderId, Dexie.maxKey])
-            .toArray()) {
-            if (row.unsure) flagged.unsure.add(row.appealId);
-            if (row.note) flagged.noted.add(row.appealId);
-          }
-        return flagged;
-      },
+    return keptEntry(this.flagSets, JSON.stringify([projectId, coderId]), { projectId, coderId }, () =>
+      readFlags(this.db, projectId, coderId),
     );
   }
+}
+
+/** The appeals one coder marked unsure, and those with their note, read page by page. */
+async function readFlags(db: KodtauDb, projectId: string, coderId: string): Promise<Flagged> {
+  const flagged: Flagged = { unsure: new Set(), noted: new Set() };
+  // Cleared rows too: a note on an appeal with no answer yet is kept on one.
+  for (const table of [db.codings, db.clearedCodings])
+    for (let after: unknown[] = [projectId, coderId, Dexie.minKey]; ;) {
+      const page = await table
+        .where('[projectId+coderId+appealId+variableId]')
+        .between(after, [projectId, coderId, Dexie.maxKey], false, true)
+        .limit(PAGE)
+        .toArray();
+      for (const row of page) {
+        if (row.unsure) flagged.unsure.add(row.appealId);
+        if (row.note) flagged.noted.add(row.appealId);
+      }
+      if (page.length < PAGE) break;
+      const last = page.at(-1)!;
+      after = [projectId, coderId, last.appealId, last.variableId];
+    }
+  return flagged;
 }
 
 /** The promise kept under `key`, or a new one from `read` (forgotten again if it fails). */

@@ -18,7 +18,7 @@ scope.addEventListener('message', (event: MessageEvent<ListRequest>) => {
     return;
   }
   if (request.kind === 'warm') {
-    source.warm(request.projectId);
+    source.warm(request.projectId, request.coderId);
     return;
   }
   const reply = (answer: Omit<ListReply, 'id'>) => scope.postMessage({ id: request.id, ...answer });

@@ -180,8 +180,8 @@ export function useCodingSession(projectId: string, codebook: Codebook) {
   useEffect(() => {
     if (warmed.current || !list || current === undefined) return;
     warmed.current = true;
-    warmAppealList(projectId);
-  }, [projectId, list, current]);
+    warmAppealList(projectId, viewerId);
+  }, [projectId, viewerId, list, current]);
 
   /** The rows each appeal had after this screen's last write to it. */
   const committedRows = useRef(new Map<string, Map<string, Coding>>());
