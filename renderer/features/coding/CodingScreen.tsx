@@ -152,16 +152,15 @@ function CodingWorkspace({ projectId, codebook }: { projectId: string; codebook:
     return () => window.removeEventListener('keydown', onKey);
   });
 
-  // Opening, the first appeal may show before the list (useCodingSession): then without its place.
-  if (list ? current === undefined && !shown : !shown) return null;
-  const total = list?.ids.length ?? 0;
+  if (!list || (current === undefined && !shown)) return null;
+  const total = list.ids.length;
   const codedCount = session.coded?.size ?? 0;
 
   return (
     <section className="coding" ref={section}>
       <header className="coding-head">
         <h1 id="screen-title">{t('nav.coding')}</h1>
-        {list && total > 0 && (
+        {total > 0 && (
           <span className="position" aria-live="polite">
             {jumpOpen ? (
               <JumpInput
@@ -181,10 +180,10 @@ function CodingWorkspace({ projectId, codebook }: { projectId: string; codebook:
         )}
         <Progress coded={codedCount} all={all} theirs={session.viewerId !== session.coderId} />
         <div className="actions">
-          <button type="button" onClick={() => run('previous')} disabled={!list || index === 0}>
+          <button type="button" onClick={() => run('previous')} disabled={index === 0}>
             {t('coding.previous')}
           </button>
-          <button type="button" onClick={() => run('next')} disabled={!list || index >= total - 1}>
+          <button type="button" onClick={() => run('next')} disabled={index >= total - 1}>
             {t('coding.next')}
           </button>
           <button type="button" onClick={() => run('nextUncoded')}>
@@ -269,15 +268,11 @@ function CodingWorkspace({ projectId, codebook }: { projectId: string; codebook:
           {notice}
         </p>
       )}
-      {(list && total === 0) || !shown ? (
+      {total === 0 || !shown ? (
         <p className="card empty">{t(isFiltered(filter) ? 'coding.noMatch' : 'coding.noAppeals')}</p>
       ) : (
         <div className="coding-body">
-          {list ? (
-            <AppealList list={list} coded={session.coded} index={index} onPick={pick} />
-          ) : (
-            <nav className="card appeal-list" aria-label={t('coding.list')} aria-busy="true" />
-          )}
+          <AppealList list={list} coded={session.coded} index={index} onPick={pick} />
           <AppealView appeal={shown.appeal} codebook={codebook} query={filter.query} />
           <div className="coding-side">
             <CodingPanel

@@ -130,8 +130,8 @@ export function useCodingSession(projectId: string, codebook: Codebook) {
   // Moving on, the next appeal is read before the position changes (often in advance, see
   // below), so the screen renders it at once instead of after the live query's first answer.
   const [loaded, setLoaded] = useState<{ order: number; appeal: CurrentAppeal | null }>();
-  // Opening with no filter, the first appeal is read at once: the list of a 100 000-appeal
-  // project takes a while longer, and until it comes the appeal shows without its place in it.
+  // Opening with no filter, the first appeal is read alongside the list, not after it: the list
+  // of a 100 000-appeal project takes a while, and the appeal is then shown with it at once.
   const [opening] = useState(() => !isFiltered(filter));
   useEffect(() => {
     if (!opening) return;
