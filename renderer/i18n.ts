@@ -49,8 +49,14 @@ export async function initI18n(lang: Lang) {
   );
 }
 
+/** Plain number formats by language, made once: a list of 100 000 appeals formats many numbers. */
+const plainNumbers = new Map<Lang, Intl.NumberFormat>();
+
 export function formatNumber(value: number, lang: Lang, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(FORMAT_LOCALES[lang], options).format(value);
+  if (options) return new Intl.NumberFormat(FORMAT_LOCALES[lang], options).format(value);
+  let format = plainNumbers.get(lang);
+  if (!format) plainNumbers.set(lang, (format = new Intl.NumberFormat(FORMAT_LOCALES[lang])));
+  return format.format(value);
 }
 
 /** `share` is a fraction (0.179 → "17.9 %" in the locale's own way). */

@@ -10,14 +10,14 @@
 //   DevTools Protocol (`Performance.getMetrics`, JSHeapUsedSize: the main thread's heap only).
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import type { ChromiumApp, Timed } from './chromiumApp.ts';
+import { profiled, type ChromiumApp, type Timed } from './chromiumApp.ts';
 import { summarise, type BenchResult } from './harness.ts';
 
 type Record = (name: string, samples: Timed[], targetMs: number) => void;
 type Hooks = {
   db: import('../../renderer/db/db.ts').KodtauDb;
   useAppStore: typeof import('../../renderer/store/index.ts').useAppStore;
-};
+} & Pick<typeof import('../../renderer/db/queries.ts'), 'codingTables' | 'putCodings'>;
 type Time = (act: () => void, done: () => boolean, timeoutMs?: number) => Promise<Timed>;
 
 const CODER = 'coder-a';
@@ -57,7 +57,8 @@ export async function codingScreenFigures(
     uncoded: UNCODED_EVERY,
   });
   const open: Timed[] = [];
-  for (let run = 0; run < RUNS; run++) open.push(await page.evaluate(openCoding, appeals));
+  for (let run = 0; run < RUNS; run++)
+    open.push(await profiled(page, `coding-open-${run + 1}`, () => page.evaluate(openCoding, appeals)));
   record('coding: open to first appeal', open, 1000);
   await page.evaluate(() => document.querySelector<HTMLElement>('.more-filters summary')!.click());
   for (const filter of filterCases(appeals, regions)) {
@@ -81,7 +82,7 @@ export async function codingScreenFigures(
     }
     record(`coding: search, ${name} (Enter to drawn)`, samples, 500);
   }
-  const moves = await page.evaluate(nextAppeal, 100);
+  const moves = await profiled(page, 'coding-next', () => page.evaluate(nextAppeal, 100));
   const ms = moves.map((m) => m.ms);
   results.push(summarise('coding: next appeal to drawn (p95 target 33 ms)', ms, 16, 33));
   results.push(
@@ -95,36 +96,30 @@ export async function codingScreenFigures(
 
 const median = (values: readonly number[]) => summarise('', values, 0).medianMs;
 
-/** Runs in the page: coder-a's appeals are marked unsure, noted, or taken back (cleared). */
+/**
+ * Runs in the page: coder-a's appeals are marked unsure, noted, or taken back (cleared), written
+ * as the app writes codings (putCodings, which keeps the answer blocks in step), a chunk a transaction.
+ */
 async function markCoder(args: { coder: string; unsure: number; note: number; uncoded: number }) {
-  const { db, useAppStore } = (window as unknown as { kodtauTest: Hooks }).kodtauTest;
+  const { db, useAppStore, codingTables, putCodings } = (window as unknown as { kodtauTest: Hooks })
+    .kodtauTest;
   const { projectId } = useAppStore.getState();
   const rows = await db.codings
     .where(':id')
     .between([projectId!, args.coder], [projectId!, args.coder, []])
     .toArray();
   const order = (appealId: string) => Number(appealId.slice(2)) - 1;
-  const marked = rows
-    .filter((row) => order(row.appealId) % args.unsure === 0 || order(row.appealId) % args.note === 0)
-    .map((row) => ({
-      ...row,
-      unsure: order(row.appealId) % args.unsure === 0,
-      ...(order(row.appealId) % args.note === 0 ? { note: `Note on ${row.appealId}` } : {}),
-    }));
-  await db.codings.bulkPut(marked);
-  const cleared = rows.filter((row) => order(row.appealId) % args.uncoded === 0);
-  await db.transaction('rw', [db.codings, db.clearedCodings], async () => {
-    await db.codings.bulkDelete(cleared.map((c) => [c.projectId, c.coderId, c.appealId, c.variableId]));
-    await db.clearedCodings.bulkPut(
-      cleared.map((c) => ({
-        ...c,
-        values: [],
-        cleared: true as const,
-        unsure: order(c.appealId) % args.unsure === 0,
-        ...(order(c.appealId) % args.note === 0 ? { note: `Note on ${c.appealId}` } : {}),
-      })),
-    );
+  const changed = rows.flatMap((row) => {
+    const at = order(row.appealId);
+    const flags = {
+      unsure: at % args.unsure === 0,
+      ...(at % args.note === 0 ? { note: `Note on ${row.appealId}` } : {}),
+    };
+    if (at % args.uncoded === 0) return [{ ...row, ...flags, values: [], cleared: true as const }];
+    return flags.unsure || flags.note ? [{ ...row, ...flags }] : [];
   });
+  for (let from = 0; from < changed.length; from += 5000)
+    await db.transaction('rw', codingTables(), () => putCodings(changed.slice(from, from + 5000)));
   useAppStore.setState({ coderId: args.coder, screen: 'settings', positions: {} });
   await new Promise((resolve) => setTimeout(resolve, 500));
 }

@@ -28,8 +28,20 @@ export const AppealList = memo(function AppealList(props: {
     estimateSize: () => ROW_HEIGHT,
     overscan: 10,
   });
+  // Scrolled only when the row is out of view, judged by the sizes the virtualizer keeps, and by
+  // setting the scroll offset: its scrollToIndex reads the list's height from the page (a layout)
+  // on every move, and again in the frames after.
   useEffect(() => {
-    virtualizer.scrollToIndex(index, { align: 'auto' });
+    const { scrollOffset, scrollRect } = virtualizer;
+    const element = scroller.current;
+    const top = index * ROW_HEIGHT;
+    if (scrollOffset === null || scrollRect === null || !element) {
+      virtualizer.scrollToIndex(index, { align: 'auto' });
+      return;
+    }
+    if (top < scrollOffset) element.scrollTop = top;
+    else if (top + ROW_HEIGHT > scrollOffset + scrollRect.height)
+      element.scrollTop = top + ROW_HEIGHT - scrollRect.height;
   }, [virtualizer, index]);
 
   return (

@@ -90,6 +90,8 @@ function CodingWorkspace({ projectId, codebook }: { projectId: string; codebook:
     if (command === 'next') void session.moveTo(index + 1);
     else if (command === 'previous') void session.moveTo(index - 1);
     else if (command === 'nextUncoded') {
+      // Not known until the list and the coded appeals are there.
+      if (!list || !session.coded) return;
       const target = session.nextUncodedIndex();
       if (target < 0) setNotice(t('coding.allCoded'));
       else void session.moveTo(target);

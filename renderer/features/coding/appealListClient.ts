@@ -1,8 +1,9 @@
 import { Dexie } from 'dexie';
 import type { Variable } from '../../../shared/model/index.ts';
 import type { CodingFilter } from '../../store/codingSlice.ts';
+import { db } from '../../db/db.ts';
 import { sourceOnThisThread } from './appealList.ts';
-import { Superseded, type AppealList } from './appealListSource.ts';
+import { Superseded, touchedBy, type AppealList, type Touched } from './appealListSource.ts';
 
 interface Asked {
   projectId: string;
@@ -12,7 +13,8 @@ interface Asked {
 export type ListRequest =
   | ({ kind: 'list'; id: number; filter: CodingFilter } & Asked)
   | ({ kind: 'coded'; id: number } & Asked)
-  | { kind: 'mutated'; id: number; parts: string[] };
+  | { kind: 'warm'; id: number; projectId: string; coderId: string }
+  | { kind: 'mutated'; id: number; touched: Touched };
 export interface ListReply {
   id: number;
   list?: AppealList;
@@ -28,7 +30,7 @@ let latestList = 0;
 const waiting = new Map<number, (reply: ListReply) => void>();
 
 /** One worker for the life of the page: it keeps the project's appeals and coder states between requests. */
-function ask(request: ListRequest): Promise<ListReply> {
+function listWorker(): Worker {
   if (!worker) {
     worker = new Worker(new URL('./appealListWorker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (event: MessageEvent<ListReply>) => {
@@ -38,12 +40,21 @@ function ask(request: ListRequest): Promise<ListReply> {
     // Every write this thread sees (its own at once) reaches the worker ahead of the next request.
     const passOn = worker;
     passOnWrites = (parts) =>
-      passOn.postMessage({ kind: 'mutated', id: 0, parts: Object.keys(parts) } satisfies ListRequest);
+      passOn.postMessage({
+        kind: 'mutated',
+        id: 0,
+        touched: touchedBy(db.name, parts),
+      } satisfies ListRequest);
     Dexie.on('storagemutated', passOnWrites);
   }
+  return worker;
+}
+
+function ask(request: ListRequest): Promise<ListReply> {
+  const to = listWorker();
   return new Promise((resolve) => {
     waiting.set(request.id, resolve);
-    worker!.postMessage(request);
+    to.postMessage(request);
   });
 }
 
@@ -78,12 +89,23 @@ export async function requestCodedAppeals(
   coderId: string,
   variables: readonly Variable[],
 ): Promise<Set<string>> {
-  if (typeof Worker === 'undefined') {
-    return sourceOnThisThread().coded(projectId, coderId, variables);
-  }
+  // A copy: the source keeps its own set up to date.
+  if (typeof Worker === 'undefined')
+    return new Set(await sourceOnThisThread().coded(projectId, coderId, variables));
   const reply = await ask({ kind: 'coded', id: ++next, projectId, coderId, variables });
   if (reply.error) throw new Error(reply.error);
   return new Set(reply.coded);
+}
+
+/**
+ * Starts reading what the filters and the search read of the project's appeals and the
+ * coder's flags (seconds at
+ * 100 000 appeals, and IndexedDB serves one request at a time): the screen asks once its first
+ * appeal and list are shown, so that they do not wait behind it.
+ */
+export function warmAppealList(projectId: string, coderId: string) {
+  if (typeof Worker === 'undefined') sourceOnThisThread().warm(projectId, coderId);
+  else listWorker().postMessage({ kind: 'warm', id: 0, projectId, coderId } satisfies ListRequest);
 }
 
 /**

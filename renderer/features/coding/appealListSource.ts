@@ -1,4 +1,4 @@
-import { Dexie } from 'dexie';
+import { cmp, Dexie } from 'dexie';
 import { metaValue, type Variable } from '../../../shared/model/index.ts';
 import type { CodingFilter } from '../../store/codingSlice.ts';
 import type { KodtauDb } from '../../db/db.ts';
@@ -27,11 +27,66 @@ interface Flagged {
   noted: Set<string>;
 }
 
+/**
+ * What a write touched, as this source keeps things: whether appeals changed, and the appeals
+ * whose codings changed as [projectId, coderId, appealId] ('all' when the write does not say key
+ * by key). Plain data, so the UI thread can pass it to the worker.
+ */
+export interface Touched {
+  appeals: boolean;
+  codings: 'all' | [string, string, string][];
+}
+
+/** Keys of one write past which the coder states are read again whole rather than appeal by appeal. */
+const MAX_TOUCHED = 200;
+
+interface RangeNode {
+  from?: unknown;
+  to?: unknown;
+  l?: RangeNode | null;
+  r?: RangeNode | null;
+}
+
+/** The single keys of a Dexie range set (a plain tree of {from, to, l, r}); null when it holds a range. */
+function pointKeys(node: RangeNode | null | undefined, into: unknown[]): unknown[] | null {
+  if (!node || !('from' in node)) return into;
+  if (cmp(node.from, node.to) !== 0 || into.length >= MAX_TOUCHED) return null;
+  if (!pointKeys(node.l, into)) return null;
+  into.push(node.from);
+  return pointKeys(node.r, into);
+}
+
+/**
+ * What a write touched, from the parts of Dexie's `storagemutated` event ("idb://db/table/index"
+ * → range set). A few codings written by key (a coder's edit, at most 50 rows a request) name
+ * their appeals; a bigger write, or one by range, touches them all.
+ */
+export function touchedBy(dbName: string, parts: Record<string, unknown>): Touched {
+  const touched: Touched = { appeals: false, codings: [] };
+  for (const [part, ranges] of Object.entries(parts)) {
+    if (!part.startsWith('idb://')) return { appeals: true, codings: 'all' };
+    const [name, table, index] = part.slice('idb://'.length).split('/');
+    if (name !== dbName) continue;
+    if (table === 'appeals') touched.appeals = true;
+    if ((table !== 'codings' && table !== 'clearedCodings') || index !== '' || touched.codings === 'all')
+      continue;
+    const keys = pointKeys(ranges as RangeNode, []);
+    if (!keys || keys.some((key) => !Array.isArray(key) || key.length !== 4)) touched.codings = 'all';
+    else
+      for (const [projectId, coderId, appealId] of keys as string[][])
+        touched.codings.push([projectId!, coderId!, appealId!]);
+  }
+  return touched;
+}
+
 /** Thrown when a newer request has made this one stale. */
 export class Superseded extends Error {}
 
-/** Appeals read per step: a step is one IndexedDB request, and a point where a stale request stops. */
-const PAGE = 5000;
+/**
+ * Rows read per step: a step is one IndexedDB request, and a point where a stale request stops.
+ * IndexedDB serves one request at a time, so the screen's own reads wait for at most one step.
+ */
+const PAGE = 2000;
 /** Haystacks searched between two looks at whether the request is still wanted. */
 const SLICE = 10_000;
 const SEPARATOR = '\u0000';
@@ -58,28 +113,56 @@ const yieldTurn = () => new Promise((resolve) => setTimeout(resolve, 0));
  * the database itself (appealListWorker.ts), so a filter over 100 000 appeals never blocks the
  * screen. It keeps what the filters read between requests: the project's appeals as columns
  * (metadata and texts in lower case, read once, page by page) and each coder's states from their
- * codings; a write to the appeals or the codings, from any window or worker, drops what it
- * touched (Dexie's `storagemutated` event), to be read again when next asked for. The UI thread
- * also passes on the writes it sees before its next request (`forget`): a notice that comes
- * round by BroadcastChannel may arrive after that request.
+ * codings. A write to the appeals, from any window or worker (Dexie's `storagemutated` event),
+ * drops the columns, to be read again when next asked for; a coder's edit of a few appeals
+ * updates their states by reading those appeals' rows only (a bigger write drops the states).
+ * The UI thread also passes on the writes it sees before its next request (`forget`): a notice
+ * that comes round by BroadcastChannel may arrive after that request.
  */
 export class AppealListSource {
   private columns = new Map<string, Promise<AppealColumns>>();
-  private codedSets = new Map<string, Promise<Set<string>>>();
-  private flagSets = new Map<string, Promise<Flagged>>();
+  private lists = new Map<string, Promise<AppealList>>();
+  private codedSets = new Map<string, Kept<Set<string>>>();
+  private flagSets = new Map<string, Kept<Flagged>>();
 
   constructor(private readonly db: KodtauDb) {
-    Dexie.on('storagemutated', (parts) => this.forget(Object.keys(parts)));
+    Dexie.on('storagemutated', (parts) => this.forget(touchedBy(db.name, parts)));
   }
 
-  /** Drops what the database parts written (`storagemutated`'s keys, "idb://db/table/index") touched. */
-  forget(parts: readonly string[]) {
-    const touched = (table: string) => parts.some((key) => key.startsWith(`idb://${this.db.name}/${table}/`));
-    if (touched('appeals')) this.columns.clear();
-    if (touched('codings') || touched('clearedCodings')) {
+  /** Drops or brings up to date what a write touched. */
+  forget(touched: Touched) {
+    if (touched.appeals) {
+      this.columns.clear();
+      this.lists.clear();
+    }
+    if (touched.codings === 'all') {
       this.codedSets.clear();
       this.flagSets.clear();
+      return;
     }
+    if (touched.codings.length === 0) return;
+    revise(this.codedSets, touched.codings, async (coded, projectId, coderId, appealIds, variables) => {
+      const answered = await Promise.all(
+        appealIds.map((appealId) => answeredOf(this.db, projectId, coderId, appealId)),
+      );
+      appealIds.forEach((appealId, i) => {
+        if (isCoded(variables!, answered[i]!)) coded.add(appealId);
+        else coded.delete(appealId);
+      });
+    });
+    revise(this.flagSets, touched.codings, async (flagged, projectId, coderId, appealIds) => {
+      const rows = await Promise.all(
+        appealIds.map((appealId) => appealRowsOf(this.db, projectId, coderId, appealId)),
+      );
+      appealIds.forEach((appealId, i) => {
+        flagged.unsure.delete(appealId);
+        flagged.noted.delete(appealId);
+        for (const row of rows[i]!) {
+          if (row.unsure) flagged.unsure.add(appealId);
+          if (row.note) flagged.noted.add(appealId);
+        }
+      });
+    });
   }
 
   /**
@@ -101,6 +184,12 @@ export class AppealListSource {
     const keep = await this.statusTest(projectId, coderId, filter.status, variables);
     check();
     if (!byMeta) return only(await this.allAppeals(projectId), keep);
+    if (!query) {
+      // Metadata alone: from the indexes' keys, without waiting for the columns.
+      const [all, meta] = await Promise.all([this.allAppeals(projectId), this.metaTest(projectId, filter)]);
+      check();
+      return only(all, (id) => meta(id) && (!keep || keep(id)));
+    }
     const columns = await this.appealColumns(projectId);
     check();
     const dateTo = `${filter.dateTo || '\uffff'}\uffff`;
@@ -144,29 +233,51 @@ export class AppealListSource {
     return (id) => set.has(id);
   }
 
-  /** Every appeal of the project in source order, from the order index's keys (no row read). */
-  private async allAppeals(projectId: string): Promise<AppealList> {
-    const cached = this.columns.get(projectId);
-    if (cached) {
-      const { orders, ids } = await cached;
-      return { orders, ids };
-    }
-    const range = this.db.appeals
-      .where('[projectId+order]')
-      .between([projectId, Dexie.minKey], [projectId, Dexie.maxKey]);
-    const [orderKeys, primaryKeys] = await Promise.all([range.keys(), range.primaryKeys()]);
-    return {
-      orders: orderKeys.map((key) => part<number>(key, 1)),
-      ids: primaryKeys.map((key) => part<string>(key, 1)),
-    };
+  /** Every appeal of the project in source order, from the order index's keys (no row read), kept. */
+  private allAppeals(projectId: string): Promise<AppealList> {
+    return kept(this.lists, projectId, async () => {
+      const range = this.db.appeals
+        .where('[projectId+order]')
+        .between([projectId, Dexie.minKey], [projectId, Dexie.maxKey]);
+      const [orderKeys, primaryKeys] = await Promise.all([range.keys(), range.primaryKeys()]);
+      return {
+        orders: orderKeys.map((key) => part<number>(key, 1)),
+        ids: primaryKeys.map((key) => part<string>(key, 1)),
+      };
+    });
+  }
+
+  /**
+   * Whether an appeal passes the region, addressee and date filters (as the columns test them),
+   * from the keys of their indexes: no row is read.
+   */
+  private async metaTest(projectId: string, filter: CodingFilter): Promise<(id: string) => boolean> {
+    const between = (index: string, lower: string, upper: string) =>
+      this.db.appeals
+        .where(index)
+        .between([projectId, lower], [projectId, upper], true, true)
+        .primaryKeys()
+        .then((keys) => new Set(keys.map((key) => part<string>(key, 1))));
+    const sets = await Promise.all([
+      ...(filter.region ? [between('[projectId+meta.region]', filter.region, filter.region)] : []),
+      ...(filter.addressee
+        ? [between('[projectId+meta.addressee]', filter.addressee, filter.addressee)]
+        : []),
+      ...(filter.dateFrom || filter.dateTo
+        ? [between('[projectId+meta.date]', filter.dateFrom, `${filter.dateTo || '\uffff'}\uffff`)]
+        : []),
+    ]);
+    return (id) => sets.every((set) => set.has(id));
   }
 
   /**
    * Starts reading the project's appeals as columns, so that the first filter or search does not
    * wait for them (at 100 000 appeals that read takes seconds). A failed read is tried again when asked.
    */
-  warm(projectId: string) {
-    this.appealColumns(projectId).catch(() => {});
+  warm(projectId: string, coderId: string) {
+    this.appealColumns(projectId)
+      .then(() => this.flags(projectId, coderId))
+      .catch(() => {});
   }
 
   /** The project's appeals as columns, read once and kept until an appeal changes. */
@@ -203,28 +314,42 @@ export class AppealListSource {
     }
   }
 
-  /** The appeals `coderId` has coded, kept until a coding of the database changes. */
+  /** The appeals `coderId` has coded, kept (and kept up to date, see `forget`) while the screen is open. */
   coded(projectId: string, coderId: string, variables: readonly Variable[]): Promise<Set<string>> {
     const key = JSON.stringify([projectId, coderId, variables.map((v) => [v.id, v.required])]);
-    return kept(this.codedSets, key, () => codedAppeals(this.db, projectId, coderId, variables));
+    return keptEntry(this.codedSets, key, { projectId, coderId, variables }, () =>
+      codedAppeals(this.db, projectId, coderId, variables),
+    );
   }
 
-  /** The appeals `coderId` marked unsure, and those with their note, kept until a coding changes. */
+  /** The appeals `coderId` marked unsure, and those with their note, kept up to date like `coded`. */
   private flags(projectId: string, coderId: string): Promise<Flagged> {
-    return kept(this.flagSets, JSON.stringify([projectId, coderId]), async () => {
-      const flagged: Flagged = { unsure: new Set(), noted: new Set() };
-      // Cleared rows too: a note on an appeal with no answer yet is kept on one.
-      for (const table of [this.db.codings, this.db.clearedCodings])
-        for (const row of await table
-          .where('[projectId+coderId+appealId]')
-          .between([projectId, coderId, Dexie.minKey], [projectId, coderId, Dexie.maxKey])
-          .toArray()) {
-          if (row.unsure) flagged.unsure.add(row.appealId);
-          if (row.note) flagged.noted.add(row.appealId);
-        }
-      return flagged;
-    });
+    return keptEntry(this.flagSets, JSON.stringify([projectId, coderId]), { projectId, coderId }, () =>
+      readFlags(this.db, projectId, coderId),
+    );
   }
+}
+
+/** The appeals one coder marked unsure, and those with their note, read page by page. */
+async function readFlags(db: KodtauDb, projectId: string, coderId: string): Promise<Flagged> {
+  const flagged: Flagged = { unsure: new Set(), noted: new Set() };
+  // Cleared rows too: a note on an appeal with no answer yet is kept on one.
+  for (const table of [db.codings, db.clearedCodings])
+    for (let after: unknown[] = [projectId, coderId, Dexie.minKey]; ;) {
+      const page = await table
+        .where('[projectId+coderId+appealId+variableId]')
+        .between(after, [projectId, coderId, Dexie.maxKey], false, true)
+        .limit(PAGE)
+        .toArray();
+      for (const row of page) {
+        if (row.unsure) flagged.unsure.add(row.appealId);
+        if (row.note) flagged.noted.add(row.appealId);
+      }
+      if (page.length < PAGE) break;
+      const last = page.at(-1)!;
+      after = [projectId, coderId, last.appealId, last.variableId];
+    }
+  return flagged;
 }
 
 /** The promise kept under `key`, or a new one from `read` (forgotten again if it fails). */
@@ -238,6 +363,89 @@ function kept<T>(cache: Map<string, Promise<T>>, key: string, read: () => Promis
     });
   }
   return value;
+}
+
+/** A coder state kept: whose it is, and its value (each update chained onto the one before). */
+interface Kept<T> {
+  projectId: string;
+  coderId: string;
+  variables?: readonly Variable[];
+  value: Promise<T>;
+}
+
+/** Like `kept`, for a coder state: the entry's value, read when there is none. */
+function keptEntry<T>(
+  cache: Map<string, Kept<T>>,
+  key: string,
+  whose: Omit<Kept<T>, 'value'>,
+  read: () => Promise<T>,
+): Promise<T> {
+  let entry = cache.get(key);
+  if (!entry) {
+    cache.set(key, (entry = { ...whose, value: read() }));
+    forgetOnFailure(cache, key, entry);
+  }
+  return entry.value;
+}
+
+/** Drops the entry when its current value fails, to be read whole when next asked for. */
+function forgetOnFailure<T>(cache: Map<string, Kept<T>>, key: string, entry: Kept<T>) {
+  const value = entry.value;
+  value.catch(() => {
+    if (cache.get(key) === entry && entry.value === value) cache.delete(key);
+  });
+}
+
+/**
+ * Chains `update` onto each kept state of a coder whose appeals `touched` names, with those
+ * appeals: it runs once the state is read (or the update before is done), after the write.
+ */
+function revise<T>(
+  cache: Map<string, Kept<T>>,
+  touched: readonly [string, string, string][],
+  update: (
+    value: T,
+    projectId: string,
+    coderId: string,
+    appealIds: string[],
+    variables: readonly Variable[] | undefined,
+  ) => Promise<void>,
+) {
+  for (const [key, entry] of cache) {
+    const appealIds = [
+      ...new Set(
+        touched.filter(([p, c]) => p === entry.projectId && c === entry.coderId).map(([, , a]) => a),
+      ),
+    ];
+    if (appealIds.length === 0) continue;
+    entry.value = entry.value.then(async (value) => {
+      await update(value, entry.projectId, entry.coderId, appealIds, entry.variables);
+      return value;
+    });
+    forgetOnFailure(cache, key, entry);
+  }
+}
+
+/** The variables one coder answered of one appeal, from the keys of their answers. */
+async function answeredOf(db: KodtauDb, projectId: string, coderId: string, appealId: string) {
+  const keys = await db.codings
+    .where(':id')
+    .between([projectId, coderId, appealId, Dexie.minKey], [projectId, coderId, appealId, Dexie.maxKey])
+    .primaryKeys();
+  return new Set(keys.map((key) => key[3]));
+}
+
+/** One coder's rows of one appeal, answers and cleared ones. */
+async function appealRowsOf(db: KodtauDb, projectId: string, coderId: string, appealId: string) {
+  const rows = await Promise.all(
+    [db.codings, db.clearedCodings].map((table) =>
+      table
+        .where(':id')
+        .between([projectId, coderId, appealId, Dexie.minKey], [projectId, coderId, appealId, Dexie.maxKey])
+        .toArray(),
+    ),
+  );
+  return rows.flat();
 }
 
 /**

@@ -14,7 +14,11 @@ let latestList = 0;
 scope.addEventListener('message', (event: MessageEvent<ListRequest>) => {
   const request = event.data;
   if (request.kind === 'mutated') {
-    source.forget(request.parts);
+    source.forget(request.touched);
+    return;
+  }
+  if (request.kind === 'warm') {
+    source.warm(request.projectId, request.coderId);
     return;
   }
   const reply = (answer: Omit<ListReply, 'id'>) => scope.postMessage({ id: request.id, ...answer });
@@ -32,8 +36,6 @@ scope.addEventListener('message', (event: MessageEvent<ListRequest>) => {
           .then((list) => reply({ list })))
       : source.coded(request.projectId, request.coderId, request.variables).then((coded) => {
           reply({ coded: [...coded] });
-          // The screen is open: what its filters read comes in meanwhile.
-          source.warm(request.projectId);
         });
   work.catch((error: unknown) =>
     reply(error instanceof Superseded ? { superseded: true } : { error: String(error) }),

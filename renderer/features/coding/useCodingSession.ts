@@ -10,6 +10,7 @@ import {
 } from '../../../shared/model/index.ts';
 import { db } from '../../db/db.ts';
 import { useAppStore } from '../../store/index.ts';
+import { isFiltered } from '../../store/codingSlice.ts';
 import {
   appealRows,
   editAppeal,
@@ -20,7 +21,12 @@ import {
   type AppealWrite,
 } from './appealEdits.ts';
 import { codedAppeals, indexAtOrAfter, type AppealList } from './appealList.ts';
-import { releaseAppealLists, requestAppealList, requestCodedAppeals } from './appealListClient.ts';
+import {
+  releaseAppealLists,
+  requestAppealList,
+  requestCodedAppeals,
+  warmAppealList,
+} from './appealListClient.ts';
 import { answeredVariables, appealFlags, isCoded, missingRequired, type AppealFlags } from './appealState.ts';
 import { useCodingLock } from './codingLock.ts';
 import { nextValues, noneRefusal, type NoneRefusal } from './nextValues.ts';
@@ -42,12 +48,26 @@ export interface CurrentAppeal {
   flags: AppealFlags;
 }
 
-/** The appeal at `order` with `coderId`'s codings of it; null when there is none. */
-async function loadAppeal(projectId: string, coderId: string, order: number): Promise<CurrentAppeal | null> {
-  const appeal = await db.appeals.where('[projectId+order]').equals([projectId, order]).first();
+/** `appeal` with `coderId`'s codings of it; null when there is no appeal. */
+async function withRows(coderId: string, appeal: Appeal | undefined): Promise<CurrentAppeal | null> {
   if (!appeal) return null;
-  const rows = await appealRows({ projectId, coderId, appealId: appeal.id, order });
+  const rows = await appealRows({ ...appeal, coderId, appealId: appeal.id });
   return { appeal, rows, flags: appealFlags(rows.values()) };
+}
+
+/** The appeal at `order` with `coderId`'s codings of it; null when there is none. */
+const loadAppeal = async (projectId: string, coderId: string, order: number) =>
+  withRows(coderId, await db.appeals.where('[projectId+order]').equals([projectId, order]).first());
+
+/**
+ * The appeal an unfiltered list opens at: the first at or after `order` (the first of all when
+ * none is), read by key without waiting for the list, as `indexAtOrAfter` would pick it.
+ */
+async function loadOpening(projectId: string, coderId: string, order: number) {
+  const from = (start: number) =>
+    db.appeals.where('[projectId+order]').between([projectId, start], [projectId, Infinity]).first();
+  const appeal = (await from(order)) ?? (await from(-Infinity));
+  return appeal ? { order: appeal.order, appeal: await withRows(coderId, appeal) } : undefined;
 }
 
 /**
@@ -89,7 +109,10 @@ export function useCodingSession(projectId: string, codebook: Codebook) {
       live = false;
     };
   }, [projectId, viewerId, filter, codebook]);
+  // Asked once the list is there: IndexedDB serves one request at a time, and the list comes first.
+  const listed = list !== undefined;
   useEffect(() => {
+    if (!listed) return;
     let live = true;
     void requestCodedAppeals(projectId, viewerId, codebook.variables).then(
       (loaded) => live && setCoded(loaded),
@@ -97,15 +120,33 @@ export function useCodingSession(projectId: string, codebook: Codebook) {
     return () => {
       live = false;
     };
-  }, [projectId, viewerId, codebook, lock.elsewhere]);
+  }, [projectId, viewerId, codebook, lock.elsewhere, listed]);
   // Watching another window code, the coded set follows its writes.
   const codedElsewhere = useLiveQuery(
     async () => (lock.elsewhere ? codedAppeals(projectId, coderId, codebook.variables) : null),
     [lock.elsewhere, projectId, coderId, codebook],
   );
 
+  // Moving on, the next appeal is read before the position changes (often in advance, see
+  // below), so the screen renders it at once instead of after the live query's first answer.
+  const [loaded, setLoaded] = useState<{ order: number; appeal: CurrentAppeal | null }>();
+  // Opening with no filter, the first appeal is read alongside the list, not after it: the list
+  // of a 100 000-appeal project takes a while, and the appeal is then shown with it at once.
+  const [opening] = useState(() => !isFiltered(filter));
+  useEffect(() => {
+    if (!opening) return;
+    let live = true;
+    void loadOpening(projectId, viewerId, savedOrder ?? 0).then(
+      (found) => live && found && setLoaded((was) => was ?? found),
+    );
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on opening
+  }, []);
+
   const index = list ? indexAtOrAfter(list.orders, savedOrder ?? 0) : 0;
-  const order = list?.orders[index];
+  const order = list ? list.orders[index] : undefined;
   const answer = useLiveQuery(
     async () => ({
       order,
@@ -113,9 +154,6 @@ export function useCodingSession(projectId: string, codebook: Codebook) {
     }),
     [projectId, viewerId, order],
   );
-  // Moving on, the next appeal is read before the position changes (often in advance, see
-  // below), so the screen renders it at once instead of after the live query's first answer.
-  const [loaded, setLoaded] = useState<{ order: number; appeal: CurrentAppeal | null }>();
   const prefetched = useRef<{ order: number; appeal: Promise<CurrentAppeal | null | undefined> }>(undefined);
   const nextOrder = list?.orders[index + 1];
   useEffect(() => {
@@ -128,13 +166,22 @@ export function useCodingSession(projectId: string, codebook: Codebook) {
   }, [projectId, viewerId, nextOrder]);
   // useLiveQuery keeps its last answer while a new one is on its way: the screen may go on
   // showing it (no flicker), but nothing may be written to it.
-  const current =
-    answer && answer.order === order
+  const current = !list
+    ? // Opening: the appeal read at once (nothing is written before the list is there, see `write`).
+      undefined
+    : answer && answer.order === order
       ? answer.appeal
       : loaded && loaded.order === order
         ? loaded.appeal
         : undefined;
-  const shown = current ?? answer?.appeal ?? undefined;
+  const shown = current ?? answer?.appeal ?? (loaded && !list ? loaded.appeal : undefined) ?? undefined;
+  // What the filters read is read once the first appeal is shown, not ahead of it.
+  const warmed = useRef(false);
+  useEffect(() => {
+    if (warmed.current || !list || current === undefined) return;
+    warmed.current = true;
+    warmAppealList(projectId, viewerId);
+  }, [projectId, viewerId, list, current]);
 
   /** The rows each appeal had after this screen's last write to it. */
   const committedRows = useRef(new Map<string, Map<string, Coding>>());

@@ -56,7 +56,7 @@ const myCoding = async (appealId: string, variableId: string) =>
 
 async function renderScreen() {
   const result = renderWithPlatform(<CodingScreen />);
-  await screen.findByText('1 / 341', {}, { timeout: 5000 });
+  await screen.findByText('1 / 341');
   return result;
 }
 

@@ -1,8 +1,13 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { RangeSet } from 'dexie';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../../renderer/db/db.ts';
 import { openDemoProject } from '../../../renderer/db/projects.ts';
 import { codingTables, putCodings } from '../../../renderer/db/queries.ts';
-import { AppealListSource, Superseded } from '../../../renderer/features/coding/appealListSource.ts';
+import {
+  AppealListSource,
+  Superseded,
+  touchedBy,
+} from '../../../renderer/features/coding/appealListSource.ts';
 import { NO_FILTER, type CodingFilter } from '../../../renderer/store/codingSlice.ts';
 import { createDemoProject, DEMO_PROJECT_ID } from '../../../shared/demo/index.ts';
 import type { Coding } from '../../../shared/model/index.ts';
@@ -83,5 +88,75 @@ describe('AppealListSource keeps what it read only until a write touches it', ()
     await expect(
       source.list(DEMO_PROJECT_ID, ME, { ...NO_FILTER, query: 'акимат' }, VARIABLES, () => true),
     ).rejects.toBeInstanceOf(Superseded);
+  });
+});
+
+// The coder's states are kept up to date from each edit: an edit of one appeal reads that
+// appeal's rows, never the coder's whole set again (100 000 appeals × 4 rows at scale).
+describe("AppealListSource follows a coder's edits appeal by appeal", () => {
+  /** The index names the source's queries of the coding tables use, from now on. */
+  function watchReads() {
+    const indexes: string[] = [];
+    for (const table of [db.codings, db.clearedCodings]) {
+      const where = table.where.bind(table);
+      vi.spyOn(table, 'where').mockImplementation(((index: string) => {
+        indexes.push(index);
+        return where(index);
+      }) as typeof table.where);
+    }
+    return indexes;
+  }
+  afterEach(() => vi.restoreAllMocks());
+
+  it('an edit changes the unsure, notes and uncoded filters without reading every row again', async () => {
+    const [first, second] = DEMO.appeals;
+    expect((await list({ status: 'unsure' })).ids).toEqual([]);
+    expect((await list({ status: 'notes' })).ids).toEqual([]);
+    expect((await list({ status: 'uncoded' })).ids).toContain(second!.id);
+    const indexes = watchReads();
+    await write([answer(first!.id, VARIABLES[0]!.id, { unsure: true })]);
+    await write(VARIABLES.map((v) => answer(second!.id, v.id, { note: 'ask the supervisor' })));
+    expect((await list({ status: 'unsure' })).ids).toEqual([first!.id]);
+    expect((await list({ status: 'notes' })).ids).toEqual([second!.id]);
+    expect((await list({ status: 'uncoded' })).ids).not.toContain(second!.id);
+    // Taken back: the flag goes with the answer's row, the note stays on the cleared one.
+    await write([answer(first!.id, VARIABLES[0]!.id, { values: [], cleared: true })]);
+    await write([answer(second!.id, VARIABLES[0]!.id, { values: [], cleared: true, note: 'ask' })]);
+    expect((await list({ status: 'unsure' })).ids).toEqual([]);
+    expect((await list({ status: 'notes' })).ids).toEqual([second!.id]);
+    expect((await list({ status: 'uncoded' })).ids).toContain(second!.id);
+    // Only the edited appeals' rows were read (by key), not the coder's rows by their index.
+    expect(indexes.length).toBeGreaterThan(0);
+    expect(indexes.filter((index) => index !== ':id')).toEqual([]);
+  });
+
+  it('a write of many codings at once reads the states whole again, and right', async () => {
+    expect((await list({ status: 'notes' })).ids).toEqual([]);
+    const noted = DEMO.appeals.slice(0, 60);
+    await write(noted.map((a) => answer(a.id, VARIABLES[0]!.id, { note: 'batch' })));
+    expect((await list({ status: 'notes' })).ids).toEqual(noted.map((a) => a.id));
+  });
+});
+
+describe('touchedBy', () => {
+  it('names the appeals of a few codings written by key, and says "all" for a range', () => {
+    const keys = new RangeSet().addKeys([
+      [DEMO_PROJECT_ID, ME, 'a-2', 'v1'],
+      [DEMO_PROJECT_ID, ME, 'a-1', 'v1'],
+    ]);
+    expect(touchedBy(db.name, { [`idb://${db.name}/codings/`]: keys })).toEqual({
+      appeals: false,
+      codings: [
+        [DEMO_PROJECT_ID, ME, 'a-1'],
+        [DEMO_PROJECT_ID, ME, 'a-2'],
+      ],
+    });
+    const range = new RangeSet([DEMO_PROJECT_ID, ME], [DEMO_PROJECT_ID, ME, '\uffff']);
+    expect(touchedBy(db.name, { [`idb://${db.name}/clearedCodings/`]: range }).codings).toBe('all');
+    expect(touchedBy(db.name, { [`idb://${db.name}/appeals/`]: keys }).appeals).toBe(true);
+    expect(touchedBy('another', { [`idb://${db.name}/codings/`]: range })).toEqual({
+      appeals: false,
+      codings: [],
+    });
   });
 });
