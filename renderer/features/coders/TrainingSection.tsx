@@ -73,7 +73,7 @@ export function TrainingSection({ projectId, codebook, me }: Props) {
   const data = useLiveQuery(async () => {
     const [settled, coderIds] = await Promise.all([
       settledAppeals(projectId, codebook.variables.filter((v) => v.kind !== 'text').length),
-      distinctKeyParts(db.codings, '[projectId+coderId]', [projectId]),
+      distinctKeyParts(db.codings, ':id', [projectId]),
     ]);
     return { settled, coderIds };
   }, [projectId, codebook]);

@@ -232,7 +232,7 @@ export class DatasetSource {
 
   private async coders(): Promise<Coder[]> {
     const [ids, people] = await Promise.all([
-      distinctKeyParts(this.db.codings, '[projectId+coderId]', [this.projectId]),
+      distinctKeyParts(this.db.codings, ':id', [this.projectId]),
       this.db.coders.toArray(),
     ]);
     const names = new Map(people.map((c) => [c.id, c.name]));

@@ -2,7 +2,7 @@ import { Dexie, type IndexableType, type Table } from 'dexie';
 
 /**
  * The distinct values of the key part after `prefix` in a compound index (the coders of a
- * project in `[projectId+coderId]`, the regions in `[projectId+meta.region]`), in key order. Each
+ * project in the codings' primary key `:id`, the regions in `[projectId+meta.region]`), in key order. Each
  * is found by a request for one key that starts past the one before, so no entry between them is
  * read: a few requests, where `uniqueKeys()` steps through every entry of the range.
  */
