@@ -121,8 +121,6 @@ const yieldTurn = () => new Promise((resolve) => setTimeout(resolve, 0));
  */
 export class AppealListSource {
   private columns = new Map<string, Promise<AppealColumns>>();
-  /** The column reads that have finished: a filter scans those rather than asking the indexes. */
-  private readColumnSets = new WeakSet<Promise<AppealColumns>>();
   private lists = new Map<string, Promise<AppealList>>();
   private codedSets = new Map<string, Kept<Set<string>>>();
   private flagSets = new Map<string, Kept<Flagged>>();
@@ -186,9 +184,8 @@ export class AppealListSource {
     const keep = await this.statusTest(projectId, coderId, filter.status, variables);
     check();
     if (!byMeta) return only(await this.allAppeals(projectId), keep);
-    const read = this.columns.get(projectId);
-    if (!query && !(read && this.readColumnSets.has(read))) {
-      // Metadata alone, before the columns are read: from the indexes' keys.
+    if (!query) {
+      // Metadata alone: from the indexes' keys, without waiting for the columns.
       const [all, meta] = await Promise.all([this.allAppeals(projectId), this.metaTest(projectId, filter)]);
       check();
       return only(all, (id) => meta(id) && (!keep || keep(id)));
@@ -285,11 +282,7 @@ export class AppealListSource {
 
   /** The project's appeals as columns, read once and kept until an appeal changes. */
   private appealColumns(projectId: string): Promise<AppealColumns> {
-    return kept(this.columns, projectId, () => {
-      const read = this.readColumns(projectId);
-      void read.then(() => this.readColumnSets.add(read)).catch(() => {});
-      return read;
-    });
+    return kept(this.columns, projectId, () => this.readColumns(projectId));
   }
 
   private async readColumns(projectId: string): Promise<AppealColumns> {
