@@ -140,3 +140,14 @@ export async function profiled<T>(page: Page, name: string, act: () => Promise<T
   );
   return result;
 }
+
+/** Runs in the page: shows a screen through the store, and waits for it to settle. */
+export async function goTo(screen: string) {
+  const { useAppStore } = (
+    window as unknown as {
+      kodtauTest: { useAppStore: typeof import('../../renderer/store/index.ts').useAppStore };
+    }
+  ).kodtauTest;
+  useAppStore.setState({ screen: screen as 'settings' });
+  await new Promise((resolve) => setTimeout(resolve, 500));
+}

@@ -2,7 +2,7 @@
 // takes `tables` and `export`). Each figure is the user's time from the click to the frame that shows
 // the result, with the longest main-thread block in it.
 import type { Page } from 'playwright-core';
-import { profiled, type Timed } from './chromiumApp.ts';
+import { goTo, profiled, type Timed } from './chromiumApp.ts';
 
 type Record = (name: string, samples: Timed[], targetMs: number) => void;
 type Time = (act: () => void, done: () => boolean, timeoutMs?: number) => Promise<Timed>;
@@ -51,17 +51,6 @@ export async function measureDatasetScreens(
   ];
   for (const [name, list] of samples)
     record(name, list, targets.find(([prefix]) => name.startsWith(prefix))![1]);
-}
-
-/** Runs in the page: shows a screen through the store, and waits for it to settle. */
-async function goTo(screen: string) {
-  const { useAppStore } = (
-    window as unknown as {
-      kodtauTest: { useAppStore: typeof import('../../renderer/store/index.ts').useAppStore };
-    }
-  ).kodtauTest;
-  useAppStore.setState({ screen: screen as 'settings' });
-  await new Promise((resolve) => setTimeout(resolve, 500));
 }
 
 /** Runs in the page: clicks "Tables" or "Export"; times until the table, or the form, is shown. */

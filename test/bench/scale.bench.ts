@@ -9,7 +9,7 @@
 // KODTAU_BENCH_PROFILE=<folder> writes CPU profiles of the merge, agreement and adjudication steps there.
 import { demoVariables } from '../../shared/demo/codebook.ts';
 import { codebookHash, type Codebook } from '../../shared/model/index.ts';
-import { heapMb, openApp, profiled, TIMER, type Timed } from './chromiumApp.ts';
+import { goTo, heapMb, openApp, profiled, TIMER, type Timed } from './chromiumApp.ts';
 import { codingScreenFigures, memoryWalk } from './codingScale.ts';
 import { summarise, type BenchResult } from './harness.ts';
 import { measureDatasetScreens } from './datasetScreens.ts';
@@ -252,13 +252,6 @@ async function seedScale(args: {
 }
 
 type Time = (act: () => void, done: () => boolean, timeoutMs?: number) => Promise<Timed>;
-
-/** Runs in the page: shows a screen through the store, and waits for it to settle. */
-async function goTo(screen: string) {
-  const { useAppStore } = (window as unknown as { kodtauTest: Hooks }).kodtauTest;
-  useAppStore.setState({ screen: screen as 'settings' });
-  await new Promise((resolve) => setTimeout(resolve, 500));
-}
 
 /**
  * Runs in the page: clicks "Agreement"; times the point estimates of the first variable shown,

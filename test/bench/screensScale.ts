@@ -4,7 +4,7 @@
 // time from the click in the sidebar to the frame that shows the screen's figures, with the
 // longest main-thread block in it.
 import type { Page } from 'playwright-core';
-import type { Timed } from './chromiumApp.ts';
+import { goTo, type Timed } from './chromiumApp.ts';
 
 type Record = (name: string, samples: Timed[], targetMs: number) => void;
 type Time = (act: () => void, done: () => boolean, timeoutMs?: number) => Promise<Timed>;
@@ -33,17 +33,6 @@ export async function measureSummaryScreens(
     }
     record(screen.name, samples, 1000);
   }
-}
-
-/** Runs in the page: shows a screen through the store, and waits for it to settle. */
-async function goTo(screen: string) {
-  const { useAppStore } = (
-    window as unknown as {
-      kodtauTest: { useAppStore: typeof import('../../renderer/store/index.ts').useAppStore };
-    }
-  ).kodtauTest;
-  useAppStore.setState({ screen: screen as 'settings' });
-  await new Promise((resolve) => setTimeout(resolve, 500));
 }
 
 /** Runs in the page: clicks the screen's button; times until its figures are shown (no "Counting…" left). */

@@ -112,10 +112,17 @@ export function variableFigures(
   return {
     variable,
     rows,
+    ...reportFigures(report),
+    ci: 'ci95' in report.alphaBootstrap ? report.alphaBootstrap.ci95 : null,
+  };
+}
+
+/** A single-choice variable's figures, as its report gives them (the interval apart). */
+export function reportFigures(report: AgreementReport) {
+  return {
     units: report.units,
     coders: report.coders,
     alpha: report.krippendorffAlpha,
-    ci: 'ci95' in report.alphaBootstrap ? report.alphaBootstrap.ci95 : null,
     percent: report.percentAgreement,
     cohen: report.cohenKappa,
     fleiss: report.fleissKappa,

@@ -6,7 +6,7 @@ import {
 } from '../../../shared/agreement/index.ts';
 import type { Variable } from '../../../shared/model/index.ts';
 import type { AnswerBlock } from '../../db/answerBlocks.ts';
-import type { Subset, VariableFigures } from './agreementFigures.ts';
+import { reportFigures, type Subset, type VariableFigures } from './agreementFigures.ts';
 
 /**
  * One variable's answers as the agreement worker keeps them between requests: a units × coders
@@ -184,16 +184,7 @@ export function unitFigures(variable: Variable, subset: VariableUnits, overlapOn
   return {
     figures: {
       ...base,
-      units: report.units,
-      coders: report.coders,
-      alpha: report.krippendorffAlpha,
-      percent: report.percentAgreement,
-      cohen: report.cohenKappa,
-      fleiss: report.fleissKappa,
-      ac1: report.gwetAC,
-      bp: report.brennanPrediger,
-      report,
-      multi: null,
+      ...reportFigures(report),
     },
     units,
     data,
