@@ -108,6 +108,12 @@ describe('AdjudicationScreen', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Variable' }), 'Region');
     const queue = screen.getByRole('list', { name: 'Disagreements' });
     expect(within(queue).getAllByRole('listitem')).toHaveLength(8);
+    // The first Region unit is read when it is shown: wait for its card.
+    await waitFor(() =>
+      expect(within(screen.getByRole('article')).getByRole('heading', { level: 2 })).toHaveTextContent(
+        /^1 of 8 · Region · /,
+      ),
+    );
     const appealId = currentUnit();
     await user.click(screen.getByText('Set another value…'));
     await user.click(within(decision()).getByRole('button', { name: 'Pavlodar' }));
