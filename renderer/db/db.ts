@@ -13,6 +13,7 @@ import type { TrainingSet } from '../../shared/merge/trainingSet.ts';
 import type { RememberedMapping } from '../../shared/import/columnMapping.ts';
 import { CoderEditBuilder, type CoderEdit } from './coderEdits.ts';
 import { rebuildAnswerBlocks, type AnswerBlock, type AnswerBlockKey } from './answerBlocks.ts';
+import { CodingBlockBuilder, type CodingBlock, type CodingBlockKey } from './codingBlocks.ts';
 
 /** When a project was last saved to a file, and the Electron daily copy last written. */
 export interface BackupRecord {
@@ -37,14 +38,13 @@ export class KodtauDb extends Dexie {
   /** Every version of every codebook is kept: older coder files merge through them. */
   codebooks!: Table<Codebook, [string, number]>;
   coders!: EntityTable<Coder, 'id'>;
-  /** Codings that hold an answer ("none of these" on a multiple-choice variable is one). */
-  codings!: Table<Coding, CodingKey>;
   /**
-   * Cleared codings (tombstones, `cleared: true`): kept apart so that every screen reading
-   * `codings` sees answers only, while coder files and merges carry the clearing with its time.
-   * A key is in one of the two tables, never both (see `putCodings`).
+   * Every coding, a coder's codings of one block of appeals to a row (see codingBlocks.ts):
+   * answers ("none of these" on a multiple-choice variable is one) and cleared codings
+   * (tombstones, `cleared: true`, which coder files and merges carry with their time). Written
+   * by `putCodings` only, read through the helpers in queries.ts.
    */
-  clearedCodings!: Table<Coding, CodingKey>;
+  codingBlocks!: Table<CodingBlock, CodingBlockKey>;
   consensus!: Table<Consensus, [string, string, string]>;
   imports!: EntityTable<ImportRecord, 'id'>;
   /** The column mapping last used for each file layout (its column names), offered again on import. */
@@ -56,7 +56,7 @@ export class KodtauDb extends Dexie {
   /** Per project: when it was last saved to a project file (the reminder) and the daily copy. */
   backups!: EntityTable<BackupRecord, 'projectId'>;
   /**
-   * Derived from `codings`: every coder's answer per variable, a few hundred appeals to a row,
+   * Derived from the codings: every coder's answer per variable, a few hundred appeals to a row,
    * for the agreement and adjudication workers (see answerBlocks.ts). Written with `codings`.
    */
   answerBlocks!: Table<AnswerBlock, AnswerBlockKey>;
@@ -131,6 +131,18 @@ export class KodtauDb extends Dexie {
           await tx.table<Coding, CodingKey>(name).each((coding) => edits.add(coding));
         await tx.table<CoderEdit, [string, string]>('coderEdits').bulkPut(edits.build());
       });
+    // A merge wrote 1.2 M coding rows in minutes (IndexedDB's time goes by rows): the codings move
+    // into rows of one coder's block of appeals, answers and cleared ones together.
+    this.version(10)
+      .stores({ codingBlocks: '[projectId+coderId+block]' })
+      .upgrade(async (tx) => {
+        const blocks = new CodingBlockBuilder();
+        for (const name of ['codings', 'clearedCodings'])
+          await tx.table<Coding, CodingKey>(name).each((coding) => blocks.add(coding));
+        await tx.table<CodingBlock, CodingBlockKey>('codingBlocks').bulkPut(blocks.build());
+      });
+    // Dexie reads a table in an upgrade only if a later version deletes it.
+    this.version(11).stores({ codings: null, clearedCodings: null });
   }
 }
 

@@ -2,7 +2,7 @@ import { Dexie } from 'dexie';
 import { createDemoProject, DEMO_PROJECT_ID } from '../../shared/demo/index.ts';
 import type { Codebook, Lang } from '../../shared/model/index.ts';
 import { db } from './db.ts';
-import { codingTables, projectCodingRange, putCodings } from './queries.ts';
+import { codingTables, deleteProjectCodings, putCodings } from './queries.ts';
 
 /**
  * Writes the embedded demo project (project, codebook, appeals, the two demo coders and
@@ -55,13 +55,9 @@ export async function deleteProject(projectId: string): Promise<void> {
         .where('[projectId+order]')
         .between([projectId, -Infinity], [projectId, Infinity])
         .delete();
-      await projectCodingRange(projectId).delete();
+      await deleteProjectCodings(projectId);
       await db.coderEdits
         .where('[projectId+coderId]')
-        .between([projectId, Dexie.minKey], [projectId, Dexie.maxKey])
-        .delete();
-      await db.clearedCodings
-        .where('[projectId+coderId+appealId+variableId]')
         .between([projectId, Dexie.minKey], [projectId, Dexie.maxKey])
         .delete();
       await db.answerBlocks

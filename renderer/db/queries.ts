@@ -1,58 +1,35 @@
-import { Dexie, type IndexableType, type Table } from 'dexie';
+import { Dexie, type IndexableType } from 'dexie';
 import type { Coding } from '../../shared/model/index.ts';
-import { updateAnswerBlocks, type AnswerBlock } from './answerBlocks.ts';
+import { distinctKeyParts } from '../features/tables/indexKeys.ts';
+import { blockOf, updateAnswerBlocks, type AnswerBlock } from './answerBlocks.ts';
 import { updateCoderEdits, type CoderEdit } from './coderEdits.ts';
-import { codingKeyOf, db, type CodingKey } from './db.ts';
+import {
+  codingBlockKeyOf,
+  groupByBlock,
+  OpenCodingBlock,
+  type CodingBlock,
+  type CodingBlockKey,
+} from './codingBlocks.ts';
+import { db, type KodtauDb } from './db.ts';
 
 /** The tables `putCodings` writes: a transaction that calls it spans all of them. */
-export const codingTables = () => [db.codings, db.clearedCodings, db.answerBlocks, db.coderEdits];
-
-/** IndexedDB's order of coding keys (arrays of strings: code-unit order, element by element). */
-function compareKeys(a: CodingKey, b: CodingKey): number {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
-  return 0;
-}
+export const codingTables = () => [db.codingBlocks, db.answerBlocks, db.coderEdits];
 
 /**
- * Deletes those of `keys` that `table` holds. Each delete is a request, and most keys are not
- * there (a first merge has no tombstones to replace): the table's keys between the lowest and
- * the highest of them are read first, in one request, and only those found are deleted. Where
- * that range holds more keys than there are to delete, they are deleted without looking.
+ * Codings applied per write request while `putCodings` writes (a block's row holds a coder's
+ * ~1 500 codings of a block at 100 000 appeals): enough that IndexedDB always has requests
+ * queued, few enough that copying them holds the thread a fraction of a second (a worker hears
+ * a cancel between two slices) and the progress moves.
  */
-async function deleteWhereFound(table: Table<Coding, CodingKey>, keys: CodingKey[]): Promise<void> {
-  if (keys.length < 2) {
-    await table.bulkDelete(keys);
-    return;
-  }
-  const sorted = keys.slice().sort(compareKeys);
-  const limit = 2 * keys.length;
-  const found = await table
-    .where(':id')
-    .between(sorted[0]!, sorted.at(-1)!, true, true)
-    .limit(limit)
-    .primaryKeys();
-  if (found.length >= limit) {
-    await table.bulkDelete(keys);
-    return;
-  }
-  const wanted = new Set(keys.map((key) => key.join('\u0000')));
-  await table.bulkDelete(found.filter((key) => wanted.has(key.join('\u0000'))));
-}
+export const CODINGS_AT_A_TIME = 20_000;
 
 /**
- * Rows per request batch while `putCodings` writes: large, so that IndexedDB always has requests
- * queued, and small enough that copying them to IndexedDB holds the thread a fraction of a second
- * (a worker hears a cancel between two batches) and the progress moves.
- */
-export const ROWS_AT_A_TIME = 20_000;
-
-/**
- * Stores codings, each in its table: an answer in `codings`, a cleared one in `clearedCodings`,
- * removing the key from the other (where it is there: a key is in one table, never both), and
- * brings the answer blocks and each coder's latest edit up to date, once for all the codings
- * (a block is read and written once however many of them fall in it). The one way codings are
- * written: call inside a transaction over `codingTables()`. `onWritten` hears how many rows are
- * stored after each batch of `ROWS_AT_A_TIME`; what it throws aborts the write.
+ * Stores codings, each in its coder's block in place of the coding of its unit there (a later
+ * one wins; an answer replaces a clearing and vice versa), and brings the answer blocks and each
+ * coder's latest edit up to date, once for all the codings. The blocks are read and rewritten in
+ * the caller's transaction, so two windows editing two appeals of one block both keep their edit.
+ * The one way codings are written: call inside a transaction over `codingTables()`. `onWritten`
+ * hears how many of `codings` are stored after each slice; what it throws aborts the write.
  */
 export async function putCodings(
   codings: readonly Coding[],
@@ -64,48 +41,110 @@ export async function putCodings(
   ]);
   // A failed or cancelled write aborts the transaction: the derived work's failure is that one.
   derived.catch(() => {});
-  for (let start = 0; start < codings.length; start += ROWS_AT_A_TIME) {
-    const batch = codings.slice(start, start + ROWS_AT_A_TIME);
-    const cleared = batch.filter((c) => c.cleared);
-    const answers = batch.filter((c) => !c.cleared);
-    await Promise.all([
-      db.codings.bulkPut(answers),
-      db.clearedCodings.bulkPut(cleared),
-      deleteWhereFound(db.codings, cleared.map(codingKeyOf)),
-      deleteWhereFound(db.clearedCodings, answers.map(codingKeyOf)),
-    ]);
-    onWritten(start + batch.length);
+  const groups = [...groupByBlock(codings).values()];
+  const stored = await db.codingBlocks.bulkGet(groups.map((g) => g.key));
+  let done = 0;
+  for (let start = 0; start < groups.length;) {
+    const written: CodingBlock[] = [];
+    let size = 0;
+    for (; start < groups.length && (size === 0 || size < CODINGS_AT_A_TIME); start++) {
+      const group = groups[start]!;
+      const block = new OpenCodingBlock(group.key, stored[start]);
+      for (const coding of group.codings) block.add(coding);
+      written.push(block.close());
+      size += group.codings.length;
+    }
+    await db.codingBlocks.bulkPut(written);
+    done += size;
+    onWritten(done);
   }
   await derived;
 }
 
+/** The project's coding blocks (of one coder, when given), in key order: answers and cleared codings. */
+function projectCodingBlocks(
+  projectId: string,
+  coderId?: string,
+  from: KodtauDb = db,
+): Promise<CodingBlock[]> {
+  const prefix = coderId === undefined ? [projectId] : [projectId, coderId];
+  return from.codingBlocks
+    .where(':id')
+    .between([...prefix, Dexie.minKey], [...prefix, Dexie.maxKey])
+    .toArray();
+}
+
+const answersOf = (codings: Coding[]) => codings.filter((c) => !c.cleared);
+
+/** One coder's codings of one appeal, cleared ones included, by variable id: one row read. */
+export async function appealCodings(
+  projectId: string,
+  coderId: string,
+  appealId: string,
+  from: KodtauDb = db,
+): Promise<Coding[]> {
+  const block = await from.codingBlocks.get([projectId, coderId, blockOf(appealId)]);
+  return block?.codings.filter((c) => c.appealId === appealId) ?? [];
+}
+
 /** One coder's codings of the project, cleared ones included: what their coder file carries. */
-export async function coderCodings(projectId: string, coderId: string): Promise<Coding[]> {
-  const [answers, cleared] = await Promise.all(
-    [db.codings, db.clearedCodings].map((table) =>
-      table
-        .where('[projectId+coderId+appealId]')
-        .between([projectId, coderId, Dexie.minKey], [projectId, coderId, Dexie.maxKey])
-        .toArray(),
-    ),
-  );
-  return [...answers!, ...cleared!];
+export async function coderCodings(
+  projectId: string,
+  coderId: string,
+  from: KodtauDb = db,
+): Promise<Coding[]> {
+  return (await projectCodingBlocks(projectId, coderId, from)).flatMap((block) => block.codings);
 }
 
 /** Every cleared coding of the project (tombstones), all coders: the merge needs them. */
-export function projectClearedCodings(projectId: string): Promise<Coding[]> {
-  return db.clearedCodings
-    .where('[projectId+coderId+appealId+variableId]')
-    .between([projectId, Dexie.minKey], [projectId, Dexie.maxKey])
-    .toArray();
+export async function projectClearedCodings(projectId: string): Promise<Coding[]> {
+  return (await projectCodingBlocks(projectId)).flatMap((block) => block.codings.filter((c) => c.cleared));
 }
 
 /** Every answer of the project, all coders (cleared codings are not answers). */
-export function projectCodings(projectId: string): Promise<Coding[]> {
-  return db.codings
-    .where('[projectId+coderId]')
-    .between([projectId, Dexie.minKey], [projectId, Dexie.maxKey])
-    .toArray();
+export async function projectCodings(projectId: string): Promise<Coding[]> {
+  return (await projectCodingBlocks(projectId)).flatMap((block) => answersOf(block.codings));
+}
+
+/**
+ * Every answer to one variable, all coders, by coder, then appeal (the order the old
+ * `[projectId+variableId]` index gave): its coders' blocks, a few hundred rows, are read whole.
+ */
+export async function variableCodings(
+  projectId: string,
+  variableId: string,
+  from: KodtauDb = db,
+): Promise<Coding[]> {
+  const found = (await projectCodingBlocks(projectId, undefined, from)).flatMap((block) =>
+    block.codings.filter((c) => c.variableId === variableId && !c.cleared),
+  );
+  // Blocks come by coder, then block: within a coder, appeals in code-unit order.
+  return found.sort((a, b) => byCodeUnit(a.coderId, b.coderId) || byCodeUnit(a.appealId, b.appealId));
+}
+
+const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The coders with codings in the project (cleared ones count), in code-unit order, from the blocks' keys. */
+export function projectCoderIds(projectId: string, from: KodtauDb = db): Promise<string[]> {
+  return distinctKeyParts(from.codingBlocks, ':id', [projectId]);
+}
+
+/** Each coder's answers (if any) to the given units, by key: the coders' blocks of those appeals. */
+export async function unitAnswers(
+  projectId: string,
+  units: readonly { coderId: string; appealId: string; variableId: string }[],
+): Promise<(Coding | undefined)[]> {
+  const keys = new Map<string, CodingBlockKey>();
+  for (const unit of units) {
+    const key = codingBlockKeyOf({ projectId, ...unit });
+    keys.set(key.join('\u0000'), key);
+  }
+  const blocks = await db.codingBlocks.bulkGet([...keys.values()]);
+  const found = new Map<string, Coding>();
+  for (const block of blocks)
+    for (const c of block?.codings ?? [])
+      if (!c.cleared) found.set(`${c.coderId}\u0000${c.appealId}\u0000${c.variableId}`, c);
+  return units.map((u) => found.get(`${u.coderId}\u0000${u.appealId}\u0000${u.variableId}`));
 }
 
 /** Coder id → display name, for everyone in the `coders` table. */
@@ -126,15 +165,15 @@ export interface CoderSummary {
 /** Answer blocks read per request: a few thousand appeals' answers, so no read holds the UI thread long. */
 const BLOCKS_AT_A_TIME = 32;
 
-/** Per coder of the project, the appeals they answered at least one variable of, from the answer blocks. */
-function appealsPerCoder(projectId: string): Promise<Map<string, number>> {
+/** Per coder of the project with an answer: the appeals they answered and their answers, from the answer blocks. */
+function answersPerCoder(projectId: string): Promise<Map<string, { appeals: number; codings: number }>> {
   // In a transaction of its own: a live query's cache would copy the blocks, and its copy of a
   // typed array is not one.
-  return db.transaction('r', [db.answerBlocks], () => countAppeals(projectId));
+  return db.transaction('r', [db.answerBlocks], () => countAnswers(projectId));
 }
 
-async function countAppeals(projectId: string): Promise<Map<string, number>> {
-  const appeals = new Map<string, Set<string>>();
+async function countAnswers(projectId: string): Promise<Map<string, { appeals: number; codings: number }>> {
+  const coders = new Map<string, { appeals: Set<string>; codings: number }>();
   let from: IndexableType = [projectId, Dexie.minKey];
   let past = false;
   for (;;) {
@@ -144,20 +183,24 @@ async function countAppeals(projectId: string): Promise<Map<string, number>> {
       .limit(BLOCKS_AT_A_TIME)
       .toArray();
     for (const block of blocks) {
-      const sets = block.coders.map((id) => {
-        let set = appeals.get(id);
-        if (!set) appeals.set(id, (set = new Set()));
-        return set;
+      const counts = block.coders.map((id) => {
+        let count = coders.get(id);
+        if (!count) coders.set(id, (count = { appeals: new Set(), codings: 0 }));
+        return count;
       });
-      for (let i = 0; i < block.cells.length; i += 3)
-        sets[block.cells[i + 1]!]!.add(block.appeals[block.cells[i]!]!);
+      // One cell per answer of a coder to an appeal of the block's variable.
+      for (let i = 0; i < block.cells.length; i += 3) {
+        const count = counts[block.cells[i + 1]!]!;
+        count.appeals.add(block.appeals[block.cells[i]!]!);
+        count.codings++;
+      }
     }
     if (blocks.length < BLOCKS_AT_A_TIME) break;
     const last = blocks.at(-1)!;
     from = [last.projectId, last.variableId, last.block];
     past = true;
   }
-  return new Map([...appeals].map(([id, set]) => [id, set.size]));
+  return new Map([...coders].map(([id, { appeals, codings }]) => [id, { appeals: appeals.size, codings }]));
 }
 
 /** Each coder's latest edit in the project, from the small derived `coderEdits` rows. */
@@ -180,57 +223,28 @@ export async function unitCodings(
   appealId: string,
   variableId: string,
 ): Promise<Coding[]> {
-  // The project's coders, one key each off the primary key (a cursor that skips to the next coder).
-  const coders = await db.codings
-    .where('[projectId+coderId]')
-    .between([projectId, Dexie.minKey], [projectId, Dexie.maxKey])
-    .uniqueKeys();
-  const found = await db.codings.bulkGet(
-    coders.map((key): CodingKey => [
-      projectId,
-      (key as unknown as [string, string])[1],
-      appealId,
-      variableId,
-    ]),
+  const coders = await projectCoderIds(projectId);
+  const found = await unitAnswers(
+    projectId,
+    coders.map((coderId) => ({ coderId, appealId, variableId })),
   );
   return found.filter((c) => c !== undefined).sort((a, b) => a.coderId.localeCompare(b.coderId));
 }
 
 /**
- * One coder's answers in the project, on the primary key (it starts with the project and the
- * coder; Dexie's `.equals` on a two-part prefix of a four-part key builds a range IndexedDB refuses).
- */
-export function coderCodingRange(projectId: string, coderId: string) {
-  return db.codings.where(':id').between([projectId, coderId], [projectId, coderId, Dexie.maxKey]);
-}
-
-/** Every answer of the project on the primary key: a count, or a delete. */
-export function projectCodingRange(projectId: string) {
-  return db.codings
-    .where('[projectId+coderId+appealId+variableId]')
-    .between([projectId, Dexie.minKey], [projectId, Dexie.maxKey]);
-}
-
-/**
- * Per coder of the project: answers counted on the primary key (no rows read), the appeals from
+ * Per coder of the project with an answer, in code-unit order: their answers and appeals from
  * the answer blocks a slice at a time, and the latest edit from `coderEdits`. It runs again after
  * every merge: nothing here reads every coding.
  */
 export async function coderSummaries(projectId: string): Promise<CoderSummary[]> {
-  const [coderKeys, appeals, edits] = await Promise.all([
-    db.codings
-      .where('[projectId+coderId]')
-      .between([projectId, Dexie.minKey], [projectId, Dexie.maxKey])
-      .uniqueKeys(),
-    appealsPerCoder(projectId),
-    projectCoderEdits(projectId),
-  ]);
+  const [answers, edits] = await Promise.all([answersPerCoder(projectId), projectCoderEdits(projectId)]);
   const lastEdits = new Map(edits.map((e) => [e.coderId, e.lastEdit]));
-  return Promise.all(
-    coderKeys.map(async (key) => {
-      const id = (key as unknown as [string, string])[1];
-      const codings = await coderCodingRange(projectId, id).count();
-      return { id, codings, appeals: appeals.get(id) ?? 0, lastEdit: lastEdits.get(id) ?? '' };
-    }),
-  );
+  return [...answers.keys()]
+    .sort(byCodeUnit)
+    .map((id) => ({ id, ...answers.get(id)!, lastEdit: lastEdits.get(id) ?? '' }));
+}
+
+/** Deletes every coding of the project (in the caller's transaction over `codingTables()`). */
+export async function deleteProjectCodings(projectId: string): Promise<void> {
+  await db.codingBlocks.where(':id').between([projectId, Dexie.minKey], [projectId, Dexie.maxKey]).delete();
 }

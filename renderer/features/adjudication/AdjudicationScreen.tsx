@@ -11,7 +11,7 @@ import {
 } from '../../../shared/model/index.ts';
 import { NoProject } from '../../components/NoProject.tsx';
 import { db } from '../../db/db.ts';
-import { coderNames } from '../../db/queries.ts';
+import { coderNames, unitAnswers } from '../../db/queries.ts';
 import { formatNumber } from '../../i18n.ts';
 import { useAppStore } from '../../store/index.ts';
 import { useCurrentProject } from '../projects/useCurrentProject.ts';
@@ -339,15 +339,18 @@ interface DecisionProps {
 }
 
 /**
- * What a unit shows, read when it is shown, by key: the appeal, each coder's answer (the primary
- * key of `codings`, one per coder; cleared codings are in their own table), its consensus and
- * its review flag.
+ * What a unit shows, read when it is shown, by key: the appeal, each coder's answer (from
+ * each coder's block of the appeal; a cleared coding is not an answer), its consensus and its
+ * review flag.
  */
 async function unitOf(projectId: string, appealId: string, variableId: string, coders: readonly string[]) {
   const unit = [projectId, appealId, variableId] as [string, string, string];
   const [appeal, answers, settled, review] = await Promise.all([
     db.appeals.get([projectId, appealId]),
-    db.codings.bulkGet(coders.map((coderId) => [projectId, coderId, appealId, variableId])),
+    unitAnswers(
+      projectId,
+      coders.map((coderId) => ({ coderId, appealId, variableId })),
+    ),
     db.consensus.get(unit),
     db.reviews.get(unit),
   ]);

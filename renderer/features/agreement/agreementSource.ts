@@ -10,6 +10,7 @@ import { alphaBootstrapSteps } from '../../../shared/agreement/index.ts';
 import type { Variable } from '../../../shared/model/index.ts';
 import { projectBlocks } from '../../db/answerBlocks.ts';
 import type { KodtauDb } from '../../db/db.ts';
+import { variableCodings } from '../../db/queries.ts';
 import { BOOTSTRAP, subsetCodings, type Subset, type VariableFigures } from './agreementFigures.ts';
 import {
   decodeBlocks,
@@ -169,10 +170,7 @@ export class AgreementSource {
     const { subset } = request;
     const dates = subset.from || subset.to ? await this.appealDates() : new Map<string, string>();
     // Drift needs each coding's time, which the blocks leave out: the variable's rows, read when asked.
-    const rows = await this.db.codings
-      .where('[projectId+variableId]')
-      .equals([request.projectId, variableId])
-      .toArray();
+    const rows = await variableCodings(request.projectId, variableId, this.db);
     const codings = subsetCodings(rows, dates, subset);
     const consensus = await this.db.consensus
       .where('[projectId+variableId]')

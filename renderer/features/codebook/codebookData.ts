@@ -11,7 +11,7 @@ import type { Codebook, CodebookContent, Coding, Consensus } from '../../../shar
 import { db } from '../../db/db.ts';
 import { currentCodebook } from '../../db/projects.ts';
 import { projectBlocks } from '../../db/answerBlocks.ts';
-import { codingTables, putCodings } from '../../db/queries.ts';
+import { codingTables, putCodings, variableCodings } from '../../db/queries.ts';
 import { blockUses, type UsageCounts } from '../overview/blockFigures.ts';
 import { figuresOffThread, useFigures } from '../overview/progressOffThread.ts';
 import { projectBlockCount } from '../overview/useStudyOverview.ts';
@@ -138,7 +138,7 @@ export async function saveCodebookVersion(
     const changeCounts: NonNullable<Codebook['changeCounts']> = [];
     for (const variableId of new Set(merges.map((m) => m.variableId))) {
       const rows = {
-        codings: await variableRows<Coding>(db.codings, projectId, variableId),
+        codings: await variableCodings(projectId, variableId),
         consensus: await variableRows<Consensus>(db.consensus, projectId, variableId),
       };
       for (const { from } of merges.filter((m) => m.variableId === variableId)) {

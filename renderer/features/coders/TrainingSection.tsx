@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localize, type Codebook, type Lang, type Variable } from '../../../shared/model/index.ts';
 import { db } from '../../db/db.ts';
-import { coderNames } from '../../db/queries.ts';
+import { coderNames, projectCoderIds, unitAnswers } from '../../db/queries.ts';
 import { formatNumber, formatPercent } from '../../i18n.ts';
 import { distinctKeyParts } from '../tables/indexKeys.ts';
 import { trainingResult } from './trainingResult.ts';
@@ -73,7 +73,7 @@ export function TrainingSection({ projectId, codebook, me }: Props) {
   const data = useLiveQuery(async () => {
     const [settled, coderIds] = await Promise.all([
       settledAppeals(projectId, codebook.variables.filter((v) => v.kind !== 'text').length),
-      distinctKeyParts(db.codings, ':id', [projectId]),
+      projectCoderIds(projectId),
     ]);
     return { settled, coderIds };
   }, [projectId, codebook]);
@@ -87,7 +87,10 @@ export function TrainingSection({ projectId, codebook, me }: Props) {
     );
     const [gold, own] = await Promise.all([
       db.consensus.bulkGet(units),
-      db.codings.bulkGet(units.map(([p, appealId, variableId]) => [p, chosenCoder, appealId, variableId])),
+      unitAnswers(
+        projectId,
+        units.map(([, appealId, variableId]) => ({ coderId: chosenCoder, appealId, variableId })),
+      ),
     ]);
     return trainingResult(
       set,

@@ -1,7 +1,7 @@
 import { Dexie } from 'dexie';
 import { clearedCoding, type Coding } from '../../../shared/model/index.ts';
 import { db } from '../../db/db.ts';
-import { codingTables, putCodings } from '../../db/queries.ts';
+import { appealCodings, codingTables, putCodings } from '../../db/queries.ts';
 
 /** One key (coder, appeal, variable) an edit wrote: its row before (none when new) and after. */
 export interface KeyChange {
@@ -31,15 +31,8 @@ export interface AppealWrite {
 
 /** One coder's rows of one appeal, answers and cleared ones, by variable id. */
 export async function appealRows({ projectId, coderId, appealId }: AppealRef): Promise<Map<string, Coding>> {
-  const rows = await Promise.all(
-    [db.codings, db.clearedCodings].map((table) =>
-      table
-        .where('[projectId+coderId+appealId+variableId]')
-        .between([projectId, coderId, appealId, Dexie.minKey], [projectId, coderId, appealId, Dexie.maxKey])
-        .toArray(),
-    ),
-  );
-  return new Map(rows.flat().map((row) => [row.variableId, row]));
+  const rows = await appealCodings(projectId, coderId, appealId);
+  return new Map(rows.map((row) => [row.variableId, row]));
 }
 
 /**

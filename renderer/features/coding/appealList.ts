@@ -2,6 +2,7 @@ import { Dexie } from 'dexie';
 import type { Variable } from '../../../shared/model/index.ts';
 import type { CodingFilter } from '../../store/codingSlice.ts';
 import { db } from '../../db/db.ts';
+import { projectCoderIds } from '../../db/queries.ts';
 import { AppealListSource, codedAppeals as codedAppealsIn } from './appealListSource.ts';
 
 export type { AppealList } from './appealListSource.ts';
@@ -36,11 +37,7 @@ export async function metaValues(projectId: string, key: 'region' | 'addressee')
 
 /** The coders who have codings in the project (for the supervisor's view). */
 export async function codersWithCodings(projectId: string): Promise<string[]> {
-  const keys = await db.codings
-    .where('[projectId+coderId]')
-    .between([projectId, Dexie.minKey], [projectId, Dexie.maxKey])
-    .uniqueKeys();
-  return keys.map((key) => part<string>(key, 1));
+  return projectCoderIds(projectId);
 }
 
 /** The position in `orders` (sorted) of the first appeal at or after `order`; 0 when none. */

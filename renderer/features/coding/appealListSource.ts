@@ -1,5 +1,7 @@
 import { cmp, Dexie } from 'dexie';
-import { metaValue, type Variable } from '../../../shared/model/index.ts';
+import { metaValue, type Coding, type Variable } from '../../../shared/model/index.ts';
+import { blockOf } from '../../db/answerBlocks.ts';
+import type { CodingBlockKey } from '../../db/codingBlocks.ts';
 import type { CodingFilter } from '../../store/codingSlice.ts';
 import type { KodtauDb } from '../../db/db.ts';
 import { isCoded } from './appealState.ts';
@@ -28,13 +30,13 @@ interface Flagged {
 }
 
 /**
- * What a write touched, as this source keeps things: whether appeals changed, and the appeals
- * whose codings changed as [projectId, coderId, appealId] ('all' when the write does not say key
- * by key). Plain data, so the UI thread can pass it to the worker.
+ * What a write touched, as this source keeps things: whether appeals changed, and the coding
+ * blocks written as [projectId, coderId, block] ('all' when the write does not say key by key).
+ * Plain data, so the UI thread can pass it to the worker.
  */
 export interface Touched {
   appeals: boolean;
-  codings: 'all' | [string, string, string][];
+  codings: 'all' | CodingBlockKey[];
 }
 
 /** Keys of one write past which the coder states are read again whole rather than appeal by appeal. */
@@ -58,8 +60,8 @@ function pointKeys(node: RangeNode | null | undefined, into: unknown[]): unknown
 
 /**
  * What a write touched, from the parts of Dexie's `storagemutated` event ("idb://db/table/index"
- * → range set). A few codings written by key (a coder's edit, at most 50 rows a request) name
- * their appeals; a bigger write, or one by range, touches them all.
+ * → range set). A few coding blocks written by key (a coder's edit writes one) name their
+ * blocks; a bigger write, or one by range, touches them all.
  */
 export function touchedBy(dbName: string, parts: Record<string, unknown>): Touched {
   const touched: Touched = { appeals: false, codings: [] };
@@ -68,13 +70,10 @@ export function touchedBy(dbName: string, parts: Record<string, unknown>): Touch
     const [name, table, index] = part.slice('idb://'.length).split('/');
     if (name !== dbName) continue;
     if (table === 'appeals') touched.appeals = true;
-    if ((table !== 'codings' && table !== 'clearedCodings') || index !== '' || touched.codings === 'all')
-      continue;
+    if (table !== 'codingBlocks' || index !== '' || touched.codings === 'all') continue;
     const keys = pointKeys(ranges as RangeNode, []);
-    if (!keys || keys.some((key) => !Array.isArray(key) || key.length !== 4)) touched.codings = 'all';
-    else
-      for (const [projectId, coderId, appealId] of keys as string[][])
-        touched.codings.push([projectId!, coderId!, appealId!]);
+    if (!keys || keys.some((key) => !Array.isArray(key) || key.length !== 3)) touched.codings = 'all';
+    else touched.codings.push(...(keys as CodingBlockKey[]));
   }
   return touched;
 }
@@ -141,27 +140,19 @@ export class AppealListSource {
       return;
     }
     if (touched.codings.length === 0) return;
-    revise(this.codedSets, touched.codings, async (coded, projectId, coderId, appealIds, variables) => {
-      const answered = await Promise.all(
-        appealIds.map((appealId) => answeredOf(this.db, projectId, coderId, appealId)),
-      );
-      appealIds.forEach((appealId, i) => {
-        if (isCoded(variables!, answered[i]!)) coded.add(appealId);
-        else coded.delete(appealId);
-      });
+    // A touched block: that coder's states of the block's appeals are computed again from its row.
+    revise(this.db, this.codedSets, touched.codings, async (coded, rows, variables) => {
+      for (const { block, codings } of rows) {
+        forgetBlock(coded, block, codings);
+        for (const appealId of codedOf(codings, variables!)) coded.add(appealId);
+      }
     });
-    revise(this.flagSets, touched.codings, async (flagged, projectId, coderId, appealIds) => {
-      const rows = await Promise.all(
-        appealIds.map((appealId) => appealRowsOf(this.db, projectId, coderId, appealId)),
-      );
-      appealIds.forEach((appealId, i) => {
-        flagged.unsure.delete(appealId);
-        flagged.noted.delete(appealId);
-        for (const row of rows[i]!) {
-          if (row.unsure) flagged.unsure.add(appealId);
-          if (row.note) flagged.noted.add(appealId);
-        }
-      });
+    revise(this.db, this.flagSets, touched.codings, async (flagged, rows) => {
+      for (const { block, codings } of rows) {
+        forgetBlock(flagged.unsure, block, codings);
+        forgetBlock(flagged.noted, block, codings);
+        addFlags(flagged, codings);
+      }
     });
   }
 
@@ -330,26 +321,50 @@ export class AppealListSource {
   }
 }
 
-/** The appeals one coder marked unsure, and those with their note, read page by page. */
+/** The appeals one coder marked unsure, and those with their note: their blocks, a few hundred rows. */
 async function readFlags(db: KodtauDb, projectId: string, coderId: string): Promise<Flagged> {
   const flagged: Flagged = { unsure: new Set(), noted: new Set() };
   // Cleared rows too: a note on an appeal with no answer yet is kept on one.
-  for (const table of [db.codings, db.clearedCodings])
-    for (let after: unknown[] = [projectId, coderId, Dexie.minKey]; ;) {
-      const page = await table
-        .where('[projectId+coderId+appealId+variableId]')
-        .between(after, [projectId, coderId, Dexie.maxKey], false, true)
-        .limit(PAGE)
-        .toArray();
-      for (const row of page) {
-        if (row.unsure) flagged.unsure.add(row.appealId);
-        if (row.note) flagged.noted.add(row.appealId);
-      }
-      if (page.length < PAGE) break;
-      const last = page.at(-1)!;
-      after = [projectId, coderId, last.appealId, last.variableId];
-    }
+  await coderBlocks(db, projectId, coderId, (codings) => addFlags(flagged, codings));
   return flagged;
+}
+
+function addFlags(flagged: Flagged, codings: readonly Coding[]) {
+  for (const row of codings) {
+    if (row.unsure) flagged.unsure.add(row.appealId);
+    if (row.note) flagged.noted.add(row.appealId);
+  }
+}
+
+/**
+ * Takes out of `set` the appeals of a block (to be put back from its codings now): those the
+ * codings name, or where the block is gone (its project deleted), every appeal of the block.
+ */
+function forgetBlock(set: Set<string>, block: number, codings: readonly Coding[]) {
+  if (codings.length > 0) for (const { appealId } of codings) set.delete(appealId);
+  else for (const appealId of set) if (blockOf(appealId) === block) set.delete(appealId);
+}
+
+/** Rows read per request while a coder's blocks are walked: a few thousand codings. */
+const BLOCKS_AT_A_TIME = 8;
+
+/** Hands each of a coder's blocks' codings to `take`, a few blocks a request, in key order. */
+async function coderBlocks(
+  db: KodtauDb,
+  projectId: string,
+  coderId: string,
+  take: (codings: readonly Coding[]) => void,
+): Promise<void> {
+  for (let after = -Infinity; ;) {
+    const rows = await db.codingBlocks
+      .where(':id')
+      .between([projectId, coderId, after], [projectId, coderId, Infinity], false, true)
+      .limit(BLOCKS_AT_A_TIME)
+      .toArray();
+    for (const row of rows) take(row.codings);
+    if (rows.length < BLOCKS_AT_A_TIME) return;
+    after = rows.at(-1)!.block;
+  }
 }
 
 /** The promise kept under `key`, or a new one from `read` (forgotten again if it fails). */
@@ -401,72 +416,60 @@ function forgetOnFailure<T>(cache: Map<string, Kept<T>>, key: string, entry: Kep
  * appeals: it runs once the state is read (or the update before is done), after the write.
  */
 function revise<T>(
+  db: KodtauDb,
   cache: Map<string, Kept<T>>,
-  touched: readonly [string, string, string][],
+  touched: readonly CodingBlockKey[],
   update: (
     value: T,
-    projectId: string,
-    coderId: string,
-    appealIds: string[],
+    rows: { block: number; codings: readonly Coding[] }[],
     variables: readonly Variable[] | undefined,
   ) => Promise<void>,
 ) {
   for (const [key, entry] of cache) {
-    const appealIds = [
+    const blocks = [
       ...new Set(
-        touched.filter(([p, c]) => p === entry.projectId && c === entry.coderId).map(([, , a]) => a),
+        touched.filter(([p, c]) => p === entry.projectId && c === entry.coderId).map(([, , b]) => b),
       ),
     ];
-    if (appealIds.length === 0) continue;
+    if (blocks.length === 0) continue;
     entry.value = entry.value.then(async (value) => {
-      await update(value, entry.projectId, entry.coderId, appealIds, entry.variables);
+      const rows = await db.codingBlocks.bulkGet(
+        blocks.map((block) => [entry.projectId, entry.coderId, block]),
+      );
+      await update(
+        value,
+        blocks.map((block, i) => ({ block, codings: rows[i]?.codings ?? [] })),
+        entry.variables,
+      );
       return value;
     });
     forgetOnFailure(cache, key, entry);
   }
 }
 
-/** The variables one coder answered of one appeal, from the keys of their answers. */
-async function answeredOf(db: KodtauDb, projectId: string, coderId: string, appealId: string) {
-  const keys = await db.codings
-    .where(':id')
-    .between([projectId, coderId, appealId, Dexie.minKey], [projectId, coderId, appealId, Dexie.maxKey])
-    .primaryKeys();
-  return new Set(keys.map((key) => key[3]));
+/** The appeals of `codings` (one coder's, by appeal) that are coded (see `isCoded`); cleared codings do not count. */
+function codedOf(codings: readonly Coding[], variables: readonly Variable[]): string[] {
+  const coded: string[] = [];
+  for (let i = 0; i < codings.length;) {
+    const appealId = codings[i]!.appealId;
+    const answered = new Set<string>();
+    for (; i < codings.length && codings[i]!.appealId === appealId; i++)
+      if (!codings[i]!.cleared) answered.add(codings[i]!.variableId);
+    if (isCoded(variables, answered)) coded.push(appealId);
+  }
+  return coded;
 }
 
-/** One coder's rows of one appeal, answers and cleared ones. */
-async function appealRowsOf(db: KodtauDb, projectId: string, coderId: string, appealId: string) {
-  const rows = await Promise.all(
-    [db.codings, db.clearedCodings].map((table) =>
-      table
-        .where(':id')
-        .between([projectId, coderId, appealId, Dexie.minKey], [projectId, coderId, appealId, Dexie.maxKey])
-        .toArray(),
-    ),
-  );
-  return rows.flat();
-}
-
-/**
- * The appeals `coderId` has coded (see `isCoded`). A walk over the primary keys of their answers
- * (coder, appeal, variable): no row is read. Cleared codings live in another table and do not count.
- */
+/** The appeals `coderId` has coded (see `isCoded`), from their blocks. */
 export async function codedAppeals(
   db: KodtauDb,
   projectId: string,
   coderId: string,
   variables: readonly Variable[],
 ): Promise<Set<string>> {
-  const keys = await db.codings
-    .where('[projectId+coderId+appealId+variableId]')
-    .between([projectId, coderId, Dexie.minKey], [projectId, coderId, Dexie.maxKey])
-    .primaryKeys();
-  const answered = new Map<string, Set<string>>();
-  for (const [, , appealId, variableId] of keys) {
-    let set = answered.get(appealId);
-    if (!set) answered.set(appealId, (set = new Set()));
-    set.add(variableId);
-  }
-  return new Set([...answered].filter(([, set]) => isCoded(variables, set)).map(([appealId]) => appealId));
+  const coded = new Set<string>();
+  await coderBlocks(db, projectId, coderId, (codings) => {
+    for (const appealId of codedOf(codings, variables)) coded.add(appealId);
+  });
+  return coded;
 }

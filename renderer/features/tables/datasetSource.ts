@@ -20,6 +20,7 @@ import {
 } from '../../../shared/tables/tableSource.ts';
 import { blockAnswers, projectBlocks } from '../../db/answerBlocks.ts';
 import type { KodtauDb } from '../../db/db.ts';
+import { projectCoderIds, variableCodings } from '../../db/queries.ts';
 import {
   datasetFile,
   needsCodingRows,
@@ -125,7 +126,7 @@ export class DatasetSource {
   private variableCodings(variableId: string): Promise<Coding[]> {
     let read = this.rows.get(variableId);
     if (!read) {
-      read = this.db.codings.where('[projectId+variableId]').equals([this.projectId, variableId]).toArray();
+      read = variableCodings(this.projectId, variableId, this.db);
       this.rows.set(variableId, read);
     }
     return read;
@@ -226,13 +227,13 @@ export class DatasetSource {
 
   /** The variables with codings in the project, from the index's keys. */
   private async codedVariables(): Promise<string[]> {
-    const parts = await distinctKeyParts(this.db.codings, '[projectId+variableId]', [this.projectId]);
-    return parts as string[];
+    // An answer block is there while a coder's answer to its variable is.
+    return distinctKeyParts(this.db.answerBlocks, ':id', [this.projectId]);
   }
 
   private async coders(): Promise<Coder[]> {
     const [ids, people] = await Promise.all([
-      distinctKeyParts(this.db.codings, ':id', [this.projectId]),
+      projectCoderIds(this.projectId, this.db),
       this.db.coders.toArray(),
     ]);
     const names = new Map(people.map((c) => [c.id, c.name]));

@@ -22,8 +22,8 @@ export function useDataVersion(projectId: string): DataVersion | undefined {
   ] as const;
   const codings = useLiveQuery(async () => {
     await Promise.all([
-      db.codings
-        .where('[projectId+variableId]')
+      db.codingBlocks
+        .where(':id')
         .between(...range)
         .limit(1)
         .primaryKeys(),
