@@ -102,8 +102,8 @@ export async function projectClearedCodings(projectId: string): Promise<Coding[]
 }
 
 /** Every answer of the project, all coders (cleared codings are not answers). */
-export async function projectCodings(projectId: string): Promise<Coding[]> {
-  return (await projectCodingBlocks(projectId)).flatMap((block) => answersOf(block.codings));
+export async function projectCodings(projectId: string, from: KodtauDb = db): Promise<Coding[]> {
+  return (await projectCodingBlocks(projectId, undefined, from)).flatMap((block) => answersOf(block.codings));
 }
 
 /**

@@ -104,10 +104,11 @@ async function markCoder(args: { coder: string; unsure: number; note: number; un
   const { db, useAppStore, codingTables, putCodings } = (window as unknown as { kodtauTest: Hooks })
     .kodtauTest;
   const { projectId } = useAppStore.getState();
-  const rows = await db.codings
+  const blocks = await db.codingBlocks
     .where(':id')
     .between([projectId!, args.coder], [projectId!, args.coder, []])
     .toArray();
+  const rows = blocks.flatMap((block) => block.codings.filter((c) => !c.cleared));
   const order = (appealId: string) => Number(appealId.slice(2)) - 1;
   const changed = rows.flatMap((row) => {
     const at = order(row.appealId);

@@ -101,12 +101,12 @@ async function prepareFiles({ project, coders }: { project: string; coders: stri
   const names = new Map((await db.coders.toArray()).map((c) => [c.id, c.name]));
   w.kodtauMergeFiles = [];
   for (const id of coders) {
-    const codings = await db.codings.where(':id').between([project, id], [project, id, []]).toArray();
+    const blocks = await db.codingBlocks.where(':id').between([project, id], [project, id, []]).toArray();
+    const codings = blocks.flatMap((block) => block.codings.filter((c) => !c.cleared));
     const text = w.kodtauCoderFile({ id, name: names.get(id) }, codebook, codings, new Date().toISOString());
     w.kodtauMergeFiles.push(new File([text], `${id}.kodtau-coder.json`));
   }
-  await db.codings.clear();
-  await db.clearedCodings.clear();
+  await db.codingBlocks.clear();
   return w.kodtauMergeFiles.map((f) => f.size / 1e6);
 }
 
@@ -121,8 +121,7 @@ function setLanguage(language: string) {
 
 async function clearCodings() {
   const { db } = (window as unknown as MergeWindow).kodtauTest;
-  await db.codings.clear();
-  await db.clearedCodings.clear();
+  await db.codingBlocks.clear();
 }
 
 /** Runs in the page: drops the coder files on the merge card, as a supervisor would. */
@@ -143,7 +142,7 @@ async function cancelMerge(): Promise<Timed> {
     () => !document.querySelector('.merge-running') && !!document.querySelector('.drop-zone [role=status]'),
   );
   const { db } = w.kodtauTest;
-  const stored = (await db.codings.count()) + (await db.clearedCodings.count());
+  const stored = await db.codingBlocks.count();
   if (stored !== 0) throw new Error(`a cancelled merge left ${stored} codings`);
   if (document.querySelector('table.merge-report')) throw new Error('the merge ended before Cancel');
   return timed;

@@ -9,6 +9,7 @@ import { useAppStore } from '../../../renderer/store/index.ts';
 import { createDemoProject, DEMO_PROJECT_ID } from '../../../shared/demo/index.ts';
 import type { Coding } from '../../../shared/model/index.ts';
 import { renderWithPlatform, setUpRendererTests, signInCoder } from '../harness.tsx';
+import { seedCodings } from '../codingRows.ts';
 
 setUpRendererTests('en');
 const ME = 'supervisor';
@@ -190,7 +191,7 @@ describe('AdjudicationScreen', () => {
     const user = userEvent.setup();
     // One coder of the first disputed reason (multiple choice) answered "none of these".
     const unit = expectedUnits().disputed.find(([c]) => c!.variableId === 'reason')!;
-    await db.codings.put({ ...unit[0]!, values: [] });
+    await seedCodings([{ ...unit[0]!, values: [] }]);
     renderWithPlatform(<AdjudicationScreen />);
     await screen.findByRole('article');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Variable' }), 'Reason for the appeal');

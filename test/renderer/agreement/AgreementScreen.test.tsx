@@ -15,6 +15,7 @@ import { parseCsv } from '../../../shared/csv/parseCsv.ts';
 import { createDemoProject, DEMO_PROJECT_ID } from '../../../shared/demo/index.ts';
 import { clearedCoding } from '../../../shared/model/index.ts';
 import { renderWithPlatform, setUpRendererTests, signInCoder } from '../harness.tsx';
+import { storedAnswers } from '../codingRows.ts';
 
 setUpRendererTests('en');
 
@@ -155,10 +156,9 @@ describe('AgreementScreen', () => {
           .textContent;
       await waitFor(() => expect(unitsOfRegion()).toBe('68'), { timeout: 30_000 });
       // One of the two coders of an overlap appeal clears their answer: one unit fewer is pairable.
-      const region = await db.codings
-        .where('[projectId+variableId]')
-        .equals([DEMO_PROJECT_ID, 'region'])
-        .toArray();
+      const region = (await storedAnswers()).filter(
+        (c) => c.projectId === DEMO_PROJECT_ID && c.variableId === 'region',
+      );
       const shared = region.find((c) => region.filter((d) => d.appealId === c.appealId).length === 2)!;
       await db.transaction('rw', codingTables(), () =>
         putCodings([clearedCoding(shared, '2026-06-01T00:00:00.000Z')]),

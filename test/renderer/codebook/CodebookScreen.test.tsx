@@ -10,6 +10,7 @@ import { createDemoProject, DEMO_PROJECT_ID } from '../../../shared/demo/index.t
 import { writeQdc } from '../../../shared/formats/qdc.ts';
 import { codebookHash } from '../../../shared/model/index.ts';
 import { renderWithPlatform, setUpRendererTests, signInCoder } from '../harness.tsx';
+import { storedAnswers } from '../codingRows.ts';
 
 setUpRendererTests('en');
 // The demo codebook is a large form (37 categories in three languages) for jsdom.
@@ -43,7 +44,9 @@ async function findDialog(title: string): Promise<HTMLElement> {
 }
 
 async function codingsOf(variableId: string) {
-  return db.codings.where('[projectId+variableId]').equals([DEMO_PROJECT_ID, variableId]).toArray();
+  return (await storedAnswers()).filter(
+    (c) => c.projectId === DEMO_PROJECT_ID && c.variableId === variableId,
+  );
 }
 
 describe('CodebookScreen: editing', () => {

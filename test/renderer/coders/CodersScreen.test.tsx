@@ -14,13 +14,14 @@ import { buildCoderFile, parseCoderFile, serializeCoderFile } from '../../../sha
 import { demoCoderFiles } from '../../../shared/merge/index.ts';
 import { createFakePlatform } from '../fakePlatform.ts';
 import { renderWithPlatform, setUpRendererTests, signInCoder } from '../harness.tsx';
+import { seedCodings, storedAnswers } from '../codingRows.ts';
 
 setUpRendererTests('en');
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const demoFiles = () => demoCoderFiles().map(({ name, text }) => ({ name, bytes: bytes(text) }));
 const sortedCodings = async () =>
-  (await db.codings.toArray()).sort((a, b) =>
+  (await storedAnswers()).sort((a, b) =>
     `${a.coderId}/${a.appealId}/${a.variableId}`.localeCompare(`${b.coderId}/${b.appealId}/${b.variableId}`),
   );
 
@@ -67,8 +68,8 @@ describe('CodersScreen — merging coder files', () => {
   beforeEach(async () => {
     await signInCoder('supervisor', 'Supervisor');
     // A supervisor's project that has the appeals but none of the coders' work yet.
-    await db.codings
-      .where('[projectId+coderId]')
+    await db.codingBlocks
+      .where(':id')
       .between([DEMO_PROJECT_ID, Dexie.minKey], [DEMO_PROJECT_ID, Dexie.maxKey])
       .delete();
   });
@@ -126,13 +127,13 @@ describe('CodersScreen — merging coder files', () => {
     platform.nextOpen = [{ name: 'other.json', bytes: bytes(serializeCoderFile(other)) }];
     await user.click(screen.getByRole('button', { name: 'Импортировать файлы кодировщиков…' }));
     await screen.findByText('Файл относится к другому проекту (another-study).');
-    expect(await db.codings.count()).toBe(0);
+    expect((await storedAnswers()).length).toBe(0);
   });
 
   it('flags a settled unit for review when a later file changes a coder’s answer, keeping the consensus', async () => {
     const demo = createDemoProject();
     const coding = demo.codings.find((c) => c.coderId === DEMO_CODERS[0]!.id && c.variableId === 'response')!;
-    await db.codings.bulkPut(demo.codings);
+    await seedCodings(demo.codings);
     const consensus = {
       projectId: DEMO_PROJECT_ID,
       appealId: coding.appealId,

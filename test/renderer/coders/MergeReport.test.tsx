@@ -14,6 +14,7 @@ import { buildCoderFile, serializeCoderFile } from '../../../shared/formats/code
 import type { FileReport, MergeProblem } from '../../../shared/merge/index.ts';
 import type { Lang } from '../../../shared/model/index.ts';
 import { renderWithPlatform, setUpRendererTests, signInCoder } from '../harness.tsx';
+import { storedAnswers, storedCleared } from '../codingRows.ts';
 
 // Times are shown in this computer's time zone: pin it, so that the expected text is one.
 process.env.TZ = 'Asia/Almaty';
@@ -100,8 +101,8 @@ describe('CodersScreen — a file from a clock ahead', () => {
     await openDemoProject();
     useAppStore.setState({ projectId: DEMO_PROJECT_ID, screen: 'coders' });
     await signInCoder('supervisor', 'Supervisor');
-    await db.codings
-      .where('[projectId+coderId]')
+    await db.codingBlocks
+      .where(':id')
       .between([DEMO_PROJECT_ID, Dexie.minKey], [DEMO_PROJECT_ID, Dexie.maxKey])
       .delete();
   });
@@ -128,7 +129,7 @@ describe('CodersScreen — a file from a clock ahead', () => {
     await screen.findByText(
       `${first.appealId} өтінішінің ${first.variableId} айнымалысының өзгертілген уақыты (02.12.2026, 17:00) бұл компьютердің уақытынан (01.12.2026, 17:00) бір тәуліктен астам алда. Компьютерлердің бірінің сағаты қате тұр: кодтаушының компьютері мен осы компьютердің сағатын тексеріңіз.`,
     );
-    expect(await db.codings.count()).toBe(0);
-    expect(await db.clearedCodings.count()).toBe(0);
+    expect((await storedAnswers()).length).toBe(0);
+    expect((await storedCleared()).length).toBe(0);
   });
 });

@@ -12,6 +12,7 @@ import { mergeCoderFiles, type FileReport } from '../../../shared/merge/index.ts
 import type { ReviewFlag } from '../../../shared/merge/reviewFlag.ts';
 import { codebookHash, type Codebook, type Coding } from '../../../shared/model/index.ts';
 import { setUpRendererTests } from '../harness.tsx';
+import { storedAnswers, storedCleared } from '../codingRows.ts';
 
 setUpRendererTests('en');
 
@@ -120,8 +121,8 @@ async function previousMerge(picked: { name: string; bytes: Uint8Array }[]): Pro
           .where('[projectId+id]')
           .between([PROJECT, Dexie.minKey], [PROJECT, Dexie.maxKey])
           .primaryKeys(),
-        db.codings.toArray(),
-        db.clearedCodings.toArray(),
+        storedAnswers(),
+        storedCleared(),
       ]);
       const target = { projectId: PROJECT, codebooks, appealIds: new Set(appealKeys.map(([, id]) => id)) };
       const outcome = mergeCoderFiles(target, [...answers, ...tombstones], texts, NOW);
@@ -155,8 +156,8 @@ async function previousMerge(picked: { name: string; bytes: Uint8Array }[]): Pro
 /** Everything a merge may change, in key order. */
 async function snapshot() {
   const [codings, tombstones, coders, reviews, consensus, blocks, edits] = await Promise.all([
-    db.codings.toArray(),
-    db.clearedCodings.toArray(),
+    storedAnswers(),
+    storedCleared(),
     db.coders.toArray(),
     db.reviews.toArray(),
     db.consensus.toArray(),

@@ -3,6 +3,7 @@ import { act, configure, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../../renderer/db/db.ts';
+import { appealCodings } from '../../../renderer/db/queries.ts';
 import { openDemoProject } from '../../../renderer/db/projects.ts';
 import { onCoderFileExportRequest } from '../../../renderer/features/coders/exportRequest.ts';
 import { CodingScreen } from '../../../renderer/features/coding/CodingScreen.tsx';
@@ -10,6 +11,7 @@ import { useAppStore } from '../../../renderer/store/index.ts';
 import { createDemoProject, DEMO_PROJECT_ID } from '../../../shared/demo/index.ts';
 import { localize, type Variable } from '../../../shared/model/index.ts';
 import { renderWithPlatform, setUpRendererTests, signInCoder } from '../harness.tsx';
+import { seedCodings, storedAnswers, storedCleared, storedClearing } from '../codingRows.ts';
 
 setUpRendererTests('en');
 // jsdom on a shared, busy machine: these tests walk whole coding loops.
@@ -32,13 +34,10 @@ beforeEach(async () => {
 });
 
 const appeal = (index: number) => DEMO.appeals[index]!;
-const mine = (appealIndex: number) =>
-  db.codings
-    .where('[projectId+coderId+appealId]')
-    .equals([DEMO_PROJECT_ID, ME, appeal(appealIndex).id])
-    .toArray();
+const mine = async (appealIndex: number) =>
+  (await appealCodings(DEMO_PROJECT_ID, ME, appeal(appealIndex).id)).filter((c) => !c.cleared);
 const clearedOf = (appealIndex: number, variable: Variable) =>
-  db.clearedCodings.get([DEMO_PROJECT_ID, ME, appeal(appealIndex).id, variable.id]);
+  storedClearing([DEMO_PROJECT_ID, ME, appeal(appealIndex).id, variable.id]);
 const valuesOf = async (appealIndex: number, variable: Variable) =>
   (await mine(appealIndex)).find((c) => c.variableId === variable.id)?.values;
 const fieldset = (variable: Variable) =>
@@ -366,7 +365,8 @@ describe('blind coding and the supervisor view', () => {
   it("a coder sees only their own codings, not the demo coders' on the same appeal", async () => {
     await renderScreen();
     expect(
-      await db.codings.filter((c) => c.projectId === DEMO_PROJECT_ID && c.appealId === appeal(0).id).count(),
+      (await storedAnswers()).filter((c) => c.projectId === DEMO_PROJECT_ID && c.appealId === appeal(0).id)
+        .length,
     ).toBe(8);
     for (const variable of [REASON, REGION, BODY, RESPONSE])
       for (const button of within(fieldset(variable)).getAllByRole(
@@ -391,10 +391,10 @@ describe('blind coding and the supervisor view', () => {
     await waitFor(() => expect(option(REGION, index)).toHaveAttribute('aria-checked', 'true'));
 
     // Clicks and keys change nothing.
-    const before = await db.codings.count();
+    const before = (await storedAnswers()).length;
     await user.click(option(REGION, (index + 1) % REGION.categories.length));
     await user.keyboard(key(REASON, 3));
-    expect(await db.codings.count()).toBe(before);
+    expect((await storedAnswers()).length).toBe(before);
     expect(option(REGION, index)).toHaveAttribute('aria-checked', 'true');
 
     await user.selectOptions(viewer, '');
@@ -405,7 +405,7 @@ describe('blind coding and the supervisor view', () => {
 describe('when IndexedDB refuses a write', () => {
   it('says "Not saved", does not show the category as chosen, and stores it when a retry succeeds', async () => {
     const user = await renderScreen();
-    const spy = vi.spyOn(db.codings, 'bulkPut').mockRejectedValueOnce(new Error('refused'));
+    const spy = vi.spyOn(db.codingBlocks, 'bulkPut').mockRejectedValueOnce(new Error('refused'));
     await user.keyboard(key(REASON, 0));
     expect(await screen.findByText('Not saved: the database could not be written.')).toBeInTheDocument();
     expect(option(REASON, 0)).toHaveAttribute('aria-checked', 'false');
@@ -478,7 +478,7 @@ describe('"none of these" on a multiple-choice variable', () => {
       '"None of these" is an answer on multiple-choice variables only; Region is not one.',
     );
     expect(await mine(0)).toEqual([]);
-    expect(await db.clearedCodings.count()).toBe(0);
+    expect((await storedCleared()).length).toBe(0);
   });
 
   it('the help overlay lists its key', async () => {
@@ -507,7 +507,7 @@ describe('coded means every required variable answered', () => {
 
   it('when the last appeal is coded, the screen says so and offers the coder file', async () => {
     // Every appeal but the first coded already, straight into the database.
-    await db.codings.bulkPut(
+    await seedCodings(
       DEMO.appeals.slice(1).flatMap((a) =>
         DEMO.codebook.variables.map((variable) => ({
           projectId: DEMO_PROJECT_ID,

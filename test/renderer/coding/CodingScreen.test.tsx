@@ -3,13 +3,14 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../../renderer/db/db.ts';
-import { coderCodingRange } from '../../../renderer/db/queries.ts';
+import { coderCodings } from '../../../renderer/db/queries.ts';
 import { currentCodebook, openDemoProject } from '../../../renderer/db/projects.ts';
 import { CodingScreen } from '../../../renderer/features/coding/CodingScreen.tsx';
 import { useAppStore } from '../../../renderer/store/index.ts';
 import { DEMO_PROJECT_ID } from '../../../shared/demo/index.ts';
 import { localize, type Codebook, type Variable } from '../../../shared/model/index.ts';
 import { renderWithPlatform, setUpRendererTests, signInCoder } from '../harness.tsx';
+import { storedAnswer, storedClearing } from '../codingRows.ts';
 
 setUpRendererTests('en');
 // The first test also pays for loading the screen, with the whole demo (1636 codings) in IndexedDB.
@@ -52,7 +53,7 @@ async function appealAt(order: number) {
   return (await db.appeals.where('[projectId+order]').equals([DEMO_PROJECT_ID, order]).first())!;
 }
 const myCoding = async (appealId: string, variableId: string) =>
-  db.codings.get([DEMO_PROJECT_ID, ME, appealId, variableId]);
+  storedAnswer([DEMO_PROJECT_ID, ME, appealId, variableId]);
 
 async function renderScreen() {
   const result = renderWithPlatform(<CodingScreen />);
@@ -103,7 +104,7 @@ describe('CodingScreen — clicking', () => {
     await user.click(categoryButton(variable, 1).button);
     // Cleared, not deleted: a tombstone with a later time, so the clearing travels and merges.
     await waitFor(async () => expect(await myCoding(appeal.id, variable.id)).toBeUndefined());
-    const cleared = await db.clearedCodings.get([DEMO_PROJECT_ID, ME, appeal.id, variable.id]);
+    const cleared = await storedClearing([DEMO_PROJECT_ID, ME, appeal.id, variable.id]);
     expect(cleared).toMatchObject({ values: [], cleared: true });
     expect(cleared!.updatedAt > answered.updatedAt).toBe(true);
     await waitFor(() => expect(categoryButton(variable, 1).button).toHaveAttribute('aria-checked', 'false'));
@@ -216,7 +217,7 @@ describe('CodingScreen — keyboard', () => {
     await user.keyboard('{ArrowRight}');
     expect(field).toHaveValue('1');
     expect(screen.getByText('1 / 341')).toBeInTheDocument();
-    expect(await coderCodingRange(DEMO_PROJECT_ID, ME).count()).toBe(0);
+    expect((await coderCodings(DEMO_PROJECT_ID, ME)).filter((c) => !c.cleared)).toEqual([]);
   });
 
   it('ignores shortcuts with Ctrl, so browser shortcuts keep working', async () => {

@@ -13,6 +13,7 @@ import {
 import { NO_FILTER } from '../../../renderer/store/codingSlice.ts';
 import { createDemoProject, DEMO_PROJECT_ID } from '../../../shared/demo/index.ts';
 import type { Coding, Variable } from '../../../shared/model/index.ts';
+import { seedCodings, storedAnswer, storedAnswers, storedCleared, storedClearing } from '../codingRows.ts';
 
 const DEMO = createDemoProject();
 const AIGERIM = 'demo-coder-aigerim';
@@ -204,7 +205,7 @@ describe('editAppeal and replayEdit', () => {
   });
 
   it('undoes as a new edit: the state before with a later time, a cleared row for a new key, nothing else touched', async () => {
-    await db.codings.put(row('reason', ['corruption'], T0));
+    await seedCodings([row('reason', ['corruption'], T0)]);
     const edit = (
       await editAppeal(ref, (rows, now) => [
         { ...rows.get('reason')!, values: ['red_tape'], updatedAt: now },
@@ -213,27 +214,28 @@ describe('editAppeal and replayEdit', () => {
     ).edit;
     // Another window codes a third variable of the appeal meanwhile.
     const theirs = row('body', ['akimat'], '2030-01-01T00:00:00.000Z');
-    await db.codings.put(theirs);
+    await seedCodings([theirs]);
 
     const undone = await replayEdit(edit, 'before');
     const reason = undone.rows.get('reason')!;
     expect(reason).toMatchObject({ values: ['corruption'] });
     expect(reason.updatedAt > edit.changes[0]!.after.updatedAt).toBe(true);
-    const region = await db.clearedCodings.get([DEMO_PROJECT_ID, 'me', ref.appealId, 'region']);
+    const region = await storedClearing([DEMO_PROJECT_ID, 'me', ref.appealId, 'region']);
     expect(region).toMatchObject({ values: [], cleared: true, unsure: false });
     expect(region!.updatedAt > edit.changes[1]!.after.updatedAt).toBe(true);
-    expect(await db.codings.get([DEMO_PROJECT_ID, 'me', ref.appealId, 'region'])).toBeUndefined();
-    expect(await db.codings.get([DEMO_PROJECT_ID, 'me', ref.appealId, 'body'])).toEqual(theirs);
+    expect(await storedAnswer([DEMO_PROJECT_ID, 'me', ref.appealId, 'region'])).toBeUndefined();
+    expect(await storedAnswer([DEMO_PROJECT_ID, 'me', ref.appealId, 'body'])).toEqual(theirs);
 
     const redone = await replayEdit(edit, 'after');
     expect(redone.rows.get('reason')?.values).toEqual(['red_tape']);
     expect(redone.rows.get('region')).toMatchObject({ values: ['almaty_city'] });
     expect(redone.rows.get('region')!.cleared).toBeUndefined();
-    expect(await db.clearedCodings.count()).toBe(0);
+    expect((await storedCleared()).length).toBe(0);
     expect(redone.rows.get('body')).toEqual(theirs);
     // Other coders' rows of the same appeal are never touched.
     expect(
-      await db.codings.filter((c) => c.projectId === DEMO_PROJECT_ID && c.appealId === ref.appealId).count(),
+      (await storedAnswers()).filter((c) => c.projectId === DEMO_PROJECT_ID && c.appealId === ref.appealId)
+        .length,
     ).toBe(DEMO.codings.filter((c) => c.appealId === ref.appealId).length + 3);
   });
 

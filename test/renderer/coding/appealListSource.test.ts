@@ -97,7 +97,7 @@ describe("AppealListSource follows a coder's edits appeal by appeal", () => {
   /** The index names the source's queries of the coding tables use, from now on. */
   function watchReads() {
     const indexes: string[] = [];
-    for (const table of [db.codings, db.clearedCodings]) {
+    for (const table of [db.codingBlocks]) {
       const where = table.where.bind(table);
       vi.spyOn(table, 'where').mockImplementation(((index: string) => {
         indexes.push(index);

@@ -12,6 +12,7 @@ import { coderFileCodings, parseCoderFile } from '../../../shared/formats/coderF
 import { codingKey, mergeCoderFiles, mergeCodings, type MergeTarget } from '../../../shared/merge/index.ts';
 import { hasAnswer, type Coding, type Variable } from '../../../shared/model/index.ts';
 import { setUpRendererTests, signInCoder } from '../harness.tsx';
+import { storedAnswer, storedClearing } from '../codingRows.ts';
 
 setUpRendererTests('en');
 // jsdom on a shared, busy machine.
@@ -47,8 +48,8 @@ async function run(session: { current: CodingSession }, action: (s: CodingSessio
   expect(session.current.save).toEqual({ kind: 'saved' });
 }
 
-const answerOf = (variable: Variable) => db.codings.get([DEMO_PROJECT_ID, ME, APPEAL, variable.id]);
-const clearedOf = (variable: Variable) => db.clearedCodings.get([DEMO_PROJECT_ID, ME, APPEAL, variable.id]);
+const answerOf = (variable: Variable) => storedAnswer([DEMO_PROJECT_ID, ME, APPEAL, variable.id]);
+const clearedOf = (variable: Variable) => storedClearing([DEMO_PROJECT_ID, ME, APPEAL, variable.id]);
 const myFile = async () => {
   const { bytes } = await coderFileOf(DEMO_PROJECT_ID, ME);
   return { name: 'me.kodtau-coder.json', text: new TextDecoder().decode(bytes) };

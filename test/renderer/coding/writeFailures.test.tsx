@@ -12,6 +12,7 @@ import { createDemoProject, DEMO_PROJECT_ID } from '../../../shared/demo/index.t
 import type { Variable } from '../../../shared/model/index.ts';
 import { failWrites, installFailingWrites } from '../../failingWrites.ts';
 import { renderWithPlatform, setUpRendererTests, signInCoder } from '../harness.tsx';
+import { storedAnswer } from '../codingRows.ts';
 
 setUpRendererTests('en');
 installFailingWrites();
@@ -32,7 +33,7 @@ beforeEach(async () => {
 afterEach(() => failWrites(null));
 
 const stored = async (appealIndex: number, variable: Variable) =>
-  (await db.codings.get([DEMO_PROJECT_ID, ME, DEMO.appeals[appealIndex]!.id, variable.id]))?.values;
+  (await storedAnswer([DEMO_PROJECT_ID, ME, DEMO.appeals[appealIndex]!.id, variable.id]))?.values;
 
 async function renderScreen() {
   const user = userEvent.setup();

@@ -28,6 +28,7 @@ import { DEMO_PROJECT_ID } from '../../../shared/demo/index.ts';
 import { buildCoderFile, serializeCoderFile } from '../../../shared/formats/coderFile.ts';
 import { clearedCoding, type Coding } from '../../../shared/model/index.ts';
 import { setUpRendererTests } from '../harness.tsx';
+import { storedAnswers } from '../codingRows.ts';
 
 setUpRendererTests('en');
 
@@ -42,7 +43,7 @@ const sortBlocks = (blocks: AnswerBlock[]) =>
 /** The stored blocks equal the blocks built afresh from the `codings` table. */
 async function expectBlocksInStep() {
   const builder = new AnswerBlockBuilder();
-  for (const coding of await db.codings.toArray()) builder.add(coding);
+  for (const coding of await storedAnswers()) builder.add(coding);
   expect(sortBlocks(await db.answerBlocks.toArray())).toEqual(sortBlocks(builder.build()));
 }
 

@@ -6,6 +6,7 @@ import { codingTables, coderSummaries, putCodings } from '../../../renderer/db/q
 import { DEMO_PROJECT_ID } from '../../../shared/demo/index.ts';
 import { clearedCoding } from '../../../shared/model/index.ts';
 import { setUpRendererTests } from '../harness.tsx';
+import { storedAnswers, storedCleared } from '../codingRows.ts';
 
 setUpRendererTests('en');
 
@@ -13,7 +14,7 @@ describe('coderSummaries (the coders table)', () => {
   it('counts what every coding of each coder gives, cleared codings left out, with the latest edit (a clearing is one)', async () => {
     await openDemoProject();
     // One coder clears every variable of one appeal and edits another answer later than anything.
-    const all = await db.codings.toArray();
+    const all = await storedAnswers();
     const [first] = all;
     const cleared = all
       .filter((c) => c.coderId === first!.coderId && c.appealId === first!.appealId)
@@ -23,8 +24,8 @@ describe('coderSummaries (the coders table)', () => {
       putCodings([...cleared, { ...later, updatedAt: '2027-02-01T00:00:00.000Z' }]),
     );
 
-    const codings = await db.codings.toArray();
-    const tombstones = await db.clearedCodings.toArray();
+    const codings = await storedAnswers();
+    const tombstones = await storedCleared();
     const expected = [...new Set(codings.map((c) => c.coderId))].sort().map((id) => {
       const own = codings.filter((c) => c.coderId === id);
       return {

@@ -11,6 +11,7 @@ import { DEMO_PROJECT_ID } from '../../../shared/demo/index.ts';
 import { ProjectFileError } from '../../../shared/formats/projectFile.ts';
 import { clearedCoding } from '../../../shared/model/index.ts';
 import { appeal, codebook, coding, consensus, project } from './fixtures.ts';
+import { seedCodings, storedAnswers, storedCleared } from '../codingRows.ts';
 
 beforeEach(async () => {
   await db.delete();
@@ -27,8 +28,7 @@ async function everything() {
     db.codebooks,
     db.appeals,
     db.coders,
-    db.codings,
-    db.clearedCodings,
+    db.codingBlocks,
     db.consensus,
     db.reviews,
     db.trainingSets,
@@ -40,11 +40,10 @@ async function everything() {
 /** The demo project with a second codebook version, a tombstone and every other kind of row. */
 async function richDemo() {
   await openDemoProject();
-  const [first, second] = await db.codings.limit(2).toArray();
+  const [first, second] = await storedAnswers();
   const current = (await db.codebooks.get([DEMO_PROJECT_ID, 1]))!;
   await db.codebooks.add({ ...current, version: 2, hash: 'f'.repeat(64) });
-  await db.codings.delete([first!.projectId, first!.coderId, first!.appealId, first!.variableId]);
-  await db.clearedCodings.add(clearedCoding(first!, '2026-02-01T10:00:00.000Z'));
+  await seedCodings([clearedCoding(first!, '2026-02-01T10:00:00.000Z')]);
   await db.consensus.add({
     ...consensus(DEMO_PROJECT_ID, second!.appealId, second!.variableId),
     method: 'adjudicated',
@@ -76,7 +75,7 @@ async function otherProject() {
   await db.projects.add(project('p1'));
   await db.codebooks.add(codebook('p1', 1));
   await db.appeals.add(appeal('p1', 'A-1', 0));
-  await db.codings.add(coding('p1', 'me', 'A-1', 'region', ['x']));
+  await seedCodings([coding('p1', 'me', 'A-1', 'region', ['x'])]);
   await db.coders.put({ id: 'me', name: 'Me' });
 }
 
@@ -98,7 +97,7 @@ describe('project backup', { timeout: 30_000 }, () => {
     const { bytes, digest } = await projectFileBytes(DEMO_PROJECT_ID);
 
     await deleteProject(DEMO_PROJECT_ID);
-    expect(await db.clearedCodings.count()).toBe(0);
+    expect((await storedCleared()).length).toBe(0);
     const outcome = await restore(bytes);
 
     expect(outcome).toMatchObject({ kind: 'restored', project: { id: DEMO_PROJECT_ID } });
@@ -107,7 +106,7 @@ describe('project backup', { timeout: 30_000 }, () => {
     const metaOrder = (rows: { meta: object }[]) => rows.map((row) => Object.keys(row.meta).join());
     expect(metaOrder(await db.appeals.toArray())).toEqual(metaOrder(before.appeals));
     expect(metaOrder(before.appeals)[0]).toBe('date,region,addressee,reply,language');
-    expect(await db.clearedCodings.count()).toBe(1);
+    expect((await storedCleared()).length).toBe(1);
     expect(await db.codebooks.where('projectId').equals(DEMO_PROJECT_ID).count()).toBe(2);
     // Saved again, the restored project gives the same file, byte for byte.
     const again = await projectFileBytes(DEMO_PROJECT_ID);
@@ -146,7 +145,7 @@ describe('project backup', { timeout: 30_000 }, () => {
     const saved = await everything();
     const { bytes } = await projectFileBytes(DEMO_PROJECT_ID);
     // Work done after the save: a new coding, a new appeal.
-    await db.codings.add(coding(DEMO_PROJECT_ID, 'late', 'OD-2019-0001', 'region', ['x']));
+    await seedCodings([coding(DEMO_PROJECT_ID, 'late', 'OD-2019-0001', 'region', ['x'])]);
     await db.appeals.add(appeal(DEMO_PROJECT_ID, 'LATE-1', 10_000));
     const later = await everything();
 

@@ -7,6 +7,7 @@ import { createDemoProject, DEMO_PROJECT_ID } from '../../../shared/demo/index.t
 import { frequencyTable } from '../../../shared/tables/frequencyTable.ts';
 import { sourceValues } from '../../../shared/tables/tableSource.ts';
 import { appeal, codebook, coding, consensus, project } from './fixtures.ts';
+import { seedCodings, storedAnswer, storedAnswers } from '../codingRows.ts';
 
 beforeEach(async () => {
   await db.delete();
@@ -19,7 +20,7 @@ async function counts() {
     codebooks: await db.codebooks.count(),
     appeals: await db.appeals.count(),
     coders: await db.coders.count(),
-    codings: await db.codings.count(),
+    codings: (await storedAnswers()).length,
     consensus: await db.consensus.count(),
     imports: await db.imports.count(),
   };
@@ -100,9 +101,9 @@ describe('openDemoProject', () => {
   it("keeps a coder's work on the demo when opened again", async () => {
     await openDemoProject();
     const extra = coding(DEMO_PROJECT_ID, 'me', 'A-1', 'region', ['almaty_city']);
-    await db.codings.put(extra);
+    await seedCodings([extra]);
     await openDemoProject();
-    expect(await db.codings.get([DEMO_PROJECT_ID, 'me', 'A-1', 'region'])).toEqual(extra);
+    expect(await storedAnswer([DEMO_PROJECT_ID, 'me', 'A-1', 'region'])).toEqual(extra);
   });
 
   it('writes all or nothing: a failing write leaves no half demo behind', async () => {
@@ -120,10 +121,7 @@ describe('deleteProject', () => {
     await db.projects.add(project(id));
     await db.codebooks.bulkAdd([codebook(id, 1), codebook(id, 2)]);
     await db.appeals.bulkAdd([appeal(id, 'A-1', 0), appeal(id, 'A-2', 1)]);
-    await db.codings.bulkAdd([
-      coding(id, 'c1', 'A-1', 'region', ['x']),
-      coding(id, 'c2', 'A-2', 'region', ['y']),
-    ]);
+    await seedCodings([coding(id, 'c1', 'A-1', 'region', ['x']), coding(id, 'c2', 'A-2', 'region', ['y'])]);
     await db.consensus.add(consensus(id, 'A-1', 'region'));
     await db.imports.add({
       id: `${id}/i`,
@@ -166,7 +164,7 @@ describe('deleteProject', () => {
     for (const table of [
       db.codebooks,
       db.appeals,
-      db.codings,
+      db.codingBlocks,
       db.consensus,
       db.imports,
       db.reviews,

@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../../renderer/db/db.ts';
-import { codingTables, putCodings } from '../../../renderer/db/queries.ts';
+import { blockOf } from '../../../renderer/db/answerBlocks.ts';
+import { CODINGS_AT_A_TIME, codingTables, putCodings } from '../../../renderer/db/queries.ts';
 import { clearedCoding, type Coding } from '../../../shared/model/index.ts';
+import { storedAnswers, storedCleared } from '../codingRows.ts';
 
 const P = 'p';
 const coding = (coderId: string, appealId: string, variableId: string, at: string): Coding => ({
@@ -14,8 +16,8 @@ const coding = (coderId: string, appealId: string, variableId: string, at: strin
   updatedAt: at,
   codebookVersion: 1,
 });
-const keysOf = async (table: typeof db.codings) =>
-  (await table.toCollection().primaryKeys()).map((key) => key.join('/')).sort();
+const keysOf = (codings: Coding[]) =>
+  codings.map((c) => [c.projectId, c.coderId, c.appealId, c.variableId].join('/')).sort();
 
 beforeEach(async () => {
   await db.delete();
@@ -26,7 +28,7 @@ afterEach(() => vi.restoreAllMocks());
 const put = (codings: Coding[]) => db.transaction('rw', codingTables(), () => putCodings(codings));
 
 describe('putCodings', () => {
-  it('keeps every key in one table, never both, through answers and clearings in any mix', async () => {
+  it('keeps every key once, the latest answer or clearing, through answers and clearings in any mix', async () => {
     let seed = 7;
     const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
     const latest = new Map<string, Coding>();
@@ -46,7 +48,10 @@ describe('putCodings', () => {
       }
       for (const [key, c] of batch) latest.set(key, c);
       await put([...batch.values()]);
-      const [answers, cleared] = await Promise.all([keysOf(db.codings), keysOf(db.clearedCodings)]);
+      const [answers, cleared] = await Promise.all([
+        storedAnswers().then(keysOf),
+        storedCleared().then(keysOf),
+      ]);
       expect(answers.filter((key) => cleared.includes(key))).toEqual([]);
       const expected = (wanted: boolean) =>
         [...latest]
@@ -58,18 +63,50 @@ describe('putCodings', () => {
     }
   });
 
-  it('deletes no key from the cleared codings on a first write of answers', async () => {
-    const answers = Array.from({ length: 500 }, (_, n) =>
-      coding('c1', `a-${n}`, 'v1', '2026-01-01T00:00:00Z'),
+  it("holds each coder's block of appeals in one row, by appeal then variable, and reads and writes each block once a call", async () => {
+    const answers = Array.from({ length: 3000 }, (_, n) =>
+      coding(`c${n % 2}`, `a-${Math.floor(n / 4)}`, `v${n % 4}`, '2026-01-01T00:00:00Z'),
     );
-    await put([clearedCoding(coding('c0', 'a-1', 'v1', '2026-01-01T00:00:00Z'), '2026-01-01T00:00:00Z')]);
-    const deletes = vi.spyOn(db.clearedCodings, 'bulkDelete');
-    await put(answers);
-    expect(deletes.mock.calls.map(([keys]) => keys.length)).toEqual([0]);
-    expect(await db.codings.count()).toBe(500);
-    // An answer that replaces a tombstone does take it out.
-    await put([coding('c0', 'a-1', 'v1', '2026-01-02T00:00:00Z'), ...answers.slice(0, 3)]);
-    expect(await db.clearedCodings.count()).toBe(0);
-    expect(deletes.mock.calls.at(-1)![0]).toEqual([[P, 'c0', 'a-1', 'v1']]);
+    const reads = vi.spyOn(db.codingBlocks, 'bulkGet');
+    const writes = vi.spyOn(db.codingBlocks, 'bulkPut');
+    const progress: number[] = [];
+    await db.transaction('rw', codingTables(), () => putCodings(answers, (done) => progress.push(done)));
+    expect(reads).toHaveBeenCalledTimes(1);
+    const rows = await db.codingBlocks.toArray();
+    expect(writes.mock.calls.reduce((n, [written]) => n + written.length, 0)).toBe(rows.length);
+    expect(progress.at(-1)).toBe(answers.length);
+    for (const row of rows) {
+      expect(row.codings.every((c) => c.coderId === row.coderId && blockOf(c.appealId) === row.block)).toBe(
+        true,
+      );
+      const units = row.codings.map((c) => `${c.appealId}\u0000${c.variableId}`);
+      expect(units).toEqual([...units].sort());
+    }
+    expect(rows.reduce((n, row) => n + row.codings.length, 0)).toBe(answers.length);
+    // A later call touching the same block keeps the block's other codings.
+    const [first] = answers;
+    await put([clearedCoding(first!, '2026-01-02T00:00:00Z')]);
+    expect(await storedAnswers()).toHaveLength(answers.length - 1);
+    expect(await storedCleared()).toEqual([clearedCoding(first!, '2026-01-02T00:00:00Z')]);
+  });
+
+  it('writes a big call in slices, each heard by onWritten, and a throw there aborts the whole write', async () => {
+    const answers = Array.from({ length: 3 * CODINGS_AT_A_TIME }, (_, n) =>
+      coding(`c${n % 3}`, `a-${Math.floor(n / 3)}`, 'v', '2026-01-01T00:00:00Z'),
+    );
+    const progress: number[] = [];
+    await expect(
+      db.transaction('rw', codingTables(), () =>
+        putCodings(answers, (done) => {
+          progress.push(done);
+          if (progress.length === 2) throw new Error('cancelled');
+        }),
+      ),
+    ).rejects.toThrow('cancelled');
+    expect(progress[0]).toBeGreaterThanOrEqual(CODINGS_AT_A_TIME);
+    expect(progress[0]).toBeLessThan(answers.length);
+    expect(await db.codingBlocks.count()).toBe(0);
+    expect(await db.answerBlocks.count()).toBe(0);
+    expect(await db.coderEdits.count()).toBe(0);
   });
 });

@@ -3,7 +3,6 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../renderer/db/db.ts';
-import { coderCodingRange } from '../../../renderer/db/queries.ts';
 import { openDemoProject } from '../../../renderer/db/projects.ts';
 import { ExportScreen } from '../../../renderer/features/export/ExportScreen.tsx';
 import { useAppStore } from '../../../renderer/store/index.ts';
@@ -11,6 +10,7 @@ import { parseCsv } from '../../../shared/csv/parseCsv.ts';
 import { createDemoProject, DEMO_PROJECT_ID } from '../../../shared/demo/index.ts';
 import { LONG_CSV_HEADER } from '../../../shared/formats/longCodingsCsv.ts';
 import { renderWithPlatform, setUpRendererTests, signInCoder } from '../harness.tsx';
+import { storedAnswers } from '../codingRows.ts';
 
 /** Exports are named after the project (the demo's English name, cut at a word boundary). */
 const STEM = 'Open-Dialogue-appeals-to-the-Anti-Corruption';
@@ -38,7 +38,7 @@ describe('ExportScreen', { timeout: 20_000 }, () => {
   it('saves the wide dataset of one coder: BOM, one row per appeal, 0/1 columns, CRLF', async () => {
     const user = userEvent.setup();
     const { platform } = renderWithPlatform(<ExportScreen />);
-    const coderId = (await db.codings.toCollection().first())!.coderId;
+    const coderId = (await storedAnswers())[0]!.coderId;
     await user.selectOptions(
       await screen.findByRole('combobox', { name: 'Values from' }, { timeout: 5000 }),
       `coder:${coderId}`,
@@ -55,7 +55,9 @@ describe('ExportScreen', { timeout: 20_000 }, () => {
     // An appeal the coder coded holds 0/1 in its reason columns; one she did not code, empty cells.
     const col = rows[0]!.indexOf('reason_corruption');
     const coded = new Set(
-      (await coderCodingRange(DEMO_PROJECT_ID, coderId).toArray()).map((c) => c.appealId),
+      (await storedAnswers())
+        .filter((c) => c.projectId === DEMO_PROJECT_ID && c.coderId === coderId)
+        .map((c) => c.appealId),
     );
     const cells = (mine: boolean) =>
       rows
@@ -79,7 +81,7 @@ describe('ExportScreen', { timeout: 20_000 }, () => {
     const lines = text.slice(1).split('\r\n');
     expect(lines[0]).toBe(LONG_CSV_HEADER.join(';'));
     // Header + one line per coding + the empty string after the final CRLF (no demo cell holds a line break).
-    expect(lines).toHaveLength((await db.codings.count()) + 2);
+    expect(lines).toHaveLength((await storedAnswers()).length + 2);
   });
 
   it('reports majority ties and writes the data CSV and the SPSS and R syntax that read it', async () => {
@@ -123,7 +125,7 @@ describe('ExportScreen', { timeout: 20_000 }, () => {
     );
     // Expected, straight from IndexedDB: the region units on which the coders differ.
     const byUnit = new Map<string, Set<string>>();
-    for (const c of await db.codings.toArray())
+    for (const c of await storedAnswers())
       if (c.variableId === 'region')
         byUnit.set(c.appealId, (byUnit.get(c.appealId) ?? new Set()).add(c.values.join('+')));
     const disputed = [...byUnit].filter(([, set]) => set.size > 1).map(([id]) => id);

@@ -12,6 +12,7 @@ import { kodtauFileKind } from '../../../shared/formats/fileKind.ts';
 import { buildProjectFile, serializeProjectFile } from '../../../shared/formats/projectFile.ts';
 import { createFakePlatform } from '../fakePlatform.ts';
 import { renderWithPlatform, setUpRendererTests, signInCoder } from '../harness.tsx';
+import { storedAnswers } from '../codingRows.ts';
 
 setUpRendererTests('en');
 
@@ -54,13 +55,13 @@ describe('a Kodtau file opened where a project package is expected', () => {
     );
     expect(alert).toHaveTextContent('10 codings');
     expect(alert).toHaveTextContent('merges it into the project on the Coders & merge screen.');
-    expect(await db.codings.filter((c) => c.coderId === newcomer.id).count()).toBe(0);
+    expect((await storedAnswers()).filter((c) => c.coderId === newcomer.id).length).toBe(0);
 
     await user.click(within(alert).getByRole('button', { name: /^Merge it into “/ }));
     expect(useAppStore.getState()).toMatchObject({ screen: 'coders', projectId: DEMO_PROJECT_ID });
     const report = await screen.findByRole('table', { name: 'Merge report' }, { timeout: 20_000 });
     expect(within(report).getAllByRole('row')[1]).toHaveTextContent(/^saule\.kodtau-coder\.jsonSaule10/);
-    expect(await db.codings.filter((c) => c.coderId === newcomer.id).count()).toBe(10);
+    expect((await storedAnswers()).filter((c) => c.coderId === newcomer.id).length).toBe(10);
   });
 
   it('a coder file of a project not on this computer says so; Close takes the message away', async () => {

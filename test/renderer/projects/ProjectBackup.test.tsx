@@ -13,6 +13,7 @@ import { useAppStore } from '../../../renderer/store/index.ts';
 import { appeal, codebook, coding, project } from '../db/fixtures.ts';
 import { createFakePlatform } from '../fakePlatform.ts';
 import { renderWithPlatform, setUpRendererTests, signInCoder } from '../harness.tsx';
+import { seedCodings, storedAnswers } from '../codingRows.ts';
 
 setUpRendererTests('en');
 
@@ -21,7 +22,7 @@ beforeEach(async () => {
   await db.projects.add({ ...project('mine'), name: 'Open Dialogue 2019' });
   await db.codebooks.add(codebook('mine', 1));
   await db.appeals.bulkAdd([appeal('mine', 'A-1', 0), appeal('mine', 'A-2', 1)]);
-  await db.codings.add(coding('mine', 'me', 'A-1', 'region', ['almaty_city']));
+  await seedCodings([coding('mine', 'me', 'A-1', 'region', ['almaty_city'])]);
 });
 
 const card = async () =>
@@ -79,7 +80,7 @@ describe('saving and restoring a project file on the projects screen', () => {
     await user.click(screen.getByRole('button', { name: 'Restore from project file…' }));
     await screen.findByText('Restored “Open Dialogue 2019”: 2 appeals, 1 coding.');
     await card();
-    expect(await db.codings.count()).toBe(1);
+    expect((await storedAnswers()).length).toBe(1);
     // Nothing was open: the restored project is.
     expect(useAppStore.getState().projectId).toBe('mine');
   });
@@ -88,20 +89,20 @@ describe('saving and restoring a project file on the projects screen', () => {
     const user = userEvent.setup();
     const platform = createFakePlatform();
     const saved = await saveThroughCard(user, platform);
-    await db.codings.add(coding('mine', 'me', 'A-2', 'region', ['astana_city']));
+    await seedCodings([coding('mine', 'me', 'A-2', 'region', ['astana_city'])]);
 
     platform.nextOpen = [{ name: saved.suggestedName, bytes: saved.bytes }];
     await user.click(screen.getByRole('button', { name: 'Restore from project file…' }));
     const alert = within(await screen.findByRole('alert'));
     expect(alert.getByText(/“Open Dialogue 2019” is already on this computer/)).toBeInTheDocument();
     await user.click(alert.getByRole('button', { name: 'Cancel' }));
-    expect(await db.codings.count()).toBe(2);
+    expect((await storedAnswers()).length).toBe(2);
 
     platform.nextOpen = [{ name: saved.suggestedName, bytes: saved.bytes }];
     await user.click(screen.getByRole('button', { name: 'Restore from project file…' }));
     await user.click(within(await screen.findByRole('alert')).getByRole('button', { name: 'Replace it' }));
     await screen.findByText('Restored “Open Dialogue 2019”: 2 appeals, 1 coding.');
-    expect(await db.codings.count()).toBe(1);
+    expect((await storedAnswers()).length).toBe(1);
   });
 
   it.each([
@@ -118,7 +119,7 @@ describe('saving and restoring a project file on the projects screen', () => {
     await user.click(screen.getByRole('button', { name: i18next.t('backup.restore') }));
     expect(await screen.findByRole('alert')).toHaveTextContent(message);
     expect(await db.projects.count()).toBe(1);
-    expect(await db.codings.count()).toBe(1);
+    expect((await storedAnswers()).length).toBe(1);
   });
 
   it('refuses a changed file with the checksum message, and a newer one with the update hint', async () => {

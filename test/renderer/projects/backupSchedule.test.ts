@@ -11,6 +11,7 @@ import type { WriteBackupInput } from '../../../renderer/platform/types.ts';
 import { DEMO_PROJECT_ID } from '../../../shared/demo/index.ts';
 import { parseProjectFileText } from '../../../shared/formats/projectFile.ts';
 import { coding } from '../db/fixtures.ts';
+import { seedCodings } from '../codingRows.ts';
 
 beforeEach(async () => {
   await db.delete();
@@ -47,7 +48,7 @@ describe('backup schedule', () => {
 
     // The next day, nothing changed: no copy; a coding, and the day after: a copy.
     expect(await writeDailyBackupOf(DEMO_PROJECT_ID, write, '2026-03-02')).toBe(false);
-    await db.codings.add(coding(DEMO_PROJECT_ID, 'me', 'OD-2019-0001', 'region', ['x']));
+    await seedCodings([coding(DEMO_PROJECT_ID, 'me', 'OD-2019-0001', 'region', ['x'])]);
     expect(await writeDailyBackupOf(DEMO_PROJECT_ID, write, '2026-03-02')).toBe(false);
     expect(await writeDailyBackupOf(DEMO_PROJECT_ID, write, '2026-03-03')).toBe(true);
     expect(written.map((w) => w.day)).toEqual(['2026-03-01', '2026-03-03']);

@@ -9,6 +9,7 @@ import { TablesScreen } from '../../../renderer/features/tables/TablesScreen.tsx
 import { useAppStore } from '../../../renderer/store/index.ts';
 import { DEMO_PROJECT_ID } from '../../../shared/demo/index.ts';
 import { renderWithPlatform, setUpRendererTests, signInCoder } from '../harness.tsx';
+import { storedAnswers } from '../codingRows.ts';
 
 setUpRendererTests('en');
 
@@ -70,13 +71,11 @@ describe('TablesScreen', { timeout: 20_000 }, () => {
     // The demo has no consensus yet: the screen says so and where to get one.
     await user.selectOptions(screen.getByRole('combobox', { name: 'Codings of' }), 'consensus');
     expect(await screen.findByText(/^The consensus is empty so far/)).toBeInTheDocument();
-    const coderId = (await db.codings.toCollection().first())!.coderId;
+    const coderId = (await storedAnswers())[0]!.coderId;
     await user.selectOptions(screen.getByRole('combobox', { name: 'Codings of' }), `coder:${coderId}`);
     await screen.findByText(/No χ² test: a multiple-choice variable/);
     // Expected: the coder's reason codings straight from IndexedDB; one cross-tab row per reason.
-    const mine = (await db.codings.toArray()).filter(
-      (c) => c.coderId === coderId && c.variableId === 'reason',
-    );
+    const mine = (await storedAnswers()).filter((c) => c.coderId === coderId && c.variableId === 'reason');
     const reasons = new Set(mine.flatMap((c) => c.values));
     const { body } = await tableRows();
     expect(body).toHaveLength(reasons.size);
@@ -165,7 +164,7 @@ describe('TablesScreen', { timeout: 20_000 }, () => {
     // Expected, straight from IndexedDB: each appeal's region answers, one per coder.
     const answers = new Map<string, Set<string>>();
     const coders = new Map<string, number>();
-    for (const c of await db.codings.toArray()) {
+    for (const c of await storedAnswers()) {
       if (c.variableId !== 'region') continue;
       answers.set(c.appealId, (answers.get(c.appealId) ?? new Set()).add(c.values.join('+')));
       coders.set(c.appealId, (coders.get(c.appealId) ?? 0) + 1);

@@ -19,7 +19,9 @@ import { finalAppealCounts } from '../../../shared/tables/finalAppealCounts.ts';
 import { frequencyTable } from '../../../shared/tables/frequencyTable.ts';
 import { parseTableSource, sourceValues, type SourceValues } from '../../../shared/tables/tableSource.ts';
 import { AnswerBlockBuilder, updateAnswerBlocks } from '../../../renderer/db/answerBlocks.ts';
+import { codingBlockKeyOf, CodingBlockBuilder, OpenCodingBlock } from '../../../renderer/db/codingBlocks.ts';
 import { KodtauDb } from '../../../renderer/db/db.ts';
+import { projectCodings, variableCodings } from '../../../renderer/db/queries.ts';
 import { Cancelled } from '../../../renderer/features/tables/datasetCalls.ts';
 import { datasetFile, type FileRequest } from '../../../renderer/features/export/datasetFile.ts';
 import { DatasetSource, type DataVersion } from '../../../renderer/features/tables/datasetSource.ts';
@@ -113,7 +115,7 @@ function project() {
 async function everything(): Promise<DatasetInput> {
   const [appeals, codings, consensus] = await Promise.all([
     db.appeals.where('[projectId+order]').between([PROJECT, -Infinity], [PROJECT, Infinity]).toArray(),
-    db.codings.where('[projectId+coderId]').between([PROJECT, ''], [PROJECT, '\uffff']).toArray(),
+    projectCodings(PROJECT, db),
     db.consensus.where('projectId').equals(PROJECT).toArray(),
   ]);
   const coders = [...new Set(codings.map((c) => c.coderId))].map((id) => ({ id, name: id }));
@@ -169,8 +171,10 @@ const SUBJECTS: Subject[] = [
 beforeAll(async () => {
   const { appeals, codings, consensus } = project();
   await db.appeals.bulkAdd(appeals);
-  await db.codings.bulkAdd(codings);
-  // The answer blocks, as `putCodings` keeps them with the codings.
+  // The coding blocks and the answer blocks, as `putCodings` writes them (on its own database).
+  const rows = new CodingBlockBuilder();
+  for (const coding of codings) rows.add(coding);
+  await db.codingBlocks.bulkAdd(rows.build());
   const blocks = new AnswerBlockBuilder();
   for (const coding of codings) blocks.add(coding);
   await db.answerBlocks.bulkAdd(blocks.build());
@@ -295,10 +299,10 @@ describe('DatasetSource equals the screens’ former figures', { timeout: 120_00
     );
     expect(overview.consensus).toBe(true);
     expect(overview.metaKeys).toEqual(['language', 'region']);
-    expect(await distinctKeyParts(db.codings, '[projectId+variableId]', [PROJECT])).toEqual(
+    expect(await distinctKeyParts(db.answerBlocks, ':id', [PROJECT])).toEqual(
       [...new Set(input.codings.map((c) => c.variableId))].sort(),
     );
-    expect(await distinctKeyParts(db.codings, ':id', ['no such project'])).toEqual([]);
+    expect(await distinctKeyParts(db.codingBlocks, ':id', ['no such project'])).toEqual([]);
   });
 
   it('writes the file after an export cancelled while the appeals were read', async () => {
@@ -342,20 +346,22 @@ describe('DatasetSource equals the screens’ former figures', { timeout: 120_00
     };
     const first = await source.table(version, codebook, query);
     const variableId = (SUBJECTS[2] as Subject & { kind: 'variable' }).id;
-    const coding = (await db.codings
-      .where('[projectId+variableId]')
-      .equals([PROJECT, variableId])
-      .filter((c) => c.coderId === 'coder-a')
-      .first())!;
-    await db.codings.delete([PROJECT, 'coder-a', coding.appealId, coding.variableId]);
-    await updateAnswerBlocks(db.answerBlocks, [{ ...coding, cleared: true }]);
+    const coding = (await variableCodings(PROJECT, variableId, db)).find((c) => c.coderId === 'coder-a')!;
+    const write = (written: Coding) =>
+      db.transaction('rw', [db.codingBlocks, db.answerBlocks], async () => {
+        const key = codingBlockKeyOf(written);
+        const block = new OpenCodingBlock(key, await db.codingBlocks.get(key));
+        block.add(written);
+        await db.codingBlocks.put(block.close());
+        await updateAnswerBlocks(db.answerBlocks, [written]);
+      });
+    await write({ ...coding, cleared: true });
     try {
       const count = (f: TableFigures) => (f.table.kind === 'frequency' ? f.table.frequency.valid : -1);
       expect(count(await source.table(version, codebook, query))).toBe(count(first));
       expect(count(await source.table({ ...version, codings: 2 }, codebook, query))).toBe(count(first) - 1);
     } finally {
-      await db.codings.put(coding);
-      await updateAnswerBlocks(db.answerBlocks, [coding]);
+      await write(coding);
     }
   });
 });
