@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createDemoProject } from '../../shared/demo/index.ts';
 import { nav, shot, shotInLanguages, useBrowser } from './browser.ts';
-import { putRows, storeCount } from './idb.ts';
+import { putCodingRows, putRows, storeCount, storedAnswers, storedCleared } from './idb.ts';
 
 const newPage = useBrowser();
 
@@ -24,36 +24,15 @@ const NOW = new Date().toISOString();
 /** Writes a project record straight into IndexedDB, as an import of a file would leave one. */
 const addProject = (page: Page, project: Record<string, unknown>) => putRows(page, 'projects', [project]);
 
-/** Moves the signed-in coder's (not a demo coder's) coding of an appeal to the cleared codings. */
-function clearCoding(page: Page, appealId: string) {
+/** Clears the signed-in coder's (not a demo coder's) coding of an appeal: a tombstone in its place. */
+async function clearCoding(page: Page, appealId: string) {
   const demoCoders = DEMO.coders.map((coder) => coder.id);
-  return page.evaluate(
-    ({ appealId, demoCoders }) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('kodtau');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction(['codings', 'clearedCodings'], 'readwrite');
-          const codings = tx.objectStore('codings');
-          const all = codings.getAll();
-          all.onsuccess = () => {
-            const coding = (all.result as Record<string, string>[]).find(
-              (c) => c.appealId === appealId && !demoCoders.includes(c.coderId!),
-            );
-            if (!coding) return reject(new Error(`no coding of ${appealId}`));
-            codings.delete([coding.projectId!, coding.coderId!, coding.appealId!, coding.variableId!]);
-            const { text: _text, ...rest } = coding;
-            tx.objectStore('clearedCodings').put({ ...rest, values: [], cleared: true });
-          };
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    { appealId, demoCoders },
+  const coding = (await storedAnswers(page)).find(
+    (c) => c.appealId === appealId && !demoCoders.includes(c.coderId),
   );
+  if (!coding) throw new Error(`no coding of ${appealId}`);
+  const { text: _text, ...rest } = coding;
+  await putCodingRows(page, [{ ...rest, values: [], cleared: true }]);
 }
 
 /** The wide CSV from the consensus and the long CSV of every coder, as the export screen saves them. */
@@ -85,13 +64,15 @@ describe('backup and restore in the browser', () => {
     await page.getByText('2 / 341').waitFor();
     await page.keyboard.press(first[2]!.shortcut!);
     const codings = DEMO.codings.length;
-    await expect.poll(() => storeCount(page, 'codings'), { timeout: 10_000 }).toBe(codings + 3);
+    await expect
+      .poll(() => storedAnswers(page).then((rows) => rows.length), { timeout: 10_000 })
+      .toBe(codings + 3);
     // The coding screen does not clear codings yet: the last one becomes a tombstone, as a merged
     // coder file's clearing would leave it, written straight into IndexedDB.
     await clearCoding(page, DEMO.appeals[1]!.id);
     await page.reload();
-    expect(await storeCount(page, 'clearedCodings')).toBe(1);
-    expect(await storeCount(page, 'codings')).toBe(codings + 2);
+    expect((await storedCleared(page)).length).toBe(1);
+    expect(await storedAnswers(page).then((rows) => rows.length)).toBe(codings + 2);
 
     // Settle one disagreement.
     await nav(page, 'Adjudication');
@@ -147,7 +128,7 @@ describe('backup and restore in the browser', () => {
     ).setFiles([{ name: saved.name, mimeType: 'application/json', buffer: saved.buffer }]);
     await fresh.getByText(/^Restored “Open Dialogue: appeals/).waitFor({ timeout: 20_000 });
     await shot(fresh, 'projects-restored-en');
-    expect(await storeCount(fresh, 'clearedCodings')).toBe(1);
+    expect((await storedCleared(fresh)).length).toBe(1);
     expect(await storeCount(fresh, 'consensus')).toBe(consensus);
     expect(await storeCount(fresh, 'projects')).toBe(1);
 

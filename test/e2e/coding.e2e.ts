@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createDemoProject } from '../../shared/demo/index.ts';
 import { localize, type Variable } from '../../shared/model/index.ts';
 import { shot, shotInLanguages, useBrowser } from './browser.ts';
+import { putCodingRows, storedAnswers, storedCleared } from './idb.ts';
 
 const newPage = useBrowser();
 
@@ -57,21 +58,9 @@ interface StoredCoding {
   updatedAt: string;
 }
 
-/** The rows of a table of the app's database, straight from IndexedDB (read with the raw API). */
-function storedCodings(page: Page, table: 'codings' | 'clearedCodings' = 'codings') {
-  return page.evaluate(
-    (name) =>
-      new Promise<StoredCoding[]>((resolve, reject) => {
-        const open = indexedDB.open('kodtau');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction(name).objectStore(name).getAll();
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    table,
-  );
+/** The stored answers (or cleared codings) of the app's database, straight from IndexedDB (read with the raw API). */
+function storedCodings(page: Page, kind: 'codings' | 'clearedCodings' = 'codings'): Promise<StoredCoding[]> {
+  return kind === 'codings' ? storedAnswers(page) : storedCleared(page);
 }
 
 /** A category button of a variable on the coding screen, by its English label. */
@@ -185,20 +174,7 @@ describe('"none of these" and the end of the package', () => {
         codebookVersion: DEMO.codebook.version,
       })),
     );
-    await page.evaluate(
-      (codings) =>
-        new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open('kodtau');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const tx = open.result.transaction('codings', 'readwrite');
-            for (const coding of codings) tx.objectStore('codings').put(coding);
-            tx.oncomplete = () => resolve();
-            tx.onerror = () => reject(tx.error);
-          };
-        }),
-      rows,
-    );
+    await putCodingRows(page, rows);
     await page.reload();
     await page.getByText('340 coded by you').waitFor();
 

@@ -1,4 +1,6 @@
 import type { Page } from 'playwright-core';
+import { codingBlockKeyOf, OpenCodingBlock, type CodingBlock } from '../../renderer/db/codingBlocks.ts';
+import type { Coding } from '../../shared/model/index.ts';
 
 /**
  * The app's IndexedDB read and written with the browser's raw API, from outside the app: what is
@@ -50,3 +52,45 @@ export const putRows = (page: Page, store: string, rows: unknown[]) =>
   run<void>(page, { kind: 'put', store, rows });
 
 export const clearStore = (page: Page, store: string) => run<void>(page, { kind: 'clear', store });
+
+const unitOrder = (c: Coding) => [c.projectId, c.coderId, c.appealId, c.variableId].join('\u0000');
+
+/** Every coding stored (answers and cleared ones), out of the coding blocks, by coder, appeal and variable. */
+export async function storedCodings(page: Page): Promise<Coding[]> {
+  const blocks = await storeRows<CodingBlock>(page, 'codingBlocks');
+  return blocks
+    .flatMap((block) => block.codings)
+    .sort((a, b) => (unitOrder(a) < unitOrder(b) ? -1 : unitOrder(a) > unitOrder(b) ? 1 : 0));
+}
+
+/** Every answer stored (cleared codings left out). */
+export const storedAnswers = async (page: Page) => (await storedCodings(page)).filter((c) => !c.cleared);
+
+/** Every cleared coding stored. */
+export const storedCleared = async (page: Page) => (await storedCodings(page)).filter((c) => c.cleared);
+
+/**
+ * Writes codings into their coders' blocks with the raw API, as an earlier session would have
+ * left them (the answer blocks are not touched). Each replaces the coding of its unit.
+ */
+export async function putCodingRows(page: Page, codings: readonly Coding[]): Promise<void> {
+  const stored = new Map(
+    (await storeRows<CodingBlock>(page, 'codingBlocks')).map((row) => [
+      [row.projectId, row.coderId, row.block].join('\u0000'),
+      row,
+    ]),
+  );
+  const open = new Map<string, OpenCodingBlock>();
+  for (const coding of codings) {
+    const key = codingBlockKeyOf(coding);
+    const id = key.join('\u0000');
+    let block = open.get(id);
+    if (!block) open.set(id, (block = new OpenCodingBlock(key, stored.get(id))));
+    block.add(coding);
+  }
+  await putRows(
+    page,
+    'codingBlocks',
+    [...open.values()].map((block) => block.close()),
+  );
+}

@@ -8,7 +8,7 @@ import type { Coding } from '../../shared/model/index.ts';
 import { VERSION_5_STORES } from '../previousSchemas.ts';
 import { chooseFiles, nav, openApp, shot, useBrowser } from './browser.ts';
 import { checked, pressCategory } from './demoCoding.ts';
-import { clearStore, storeCount, storeRows } from './idb.ts';
+import { clearStore, storeCount, storeRows, storedAnswers, storedCleared } from './idb.ts';
 
 /**
  * The app stopped where a laptop stops it: the renderer killed right after a key, the window
@@ -39,7 +39,7 @@ async function kill(page: Page) {
 /** The signed-in coder's stored codings of the first appeal, variable id → values. */
 async function firstAppealCodings(page: Page) {
   const me = await page.evaluate(() => JSON.parse(localStorage.getItem('kodtau-session')!).state.coderId);
-  const rows = await storeRows<Coding>(page, 'codings');
+  const rows = await storedAnswers(page);
   return Object.fromEntries(
     rows
       .filter((c) => c.coderId === me && c.appealId === DEMO.appeals[0]!.id)
@@ -145,7 +145,7 @@ describe('a window closed in the middle of the work', () => {
     await page.getByRole('button', { name: 'Open the demo project' }).click();
     await page.getByText('1 / 341').waitFor();
     // The demo as a supervisor has it before any coder file came back.
-    await clearStore(page, 'codings');
+    await clearStore(page, 'codingBlocks');
     await nav(page, 'Coders & merge');
     await chooseFiles(page, 'Import coder files…', files);
     // Closed as soon as the merge runs (or, on a fast machine, has already ended).
@@ -158,15 +158,13 @@ describe('a window closed in the middle of the work', () => {
       DEMO.coders.map((coder) => codings.filter((c) => c.coderId === coder.id).length);
     const whole = perCoder(DEMO.codings);
     // The files chosen together merge in one transaction: both whole, or neither.
-    expect([DEMO.coders.map(() => 0), whole]).toContainEqual(
-      perCoder(await storeRows<Coding>(again, 'codings')),
-    );
+    expect([DEMO.coders.map(() => 0), whole]).toContainEqual(perCoder(await storedAnswers(again)));
 
     await nav(again, 'Coders & merge');
     await chooseFiles(again, 'Import coder files…', files);
     await again.locator('table.merge-report tbody tr').nth(1).waitFor({ timeout: 20_000 });
     await shot(again, 'merge-closed-merged-again-en');
-    expect(perCoder(await storeRows<Coding>(again, 'codings'))).toEqual(whole);
+    expect(perCoder(await storedAnswers(again))).toEqual(whole);
     await again.context().close();
   });
 });
@@ -265,9 +263,16 @@ describe('a database of the previous release', () => {
     await page.getByRole('button', { name: 'Continue without the demo' }).click();
     await page.getByRole('heading', { name: 'Projects' }).waitFor();
     // Dexie keeps its version × 10 as IndexedDB's.
-    expect(await page.evaluate(() => indexedDB.databases())).toEqual([{ name: 'kodtau', version: 90 }]);
+    expect(await page.evaluate(() => indexedDB.databases())).toEqual([{ name: 'kodtau', version: 110 }]);
     for (const [store, rows] of Object.entries(seed) as [string, unknown[]][]) {
-      const stored = sorted(await storeRows(page, store));
+      // Version 10 moved the codings, answers and cleared ones, into each coder's blocks.
+      const read =
+        store === 'codings'
+          ? storedAnswers(page)
+          : store === 'clearedCodings'
+            ? storedCleared(page)
+            : storeRows(page, store);
+      const stored = sorted(await read);
       // The coders: the previous release's, and the supervisor who just signed in.
       if (store === 'coders') expect(stored).toEqual(expect.arrayContaining(sorted(rows)));
       else expect(stored, store).toEqual(sorted(rows));

@@ -7,7 +7,7 @@ import { main } from '../../cli/kodtau.ts';
 import { createDemoProject } from '../../shared/demo/index.ts';
 import { demoCoderFiles } from '../../shared/merge/index.ts';
 import { nav, shot, shotInLanguages, useBrowser } from './browser.ts';
-import { clearStore, storeRows } from './idb.ts';
+import { clearStore, storedAnswers } from './idb.ts';
 
 const newPage = useBrowser();
 
@@ -22,13 +22,13 @@ async function supervisorWithoutCodings(page: Page) {
   await page.getByRole('textbox').fill('Supervisor');
   await page.getByRole('button', { name: /Open the demo project/ }).click();
   await page.getByText('1 / 341').waitFor();
-  await clearStore(page, 'codings');
+  await clearStore(page, 'codingBlocks');
   await page.reload();
   await nav(page, 'Coders & merge');
 }
 
 /** Every coding in IndexedDB, in key order, as text: equal merges give equal text. */
-const storedCodings = async (page: Page) => JSON.stringify(await storeRows(page, 'codings'));
+const storedCodings = async (page: Page) => JSON.stringify(await storedAnswers(page));
 
 /** Imports the files through the file dialog and returns the report's rows, once it shows this import. */
 async function importFiles(page: Page, chosen: typeof files) {

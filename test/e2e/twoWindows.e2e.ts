@@ -3,6 +3,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { createDemoProject } from '../../shared/demo/index.ts';
 import { shotInLanguages, useBrowser } from './browser.ts';
 import { category, checked, pressCategory } from './demoCoding.ts';
+import { storedAnswers } from './idb.ts';
 
 const newPage = useBrowser();
 const DEMO = createDemoProject();
@@ -22,28 +23,13 @@ async function secondTab(page: Page): Promise<Page> {
 
 const banner = (page: Page) => page.locator('.coding-elsewhere');
 
-/** The signed-in coder's codings of an appeal in IndexedDB, variable id → values (raw API). */
-function stored(page: Page, appealId: string) {
-  return page.evaluate(
-    (appealId) =>
-      new Promise<Record<string, string[]>>((resolve, reject) => {
-        const me = JSON.parse(localStorage.getItem('kodtau-session')!).state.coderId;
-        const open = indexedDB.open('kodtau');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('codings').objectStore('codings').getAll();
-          request.onsuccess = () => {
-            open.result.close();
-            const rows = (
-              request.result as { appealId: string; coderId: string; variableId: string; values: string[] }[]
-            ).filter((row) => row.appealId === appealId && row.coderId === me);
-            resolve(Object.fromEntries(rows.map((row) => [row.variableId, row.values])));
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    appealId,
+/** The signed-in coder's answers of an appeal in IndexedDB, variable id → values (raw API). */
+async function stored(page: Page, appealId: string) {
+  const me = await page.evaluate(
+    () => JSON.parse(localStorage.getItem('kodtau-session')!).state.coderId as string,
   );
+  const rows = (await storedAnswers(page)).filter((row) => row.appealId === appealId && row.coderId === me);
+  return Object.fromEntries(rows.map((row) => [row.variableId, row.values]));
 }
 
 describe('two windows of the same project', () => {

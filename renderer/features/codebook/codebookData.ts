@@ -7,7 +7,7 @@ import {
   validateCodebook,
   type CodebookProblem,
 } from '../../../shared/codebook/index.ts';
-import type { Codebook, CodebookContent, Coding, Consensus } from '../../../shared/model/index.ts';
+import type { Codebook, CodebookContent, Consensus } from '../../../shared/model/index.ts';
 import { db } from '../../db/db.ts';
 import { currentCodebook } from '../../db/projects.ts';
 import { projectBlocks } from '../../db/answerBlocks.ts';

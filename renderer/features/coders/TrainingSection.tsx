@@ -6,7 +6,6 @@ import { localize, type Codebook, type Lang, type Variable } from '../../../shar
 import { db } from '../../db/db.ts';
 import { coderNames, projectCoderIds, unitAnswers } from '../../db/queries.ts';
 import { formatNumber, formatPercent } from '../../i18n.ts';
-import { distinctKeyParts } from '../tables/indexKeys.ts';
 import { trainingResult } from './trainingResult.ts';
 
 /** Consensus keys read per request: the UI thread takes them a slice at a time. */

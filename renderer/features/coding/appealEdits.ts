@@ -1,4 +1,3 @@
-import { Dexie } from 'dexie';
 import { clearedCoding, type Coding } from '../../../shared/model/index.ts';
 import { db } from '../../db/db.ts';
 import { appealCodings, codingTables, putCodings } from '../../db/queries.ts';

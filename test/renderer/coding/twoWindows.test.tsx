@@ -1,7 +1,6 @@
 // @vitest-environment jsdom
 import { act, configure, renderHook, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { db } from '../../../renderer/db/db.ts';
 import { openDemoProject } from '../../../renderer/db/projects.ts';
 import { coderFileOf } from '../../../renderer/features/coders/coderFiles.ts';
 import { useCodingSession, type CodingSession } from '../../../renderer/features/coding/useCodingSession.ts';

@@ -2,7 +2,6 @@
 import { act, configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { db } from '../../../renderer/db/db.ts';
 import { openDemoProject } from '../../../renderer/db/projects.ts';
 import { CodingScreen } from '../../../renderer/features/coding/CodingScreen.tsx';
 import { i18next } from '../../../renderer/i18n.ts';

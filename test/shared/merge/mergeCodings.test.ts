@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { canonicalJson } from '../../../shared/model/codebookHash.ts';
 import { codingKey, compareCodings, mergeCodings } from '../../../shared/merge/index.ts';
 import type { Coding } from '../../../shared/model/index.ts';
 
@@ -192,5 +193,26 @@ describe('compareCodings', () => {
     const other = { ...base, values: ['y'] };
     expect(Math.sign(compareCodings(base, other))).toBe(-Math.sign(compareCodings(other, base)));
     expect(compareCodings(base, { ...base })).toBe(0);
+  });
+
+  it('orders a tie as the canonical JSON does, equal codings as equal whatever their key order', () => {
+    const variants: Coding[] = [
+      base,
+      { ...base, values: ['y'] },
+      { ...base, values: ['x', 'y'] },
+      { ...base, values: ['y', 'x'] },
+      { ...base, note: 'n' },
+      { ...base, note: undefined },
+      { ...base, text: 't' },
+      { ...base, unsure: true },
+      { ...base, cleared: true, values: [] },
+      { ...base, codebookVersion: 2 },
+      Object.fromEntries(Object.entries(base).reverse()) as unknown as Coding,
+    ];
+    for (const a of variants)
+      for (const b of variants) {
+        const [ca, cb] = [canonicalJson(a), canonicalJson(b)];
+        expect(compareCodings(a, b)).toBe(ca < cb ? -1 : ca > cb ? 1 : 0);
+      }
   });
 });
