@@ -34,3 +34,10 @@ export const VERSION_8_STORES = {
   codings:
     '[projectId+coderId+appealId+variableId], [projectId+coderId], [projectId+coderId+appealId], [projectId+appealId], [projectId+variableId], updatedAt, [projectId+coderId+updatedAt]',
 };
+
+/** Version 9, the release before the appeals' metadata indexes gave way to their columns (version 10). */
+export const VERSION_9_STORES = {
+  ...VERSION_8_STORES,
+  codings: '[projectId+coderId+appealId+variableId], [projectId+variableId]',
+  coderEdits: '[projectId+coderId]',
+};

@@ -13,6 +13,12 @@ import type { TrainingSet } from '../../shared/merge/trainingSet.ts';
 import type { RememberedMapping } from '../../shared/import/columnMapping.ts';
 import { CoderEditBuilder, type CoderEdit } from './coderEdits.ts';
 import { rebuildAnswerBlocks, type AnswerBlock, type AnswerBlockKey } from './answerBlocks.ts';
+import {
+  appealColumnsMiddleware,
+  rebuildAppealColumns,
+  type AppealColumnChunk,
+  type AppealColumnKey,
+} from './appealColumns.ts';
 
 /** When a project was last saved to a file, and the Electron daily copy last written. */
 export interface BackupRecord {
@@ -62,6 +68,11 @@ export class KodtauDb extends Dexie {
   answerBlocks!: Table<AnswerBlock, AnswerBlockKey>;
   /** Derived from the codings written: each coder's latest edit in a project (see `putCodings`). */
   coderEdits!: Table<CoderEdit, [string, string]>;
+  /**
+   * Derived from `appeals`: order, id, region, addressee and date of every appeal, a few rows a
+   * project (see appealColumns.ts). Kept in step by a middleware on every write of appeals.
+   */
+  appealColumns!: Table<AppealColumnChunk, AppealColumnKey>;
 
   constructor(name = 'kodtau') {
     super(name);
@@ -131,6 +142,20 @@ export class KodtauDb extends Dexie {
           await tx.table<Coding, CodingKey>(name).each((coding) => edits.add(coding));
         await tx.table<CoderEdit, [string, string]>('coderEdits').bulkPut(edits.build());
       });
+    // The metadata indexes cost every appeal written (a package of 100 000 writes them all): the
+    // filters, Tables and the agreement read the same values from the appeals' columns instead.
+    this.version(10)
+      .stores({
+        appeals: '[projectId+id], [projectId+order]',
+        appealColumns: '[projectId+chunk]',
+      })
+      .upgrade((tx) =>
+        rebuildAppealColumns(
+          tx.table<Appeal, [string, string]>('appeals'),
+          tx.table<AppealColumnChunk, AppealColumnKey>('appealColumns'),
+        ),
+      );
+    this.use(appealColumnsMiddleware);
   }
 }
 
