@@ -38,20 +38,34 @@ export const APPEAL_COLUMNS = 'appealColumns';
 
 const emptyColumns = (): AppealColumns => ({ orders: [], ids: [], region: [], addressee: [], date: [] });
 
-/** Every appeal's entry of the project, read from its few rows. */
-export async function readAppealColumns(
+/**
+ * Every appeal's entry of the project, from its few rows, read one request a row (the browser
+ * hands over each row in a task of its own, so the UI thread never takes in all of them at once),
+ * in one transaction (the rows of one moment).
+ */
+export function readAppealColumns(
   table: Table<AppealColumnChunk, AppealColumnKey>,
   projectId: string,
 ): Promise<AppealColumns> {
-  const chunks = await table
+  return table.db.transaction('r', table, () => readRows(table, projectId));
+}
+
+async function readRows(
+  table: Table<AppealColumnChunk, AppealColumnKey>,
+  projectId: string,
+): Promise<AppealColumns> {
+  const keys = await table
     .where('[projectId+chunk]')
     .between([projectId, Dexie.minKey], [projectId, Dexie.maxKey])
-    .toArray();
-  if (chunks.length === 1) return chunks[0]!;
+    .primaryKeys();
   const columns = emptyColumns();
-  for (const chunk of chunks)
+  for (const key of keys) {
+    const chunk = await table.get(key);
+    if (!chunk) continue;
+    if (keys.length === 1) return chunk;
     for (const name of ['orders', 'ids', ...COLUMN_META] as const)
       for (const value of chunk[name]) (columns[name] as unknown[]).push(value);
+  }
   return columns;
 }
 
