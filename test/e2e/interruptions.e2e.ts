@@ -265,7 +265,7 @@ describe('a database of the previous release', () => {
     await page.getByRole('button', { name: 'Continue without the demo' }).click();
     await page.getByRole('heading', { name: 'Projects' }).waitFor();
     // Dexie keeps its version × 10 as IndexedDB's.
-    expect(await page.evaluate(() => indexedDB.databases())).toEqual([{ name: 'kodtau', version: 90 }]);
+    expect(await page.evaluate(() => indexedDB.databases())).toEqual([{ name: 'kodtau', version: 100 }]);
     for (const [store, rows] of Object.entries(seed) as [string, unknown[]][]) {
       const stored = sorted(await storeRows(page, store));
       // The coders: the previous release's, and the supervisor who just signed in.
@@ -277,6 +277,8 @@ describe('a database of the previous release', () => {
     expect(await storeCount(page, 'answerBlocks')).toBeGreaterThan(0);
     // Version 9 kept each coder's latest edit apart.
     expect(await storeCount(page, 'coderEdits')).toBeGreaterThan(0);
+    // Version 10 put the appeals' order, id and filtered fields in columns.
+    expect(await storeCount(page, 'appealColumns')).toBeGreaterThan(0);
 
     // The project is there with its codings; its consensus is settled, but for the unit under review.
     await page.getByText(`${seed.codings.length.toLocaleString('en-GB')} codings`).waitFor();
