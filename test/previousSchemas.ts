@@ -35,7 +35,7 @@ export const VERSION_8_STORES = {
     '[projectId+coderId+appealId+variableId], [projectId+coderId], [projectId+coderId+appealId], [projectId+appealId], [projectId+variableId], updatedAt, [projectId+coderId+updatedAt]',
 };
 
-/** Version 9, the release before the coding blocks (version 10): one coding a row, each coder's latest edit apart. */
+/** Version 9, the release before version 10: one coding a row (then coding blocks), appeals with metadata indexes (then their columns). */
 export const VERSION_9_STORES = {
   ...VERSION_8_STORES,
   codings: '[projectId+coderId+appealId+variableId], [projectId+variableId]',

@@ -14,6 +14,12 @@ import type { RememberedMapping } from '../../shared/import/columnMapping.ts';
 import { CoderEditBuilder, type CoderEdit } from './coderEdits.ts';
 import { rebuildAnswerBlocks, type AnswerBlock, type AnswerBlockKey } from './answerBlocks.ts';
 import { CodingBlockBuilder, type CodingBlock, type CodingBlockKey } from './codingBlocks.ts';
+import {
+  appealColumnsMiddleware,
+  rebuildAppealColumns,
+  type AppealColumnChunk,
+  type AppealColumnKey,
+} from './appealColumns.ts';
 
 /** When a project was last saved to a file, and the Electron daily copy last written. */
 export interface BackupRecord {
@@ -62,6 +68,11 @@ export class KodtauDb extends Dexie {
   answerBlocks!: Table<AnswerBlock, AnswerBlockKey>;
   /** Derived from the codings written: each coder's latest edit in a project (see `putCodings`). */
   coderEdits!: Table<CoderEdit, [string, string]>;
+  /**
+   * Derived from `appeals`: order, id, region, addressee and date of every appeal, a few rows a
+   * project (see appealColumns.ts). Kept in step by a middleware on every write of appeals.
+   */
+  appealColumns!: Table<AppealColumnChunk, AppealColumnKey>;
 
   constructor(name = 'kodtau') {
     super(name);
@@ -132,17 +143,28 @@ export class KodtauDb extends Dexie {
         await tx.table<CoderEdit, [string, string]>('coderEdits').bulkPut(edits.build());
       });
     // A merge wrote 1.2 M coding rows in minutes (IndexedDB's time goes by rows): the codings move
-    // into rows of one coder's block of appeals, answers and cleared ones together.
+    // into rows of one coder's block of appeals, answers and cleared ones together. The appeals'
+    // metadata indexes cost every appeal written (a package of 100 000 writes them all): the
+    // filters, Tables and the agreement read the same values from the appeals' columns instead.
     this.version(10)
-      .stores({ codingBlocks: '[projectId+coderId+block]' })
+      .stores({
+        codingBlocks: '[projectId+coderId+block]',
+        appeals: '[projectId+id], [projectId+order]',
+        appealColumns: '[projectId+chunk]',
+      })
       .upgrade(async (tx) => {
         const blocks = new CodingBlockBuilder();
         for (const name of ['codings', 'clearedCodings'])
           await tx.table<Coding, CodingKey>(name).each((coding) => blocks.add(coding));
         await tx.table<CodingBlock, CodingBlockKey>('codingBlocks').bulkPut(blocks.build());
+        await rebuildAppealColumns(
+          tx.table<Appeal, [string, string]>('appeals'),
+          tx.table<AppealColumnChunk, AppealColumnKey>('appealColumns'),
+        );
       });
     // Dexie reads a table in an upgrade only if a later version deletes it.
     this.version(11).stores({ codings: null, clearedCodings: null });
+    this.use(appealColumnsMiddleware);
   }
 }
 

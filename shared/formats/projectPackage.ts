@@ -5,6 +5,7 @@ import { seededRandom } from '../agreement/seededRandom.ts';
 import {
   appealSchema,
   canonicalJson,
+  canonicalJsonOfParsed,
   codebookSchema,
   JsonDepthError,
   projectSchema,
@@ -60,10 +61,13 @@ export class PackageError extends Error {
   }
 }
 
-/** The canonical JSON (keys sorted, see `canonicalJson`) of everything but `integrity`: what the digest is of. */
-function canonicalContent(content: unknown): string {
+/**
+ * The canonical JSON (keys sorted, see `canonicalJson`) of everything but `integrity`: what the
+ * digest is of. Of content `parsed` from a file, by `canonicalJsonOfParsed` (which takes it over).
+ */
+function canonicalContent(content: unknown, parsed = false): string {
   try {
-    return canonicalJson(content);
+    return parsed ? canonicalJsonOfParsed(content) : canonicalJson(content);
   } catch (error) {
     if (error instanceof JsonDepthError) throw new PackageError('tooDeep');
     throw error;
@@ -132,7 +136,7 @@ export function parseProjectPackage(bytes: Uint8Array): ReadProjectPackage {
 export async function readProjectPackage(bytes: Uint8Array): Promise<ReadProjectPackage> {
   const { value, pkg } = checkedPackage(bytes);
   const { integrity, ...content } = value;
-  const canonical = utf8ToBytes(canonicalContent(content));
+  const canonical = utf8ToBytes(canonicalContent(content, true));
   const subtle = platform.crypto?.subtle;
   const digest = subtle
     ? bytesToHex(new Uint8Array(await subtle.digest('SHA-256', canonical)))

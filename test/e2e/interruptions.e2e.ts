@@ -282,6 +282,8 @@ describe('a database of the previous release', () => {
     expect(await storeCount(page, 'answerBlocks')).toBeGreaterThan(0);
     // Version 9 kept each coder's latest edit apart.
     expect(await storeCount(page, 'coderEdits')).toBeGreaterThan(0);
+    // Version 10 put the appeals' order, id and filtered fields in columns.
+    expect(await storeCount(page, 'appealColumns')).toBeGreaterThan(0);
 
     // The project is there with its codings; its consensus is settled, but for the unit under review.
     await page.getByText(`${seed.codings.length.toLocaleString('en-GB')} codings`).waitFor();

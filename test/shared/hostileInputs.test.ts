@@ -8,6 +8,7 @@ import {
   createProjectPackage,
   PackageError,
   parseProjectPackage,
+  readProjectPackage,
   serializeProjectPackage,
 } from '../../shared/formats/projectPackage.ts';
 import { MAX_QDC_DEPTH, readQdc } from '../../shared/formats/qdc.ts';
@@ -98,10 +99,12 @@ describe('nesting: a stated limit, no recursion without one', () => {
     expect(() => canonicalJson(JSON.parse(nested(MAX_JSON_DEPTH + 1)))).toThrow(JsonDepthError);
   });
 
-  it('refuses a project package with an extra key nested 5 000 deep as tooDeep', () => {
+  it('refuses a project package with an extra key nested 5 000 deep as tooDeep', async () => {
     const pkg = text(serializeProjectPackage(createProjectPackage({ ...demo, createdAt: 'x' })));
     const hostile = pkg.replace('"project":', `"extra":${nested(5000)},"project":`);
     expect(() => parseProjectPackage(bytes(hostile))).toThrow(new PackageError('tooDeep'));
+    // The package worker's reader too (its canonical JSON is written another way).
+    await expect(readProjectPackage(bytes(hostile))).rejects.toThrow(new PackageError('tooDeep'));
   });
 
   it('refuses a project file with an extra key nested 5 000 deep as tooDeep', () => {

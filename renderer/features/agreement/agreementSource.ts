@@ -11,6 +11,7 @@ import type { Variable } from '../../../shared/model/index.ts';
 import { projectBlocks } from '../../db/answerBlocks.ts';
 import type { KodtauDb } from '../../db/db.ts';
 import { variableCodings } from '../../db/queries.ts';
+import { metaById, readAppealColumns } from '../../db/appealColumns.ts';
 import { BOOTSTRAP, subsetCodings, type Subset, type VariableFigures } from './agreementFigures.ts';
 import {
   decodeBlocks,
@@ -96,20 +97,11 @@ export class AgreementSource {
     return read;
   }
 
-  /** Appeal id → date (metadata `date`), from the date index's keys alone: no appeal is read. */
+  /** Appeal id → date (metadata `date`), from the appeals' derived columns: no appeal is read. */
   private appealDates(): Promise<Map<string, string>> {
-    this.dates ??= (async () => {
-      const range = this.db.appeals
-        .where('[projectId+meta.date]')
-        .between([this.projectId, Dexie.minKey], [this.projectId, Dexie.maxKey]);
-      const [keys, ids] = await Promise.all([range.clone().keys(), range.clone().primaryKeys()]);
-      return new Map(
-        ids.map((id, i) => [
-          (id as unknown as [string, string])[1],
-          String((keys[i] as unknown as [string, string])[1]),
-        ]),
-      );
-    })();
+    this.dates ??= readAppealColumns(this.db.appealColumns, this.projectId).then((columns) =>
+      metaById(columns, 'date'),
+    );
     return this.dates;
   }
 

@@ -33,11 +33,7 @@ export const FilterBar = memo(function FilterBar(props: {
   const [moreOpen, setMoreOpen] = useState(false);
   const options = useLiveQuery(async () => {
     if (!moreOpen) return undefined;
-    const [regions, addressees] = await Promise.all([
-      metaValues(projectId, 'region'),
-      metaValues(projectId, 'addressee'),
-    ]);
-    return { regions, addressees };
+    return metaValues(projectId);
   }, [projectId, moreOpen]);
 
   return (

@@ -3,6 +3,7 @@ import type { Variable } from '../../../shared/model/index.ts';
 import type { CodingFilter } from '../../store/codingSlice.ts';
 import { db } from '../../db/db.ts';
 import { projectCoderIds } from '../../db/queries.ts';
+import { readAppealColumns } from '../../db/appealColumns.ts';
 import { AppealListSource, codedAppeals as codedAppealsIn } from './appealListSource.ts';
 
 export type { AppealList } from './appealListSource.ts';
@@ -26,13 +27,12 @@ export const loadAppealList = (
   variables: readonly Variable[],
 ) => sourceOnThisThread().list(projectId, coderId, filter, variables);
 
-/** The distinct values of a metadata field that has an index (region, addressee), sorted. */
-export async function metaValues(projectId: string, key: 'region' | 'addressee'): Promise<string[]> {
-  const keys = await db.appeals
-    .where(`[projectId+meta.${key}]`)
-    .between([projectId, Dexie.minKey], [projectId, Dexie.maxKey])
-    .uniqueKeys();
-  return keys.map((key) => part<string>(key, 1)).sort((a, b) => a.localeCompare(b));
+/** The distinct regions and addressees of the project's appeals (from their columns), sorted. */
+export async function metaValues(projectId: string): Promise<{ regions: string[]; addressees: string[] }> {
+  const columns = await readAppealColumns(db.appealColumns, projectId);
+  const distinct = (values: (string | undefined)[]) =>
+    [...new Set(values)].filter((v) => v !== undefined).sort((a, b) => a.localeCompare(b));
+  return { regions: distinct(columns.region), addressees: distinct(columns.addressee) };
 }
 
 /** The coders who have codings in the project (for the supervisor's view). */

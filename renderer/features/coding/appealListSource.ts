@@ -4,6 +4,7 @@ import { blockOf } from '../../db/answerBlocks.ts';
 import type { CodingBlockKey } from '../../db/codingBlocks.ts';
 import type { CodingFilter } from '../../store/codingSlice.ts';
 import type { KodtauDb } from '../../db/db.ts';
+import { readAppealColumns, type AppealColumns as MetaColumns } from '../../db/appealColumns.ts';
 import { isCoded } from './appealState.ts';
 
 /** The appeals a filter lets through, in source order: `orders[i]` is the appeal `ids[i]`. */
@@ -90,8 +91,6 @@ const PAGE = 2000;
 const SLICE = 10_000;
 const SEPARATOR = '\u0000';
 
-/** Part `at` of a compound key, as Dexie returns them. */
-const part = <T>(key: unknown, at: number) => (key as readonly T[])[at]!;
 /** The appeals of `list` that pass `keep`, all of them when there is no test. */
 function only(list: AppealList, keep: ((id: string) => boolean) | undefined): AppealList {
   if (!keep) return list;
@@ -102,6 +101,19 @@ function only(list: AppealList, keep: ((id: string) => boolean) | undefined): Ap
     kept.orders.push(list.orders[at]!);
   });
   return kept;
+}
+
+/**
+ * Whether an appeal with these fields passes the region, addressee and date filters (the date
+ * range takes every date that starts with its upper bound).
+ */
+function metaTest(filter: CodingFilter) {
+  const dates = filter.dateFrom || filter.dateTo;
+  const dateTo = `${filter.dateTo || '\uffff'}\uffff`;
+  return (region: string | undefined, addressee: string | undefined, date: string | undefined) =>
+    (!filter.region || region === filter.region) &&
+    (!filter.addressee || addressee === filter.addressee) &&
+    (!dates || (date !== undefined && date >= filter.dateFrom && date <= dateTo));
 }
 
 /** A turn of the event loop, so a newer request's message is taken in before this one goes on. */
@@ -120,7 +132,7 @@ const yieldTurn = () => new Promise((resolve) => setTimeout(resolve, 0));
  */
 export class AppealListSource {
   private columns = new Map<string, Promise<AppealColumns>>();
-  private lists = new Map<string, Promise<AppealList>>();
+  private metaColumns = new Map<string, Promise<MetaColumns>>();
   private codedSets = new Map<string, Kept<Set<string>>>();
   private flagSets = new Map<string, Kept<Flagged>>();
 
@@ -132,7 +144,7 @@ export class AppealListSource {
   forget(touched: Touched) {
     if (touched.appeals) {
       this.columns.clear();
-      this.lists.clear();
+      this.metaColumns.clear();
     }
     if (touched.codings === 'all') {
       this.codedSets.clear();
@@ -171,19 +183,25 @@ export class AppealListSource {
       if (isStale()) throw new Superseded();
     };
     const query = filter.query.trim().toLocaleLowerCase();
-    const byMeta = filter.region || filter.addressee || filter.dateFrom || filter.dateTo || query;
+    const byMeta = filter.region || filter.addressee || filter.dateFrom || filter.dateTo;
+    const passes = metaTest(filter);
     const keep = await this.statusTest(projectId, coderId, filter.status, variables);
     check();
-    if (!byMeta) return only(await this.allAppeals(projectId), keep);
     if (!query) {
-      // Metadata alone: from the indexes' keys, without waiting for the columns.
-      const [all, meta] = await Promise.all([this.allAppeals(projectId), this.metaTest(projectId, filter)]);
+      // No text search: from the appeals' derived columns, without waiting for their texts.
+      const all = await this.allAppeals(projectId);
       check();
-      return only(all, (id) => meta(id) && (!keep || keep(id)));
+      if (!byMeta) return only({ orders: all.orders, ids: all.ids }, keep);
+      const list: AppealList = { orders: [], ids: [] };
+      all.ids.forEach((id, at) => {
+        if (!passes(all.region[at], all.addressee[at], all.date[at]) || (keep && !keep(id))) return;
+        list.ids.push(id);
+        list.orders.push(all.orders[at]!);
+      });
+      return list;
     }
     const columns = await this.appealColumns(projectId);
     check();
-    const dateTo = `${filter.dateTo || '\uffff'}\uffff`;
     const list: AppealList = { orders: [], ids: [] };
     for (let from = 0; from < columns.ids.length; from += SLICE) {
       if (from > 0) {
@@ -191,15 +209,8 @@ export class AppealListSource {
         check();
       }
       for (let at = from; at < Math.min(from + SLICE, columns.ids.length); at++) {
-        if (filter.region && columns.region[at] !== filter.region) continue;
-        if (filter.addressee && columns.addressee[at] !== filter.addressee) continue;
-        const date = columns.date[at];
-        if (
-          (filter.dateFrom || filter.dateTo) &&
-          (date === undefined || date < filter.dateFrom || date > dateTo)
-        )
-          continue;
-        if (query && !columns.haystacks[at]!.includes(query)) continue;
+        if (!passes(columns.region[at], columns.addressee[at], columns.date[at])) continue;
+        if (!columns.haystacks[at]!.includes(query)) continue;
         list.ids.push(columns.ids[at]!);
         list.orders.push(columns.orders[at]!);
       }
@@ -224,41 +235,12 @@ export class AppealListSource {
     return (id) => set.has(id);
   }
 
-  /** Every appeal of the project in source order, from the order index's keys (no row read), kept. */
-  private allAppeals(projectId: string): Promise<AppealList> {
-    return kept(this.lists, projectId, async () => {
-      const range = this.db.appeals
-        .where('[projectId+order]')
-        .between([projectId, Dexie.minKey], [projectId, Dexie.maxKey]);
-      const [orderKeys, primaryKeys] = await Promise.all([range.keys(), range.primaryKeys()]);
-      return {
-        orders: orderKeys.map((key) => part<number>(key, 1)),
-        ids: primaryKeys.map((key) => part<string>(key, 1)),
-      };
-    });
-  }
-
   /**
-   * Whether an appeal passes the region, addressee and date filters (as the columns test them),
-   * from the keys of their indexes: no row is read.
+   * Every appeal of the project in source order with the fields the filters test, from the few
+   * rows of its derived columns (no appeal is read), kept.
    */
-  private async metaTest(projectId: string, filter: CodingFilter): Promise<(id: string) => boolean> {
-    const between = (index: string, lower: string, upper: string) =>
-      this.db.appeals
-        .where(index)
-        .between([projectId, lower], [projectId, upper], true, true)
-        .primaryKeys()
-        .then((keys) => new Set(keys.map((key) => part<string>(key, 1))));
-    const sets = await Promise.all([
-      ...(filter.region ? [between('[projectId+meta.region]', filter.region, filter.region)] : []),
-      ...(filter.addressee
-        ? [between('[projectId+meta.addressee]', filter.addressee, filter.addressee)]
-        : []),
-      ...(filter.dateFrom || filter.dateTo
-        ? [between('[projectId+meta.date]', filter.dateFrom, `${filter.dateTo || '\uffff'}\uffff`)]
-        : []),
-    ]);
-    return (id) => sets.every((set) => set.has(id));
+  private allAppeals(projectId: string): Promise<MetaColumns> {
+    return kept(this.metaColumns, projectId, () => readAppealColumns(this.db.appealColumns, projectId));
   }
 
   /**

@@ -21,6 +21,7 @@ import {
 import { blockAnswers, projectBlocks } from '../../db/answerBlocks.ts';
 import type { KodtauDb } from '../../db/db.ts';
 import { projectCoderIds, variableCodings } from '../../db/queries.ts';
+import { metaById, readAppealColumns, type ColumnMeta } from '../../db/appealColumns.ts';
 import {
   datasetFile,
   needsCodingRows,
@@ -189,33 +190,16 @@ export class DatasetSource {
   }
 
   /**
-   * A metadata column, appeal id → value: an indexed one from its index, value by value (its
-   * distinct values, then each value's appeals by their keys alone), any other from the appeals.
+   * A metadata column, appeal id → value: region, date and addressee from the appeals' derived
+   * columns (a few rows), any other from the appeals.
    */
   private metaColumn(key: string): Promise<Map<string, string>> {
     let read = this.meta.get(key);
     if (!read) {
       read = INDEXED_META.has(key)
-        ? // One transaction: the values and the appeals they belong to are of the same moment.
-          this.db.transaction('r', this.db.appeals, async () => {
-            const index = `[projectId+meta.${key}]`;
-            // One cursor that skips repeated keys (a column has far fewer values than appeals).
-            const keys = await this.db.appeals
-              .where(index)
-              .between(...this.range())
-              .uniqueKeys();
-            const values = keys.map((k) => (k as unknown as [string, string])[1]);
-            const ids = await Promise.all(
-              values.map((value) =>
-                this.db.appeals.where(index).equals([this.projectId, value]).primaryKeys(),
-              ),
-            );
-            const column = new Map<string, string>();
-            values.forEach((value, i) => {
-              for (const id of ids[i]!) column.set(id[1], String(value));
-            });
-            return column;
-          })
+        ? readAppealColumns(this.db.appealColumns, this.projectId).then((columns) =>
+            metaById(columns, key as ColumnMeta),
+          )
         : this.allAppeals().then(
             (appeals) =>
               new Map(appeals.flatMap((a) => (Object.hasOwn(a.meta, key) ? [[a.id, a.meta[key]!]] : []))),

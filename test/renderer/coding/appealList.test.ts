@@ -93,10 +93,13 @@ describe('index helpers', () => {
     expect((await codersWithCodings(DEMO_PROJECT_ID)).sort()).toEqual(DEMO.coders.map((c) => c.id).sort());
   });
 
-  it('metaValues gives the distinct regions, sorted', async () => {
-    expect(await metaValues(DEMO_PROJECT_ID, 'region')).toEqual(
-      [...new Set(DEMO.appeals.map((a) => a.meta.region!))].sort((a, b) => a.localeCompare(b)),
-    );
+  it('metaValues gives the distinct regions and addressees, sorted', async () => {
+    const distinct = (key: 'region' | 'addressee') =>
+      [...new Set(DEMO.appeals.map((a) => a.meta[key]!))].sort((a, b) => a.localeCompare(b));
+    expect(await metaValues(DEMO_PROJECT_ID)).toEqual({
+      regions: distinct('region'),
+      addressees: distinct('addressee'),
+    });
   });
 
   it('indexAtOrAfter finds the first order at or after, or 0 past the end', () => {

@@ -11,6 +11,10 @@ import {
   VERSION_9_STORES,
 } from '../../previousSchemas.ts';
 import { storedAnswers, storedCleared, storedCodings } from '../codingRows.ts';
+import { CHUNK_ORDERS } from '../../../renderer/db/appealColumns.ts';
+import { loadAppealList, metaValues } from '../../../renderer/features/coding/appealList.ts';
+import { expectColumnsInStep } from './appealColumnsInStep.ts';
+import { NO_FILTER, type CodingFilter } from '../../../renderer/store/codingSlice.ts';
 import { coding } from './fixtures.ts';
 
 const NAME = 'kodtau-upgrade-test';
@@ -161,5 +165,92 @@ describe('the version 10 upgrade', () => {
     expect(await db.answerBlocks.toArray()).toEqual(answerBlocksBefore);
     expect(await db.coderEdits.toArray()).toEqual(edits);
     db.close();
+  });
+});
+
+describe('the version 10 upgrade', () => {
+  it('builds the appeals’ columns from the appeals of a version-9 database, and keeps them in step after', async () => {
+    const old = new Dexie(NAME);
+    old.version(9).stores(VERSION_9_STORES);
+    const appeals = Array.from({ length: CHUNK_ORDERS + 300 }, (_, i) => ({
+      projectId: i % 4 ? 'p' : 'q',
+      id: `A${i}`,
+      text: `Text ${i}`,
+      order: CHUNK_ORDERS + 299 - i,
+      meta: {
+        ...(i % 3 ? { region: `R${i % 5}` } : {}),
+        ...(i % 2 ? { addressee: 'Akimat' } : {}),
+        date: `2019-0${1 + (i % 9)}-15`,
+      },
+    }));
+    await old.table('appeals').bulkAdd(appeals);
+    old.close();
+
+    const db = new KodtauDb(NAME);
+    await db.open();
+    expect(db.verno).toBeGreaterThanOrEqual(10);
+    expect(db.tables.find((t) => t.name === 'appeals')!.schema.indexes.map((i) => i.name)).toEqual([
+      '[projectId+order]',
+    ]);
+    await expectColumnsInStep(db);
+    await db.appeals.add({ projectId: 'p', id: 'late', text: '', order: 5, meta: { region: 'R9' } });
+    await expectColumnsInStep(db);
+    db.close();
+  });
+
+  it('gives the coding filters the same appeals as the metadata indexes did', async () => {
+    const old = new Dexie('kodtau');
+    old.version(9).stores(VERSION_9_STORES);
+    const appeals = Array.from({ length: 500 }, (_, i) => ({
+      projectId: 'p',
+      id: `A${i}`,
+      text: `Text ${i}`,
+      order: i,
+      meta: {
+        ...(i % 3 ? { region: `R${i % 5}` } : {}),
+        ...(i % 2 ? { addressee: `Ad${i % 7}` } : {}),
+        ...(i % 11 ? { date: `2019-0${1 + (i % 9)}-${String(1 + (i % 28)).padStart(2, '0')}` } : {}),
+      },
+    }));
+    await old.table('appeals').bulkAdd(appeals);
+    const byIndex = async (index: string, lower: string, upper: string) =>
+      new Set(
+        (
+          (await old
+            .table('appeals')
+            .where(index)
+            .between(['p', lower], ['p', upper], true, true)
+            .primaryKeys()) as [string, string][]
+        ).map(([, id]) => id),
+      );
+    const uniques = async (key: string) =>
+      (
+        (await old
+          .table('appeals')
+          .where(`[projectId+meta.${key}]`)
+          .between(['p', Dexie.minKey], ['p', Dexie.maxKey])
+          .uniqueKeys()) as unknown as [string, string][]
+      )
+        .map(([, value]) => value)
+        .sort((a, b) => a.localeCompare(b));
+    const expected = {
+      region: await byIndex('[projectId+meta.region]', 'R2', 'R2'),
+      addressee: await byIndex('[projectId+meta.addressee]', 'Ad3', 'Ad3'),
+      date: await byIndex('[projectId+meta.date]', '2019-03', '2019-05-10\uffff'),
+      regions: await uniques('region'),
+      addressees: await uniques('addressee'),
+    };
+    old.close();
+
+    const { db } = await import('../../../renderer/db/db.ts');
+    await db.open();
+    const ids = async (filter: Partial<CodingFilter>) =>
+      (await loadAppealList('p', 'coder', { ...NO_FILTER, ...filter }, [])).ids;
+    const inOrder = (set: Set<string>) => appeals.map((a) => a.id).filter((id) => set.has(id));
+    expect(await ids({ region: 'R2' })).toEqual(inOrder(expected.region));
+    expect(await ids({ addressee: 'Ad3' })).toEqual(inOrder(expected.addressee));
+    expect(await ids({ dateFrom: '2019-03', dateTo: '2019-05-10' })).toEqual(inOrder(expected.date));
+    expect(await metaValues('p')).toEqual({ regions: expected.regions, addressees: expected.addressees });
+    await db.delete();
   });
 });

@@ -100,6 +100,7 @@ describe('project packages in the database', () => {
     expect(await db.projects.count()).toBe(0);
     expect(await db.codebooks.count()).toBe(0);
     expect(await db.appeals.count()).toBe(0);
+    expect(await db.appealColumns.count()).toBe(0);
     expect(await db.imports.count()).toBe(0);
   });
 

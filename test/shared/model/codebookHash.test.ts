@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, codebookHash } from '../../../shared/model/codebookHash.ts';
+import {
+  canonicalJson,
+  canonicalJsonOfParsed,
+  codebookHash,
+  JsonDepthError,
+  MAX_JSON_DEPTH,
+} from '../../../shared/model/codebookHash.ts';
 import type { CodebookContent, Variable } from '../../../shared/model/index.ts';
 
 function region(label = 'Almaty city'): Variable {
@@ -67,6 +73,43 @@ describe('canonicalJson', () => {
   it('parses back to the same value', () => {
     const value = { z: [{ y: 1, x: [null, 'a'] }], a: { b: { c: 'd' } } };
     expect(JSON.parse(canonicalJson(value))).toEqual(value);
+  });
+});
+
+describe('canonicalJsonOfParsed', () => {
+  const same = (json: string) =>
+    expect(canonicalJsonOfParsed(JSON.parse(json))).toBe(canonicalJson(JSON.parse(json)));
+
+  it('writes what canonicalJson writes of parsed JSON, keys in any order at any level', () => {
+    same('{"b":1,"a":{"z":[{"y":2,"x":null},{"x":true}],"m":"é"},"é":"\\u0000","A":[]}');
+    // Many objects of one shape, as a package's appeals, and some of another.
+    same(
+      JSON.stringify({
+        appeals: Array.from({ length: 50 }, (_, i) =>
+          i % 7
+            ? { text: `t${i}`, id: `A${i}`, order: i, meta: { region: 'R', date: 'D' } }
+            : { id: `A${i}` },
+        ),
+      }),
+    );
+    same('{"__proto__":{"b":1,"a":2},"constructor":"x","toString":[1,"2",{"d":4,"c":3}]}');
+    same('{"a\\u0000b":1,"a":{"b":2}}');
+    same('[{"b":1,"a":2},3,"x",[{"d":1,"c":2}]]');
+    for (const primitive of ['"x"', '1.5e300', '-0', 'true', 'null']) same(primitive);
+  });
+
+  it('writes keys that look like indexes as canonicalJson does (sorted as text, not as numbers)', () => {
+    same('{"meta":{"10":"a","9":"b","x":"c"},"b":[{"2":1,"1":2}]}');
+    same('{"b":1,"a":{"c":{"007":1,"1":2}}}');
+  });
+
+  it('takes MAX_JSON_DEPTH levels and refuses one more', () => {
+    const nested = (levels: number) => '{"a":'.repeat(levels - 1) + '[]' + '}'.repeat(levels - 1);
+    same(nested(MAX_JSON_DEPTH));
+    expect(() => canonicalJsonOfParsed(JSON.parse(nested(MAX_JSON_DEPTH + 1)))).toThrow(JsonDepthError);
+    expect(() => canonicalJsonOfParsed(JSON.parse(`{"1":${nested(MAX_JSON_DEPTH + 1)}}`))).toThrow(
+      JsonDepthError,
+    );
   });
 });
 

@@ -1,0 +1,37 @@
+import { Dexie } from 'dexie';
+import { expect } from 'vitest';
+import { readAppealColumns, type AppealColumns } from '../../../renderer/db/appealColumns.ts';
+import { db, type KodtauDb } from '../../../renderer/db/db.ts';
+import { metaValue } from '../../../shared/model/index.ts';
+
+/** The columns as the appeals give them: every appeal in the order index's order. */
+export async function columnsFromAppeals(database: KodtauDb, projectId: string): Promise<AppealColumns> {
+  const appeals = await database.appeals
+    .where('[projectId+order]')
+    .between([projectId, Dexie.minKey], [projectId, Dexie.maxKey])
+    .toArray();
+  return {
+    orders: appeals.map((a) => a.order),
+    ids: appeals.map((a) => a.id),
+    region: appeals.map((a) => metaValue(a.meta, 'region')),
+    addressee: appeals.map((a) => metaValue(a.meta, 'addressee')),
+    date: appeals.map((a) => metaValue(a.meta, 'date')),
+  };
+}
+
+/** Every project's columns equal what its appeals give, and no project without appeals has any. */
+export async function expectColumnsInStep(database: KodtauDb = db) {
+  const projects = new Set((await database.appeals.toArray()).map((a) => a.projectId));
+  for (const projectId of projects) {
+    const columns = await readAppealColumns(database.appealColumns, projectId);
+    expect({
+      orders: columns.orders,
+      ids: columns.ids,
+      region: columns.region,
+      addressee: columns.addressee,
+      date: columns.date,
+    }).toEqual(await columnsFromAppeals(database, projectId));
+  }
+  const kept = new Set((await database.appealColumns.toArray()).map((row) => row.projectId));
+  expect([...kept].sort()).toEqual([...projects].sort());
+}
