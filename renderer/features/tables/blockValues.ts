@@ -1,0 +1,94 @@
+import { answerKey } from '../../../shared/consensus/codingUnits.ts';
+import type { Consensus } from '../../../shared/model/index.ts';
+import { majorityVote } from '../../../shared/tables/majorityVote.ts';
+import type { SourceValue, SourceValues, TableSource } from '../../../shared/tables/tableSource.ts';
+import type { AnswerBlock } from '../../db/answerBlocks.ts';
+
+/** A block's distinct answer, decoded once for all the cells that hold it. */
+interface Decoded {
+  values: string[];
+  text?: string;
+  /** `answerKey` of it: two distinct encodings can be the same answer (values in another order). */
+  key: string;
+}
+
+function decode(block: AnswerBlock): Decoded[] {
+  return block.answers.map((json) => {
+    const [values, text] = JSON.parse(json) as [string[], string?];
+    const answer = text === undefined ? { values } : { values, text };
+    return { ...answer, key: answerKey(answer) };
+  });
+}
+
+const answerValue = (answer: Decoded): SourceValue =>
+  answer.text === undefined ? { values: answer.values } : { values: answer.values, text: answer.text };
+
+const consensusValue = (c: Consensus): SourceValue => ({
+  values: c.values,
+  ...(c.text === undefined ? {} : { text: c.text }),
+});
+
+/**
+ * A source's values of one variable straight from its answer blocks: what `sourceValues` gives
+ * for the blocks' answers (`blockAnswers`) and the variable's consensus, in the same order,
+ * without an object per answer. A block's cells run by appeal, then coder (a unit's answers are
+ * one run of cells), and each distinct answer is decoded once.
+ */
+export function blockValues(
+  source: TableSource,
+  variableId: string,
+  blocks: readonly AnswerBlock[],
+  consensus: readonly Consensus[],
+  multiple: boolean,
+): SourceValues {
+  const line = new Map<string, SourceValue>();
+  const ties: SourceValues['ties'] = [];
+  const unresolved: SourceValues['unresolved'] = [];
+  const settled = new Map(consensus.map((c) => [c.appealId, c]));
+  if (source.kind === 'consensus') for (const c of consensus) line.set(c.appealId, consensusValue(c));
+  if (source.kind === 'final')
+    for (const c of consensus) line.set(c.appealId, { ...consensusValue(c), status: c.method });
+  if (source.kind !== 'consensus')
+    for (const block of blocks) {
+      const answers = decode(block);
+      const { cells } = block;
+      const coder = source.kind === 'coder' ? block.coders.indexOf(source.coderId) : -1;
+      // One unit at a time: the cells from `start` to `end` are one appeal's.
+      for (let start = 0; start < cells.length; ) {
+        const appeal = cells[start]!;
+        let end = start + 3;
+        while (end < cells.length && cells[end] === appeal) end += 3;
+        const appealId = block.appeals[appeal]!;
+        if (source.kind === 'coder') {
+          for (let i = start; i < end; i += 3)
+            if (cells[i + 1] === coder) line.set(appealId, answerValue(answers[cells[i + 2]!]!));
+        } else if (source.kind === 'final') {
+          if (!settled.has(appealId)) {
+            const first = cells[start + 2]!;
+            let agree = true;
+            for (let i = start + 3; i < end && agree; i += 3)
+              agree = cells[i + 2] === first || answers[cells[i + 2]!]!.key === answers[first]!.key;
+            if (agree)
+              line.set(appealId, {
+                ...answerValue(answers[first]!),
+                status: end - start === 3 ? 'single' : 'agreed',
+              });
+            else unresolved.push({ appealId, variableId });
+          }
+        } else {
+          const list: string[][] = [];
+          for (let i = start; i < end; i += 3) list.push(answers[cells[i + 2]!]!.values);
+          const result = majorityVote(list, multiple);
+          const adjudicated = settled.get(appealId);
+          if (result.tied.length > 0 && adjudicated?.method === 'adjudicated')
+            line.set(appealId, consensusValue(adjudicated));
+          else {
+            if (result.tied.length > 0) ties.push({ appealId, variableId, tied: result.tied });
+            line.set(appealId, { values: result.values });
+          }
+        }
+        start = end;
+      }
+    }
+  return { byVariable: line.size > 0 ? new Map([[variableId, line]]) : new Map(), ties, unresolved };
+}
