@@ -53,6 +53,8 @@ export function blockValues(
       const answers = decode(block);
       const { cells } = block;
       const coder = source.kind === 'coder' ? block.coders.indexOf(source.coderId) : -1;
+      // The vote on each combination of the block's answers, counted once (most units repeat one).
+      const votes = new Map<string, ReturnType<typeof majorityVote>>();
       // One unit at a time: the cells from `start` to `end` are one appeal's.
       for (let start = 0; start < cells.length; ) {
         const appeal = cells[start]!;
@@ -76,9 +78,14 @@ export function blockValues(
             else unresolved.push({ appealId, variableId });
           }
         } else {
-          const list: string[][] = [];
-          for (let i = start; i < end; i += 3) list.push(answers[cells[i + 2]!]!.values);
-          const result = majorityVote(list, multiple);
+          let combination = '';
+          for (let i = start; i < end; i += 3) combination += `${cells[i + 2]},`;
+          let result = votes.get(combination);
+          if (!result) {
+            const list: string[][] = [];
+            for (let i = start; i < end; i += 3) list.push(answers[cells[i + 2]!]!.values);
+            votes.set(combination, (result = majorityVote(list, multiple)));
+          }
           const adjudicated = settled.get(appealId);
           if (result.tied.length > 0 && adjudicated?.method === 'adjudicated')
             line.set(appealId, consensusValue(adjudicated));
