@@ -10,6 +10,22 @@ export interface FinalAppealCounts {
   unresolved: { appealId: string; variableId: string }[];
 }
 
+/** How many unresolved units a summary names; the others it counts. */
+export const LISTED_UNITS = 20;
+
+/**
+ * The counts as a screen shows them: the first unresolved units by name, and how many there
+ * are (every unit of a large project is too long a list to hand from a worker to the screen).
+ */
+export interface FinalAppealSummary extends FinalAppealCounts {
+  /** All the unresolved units, of which `unresolved` holds the first `LISTED_UNITS`. */
+  units: number;
+}
+
+export function finalSummary({ appeals, unresolved }: FinalAppealCounts): FinalAppealSummary {
+  return { appeals, unresolved: unresolved.slice(0, LISTED_UNITS), units: unresolved.length };
+}
+
 const RANKS = { single: 1, agreed: 2, adjudicated: 3 } as const;
 const STATUS_BY_RANK = ['uncoded', 'single', 'agreed', 'adjudicated'] as const;
 

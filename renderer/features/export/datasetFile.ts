@@ -54,8 +54,7 @@ export interface FileResult {
  * coders' own codings needs only (see `needsCodingRows`).
  */
 export type FileInput =
-  | ({ rows: true } & DatasetInput)
-  | ({ rows: false; values: SourceValues } & Omit<AnswerInput, 'codings'>);
+  ({ rows: true } & DatasetInput) | ({ rows: false; values: SourceValues } & Omit<AnswerInput, 'codings'>);
 
 /** The source of the values a file is written from; null for the long layout of every coder's codings. */
 export const requestSource = (request: FileRequest): TableSource | null =>

@@ -56,7 +56,7 @@ export function blockValues(
       // The vote on each combination of the block's answers, counted once (most units repeat one).
       const votes = new Map<string, ReturnType<typeof majorityVote>>();
       // One unit at a time: the cells from `start` to `end` are one appeal's.
-      for (let start = 0; start < cells.length; ) {
+      for (let start = 0; start < cells.length;) {
         const appeal = cells[start]!;
         let end = start + 3;
         while (end < cells.length && cells[end] === appeal) end += 3;

@@ -1,5 +1,5 @@
 import type { Codebook, Project } from '../../../shared/model/index.ts';
-import type { FinalAppealCounts } from '../../../shared/tables/finalAppealCounts.ts';
+import type { FinalAppealSummary } from '../../../shared/tables/finalAppealCounts.ts';
 import type { FileRequest, FileResult } from '../export/datasetFile.ts';
 import type { DataVersion, DatasetOverview, DatasetProgress, DatasetSource } from './datasetSource.ts';
 import type { TableFigures, TableQuery } from './tableFigures.ts';
@@ -16,7 +16,7 @@ export type DatasetCall =
 export interface DatasetResults {
   overview: DatasetOverview;
   table: TableFigures;
-  final: FinalAppealCounts;
+  final: FinalAppealSummary;
   prefetch: null;
   file: FileResult;
 }

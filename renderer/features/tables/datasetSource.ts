@@ -8,8 +8,11 @@ import {
   type Consensus,
   type Project,
 } from '../../../shared/model/index.ts';
-import type { FinalAppealCounts } from '../../../shared/tables/finalAppealCounts.ts';
-import { finalAppealCounts } from '../../../shared/tables/finalAppealCounts.ts';
+import {
+  finalAppealCounts,
+  finalSummary,
+  type FinalAppealSummary,
+} from '../../../shared/tables/finalAppealCounts.ts';
 import { tableSourceKey, type SourceValues, type TableSource } from '../../../shared/tables/tableSource.ts';
 import { projectBlocks, type AnswerBlock } from '../../db/answerBlocks.ts';
 import type { KodtauDb } from '../../db/db.ts';
@@ -298,14 +301,14 @@ export class DatasetSource {
   }
 
   /** The final dataset's appeals by status over every variable of the codebook. */
-  async finalCounts(version: DataVersion, codebook: Codebook): Promise<FinalAppealCounts> {
+  async finalCounts(version: DataVersion, codebook: Codebook): Promise<FinalAppealSummary> {
     this.at(version);
     const ids = codebook.variables.map((v) => v.id);
     const [appealIds, values] = await Promise.all([
       this.appealIds(),
       this.sourceValues({ kind: 'final' }, codebook, ids),
     ]);
-    return finalAppealCounts(values, appealIds, ids);
+    return finalSummary(finalAppealCounts(values, appealIds, ids));
   }
 
   /**
