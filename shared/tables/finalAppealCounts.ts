@@ -49,13 +49,16 @@ export function finalAppealCounts(
   // Each variable's place in `variableIds` (its first, as `indexOf` would say).
   const variables = new Map(variableIds.map((id, i) => [id, i]).reverse() as [string, number][]);
   const order = new Map(appealIds.map((id, i) => [id, i]));
-  const unresolved = values.unresolved
-    .filter((u) => variables.has(u.variableId) && order.has(u.appealId))
-    .sort(
-      (a, b) =>
-        order.get(a.appealId)! - order.get(b.appealId)! ||
-        variables.get(a.variableId)! - variables.get(b.variableId)!,
-    );
+  const among = values.unresolved.filter((u) => variables.has(u.variableId) && order.has(u.appealId));
+  // By appeal, then variable: each unit's place as one number (with its index after it, so that
+  // equal places keep their order), sorted as numbers.
+  const places = new Float64Array(among.length);
+  among.forEach((u, i) => {
+    const place = order.get(u.appealId)! * variableIds.length + variables.get(u.variableId)!;
+    places[i] = place * among.length + i;
+  });
+  places.sort();
+  const unresolved = Array.from(places, (place) => among[place % among.length]!);
   const open = new Set(unresolved.map((u) => u.appealId));
   const lines = variableIds.map((id) => values.byVariable.get(id) ?? new Map<string, SourceValue>());
   const appeals: Record<FinalAppealStatus, number> = {

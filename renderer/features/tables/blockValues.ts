@@ -4,24 +4,34 @@ import { majorityVote } from '../../../shared/tables/majorityVote.ts';
 import type { SourceValue, SourceValues, TableSource } from '../../../shared/tables/tableSource.ts';
 import type { AnswerBlock } from '../../db/answerBlocks.ts';
 
-/** A block's distinct answer, decoded once for all the cells that hold it. */
+/**
+ * A block's distinct answer, decoded once for all the cells that hold it, with the values it
+ * gives them (shared: a value is only read).
+ */
 interface Decoded {
   values: string[];
-  text?: string;
   /** `answerKey` of it: two distinct encodings can be the same answer (values in another order). */
   key: string;
+  /** As one coder's value. */
+  value: SourceValue;
+  /** As the final dataset's value, when one coder gave it or several agreed on it. */
+  single: SourceValue;
+  agreed: SourceValue;
 }
 
 function decode(block: AnswerBlock): Decoded[] {
   return block.answers.map((json) => {
     const [values, text] = JSON.parse(json) as [string[], string?];
-    const answer = text === undefined ? { values } : { values, text };
-    return { ...answer, key: answerKey(answer) };
+    const value = text === undefined ? { values } : { values, text };
+    return {
+      values,
+      key: answerKey(value),
+      value,
+      single: { ...value, status: 'single' },
+      agreed: { ...value, status: 'agreed' },
+    };
   });
 }
-
-const answerValue = (answer: Decoded): SourceValue =>
-  answer.text === undefined ? { values: answer.values } : { values: answer.values, text: answer.text };
 
 const consensusValue = (c: Consensus): SourceValue => ({
   values: c.values,
@@ -54,7 +64,7 @@ export function blockValues(
       const { cells } = block;
       const coder = source.kind === 'coder' ? block.coders.indexOf(source.coderId) : -1;
       // The vote on each combination of the block's answers, counted once (most units repeat one).
-      const votes = new Map<string, ReturnType<typeof majorityVote>>();
+      const votes = new Map<string, { tied: string[]; value: SourceValue }>();
       // One unit at a time: the cells from `start` to `end` are one appeal's.
       for (let start = 0; start < cells.length;) {
         const appeal = cells[start]!;
@@ -63,7 +73,7 @@ export function blockValues(
         const appealId = block.appeals[appeal]!;
         if (source.kind === 'coder') {
           for (let i = start; i < end; i += 3)
-            if (cells[i + 1] === coder) line.set(appealId, answerValue(answers[cells[i + 2]!]!));
+            if (cells[i + 1] === coder) line.set(appealId, answers[cells[i + 2]!]!.value);
         } else if (source.kind === 'final') {
           if (!settled.has(appealId)) {
             const first = cells[start + 2]!;
@@ -71,10 +81,7 @@ export function blockValues(
             for (let i = start + 3; i < end && agree; i += 3)
               agree = cells[i + 2] === first || answers[cells[i + 2]!]!.key === answers[first]!.key;
             if (agree)
-              line.set(appealId, {
-                ...answerValue(answers[first]!),
-                status: end - start === 3 ? 'single' : 'agreed',
-              });
+              line.set(appealId, end - start === 3 ? answers[first]!.single : answers[first]!.agreed);
             else unresolved.push({ appealId, variableId });
           }
         } else {
@@ -84,14 +91,15 @@ export function blockValues(
           if (!result) {
             const list: string[][] = [];
             for (let i = start; i < end; i += 3) list.push(answers[cells[i + 2]!]!.values);
-            votes.set(combination, (result = majorityVote(list, multiple)));
+            const vote = majorityVote(list, multiple);
+            votes.set(combination, (result = { tied: vote.tied, value: { values: vote.values } }));
           }
           const adjudicated = settled.get(appealId);
           if (result.tied.length > 0 && adjudicated?.method === 'adjudicated')
             line.set(appealId, consensusValue(adjudicated));
           else {
             if (result.tied.length > 0) ties.push({ appealId, variableId, tied: result.tied });
-            line.set(appealId, { values: result.values });
+            line.set(appealId, result.value);
           }
         }
         start = end;

@@ -43,7 +43,8 @@ export function subjectCases(
     });
   }
   const line = values.byVariable.get(subject.id);
-  return appealIds.map((id) => line?.get(id)?.values ?? []);
+  const none: string[] = [];
+  return appealIds.map((id) => line?.get(id)?.values ?? none);
 }
 
 /**
