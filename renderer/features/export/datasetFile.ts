@@ -61,11 +61,13 @@ export const requestSource = (request: FileRequest): TableSource | null =>
   request.sourceKey === 'all' ? null : (parseTableSource(request.sourceKey) ?? { kind: 'final' });
 
 /**
- * Whether the file needs the coding rows: the long layout of the coders' codings (their flags,
- * notes, times), and one coder's values (their notes); any other source reads answers only.
+ * Whether a file of `source` (`requestSource`) needs the coding rows: the long layout of the
+ * coders' codings (their flags, notes, times), and one coder's values (their notes); any other
+ * source reads answers only.
  */
-export function needsCodingRows(request: FileRequest): boolean {
-  const source = requestSource(request);
+export function needsCodingRows(
+  source: TableSource | null,
+): source is Extract<TableSource, { kind: 'coder' }> | null {
   return !source || source.kind === 'coder';
 }
 

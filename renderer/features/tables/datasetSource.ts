@@ -18,6 +18,7 @@ import { projectBlocks, type AnswerBlock } from '../../db/answerBlocks.ts';
 import type { KodtauDb } from '../../db/db.ts';
 import {
   datasetFile,
+  needsCodingRows,
   requestSource,
   type FileInput,
   type FileRequest,
@@ -348,7 +349,7 @@ export class DatasetSource {
     ]);
     const base = { project, codebook, appeals, coders, consensus };
     const source = requestSource(request);
-    if (!source || source.kind === 'coder') {
+    if (needsCodingRows(source)) {
       const codings: Coding[][] = [];
       for (const id of variables) {
         codings.push(await this.variableCodings(id));
