@@ -17,10 +17,13 @@ export interface Platform {
   kind: 'electron' | 'web';
   /** The files the user chose; an empty array when they cancelled. */
   openFiles(options: { filters: FileFilter[]; multiple: boolean }): Promise<PickedFile[]>;
-  /** Whether the file was written (false when the user cancelled). */
+  /**
+   * Whether the file was written (false when the user cancelled). A large file comes as a Blob
+   * built in a worker, so that the UI thread never copies its bytes into one.
+   */
   saveFile(options: {
     suggestedName: string;
-    bytes: Uint8Array<ArrayBuffer>;
+    bytes: Uint8Array<ArrayBuffer> | Blob;
     filters: FileFilter[];
   }): Promise<boolean>;
   appInfo(): Promise<AppInfo>;

@@ -28,8 +28,8 @@ function chooseFiles(filters: readonly FileFilter[], multiple: boolean): Promise
   });
 }
 
-function download(name: string, bytes: Uint8Array<ArrayBuffer>): void {
-  const url = URL.createObjectURL(new Blob([bytes]));
+function download(name: string, bytes: Uint8Array<ArrayBuffer> | Blob): void {
+  const url = URL.createObjectURL(bytes instanceof Blob ? bytes : new Blob([bytes]));
   const link = document.createElement('a');
   link.href = url;
   link.download = name;

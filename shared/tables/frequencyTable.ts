@@ -40,10 +40,14 @@ export function frequencyTable(
   let valid = 0;
   let responses = 0;
   for (const values of cases) {
-    const distinct = new Set(values);
-    if (distinct.size > 0) valid += 1;
-    responses += distinct.size;
-    for (const value of distinct) counts.set(value, (counts.get(value) ?? 0) + 1);
+    if (values.length === 0) continue;
+    valid += 1;
+    // A single value needs no set (most cases have one).
+    const distinct = values.length === 1 ? values : new Set(values);
+    for (const value of distinct) {
+      responses += 1;
+      counts.set(value, (counts.get(value) ?? 0) + 1);
+    }
   }
   const ranks = new Map(order.map((key, index) => [key, index]));
   const rank = (key: string) => ranks.get(key) ?? order.length;

@@ -1,7 +1,10 @@
 import type { AppInfo, MenuCommand, PickedFile, Platform } from '../../renderer/platform/types.ts';
 import type { Lang } from '../../shared/model/index.ts';
 
-export type SaveFileCall = Parameters<Platform['saveFile']>[0];
+/** A saved file as recorded: its bytes, also when the screen handed a Blob. */
+export type SaveFileCall = Omit<Parameters<Platform['saveFile']>[0], 'bytes'> & {
+  bytes: Uint8Array<ArrayBuffer>;
+};
 
 /**
  * The platform seam for jsdom tests: files to open are queued by the test, files saved are
@@ -31,8 +34,9 @@ export function createFakePlatform(): FakePlatform {
       platform.nextOpen = [];
       return files;
     },
-    async saveFile(options) {
-      platform.saved.push(options);
+    async saveFile({ bytes, ...options }) {
+      const read = bytes instanceof Blob ? new Uint8Array(await bytes.arrayBuffer()) : bytes;
+      platform.saved.push({ ...options, bytes: read });
       return platform.saveResult;
     },
     async appInfo(): Promise<AppInfo> {

@@ -104,7 +104,12 @@ export function ExportScreen() {
     }
   }
 
-  async function save(bytes: Uint8Array<ArrayBuffer>, name: string, filter: string, extension: string) {
+  async function save(
+    bytes: Uint8Array<ArrayBuffer> | Blob,
+    name: string,
+    filter: string,
+    extension: string,
+  ) {
     return platform.saveFile({
       suggestedName: name,
       bytes,
@@ -141,7 +146,7 @@ export function ExportScreen() {
     return lines.join(' ');
   });
   const saveFile = (
-    bytes: () => Promise<Uint8Array<ArrayBuffer>>,
+    bytes: () => Promise<Uint8Array<ArrayBuffer> | Blob>,
     name: string,
     filter: string,
     extension: string,

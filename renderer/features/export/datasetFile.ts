@@ -50,20 +50,24 @@ export interface FileResult {
 
 /**
  * What a file is written from: the coding rows themselves (`rows`: every field of a coding) or
- * the answers in the narrow form of the answer blocks, which every file but those of one coder's
- * or all coders' own codings needs only (see `needsCodingRows`).
+ * the source's values of every coded variable, which every file but those of one coder's or all
+ * coders' own codings needs only (see `needsCodingRows`).
  */
-export type FileInput = ({ rows: true } & DatasetInput) | ({ rows: false } & AnswerInput);
+export type FileInput =
+  ({ rows: true } & DatasetInput) | ({ rows: false; values: SourceValues } & Omit<AnswerInput, 'codings'>);
 
-const requestSource = (request: FileRequest): TableSource | null =>
+/** The source of the values a file is written from; null for the long layout of every coder's codings. */
+export const requestSource = (request: FileRequest): TableSource | null =>
   request.sourceKey === 'all' ? null : (parseTableSource(request.sourceKey) ?? { kind: 'final' });
 
 /**
- * Whether the file needs the coding rows: the long layout of the coders' codings (their flags,
- * notes, times), and one coder's values (their notes); any other source reads answers only.
+ * Whether a file of `source` (`requestSource`) needs the coding rows: the long layout of the
+ * coders' codings (their flags, notes, times), and one coder's values (their notes); any other
+ * source reads answers only.
  */
-export function needsCodingRows(request: FileRequest): boolean {
-  const source = requestSource(request);
+export function needsCodingRows(
+  source: TableSource | null,
+): source is Extract<TableSource, { kind: 'coder' }> | null {
   return !source || source.kind === 'coder';
 }
 
@@ -73,11 +77,14 @@ export async function datasetFile(input: FileInput, request: FileRequest): Promi
   const { codebook } = input;
   // The source's values, computed once for the file and the report beside it.
   let computed: SourceValues | undefined;
-  const values = (of: TableSource) => (computed ??= sourceValues(of, input, codebook.variables));
+  const values = (of: TableSource) =>
+    (computed ??= input.rows ? sourceValues(of, input, codebook.variables) : input.values);
+  // Without the rows, the answers are in `values` alone (which the functions below are given).
+  const answers: AnswerInput = input.rows ? input : { ...input, codings: [] };
   const wide = () => {
     if (!source) throw new Error('the wide layout needs one source of values');
     const options = { source, labels: request.labels, lang: request.lang, text: request.text };
-    return wideDataset(input, options, values(source));
+    return wideDataset(answers, options, values(source));
   };
   const encode = (text: string) => new TextEncoder().encode(text);
   const result = (bytes: Uint8Array<ArrayBuffer>, rows = 0): FileResult => ({
@@ -93,7 +100,7 @@ export async function datasetFile(input: FileInput, request: FileRequest): Promi
   const long = () => {
     if (input.rows) return longDataset(input, source ?? 'all', request.lang);
     if (source && source.kind !== 'coder')
-      return longSourceDataset(input, source, request.lang, values(source));
+      return longSourceDataset(answers, source, request.lang, values(source));
     throw new Error('the long layout of the coders’ codings needs the coding rows');
   };
   const rows: CsvCell[][] = request.layout === 'wide' ? datasetRows(wide()) : long();

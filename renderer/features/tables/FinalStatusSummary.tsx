@@ -1,16 +1,18 @@
 import { useTranslation } from 'react-i18next';
 import { localize, type Codebook, type Lang } from '../../../shared/model/index.ts';
-import type { FinalAppealCounts, FinalAppealStatus } from '../../../shared/tables/finalAppealCounts.ts';
+import {
+  LISTED_UNITS,
+  type FinalAppealStatus,
+  type FinalAppealSummary,
+} from '../../../shared/tables/finalAppealCounts.ts';
 import { formatNumber } from '../../i18n.ts';
 import { useAppStore } from '../../store/index.ts';
 import './tables.css';
 
 const SHOWN: readonly FinalAppealStatus[] = ['single', 'agreed', 'adjudicated', 'unresolved'];
-/** Units listed by name; the rest are counted ("and 12 more"). */
-const LISTED = 20;
 
 interface FinalStatusSummaryProps {
-  counts: FinalAppealCounts;
+  counts: FinalAppealSummary;
   codebook: Codebook;
   /** `table`: over the variables of the table shown; `dataset`: over every variable. */
   scope: 'table' | 'dataset';
@@ -24,7 +26,7 @@ export function FinalStatusSummary({ counts, codebook, scope }: FinalStatusSumma
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const go = useAppStore((state) => state.go);
-  const { appeals, unresolved } = counts;
+  const { appeals, unresolved, units } = counts;
   const variable = (id: string) => localize(codebook.variables.find((v) => v.id === id)?.label, lang) || id;
   const statuses = appeals.uncoded > 0 ? [...SHOWN, 'uncoded' as const] : SHOWN;
   return (
@@ -43,12 +45,12 @@ export function FinalStatusSummary({ counts, codebook, scope }: FinalStatusSumma
         ))}
       </ul>
       <p className="muted small">{t('final.rule')}</p>
-      {unresolved.length > 0 && (
+      {units > 0 && (
         <div className="final-unresolved" role="alert">
           <p className="warning">
             {t('final.unresolved', {
               count: appeals.unresolved,
-              units: t('final.units', { count: unresolved.length }),
+              units: t('final.units', { count: units }),
             })}{' '}
             <button type="button" className="link" onClick={() => go('adjudication')}>
               {t('final.settle')}
@@ -57,14 +59,14 @@ export function FinalStatusSummary({ counts, codebook, scope }: FinalStatusSumma
           <details>
             <summary>{t('final.which')}</summary>
             <ul className="small">
-              {unresolved.slice(0, LISTED).map((u) => (
+              {unresolved.map((u) => (
                 <li key={`${u.appealId}\u0000${u.variableId}`}>
                   {u.appealId} · {variable(u.variableId)}
                 </li>
               ))}
             </ul>
-            {unresolved.length > LISTED && (
-              <p className="muted small">{t('final.more', { count: unresolved.length - LISTED })}</p>
+            {units > LISTED_UNITS && (
+              <p className="muted small">{t('final.more', { count: units - LISTED_UNITS })}</p>
             )}
           </details>
         </div>

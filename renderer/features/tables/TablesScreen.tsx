@@ -14,7 +14,7 @@ import {
   type CrossTabCell,
   type Grid,
 } from '../../../shared/tables/tableGrid.ts';
-import type { FinalAppealCounts } from '../../../shared/tables/finalAppealCounts.ts';
+import type { FinalAppealSummary } from '../../../shared/tables/finalAppealCounts.ts';
 import { parseTableSource } from '../../../shared/tables/tableSource.ts';
 import { NoProject } from '../../components/NoProject.tsx';
 import { formatNumber, formatPercent } from '../../i18n.ts';
@@ -44,7 +44,7 @@ interface Built {
   /** The cross-tab's test statistics (label, exact value), saved with the table. */
   statistics: [string, number][];
   /** The final dataset: its appeals by how the table's variables were reached. */
-  final: FinalAppealCounts | null;
+  final: FinalAppealSummary | null;
 }
 
 export function TablesScreen() {

@@ -1,5 +1,5 @@
 import type { Codebook, Project } from '../../../shared/model/index.ts';
-import type { FinalAppealCounts } from '../../../shared/tables/finalAppealCounts.ts';
+import type { FinalAppealSummary } from '../../../shared/tables/finalAppealCounts.ts';
 import type { FileRequest, FileResult } from '../export/datasetFile.ts';
 import type { DataVersion, DatasetOverview, DatasetProgress, DatasetSource } from './datasetSource.ts';
 import type { TableFigures, TableQuery } from './tableFigures.ts';
@@ -12,13 +12,19 @@ export type DatasetCall =
   | { kind: 'prefetch'; version: DataVersion; codebook: Codebook; texts: boolean }
   | { kind: 'file'; version: DataVersion; project: Project; codebook: Codebook; request: FileRequest };
 
+/**
+ * A file as the screens get it: from the worker its bytes in a Blob (made there, handed over
+ * without a copy on the UI thread), where there is no worker the bytes themselves.
+ */
+export type WrittenFile = Omit<FileResult, 'bytes'> & { bytes: Uint8Array<ArrayBuffer> | Blob };
+
 /** The answer to each kind of call. */
 export interface DatasetResults {
   overview: DatasetOverview;
   table: TableFigures;
-  final: FinalAppealCounts;
+  final: FinalAppealSummary;
   prefetch: null;
-  file: FileResult;
+  file: WrittenFile;
 }
 
 export type WorkerRequest = { id: number; call: DatasetCall } | { id: number; cancel: true };

@@ -1,34 +1,32 @@
 import { Dexie } from 'dexie';
-import type { AnswerInput } from '../../../shared/formats/dataset.ts';
 import {
   metaValue,
   type Appeal,
   type Codebook,
-  type CodedAnswer,
   type Coder,
   type Coding,
   type Consensus,
   type Project,
 } from '../../../shared/model/index.ts';
-import type { FinalAppealCounts } from '../../../shared/tables/finalAppealCounts.ts';
-import { finalAppealCounts } from '../../../shared/tables/finalAppealCounts.ts';
 import {
-  sourceValues,
-  tableSourceKey,
-  type SourceValues,
-  type TableSource,
-} from '../../../shared/tables/tableSource.ts';
-import { blockAnswers, projectBlocks } from '../../db/answerBlocks.ts';
+  finalAppealCounts,
+  finalSummary,
+  type FinalAppealSummary,
+} from '../../../shared/tables/finalAppealCounts.ts';
+import { tableSourceKey, type SourceValues, type TableSource } from '../../../shared/tables/tableSource.ts';
+import { projectBlocks, type AnswerBlock } from '../../db/answerBlocks.ts';
 import type { KodtauDb } from '../../db/db.ts';
 import { projectCoderIds, variableCodings } from '../../db/queries.ts';
 import { metaById, readAppealColumns, type ColumnMeta } from '../../db/appealColumns.ts';
 import {
   datasetFile,
   needsCodingRows,
+  requestSource,
   type FileInput,
   type FileRequest,
   type FileResult,
 } from '../export/datasetFile.ts';
+import { blockValues } from './blockValues.ts';
 import { distinctKeyParts } from './indexKeys.ts';
 import { queryVariables, tableFigures, type TableFigures, type TableQuery } from './tableFigures.ts';
 
@@ -73,7 +71,7 @@ const CHUNK = 10_000;
  */
 export class DatasetSource {
   private version: DataVersion = { projectId: '', codings: -1, appeals: -1 };
-  private answers = new Map<string, Promise<CodedAnswer[]>>();
+  private blocks = new Map<string, Promise<AnswerBlock[]>>();
   private rows = new Map<string, Promise<Coding[]>>();
   private consensus = new Map<string, Promise<Consensus[]>>();
   /** A source's values of one variable, by source, codebook and variable. */
@@ -93,7 +91,7 @@ export class DatasetSource {
       this.appeals = null;
     }
     if (old.projectId !== version.projectId || old.codings !== version.codings) {
-      this.answers.clear();
+      this.blocks.clear();
       this.rows.clear();
       this.consensus.clear();
       this.values.clear();
@@ -111,14 +109,12 @@ export class DatasetSource {
     ] as const;
   }
 
-  /** The answers of one variable, all coders, from its answer blocks. */
-  private variableAnswers(variableId: string): Promise<CodedAnswer[]> {
-    let read = this.answers.get(variableId);
+  /** The answer blocks of one variable: every coder's answers, a few hundred appeals to a block. */
+  private variableBlocks(variableId: string): Promise<AnswerBlock[]> {
+    let read = this.blocks.get(variableId);
     if (!read) {
-      read = projectBlocks(this.db.answerBlocks, this.projectId, variableId).then((blocks) =>
-        blocks.flatMap(blockAnswers),
-      );
-      this.answers.set(variableId, read);
+      read = projectBlocks(this.db.answerBlocks, this.projectId, variableId);
+      this.blocks.set(variableId, read);
     }
     return read;
   }
@@ -259,19 +255,16 @@ export class DatasetSource {
         const key = [tableSourceKey(source), codebook.hash, variableId].join('\u0000');
         let values = this.values.get(key);
         if (!values) {
-          values = Promise.all([this.variableAnswers(variableId), this.variableConsensus(variableId)]).then(
-            ([codings, consensus]) => sourceValues(source, { codings, consensus }, codebook.variables),
+          const multiple = codebook.variables.some((v) => v.id === variableId && v.kind === 'multi');
+          values = Promise.all([this.variableBlocks(variableId), this.variableConsensus(variableId)]).then(
+            ([blocks, consensus]) => blockValues(source, variableId, blocks, consensus, multiple),
           );
           this.values.set(key, values);
         }
         return values;
       }),
     );
-    return {
-      byVariable: new Map(parts.flatMap((part) => [...part.byVariable])),
-      ties: parts.flatMap((part) => part.ties),
-      unresolved: parts.flatMap((part) => part.unresolved),
-    };
+    return mergeValues(parts);
   }
 
   /** The counts of one table (see `tableFigures`), from the answers of its variables only. */
@@ -294,14 +287,14 @@ export class DatasetSource {
   }
 
   /** The final dataset's appeals by status over every variable of the codebook. */
-  async finalCounts(version: DataVersion, codebook: Codebook): Promise<FinalAppealCounts> {
+  async finalCounts(version: DataVersion, codebook: Codebook): Promise<FinalAppealSummary> {
     this.at(version);
     const ids = codebook.variables.map((v) => v.id);
     const [appealIds, values] = await Promise.all([
       this.appealIds(),
       this.sourceValues({ kind: 'final' }, codebook, ids),
     ]);
-    return finalAppealCounts(values, appealIds, ids);
+    return finalSummary(finalAppealCounts(values, appealIds, ids));
   }
 
   /**
@@ -314,21 +307,22 @@ export class DatasetSource {
     const variables = [
       ...new Set([...codebook.variables.map((v) => v.id), ...(await this.codedVariables())]),
     ];
-    for (const id of variables) await Promise.all([this.variableAnswers(id), this.variableConsensus(id)]);
+    for (const id of variables) await Promise.all([this.variableBlocks(id), this.variableConsensus(id)]);
     for (const variable of codebook.variables)
       await this.sourceValues({ kind: 'final' }, codebook, [variable.id]);
     if (texts) await this.allAppeals();
   }
 
   /**
-   * Everything of the project a file is built from, as the dataset functions take it: the
-   * answers, or (`rows`) the coding rows themselves.
+   * Everything of the project a file is built from, as the dataset functions take it: the coding
+   * rows themselves (`rows`), or the source's values of every coded variable (from the answer
+   * blocks, kept for the next table or file).
    */
   async fileInput(
     version: DataVersion,
     project: Project,
     codebook: Codebook,
-    rows: boolean,
+    request: FileRequest,
     progress: (p: DatasetProgress) => void,
   ): Promise<FileInput> {
     this.at(version);
@@ -338,8 +332,9 @@ export class DatasetSource {
       this.coders(),
       this.db.consensus.where('projectId').equals(this.projectId).toArray(),
     ]);
-    const base: Omit<AnswerInput, 'codings'> = { project, codebook, appeals, coders, consensus };
-    if (rows) {
+    const base = { project, codebook, appeals, coders, consensus };
+    const source = requestSource(request);
+    if (needsCodingRows(source)) {
       const codings: Coding[][] = [];
       for (const id of variables) {
         codings.push(await this.variableCodings(id));
@@ -347,12 +342,14 @@ export class DatasetSource {
       }
       return { rows: true, ...base, codings: codings.flat() };
     }
-    const answers: CodedAnswer[][] = [];
-    for (const id of variables) {
-      answers.push(await this.variableAnswers(id));
-      progress({ stage: 'codings', done: answers.length, total: variables.length });
+    // The codebook's variables and any coded under an older codebook (the long layout lists them).
+    const ids = [...new Set([...codebook.variables.map((v) => v.id), ...variables])];
+    const parts: SourceValues[] = [];
+    for (const id of ids) {
+      parts.push(await this.sourceValues(source, codebook, [id]));
+      progress({ stage: 'codings', done: parts.length, total: ids.length });
     }
-    return { rows: false, ...base, codings: answers.flat() };
+    return { rows: false, ...base, values: mergeValues(parts) };
   }
 
   /** Writes the export file `request` asks for. */
@@ -363,10 +360,19 @@ export class DatasetSource {
     request: FileRequest,
     progress: (p: DatasetProgress) => void,
   ): Promise<FileResult> {
-    const input = await this.fileInput(version, project, codebook, needsCodingRows(request), progress);
+    const input = await this.fileInput(version, project, codebook, request, progress);
     progress({ stage: 'file', done: 0, total: 1 });
     return datasetFile(input, request);
   }
+}
+
+/** The values of several variables as one. */
+function mergeValues(parts: readonly SourceValues[]): SourceValues {
+  return {
+    byVariable: new Map(parts.flatMap((part) => [...part.byVariable])),
+    ties: parts.flatMap((part) => part.ties),
+    unresolved: parts.flatMap((part) => part.unresolved),
+  };
 }
 
 /**

@@ -24,8 +24,9 @@ scope.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
   };
   answer(source, message.call, progress)
     .then((result) => {
-      const transfer = result && 'bytes' in result ? [result.bytes.buffer] : [];
-      scope.postMessage({ id, result } satisfies WorkerReply, transfer);
+      // A file goes as a Blob: the UI thread saves it as it is, never copying its bytes.
+      const reply = result && 'bytes' in result ? { ...result, bytes: new Blob([result.bytes]) } : result;
+      scope.postMessage({ id, result: reply } satisfies WorkerReply);
     })
     .catch((error: unknown) => scope.postMessage({ id, error: String(error) } satisfies WorkerReply))
     .finally(() => cancelled.delete(id));

@@ -27,13 +27,24 @@ export function subjectCases(
   meta: ReadonlyMap<string, string>,
   values: SourceValues,
 ): string[][] {
-  if (subject.kind === 'meta')
+  if (subject.kind === 'meta') {
+    // One case list per distinct value, shared by its appeals (a column has few values).
+    const none: string[] = [];
+    const cases = new Map<string, string[]>();
     return appealIds.map((id) => {
-      const value = meta.get(id)?.trim();
-      return value ? [value] : [];
+      const raw = meta.get(id);
+      if (raw === undefined) return none;
+      let list = cases.get(raw);
+      if (!list) {
+        const value = raw.trim();
+        cases.set(raw, (list = value ? [value] : none));
+      }
+      return list;
     });
+  }
   const line = values.byVariable.get(subject.id);
-  return appealIds.map((id) => line?.get(id)?.values ?? []);
+  const none: string[] = [];
+  return appealIds.map((id) => line?.get(id)?.values ?? none);
 }
 
 /**
@@ -88,5 +99,7 @@ export function rowOrder(
 ): string[] {
   if (!byCount) return subjectOrder(subject, codebook);
   const collator = new Intl.Collator(lang);
-  return [...new Set(cases.flat())].sort((a, b) => collator.compare(label(a), label(b)));
+  const keys = new Set<string>();
+  for (const values of cases) for (const value of values) keys.add(value);
+  return [...keys].sort((a, b) => collator.compare(label(a), label(b)));
 }

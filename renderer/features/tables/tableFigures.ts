@@ -1,6 +1,10 @@
 import type { Codebook, Lang } from '../../../shared/model/index.ts';
 import { crossTab, type CrossTab } from '../../../shared/tables/crossTab.ts';
-import { finalAppealCounts, type FinalAppealCounts } from '../../../shared/tables/finalAppealCounts.ts';
+import {
+  finalAppealCounts,
+  finalSummary,
+  type FinalAppealSummary,
+} from '../../../shared/tables/finalAppealCounts.ts';
 import {
   frequencyTable,
   type FrequencyTable,
@@ -24,7 +28,7 @@ export interface TableFigures {
   /** Without a cross-tab column: the frequency table; with one, the cross-tab. */
   table: { kind: 'frequency'; frequency: FrequencyTable } | { kind: 'cross'; cross: CrossTab };
   /** The final dataset: its appeals by how the table's variables were reached. */
-  final: FinalAppealCounts | null;
+  final: FinalAppealSummary | null;
   /** Majority vote: appeals on which the coders tied on a variable of the table. */
   tiedAppeals: number;
   /** The consensus source with an empty consensus (the screen says how to get one). */
@@ -62,7 +66,9 @@ export function tableFigures(input: TableInput, codebook: Codebook, query: Table
       ? new Set(values.ties.filter((tie) => ids.has(tie.variableId)).map((tie) => tie.appealId)).size
       : 0;
   const final =
-    source.kind === 'final' && involved ? finalAppealCounts(values, input.appealIds, variableIds) : null;
+    source.kind === 'final' && involved
+      ? finalSummary(finalAppealCounts(values, input.appealIds, variableIds))
+      : null;
   const cases = (s: Subject) =>
     subjectCases(s, input.appealIds, s.kind === 'meta' ? input.meta(s.key) : new Map(), values);
   const order = (s: Subject, list: readonly (readonly string[])[]) =>

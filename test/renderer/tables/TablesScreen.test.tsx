@@ -191,6 +191,11 @@ describe('TablesScreen', { timeout: 20_000 }, () => {
     expect(within(summary).getByRole('alert')).toHaveTextContent(
       `${unresolved} appeals are unresolved (${unresolved} units)`,
     );
+    // The first 20 units by name, the rest counted.
+    const named = within(within(summary).getByRole('alert')).getAllByRole('listitem');
+    expect(named).toHaveLength(Math.min(unresolved, 20));
+    if (unresolved > 20)
+      expect(within(summary).getByText(`…and ${unresolved - 20} more.`)).toBeInTheDocument();
     await user.click(within(summary).getByRole('button', { name: 'Settle them on the Adjudication screen' }));
     expect(useAppStore.getState().screen).toBe('adjudication');
   });
