@@ -101,7 +101,7 @@ export function agreementReport(
       samples > 0
         ? alphaBootstrap(data, level, { samples, seed: options.seed ?? 1 })
         : { reason: 'not-requested' },
-    perCategory: perCategoryAgreement(data),
+    perCategory: perCategoryAgreement(data, o),
     pairwise: pairwiseAgreement(data, weights),
     coincidence: Array.from({ length: q }, (_, c) => Array.from(o.subarray(c * q, (c + 1) * q))),
   };

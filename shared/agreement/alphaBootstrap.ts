@@ -99,7 +99,14 @@ export function* alphaBootstrapSteps(
   const delta = Float64Array.from(keys, (key) => distance(Math.floor(key / q), key % q));
   const { prob, alias } = aliasTable(Float64Array.from(keys, (key) => cellWeight.get(key)! / n));
   const sizes = [...drawsBySize.entries()].sort((a, b) => a[0] - b[0]);
-  const table = { delta, prob, alias, cells: keys.length };
+  const cells = keys.length;
+  // Each cell's δ² and its alias's, side by side: a draw picks one of the two without a branch.
+  const pair = new Float64Array(2 * cells);
+  for (let j = 0; j < cells; j++) {
+    pair[2 * j] = delta[alias[j]!]!;
+    pair[2 * j + 1] = delta[j]!;
+  }
+  const table = { pair, bound: aliasBounds(prob), cells };
 
   const state = seededState(seed);
   const estimates = new Float64Array(samples);
@@ -140,16 +147,15 @@ export function* alphaBootstrapSteps(
 /**
  * The sum of δ² over `draws` pairs drawn from the alias table, with sfc32 stepped here on local
  * copies of `state` (as `seededRandom` steps it, so the same numbers), and `state` moved on.
+ * A draw takes cell j = ⌊x⌋ of x = u / 2³² × cells, and keeps j when x − j < prob[j], else takes
+ * its alias; that test is u < bound[j] (`aliasBounds`), made without a branch (a random branch
+ * mispredicted half the time cost as much as the rest of the draw): ⌊(u − bound[j]) / 2³²⌋ is −1
+ * below the bound and 0 at or above it. The same pairs in the same order: the same sum.
  */
 function drawSum(
   state: Int32Array,
   draws: number,
-  {
-    delta,
-    prob,
-    alias,
-    cells,
-  }: { delta: Float64Array; prob: Float64Array; alias: Int32Array; cells: number },
+  { pair, bound, cells }: { pair: Float64Array; bound: Float64Array; cells: number },
 ): number {
   let a = state[0]!;
   let b = state[1]!;
@@ -162,15 +168,40 @@ function drawSum(
     a = b ^ (b >>> 9);
     b = (c + (c << 3)) | 0;
     c = (((c << 21) | (c >>> 11)) + t) | 0;
-    const x = ((t >>> 0) / 4294967296) * cells;
-    const j = x | 0;
-    sum += delta[x - j < prob[j]! ? j : alias[j]!]!;
+    const u = t >>> 0;
+    const j = ((u / 4294967296) * cells) | 0;
+    sum += pair[2 * j - Math.floor((u - bound[j]!) * 2.3283064365386963e-10)]!;
   }
   state[0] = a;
   state[1] = b;
   state[2] = c;
   state[3] = d;
   return sum;
+}
+
+/**
+ * For each cell j of an alias table of `prob.length` cells, the least 32-bit u from which a draw
+ * no longer keeps j: where x = u / 2³² × cells has ⌊x⌋ > j, or ⌊x⌋ = j and x − j ≥ prob[j]. Both
+ * grow with u, so the draws of cell j that keep it are exactly those with u below the bound
+ * (found by bisection on the very test a draw would make).
+ */
+export function aliasBounds(prob: Float64Array): Float64Array {
+  const cells = prob.length;
+  const past = (u: number, j: number) => {
+    const x = (u / 4294967296) * cells;
+    const k = x | 0;
+    return k > j || (k === j && !(x - k < prob[k]!));
+  };
+  return Float64Array.from(prob, (_, j) => {
+    let low = 0;
+    let high = 4294967296;
+    while (low < high) {
+      const mid = Math.floor((low + high) / 2);
+      if (past(mid, j)) high = mid;
+      else low = mid + 1;
+    }
+    return low;
+  });
 }
 
 /** Vose's alias table for sampling index i with probability p_i in O(1). */

@@ -24,13 +24,15 @@ export interface CategoryAgreement {
  *
  * which equals the nominal α of the data recoded present/absent (the coincidences collapse linearly).
  *
+ * `coincidence`, when given, is `coincidenceMatrix(data)` the caller has already computed.
+ *
  * @throws never — a category no one or everyone used gets `alpha.reason = 'no-variation'`.
  * @example perCategoryAgreement(reliabilityData([['a', 'a'], ['b', 'a']]))[0].specificAgreement // 2/3
  */
-export function perCategoryAgreement(data: ReliabilityData): CategoryAgreement[] {
+export function perCategoryAgreement(data: ReliabilityData, coincidence?: Float64Array): CategoryAgreement[] {
   const q = data.categories.length;
   const reason = commonReason(data);
-  const o = reason ? new Float64Array(q * q) : coincidenceMatrix(data);
+  const o = reason ? new Float64Array(q * q) : (coincidence ?? coincidenceMatrix(data));
   const nc = new Float64Array(q);
   let n = 0;
   for (let c = 0; c < q; c++) {

@@ -6,7 +6,8 @@ import {
   type DriftAxis,
   type DriftPoint,
 } from '../../../shared/agreement/drift.ts';
-import { alphaBootstrapSteps } from '../../../shared/agreement/index.ts';
+import { alphaBootstrap, alphaBootstrapSteps } from '../../../shared/agreement/index.ts';
+import type { Level, ReliabilityData } from '../../../shared/agreement/types.ts';
 import type { Variable } from '../../../shared/model/index.ts';
 import { projectBlocks } from '../../db/answerBlocks.ts';
 import type { KodtauDb } from '../../db/db.ts';
@@ -124,29 +125,45 @@ export class AgreementSource {
       this.last.set(variable.id, figures);
       yield { kind: 'point', figures: { ...figures.figures, coderIds: figures.units.coders } };
     }
-    for (const variable of chosen) {
-      const { figures, units, data } = this.last.get(variable.id)!;
-      if (!figures.report || !data) continue;
-      const steps = alphaBootstrapSteps(data, figures.report.level, {
-        samples: BOOTSTRAP.bootstrap,
-        seed: BOOTSTRAP.seed,
-      });
-      let slice = Number.NEGATIVE_INFINITY;
-      let step = steps.next();
-      for (; !step.done; step = steps.next()) {
-        if (performance.now() - slice < SLICE_MS) continue;
-        await pause();
+    // Each interval but the first on a helper worker of its own, drawn meanwhile (the bootstrap is
+    // the longest part of a subset change); the first here, in slices.
+    const jobs = chosen.flatMap((variable) => {
+      const last = this.last.get(variable.id)!;
+      return last.figures.report && last.data
+        ? [{ variable, ...last, report: last.figures.report, data: last.data }]
+        : [];
+    });
+    const helpers = jobs.map((job, i) => (i > 0 ? offThread(job.data, job.report.level) : null));
+    try {
+      for (const [i, { variable, figures, units, data, report }] of jobs.entries()) {
+        const helped = helpers[i] ? await untilDone(helpers[i].interval, cancelled) : undefined;
         if (cancelled()) return;
-        slice = performance.now();
+        let interval = helped;
+        if (!interval) {
+          const steps = alphaBootstrapSteps(data, report.level, {
+            samples: BOOTSTRAP.bootstrap,
+            seed: BOOTSTRAP.seed,
+          });
+          let slice = Number.NEGATIVE_INFINITY;
+          let step = steps.next();
+          for (; !step.done; step = steps.next()) {
+            if (performance.now() - slice < SLICE_MS) continue;
+            await pause();
+            if (cancelled()) return;
+            slice = performance.now();
+          }
+          interval = step.value;
+        }
+        const done = {
+          ...figures,
+          ci: 'ci95' in interval ? interval.ci95 : null,
+          report: { ...report, alphaBootstrap: interval },
+        };
+        this.last.set(variable.id, { figures: done, units, data });
+        yield { kind: 'interval', variableId: variable.id, figures: { ...done, coderIds: units.coders } };
       }
-      const interval = step.value;
-      const done = {
-        ...figures,
-        ci: 'ci95' in interval ? interval.ci95 : null,
-        report: { ...figures.report, alphaBootstrap: interval },
-      };
-      this.last.set(variable.id, { figures: done, units, data });
-      yield { kind: 'interval', variableId: variable.id, figures: { ...done, coderIds: units.coders } };
+    } finally {
+      for (const helper of helpers) helper?.stop();
     }
     yield { kind: 'done' };
   }
@@ -199,6 +216,37 @@ export class AgreementSource {
     let rows = this.lastRows.get(variableId);
     if (!rows) this.lastRows.set(variableId, (rows = unitRows(last.figures.variable, last.units)));
     return rows;
+  }
+}
+
+type Interval = ReturnType<typeof alphaBootstrap>;
+
+/**
+ * `alphaBootstrap` of `data` on a worker of its own (bootstrapWorker.ts), the same interval;
+ * null where this thread cannot start one (jsdom tests). The interval is undefined when the
+ * worker failed: it is then drawn here.
+ */
+function offThread(data: ReliabilityData, level: Level) {
+  if (typeof Worker === 'undefined') return null;
+  const worker = new Worker(new URL('./bootstrapWorker.ts', import.meta.url), { type: 'module' });
+  const interval = new Promise<Interval | undefined>((resolve) => {
+    worker.addEventListener('message', (event: MessageEvent<Interval>) => resolve(event.data));
+    worker.addEventListener('error', () => resolve(undefined));
+  });
+  worker.postMessage({ data, level });
+  return { interval, stop: () => worker.terminate() };
+}
+
+/** What `interval` gives, looking every slice whether the request was cancelled (then undefined). */
+async function untilDone(interval: Promise<Interval | undefined>, cancelled: () => boolean) {
+  const waiting = Symbol('waiting');
+  for (;;) {
+    const found = await Promise.race([
+      interval,
+      new Promise<typeof waiting>((resolve) => setTimeout(() => resolve(waiting), SLICE_MS)),
+    ]);
+    if (found !== waiting) return found;
+    if (cancelled()) return undefined;
   }
 }
 

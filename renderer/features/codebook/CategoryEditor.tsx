@@ -2,13 +2,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { missingLanguages, type CategoryPatch } from '../../../shared/codebook/index.ts';
 import { localize, type Category, type Lang } from '../../../shared/model/index.ts';
+import { UseCount } from './UseCount.tsx';
 import { TranslatedFields } from './TranslatedFields.tsx';
 
 interface Props {
   category: Category;
   /** Saved categories keep their code: codings and older coder files refer to it. */
   saved: boolean;
-  uses: number | undefined;
+  variableId: string;
   /** The other categories holding the same key, if any. */
   conflict: string[];
   onChange: (patch: CategoryPatch) => void;
@@ -21,7 +22,7 @@ interface Props {
 export function CategoryEditor({
   category,
   saved,
-  uses,
+  variableId,
   conflict,
   onChange,
   onMove,
@@ -80,7 +81,7 @@ export function CategoryEditor({
             onChange={(event) => onChange({ colour: event.target.value })}
           />
         </label>
-        {uses !== undefined && <span className="muted uses">{t('codebook.edit.uses', { count: uses })}</span>}
+        <UseCount variableId={variableId} code={category.code} />
         {category.retired && <span className="badge">{t('codebook.edit.retired')}</span>}
         <span className="actions category-actions">
           <button type="button" onClick={() => onMove(-1)} aria-label={t('codebook.edit.moveUp', { name })}>

@@ -7,13 +7,12 @@ import { readCodebookFile } from '../../../shared/formats/readCodebookFile.ts';
 import { localize, type Codebook, type CodebookContent, type Lang } from '../../../shared/model/index.ts';
 import { usePlatform } from '../../platform/PlatformContext.tsx';
 import type { PickedFile } from '../../platform/types.ts';
-import type { UsageCounts } from './codebookData.ts';
+import { useUses } from './UseCount.tsx';
 import { codebookMessages } from './codebookMessages.ts';
 
 interface Props {
   codebook: Codebook;
   draft: CodebookContent;
-  uses: UsageCounts | undefined;
   onUse: (content: CodebookContent) => void;
 }
 
@@ -21,7 +20,8 @@ interface Props {
  * Import of a codebook (Kodtau JSON, REFI-QDA `.qdc`, or a project package) into the draft,
  * after a preview. Nothing is written until the supervisor saves the draft as a new version.
  */
-export function CodebookImport({ codebook, draft, uses, onUse }: Props) {
+export function CodebookImport({ codebook, draft, onUse }: Props) {
+  const uses = useUses();
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const platform = usePlatform();

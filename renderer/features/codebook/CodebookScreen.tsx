@@ -29,7 +29,8 @@ import { NoProject } from '../../components/NoProject.tsx';
 import { usePlatform } from '../../platform/PlatformContext.tsx';
 import { projectFileStem, projectName } from '../projects/projectName.ts';
 import { useCurrentProject } from '../projects/useCurrentProject.ts';
-import { categoryUsage, CodebookSaveError, saveCodebookVersion, useUsageCounts } from './codebookData.ts';
+import { categoryUsage, CodebookSaveError, saveCodebookVersion } from './codebookData.ts';
+import { UsesProvider } from './UseCount.tsx';
 import { codebookMessages } from './codebookMessages.ts';
 import { CodebookHistory } from './CodebookHistory.tsx';
 import { CodebookImport } from './CodebookImport.tsx';
@@ -50,13 +51,15 @@ export function CodebookScreen() {
   const base = codebook ?? emptyCodebook(project.id);
   // A new saved version starts a fresh draft.
   return (
-    <CodebookEditor
-      key={`${base.projectId}/${base.version}`}
-      project={project}
-      codebook={base}
-      message={message}
-      setMessage={setMessage}
-    />
+    <UsesProvider projectId={base.projectId}>
+      <CodebookEditor
+        key={`${base.projectId}/${base.version}`}
+        project={project}
+        codebook={base}
+        message={message}
+        setMessage={setMessage}
+      />
+    </UsesProvider>
   );
 }
 
@@ -66,7 +69,6 @@ function emptyCodebook(projectId: string): Codebook {
   return { projectId, version: 0, hash: codebookHash(content), ...content, updatedAt: '' };
 }
 
-const NO_USES: ReadonlyMap<string, number> = new Map();
 const NO_PROBLEMS: readonly CodebookProblem[] = [];
 
 type Message = { kind: 'ok' | 'error'; text: string } | null;
@@ -86,7 +88,6 @@ function CodebookEditor({ project, codebook, message, setMessage }: EditorProps)
   const [remove, setRemove] = useState<RemoveRequest | null>(null);
   const [printLang, setPrintLang] = useState<Lang>(lang);
   const [saving, setSaving] = useState(false);
-  const uses = useUsageCounts(codebook.projectId);
 
   const problems = useMemo(() => validateCodebook(draft), [draft]);
   const problemsOf = useMemo(() => {
@@ -220,7 +221,6 @@ function CodebookEditor({ project, codebook, message, setMessage }: EditorProps)
         <CodebookImport
           codebook={codebook}
           draft={draft}
-          uses={uses}
           onUse={(content) => {
             edit(() => content);
             setMessage({ kind: 'ok', text: t('codebook.import.applied') });
@@ -264,7 +264,6 @@ function CodebookEditor({ project, codebook, message, setMessage }: EditorProps)
             variable={variable}
             saved={codebook.variables.find((v) => v.id === variable.id)}
             problems={problemsOf.get(variable.id) ?? NO_PROBLEMS}
-            uses={uses ? (uses.get(variable.id) ?? NO_USES) : undefined}
             onDraft={edit}
             onDelete={requestDeleteVariable}
             onRemoveCategory={requestRemove}

@@ -18,6 +18,7 @@ import {
   type VariableKind,
 } from '../../../shared/model/index.ts';
 import { CategoryEditor } from './CategoryEditor.tsx';
+import { UseCount } from './UseCount.tsx';
 import { TranslatedFields } from './TranslatedFields.tsx';
 
 /**
@@ -47,7 +48,6 @@ interface Props {
   /** The saved version of this variable, when it has one. */
   saved: Variable | undefined;
   problems: readonly CodebookProblem[];
-  uses: ReadonlyMap<string, number> | undefined;
   onDraft: (change: (draft: CodebookContent) => CodebookContent) => void;
   onDelete: (variableId: string) => void;
   onRemoveCategory: (variableId: string, code: string, mode: 'merge' | 'delete') => void;
@@ -58,7 +58,7 @@ interface Props {
  * re-renders only the variable it changes.
  */
 export const VariableEditor = memo(
-  function VariableEditor({ variable, saved, problems, uses, onDraft, onDelete, onRemoveCategory }: Props) {
+  function VariableEditor({ variable, saved, problems, onDraft, onDelete, onRemoveCategory }: Props) {
     const { t, i18n } = useTranslation();
     const lang = i18n.language as Lang;
     const id = variable.id;
@@ -113,9 +113,7 @@ export const VariableEditor = memo(
             />
             <span>{t('codebook.required')}</span>
           </label>
-          {uses && (
-            <span className="muted uses">{t('codebook.edit.uses', { count: uses.get('') ?? 0 })}</span>
-          )}
+          <UseCount variableId={id} code="" />
           <span className="actions">
             <button
               type="button"
@@ -159,7 +157,7 @@ export const VariableEditor = memo(
                   key={rows.keyOf(category.code)}
                   category={category}
                   saved={saved?.categories.some((c) => c.code === category.code) ?? false}
-                  uses={uses ? (uses.get(category.code) ?? 0) : undefined}
+                  variableId={id}
                   conflict={conflictsOf(category.code)}
                   onChange={(patch) => {
                     if (patch.code !== undefined) rows.renamed(category.code, patch.code);

@@ -22,6 +22,8 @@ export const AppealList = memo(function AppealList(props: {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const scroller = useRef<HTMLDivElement>(null);
+  const codedTitle = t('coding.coded');
+  const uncodedTitle = t('coding.uncoded');
   const virtualizer = useVirtualizer({
     count: list.ids.length,
     getScrollElement: () => scroller.current,
@@ -50,30 +52,57 @@ export const AppealList = memo(function AppealList(props: {
         <ol style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((item) => {
             const id = list.ids[item.index]!;
-            const done = coded?.has(id);
+            const done = !!coded?.has(id);
             return (
-              <li key={id} style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}>
-                <button
-                  type="button"
-                  tabIndex={-1}
-                  className={item.index === index ? 'current' : undefined}
-                  aria-current={item.index === index || undefined}
-                  onClick={() => onPick(item.index)}
-                >
-                  <span className="list-position">{formatNumber(item.index + 1, lang)}</span>
-                  <span className="list-id">{id}</span>
-                  <span
-                    className={done ? 'list-mark done' : 'list-mark'}
-                    title={done ? t('coding.coded') : t('coding.uncoded')}
-                  >
-                    {done ? '✓' : '·'}
-                  </span>
-                </button>
-              </li>
+              <Row
+                key={id}
+                id={id}
+                at={item.index}
+                start={item.start}
+                done={done}
+                current={item.index === index}
+                lang={lang}
+                title={done ? codedTitle : uncodedTitle}
+                onPick={onPick}
+              />
             );
           })}
         </ol>
       </div>
     </nav>
+  );
+});
+
+/**
+ * One row of the list. Memoised: moving on changes two rows (the one left and the one reached)
+ * and scrolling adds a few, so a render of the list redraws those only.
+ */
+const Row = memo(function Row(props: {
+  id: string;
+  at: number;
+  start: number;
+  done: boolean;
+  current: boolean;
+  lang: Lang;
+  title: string;
+  onPick: (index: number) => void;
+}) {
+  const { id, at, start, done, current, lang, title, onPick } = props;
+  return (
+    <li style={{ transform: `translateY(${start}px)`, height: ROW_HEIGHT }}>
+      <button
+        type="button"
+        tabIndex={-1}
+        className={current ? 'current' : undefined}
+        aria-current={current || undefined}
+        onClick={() => onPick(at)}
+      >
+        <span className="list-position">{formatNumber(at + 1, lang)}</span>
+        <span className="list-id">{id}</span>
+        <span className={done ? 'list-mark done' : 'list-mark'} title={title}>
+          {done ? '✓' : '·'}
+        </span>
+      </button>
+    </li>
   );
 });

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localize, type Codebook, type Lang, type Variable } from '../../../shared/model/index.ts';
 import { NoProject } from '../../components/NoProject.tsx';
@@ -307,8 +307,19 @@ function CodingWorkspace({ projectId, codebook }: { projectId: string; codebook:
   );
 }
 
-/** This coder's share of the project's appeals coded (whatever the filter), of `all`. */
-function Progress({ coded, all, theirs }: { coded: number; all: number | undefined; theirs: boolean }) {
+/**
+ * This coder's share of the project's appeals coded (whatever the filter), of `all`. Memoised:
+ * moving on changes none of it, and its percent format is made anew on each render.
+ */
+const Progress = memo(function Progress({
+  coded,
+  all,
+  theirs,
+}: {
+  coded: number;
+  all: number | undefined;
+  theirs: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   if (!all) return null;
@@ -331,7 +342,7 @@ function Progress({ coded, all, theirs }: { coded: number; all: number | undefin
       </span>
     </div>
   );
-}
+});
 
 /** "Go to number": Enter jumps to that position of the list, Esc closes. */
 function JumpInput({ total, onJump }: { total: number; onJump: (index: number | undefined) => void }) {

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import {
   clearedCoding,
   hasAnswer,
@@ -96,7 +96,7 @@ export function useCodingSession(projectId: string, codebook: Codebook) {
   const [warning, setWarning] = useState<RequiredWarning | null>(null);
   const [history, setHistory] = useState<{ undo: AppealEdit[]; redo: AppealEdit[] }>({ undo: [], redo: [] });
   // A failed change is retried until stored; meanwhile the screen does not move on (leaveFor).
-  const { enqueue, allStored, retryNow, failure } = useWriteQueue();
+  const { enqueue, allStored, allStoredNow, retryNow, failure } = useWriteQueue();
 
   useEffect(() => releaseAppealLists, []);
   // Worked out in a worker; a newer filter makes the last one stale (it answers null).
@@ -147,22 +147,30 @@ export function useCodingSession(projectId: string, codebook: Codebook) {
 
   const index = list ? indexAtOrAfter(list.orders, savedOrder ?? 0) : 0;
   const order = list ? list.orders[index] : undefined;
+  // The live query and the read ahead follow the position in a render after the one that moves
+  // on (which shows the appeal read before): their reads start after that frame, not before it.
+  const queriedOrder = useDeferredValue(order);
   const answer = useLiveQuery(
     async () => ({
-      order,
-      appeal: order === undefined ? null : await loadAppeal(projectId, viewerId, order),
+      order: queriedOrder,
+      appeal: queriedOrder === undefined ? null : await loadAppeal(projectId, viewerId, queriedOrder),
     }),
-    [projectId, viewerId, order],
+    [projectId, viewerId, queriedOrder],
   );
-  const prefetched = useRef<{ order: number; appeal: Promise<CurrentAppeal | null | undefined> }>(undefined);
-  const nextOrder = list?.orders[index + 1];
+  const prefetched = useRef<{
+    order: number;
+    appeal: Promise<CurrentAppeal | null | undefined>;
+    /** Set once the read is in: the move can then happen within the key press. */
+    read?: { appeal: CurrentAppeal | null | undefined };
+  }>(undefined);
+  const nextOrder = queriedOrder === order ? list?.orders[index + 1] : undefined;
   useEffect(() => {
-    if (nextOrder !== undefined)
-      prefetched.current = {
-        order: nextOrder,
-        // A failed read ahead is read again when needed.
-        appeal: loadAppeal(projectId, viewerId, nextOrder).catch(() => undefined),
-      };
+    if (nextOrder === undefined) return;
+    // A failed read ahead is read again when needed.
+    const appeal = loadAppeal(projectId, viewerId, nextOrder).catch(() => undefined);
+    const ahead: NonNullable<typeof prefetched.current> = { order: nextOrder, appeal };
+    void appeal.then((found) => (ahead.read = { appeal: found }));
+    prefetched.current = ahead;
   }, [projectId, viewerId, nextOrder]);
   // useLiveQuery keeps its last answer while a new one is on its way: the screen may go on
   // showing it (no flicker), but nothing may be written to it.
@@ -210,9 +218,19 @@ export function useCodingSession(projectId: string, codebook: Codebook) {
   /** Moves to the list's `target` index once pending writes are in, unless a required variable stops it. */
   async function moveTo(target: number) {
     if (!list || target < 0 || target >= list.orders.length || target === index) return;
+    // Every change stored and the appeal read ahead: moved at once, within the key press, so the
+    // frame after it shows the appeal (an await would leave the render to a later task).
+    const targetOrder = list.orders[target]!;
+    const read = prefetched.current;
+    const ahead = read?.order === targetOrder ? read.read?.appeal : null;
+    if (ahead && !moving.current && allStoredNow()) {
+      if (!stoppedByRequired()) show(targetOrder, ahead);
+      setSettled((n) => n + 1);
+      return;
+    }
     moving.current = true;
     try {
-      await leaveFor(list.orders[target]!);
+      await leaveFor(targetOrder);
     } finally {
       moving.current = false;
       // Keys pressed meanwhile go to wherever the coder now is (see `write`).
@@ -223,17 +241,30 @@ export function useCodingSession(projectId: string, codebook: Codebook) {
   async function leaveFor(targetOrder: number) {
     // Not before every change is stored: a failed one keeps the coder here (its message shows).
     if (!(await allStored())) return;
-    // Checked against the rows the last write committed, which a render may not show yet. An
-    // appeal still loading cannot have been coded on this screen: nothing to check.
+    if (stoppedByRequired()) return;
+    const ahead = prefetched.current?.order === targetOrder ? await prefetched.current.appeal : undefined;
+    show(targetOrder, ahead ?? (await loadAppeal(projectId, viewerId, targetOrder)));
+  }
+
+  /**
+   * Whether a required variable left empty keeps the coder on this appeal (the warning then
+   * shows). Checked against the rows the last write committed, which a render may not show yet.
+   * An appeal still loading cannot have been coded on this screen: nothing to check.
+   */
+  function stoppedByRequired(): boolean {
     const rows =
       readOnly || !current ? new Map() : (committedRows.current.get(current.appeal.id) ?? current.rows);
     const missing = [...rows.values()].some(hasAnswer) ? missingRequired(codebook.variables, rows) : [];
     if (current && missing.length && (requiredMode === 'block' || warning?.appealId !== current.appeal.id)) {
       setWarning({ appealId: current.appeal.id, missing, blocked: requiredMode === 'block' });
-      return;
+      return true;
     }
-    const ahead = prefetched.current?.order === targetOrder ? await prefetched.current.appeal : undefined;
-    setLoaded({ order: targetOrder, appeal: ahead ?? (await loadAppeal(projectId, viewerId, targetOrder)) });
+    return false;
+  }
+
+  /** Shows the appeal at `targetOrder`, read before. */
+  function show(targetOrder: number, appeal: CurrentAppeal | null) {
+    setLoaded({ order: targetOrder, appeal });
     goTo(targetOrder);
   }
 

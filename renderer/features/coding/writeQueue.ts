@@ -34,6 +34,8 @@ export const writeFailureOf = (error: unknown): WriteFailure => (isQuotaError(er
  */
 export class WriteQueue {
   private tail: Promise<unknown> = Promise.resolve();
+  /** Changes queued and not yet stored (or given up). */
+  private pending = 0;
   private failure: WriteFailure | null = null;
   private closed = false;
   private wake: (() => void) | undefined;
@@ -42,9 +44,15 @@ export class WriteQueue {
   constructor(private readonly delays: readonly number[] = RETRY_DELAYS_MS) {}
 
   enqueue<T>(task: () => Promise<T>): Promise<T> {
-    const result = this.tail.then(() => this.untilStored(task));
+    this.pending++;
+    const result = this.tail.then(() => this.untilStored(task)).finally(() => this.pending--);
     this.tail = result.catch(() => undefined);
     return result;
+  }
+
+  /** True when every change queued so far is stored, known at once (what `settled` would resolve to). */
+  idle(): boolean {
+    return this.pending === 0 && !this.failure;
   }
 
   /** True once every change queued so far is stored; false as soon as one of them fails. */
@@ -129,6 +137,7 @@ export function useWriteQueue() {
   return {
     enqueue: <T>(task: () => Promise<T>) => queue.enqueue(task),
     allStored: () => queue.settled(),
+    allStoredNow: () => queue.idle(),
     retryNow: () => queue.retryNow(),
     failure,
   };

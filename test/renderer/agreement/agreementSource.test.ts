@@ -12,6 +12,8 @@ import {
   summary,
   type AgreementEvent,
 } from '../../../renderer/features/agreement/agreementSource.ts';
+import { alphaBootstrap } from '../../../shared/agreement/index.ts';
+import type { Level, ReliabilityData } from '../../../shared/agreement/types.ts';
 import { demoVariables } from '../../../shared/demo/codebook.ts';
 import { clearedCoding, type Appeal, type Coding } from '../../../shared/model/index.ts';
 
@@ -126,6 +128,46 @@ describe('AgreementSource (the agreement worker)', { timeout: 60_000 }, () => {
       expect(again[0]).toEqual({ kind: 'coders', coders: [...CODERS, 'c9'] });
     } finally {
       await write([clearedCoding(extra, '2026-01-02T00:00:00.000Z')]);
+    }
+  });
+
+  it('draws the intervals after the first on helper workers, to the same figures, and stops them', async () => {
+    // What bootstrapWorker.ts does, on a copy of the data as a worker gets it.
+    const started: FakeWorker[] = [];
+    class FakeWorker {
+      stopped = false;
+      private onMessage: ((event: { data: unknown }) => void) | undefined;
+      constructor() {
+        started.push(this);
+      }
+      addEventListener(kind: string, listener: (event: { data: unknown }) => void) {
+        if (kind === 'message') this.onMessage = listener;
+      }
+      postMessage(message: { data: ReliabilityData; level: Level }) {
+        const { data, level } = structuredClone(message);
+        setTimeout(() => this.onMessage?.({ data: alphaBootstrap(data, level, { samples: 1000, seed: 1 }) }));
+      }
+      terminate() {
+        this.stopped = true;
+      }
+    }
+    const subset = subsets[1]!;
+    const expected = (await reference(subset)).map(summary);
+    const original = Object.getOwnPropertyDescriptor(globalThis, 'Worker');
+    Object.assign(globalThis, { Worker: FakeWorker });
+    try {
+      const events = await collect(new AgreementSource(db), subset);
+      const points = events.flatMap((e) => (e.kind === 'point' ? [e.figures] : []));
+      const intervals = new Map(
+        events.flatMap((e) => (e.kind === 'interval' ? [[e.variableId, e.figures]] : [])),
+      );
+      expect(points.map((p) => intervals.get(p.variable.id) ?? p)).toEqual(expected);
+      // Two single-choice variables: the second one's interval on a helper, stopped at the end.
+      expect(started).toHaveLength(1);
+      expect(started[0]!.stopped).toBe(true);
+    } finally {
+      if (original) Object.defineProperty(globalThis, 'Worker', original);
+      else Reflect.deleteProperty(globalThis, 'Worker');
     }
   });
 

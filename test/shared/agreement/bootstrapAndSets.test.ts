@@ -11,6 +11,7 @@ import {
   seededRandom,
   setAlpha,
 } from '../../../shared/agreement/index.ts';
+import { aliasBounds } from '../../../shared/agreement/alphaBootstrap.ts';
 import { fixtureRows } from './fixtures.ts';
 
 describe('bootstrap of α (Hayes & Krippendorff 2007)', () => {
@@ -33,6 +34,25 @@ describe('bootstrap of α (Hayes & Krippendorff 2007)', () => {
     for (; !step.done; step = steps.next()) yields++;
     expect(yields).toBe(300);
     expect(step.value).toEqual(alphaBootstrap(data, 'nominal', { samples: 300, seed: 3 }));
+  });
+
+  it('keeps a cell in a draw below its bound exactly when the alias test x − j < prob[j] keeps it', () => {
+    const random = seededRandom(5);
+    for (const cells of [1, 2, 3, 7, 25, 100]) {
+      const prob = Float64Array.from({ length: cells }, (_, j) => (j % 4 === 0 ? 1 : random()));
+      const bound = aliasBounds(prob);
+      const kept = (u: number) => {
+        const x = (u / 4294967296) * cells;
+        return x - (x | 0) < prob[x | 0]!;
+      };
+      // Every bound and its neighbours, and random draws.
+      const us = [...bound].flatMap((b) => [b - 2, b - 1, b, b + 1]);
+      for (let i = 0; i < 20_000; i++) us.push(Math.floor(random() * 4294967296));
+      for (const u of us.filter((u) => u >= 0 && u < 4294967296)) {
+        const j = ((u / 4294967296) * cells) | 0;
+        expect(u < bound[j]!, `cells ${cells}, u ${u}`).toBe(kept(u));
+      }
+    }
   });
 
   it('is reproducible for a seed and changes with the seed', () => {
