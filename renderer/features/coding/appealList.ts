@@ -1,4 +1,3 @@
-import { Dexie } from 'dexie';
 import type { Variable } from '../../../shared/model/index.ts';
 import type { CodingFilter } from '../../store/codingSlice.ts';
 import { db } from '../../db/db.ts';
@@ -7,9 +6,6 @@ import { readAppealColumns } from '../../db/appealColumns.ts';
 import { AppealListSource, codedAppeals as codedAppealsIn } from './appealListSource.ts';
 
 export type { AppealList } from './appealListSource.ts';
-
-/** Part `at` of a compound key, as Dexie returns them. */
-const part = <T>(key: unknown, at: number) => (key as readonly T[])[at]!;
 
 let source: AppealListSource | undefined;
 /** The list source of this thread (the worker has its own): jsdom tests, and this module's calls. */
