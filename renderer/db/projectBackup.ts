@@ -7,7 +7,7 @@ import {
 import type { Project } from '../../shared/model/index.ts';
 import { db, type BackupRecord } from './db.ts';
 import { deleteProject } from './projects.ts';
-import { codingTables, projectClearedCodings, projectCodings, putCodings } from './queries.ts';
+import { codingTables, projectAllCodings, putCodings } from './queries.ts';
 
 /** Every table a project lives in: what a backup reads and a restore writes, in one transaction. */
 const projectTables = () => [
@@ -32,21 +32,16 @@ export function readProjectData(projectId: string): Promise<ProjectData | undefi
   return db.transaction('r', projectTables(), async () => {
     const project = await db.projects.get(projectId);
     if (!project) return undefined;
-    const [codebooks, appeals, answers, cleared, consensus, reviews, trainingSets, imports] =
-      await Promise.all([
-        db.codebooks.where('projectId').equals(projectId).toArray(),
-        db.appeals
-          .where('[projectId+order]')
-          .between([projectId, -Infinity], [projectId, Infinity])
-          .toArray(),
-        projectCodings(projectId),
-        projectClearedCodings(projectId),
-        db.consensus.where('projectId').equals(projectId).toArray(),
-        db.reviews.where('projectId').equals(projectId).toArray(),
-        db.trainingSets.where('projectId').equals(projectId).toArray(),
-        db.imports.where('projectId').equals(projectId).toArray(),
-      ]);
-    const codings = [...answers, ...cleared];
+    const [codebooks, appeals, codings, consensus, reviews, trainingSets, imports] = await Promise.all([
+      db.codebooks.where('projectId').equals(projectId).toArray(),
+      db.appeals.where('[projectId+order]').between([projectId, -Infinity], [projectId, Infinity]).toArray(),
+      // Answers and tombstones: the file carries both.
+      projectAllCodings(projectId),
+      db.consensus.where('projectId').equals(projectId).toArray(),
+      db.reviews.where('projectId').equals(projectId).toArray(),
+      db.trainingSets.where('projectId').equals(projectId).toArray(),
+      db.imports.where('projectId').equals(projectId).toArray(),
+    ]);
     const coderIds = new Set([
       ...codings.map((c) => c.coderId),
       ...consensus.map((c) => c.by),

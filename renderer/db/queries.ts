@@ -96,9 +96,9 @@ export async function coderCodings(
   return (await projectCodingBlocks(projectId, coderId, from)).flatMap((block) => block.codings);
 }
 
-/** Every cleared coding of the project (tombstones), all coders: the merge needs them. */
-export async function projectClearedCodings(projectId: string): Promise<Coding[]> {
-  return (await projectCodingBlocks(projectId)).flatMap((block) => block.codings.filter((c) => c.cleared));
+/** Every coding of the project, all coders, answers and cleared ones. */
+export async function projectAllCodings(projectId: string): Promise<Coding[]> {
+  return (await projectCodingBlocks(projectId)).flatMap((block) => block.codings);
 }
 
 /** Every answer of the project, all coders (cleared codings are not answers). */
@@ -107,19 +107,34 @@ export async function projectCodings(projectId: string, from: KodtauDb = db): Pr
 }
 
 /**
- * Every answer to one variable, all coders, by coder, then appeal (the order the old
- * `[projectId+variableId]` index gave): its coders' blocks, a few hundred rows, are read whole.
+ * Every answer of the project by variable, each variable's by coder, then appeal (the order the
+ * old `[projectId+variableId]` index gave): the coders' blocks, a few hundred rows, read once.
  */
+export async function projectCodingsByVariable(
+  projectId: string,
+  from: KodtauDb = db,
+): Promise<Map<string, Coding[]>> {
+  const byVariable = new Map<string, Coding[]>();
+  for (const block of await projectCodingBlocks(projectId, undefined, from))
+    for (const coding of block.codings) {
+      if (coding.cleared) continue;
+      let list = byVariable.get(coding.variableId);
+      if (!list) byVariable.set(coding.variableId, (list = []));
+      list.push(coding);
+    }
+  // Blocks come by coder, then block: within a coder, appeals in code-unit order.
+  for (const list of byVariable.values())
+    list.sort((a, b) => byCodeUnit(a.coderId, b.coderId) || byCodeUnit(a.appealId, b.appealId));
+  return byVariable;
+}
+
+/** Every answer to one variable, all coders, in the order of `projectCodingsByVariable`. */
 export async function variableCodings(
   projectId: string,
   variableId: string,
   from: KodtauDb = db,
 ): Promise<Coding[]> {
-  const found = (await projectCodingBlocks(projectId, undefined, from)).flatMap((block) =>
-    block.codings.filter((c) => c.variableId === variableId && !c.cleared),
-  );
-  // Blocks come by coder, then block: within a coder, appeals in code-unit order.
-  return found.sort((a, b) => byCodeUnit(a.coderId, b.coderId) || byCodeUnit(a.appealId, b.appealId));
+  return (await projectCodingsByVariable(projectId, from)).get(variableId) ?? [];
 }
 
 const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -16,7 +16,7 @@ import {
 import { tableSourceKey, type SourceValues, type TableSource } from '../../../shared/tables/tableSource.ts';
 import { projectBlocks, type AnswerBlock } from '../../db/answerBlocks.ts';
 import type { KodtauDb } from '../../db/db.ts';
-import { projectCoderIds, variableCodings } from '../../db/queries.ts';
+import { projectCodingsByVariable, projectCoderIds } from '../../db/queries.ts';
 import { metaById, readAppealColumns, type ColumnMeta } from '../../db/appealColumns.ts';
 import {
   datasetFile,
@@ -72,7 +72,8 @@ const CHUNK = 10_000;
 export class DatasetSource {
   private version: DataVersion = { projectId: '', codings: -1, appeals: -1 };
   private blocks = new Map<string, Promise<AnswerBlock[]>>();
-  private rows = new Map<string, Promise<Coding[]>>();
+  /** Every variable's coding rows: the coders' blocks hold them all, read once for every variable. */
+  private rows: Promise<Map<string, Coding[]>> | null = null;
   private consensus = new Map<string, Promise<Consensus[]>>();
   /** A source's values of one variable, by source, codebook and variable. */
   private values = new Map<string, Promise<SourceValues>>();
@@ -92,7 +93,7 @@ export class DatasetSource {
     }
     if (old.projectId !== version.projectId || old.codings !== version.codings) {
       this.blocks.clear();
-      this.rows.clear();
+      this.rows = null;
       this.consensus.clear();
       this.values.clear();
     }
@@ -120,13 +121,9 @@ export class DatasetSource {
   }
 
   /** The coding rows of one variable, all coders, for a file of the coders' own codings. */
-  private variableCodings(variableId: string): Promise<Coding[]> {
-    let read = this.rows.get(variableId);
-    if (!read) {
-      read = variableCodings(this.projectId, variableId, this.db);
-      this.rows.set(variableId, read);
-    }
-    return read;
+  private async variableCodings(variableId: string): Promise<Coding[]> {
+    this.rows ??= projectCodingsByVariable(this.projectId, this.db);
+    return (await this.rows).get(variableId) ?? [];
   }
 
   private variableConsensus(variableId: string): Promise<Consensus[]> {
