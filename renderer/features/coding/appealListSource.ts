@@ -248,8 +248,15 @@ export class AppealListSource {
    * wait for them (at 100 000 appeals that read takes seconds). A failed read is tried again when asked.
    */
   warm(projectId: string, coderId: string) {
-    this.appealColumns(projectId)
+    // The coder's states first (a walk over their blocks, a second at 100 000 appeals; the
+    // screen asked for the coded ones as it opened), then the texts (several seconds): the two
+    // reads would otherwise share this thread, and the status filters wait for both.
+    const coded = [...this.codedSets.values()]
+      .filter((entry) => entry.projectId === projectId && entry.coderId === coderId)
+      .map((entry) => entry.value);
+    Promise.allSettled(coded)
       .then(() => this.flags(projectId, coderId))
+      .then(() => this.appealColumns(projectId))
       .catch(() => {});
   }
 
@@ -290,17 +297,39 @@ export class AppealListSource {
   /** The appeals `coderId` has coded, kept (and kept up to date, see `forget`) while the screen is open. */
   coded(projectId: string, coderId: string, variables: readonly Variable[]): Promise<Set<string>> {
     const key = JSON.stringify([projectId, coderId, variables.map((v) => [v.id, v.required])]);
-    return keptEntry(this.codedSets, key, { projectId, coderId, variables }, () =>
-      codedAppeals(this.db, projectId, coderId, variables),
-    );
+    return keptEntry(this.codedSets, key, { projectId, coderId, variables }, () => {
+      const states = readStates(this.db, projectId, coderId, variables);
+      // The same walk over the coder's blocks gives the unsure and noted appeals: the status
+      // filters then need no read of their own (each walk takes the coder's every coding).
+      void this.flags(projectId, coderId, () => states.then(({ flagged }) => flagged)).catch(() => {});
+      return states.then(({ coded }) => coded);
+    });
   }
 
   /** The appeals `coderId` marked unsure, and those with their note, kept up to date like `coded`. */
-  private flags(projectId: string, coderId: string): Promise<Flagged> {
-    return keptEntry(this.flagSets, JSON.stringify([projectId, coderId]), { projectId, coderId }, () =>
-      readFlags(this.db, projectId, coderId),
-    );
+  private flags(
+    projectId: string,
+    coderId: string,
+    read = () => readFlags(this.db, projectId, coderId),
+  ): Promise<Flagged> {
+    return keptEntry(this.flagSets, JSON.stringify([projectId, coderId]), { projectId, coderId }, read);
   }
+}
+
+/** The appeals one coder has coded (see `isCoded`), marked unsure and noted: one walk over their blocks. */
+async function readStates(
+  db: KodtauDb,
+  projectId: string,
+  coderId: string,
+  variables: readonly Variable[],
+): Promise<{ coded: Set<string>; flagged: Flagged }> {
+  const coded = new Set<string>();
+  const flagged: Flagged = { unsure: new Set(), noted: new Set() };
+  await coderBlocks(db, projectId, coderId, (codings) => {
+    for (const appealId of codedOf(codings, variables)) coded.add(appealId);
+    addFlags(flagged, codings);
+  });
+  return { coded, flagged };
 }
 
 /** The appeals one coder marked unsure, and those with their note: their blocks, a few hundred rows. */
