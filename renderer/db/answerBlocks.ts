@@ -97,9 +97,12 @@ const keyOf = (coding: Coding): AnswerBlockKey => [
   blockOf(coding.appealId),
 ];
 
-/** Groups codings by the block they belong to, in the order given (a later one wins). */
-function byBlock(codings: readonly Coding[]): Map<string, { key: AnswerBlockKey; codings: Coding[] }> {
-  const groups = new Map<string, { key: AnswerBlockKey; codings: Coding[] }>();
+/** Groups codings by the key `keyOf` gives them (a block's), in the order given (a later one wins). */
+export function groupCodings<K extends readonly (string | number)[]>(
+  codings: Iterable<Coding>,
+  keyOf: (coding: Coding) => K,
+): Map<string, { key: K; codings: Coding[] }> {
+  const groups = new Map<string, { key: K; codings: Coding[] }>();
   for (const coding of codings) {
     const key = keyOf(coding);
     const id = key.join('\u0000');
@@ -145,7 +148,7 @@ export async function updateAnswerBlocks(
   codings: readonly Coding[],
 ): Promise<void> {
   if (codings.length === 0) return;
-  const groups = [...byBlock(codings).values()];
+  const groups = [...groupCodings(codings, keyOf).values()];
   const found = await table.bulkGet(groups.map((g) => g.key));
   // A slice of blocks at a time, each written before the next is built: the thread (a worker's
   // too, which hears a cancel between two tasks) is never held long, and the transaction stays busy.

@@ -1,5 +1,5 @@
 import type { Coding } from '../../shared/model/index.ts';
-import { blockOf } from './answerBlocks.ts';
+import { blockOf, groupCodings } from './answerBlocks.ts';
 
 export type CodingBlockKey = [projectId: string, coderId: string, block: number];
 
@@ -50,20 +50,8 @@ export class OpenCodingBlock {
   }
 }
 
-/** Groups codings by their block, in the order given: `OpenCodingBlock`s with no stored row yet. */
-export function groupByBlock(
-  codings: Iterable<Coding>,
-): Map<string, { key: CodingBlockKey; codings: Coding[] }> {
-  const groups = new Map<string, { key: CodingBlockKey; codings: Coding[] }>();
-  for (const coding of codings) {
-    const key = codingBlockKeyOf(coding);
-    const id = key.join('\u0000');
-    let group = groups.get(id);
-    if (!group) groups.set(id, (group = { key, codings: [] }));
-    group.codings.push(coding);
-  }
-  return groups;
-}
+/** Groups codings by their coder's block, in the order given (a later one wins). */
+export const groupByBlock = (codings: Iterable<Coding>) => groupCodings(codings, codingBlockKeyOf);
 
 /** Builds blocks from codings given one at a time (the version-10 upgrade). */
 export class CodingBlockBuilder {
