@@ -33,6 +33,8 @@ export class DatasetClient {
   private next = 0;
   private pending = new Map<number, Pending>();
   private stopped = new Set<number>();
+  /** Calls not yet sent to the worker (see `call`). */
+  private queued = new Set<number>();
 
   call<K extends DatasetCall['kind']>(
     call: Extract<DatasetCall, { kind: K }>,
@@ -43,8 +45,15 @@ export class DatasetClient {
       this.pending.set(id, { resolve: resolve as (result: never) => void, reject, progress });
     });
     const worker = this.start();
-    if (worker) worker.postMessage({ id, call } satisfies WorkerRequest);
-    else {
+    if (worker) {
+      // Sent at the end of this task: a call cancelled in the same task (a screen changing two
+      // choices at once asks, drops and asks again) never reaches the worker, which would
+      // otherwise count it in full before it reads the cancel.
+      this.queued.add(id);
+      queueMicrotask(() => {
+        if (this.queued.delete(id)) worker.postMessage({ id, call } satisfies WorkerRequest);
+      });
+    } else {
       const step = (p: DatasetProgress) => {
         if (this.stopped.has(id)) throw new Cancelled();
         this.pending.get(id)?.progress?.(p);
@@ -89,8 +98,11 @@ export class DatasetClient {
     const pending = this.pending.get(id);
     if (!pending) return;
     this.pending.delete(id);
-    this.stopped.add(id);
-    this.worker?.postMessage({ id, cancel: true } satisfies WorkerRequest);
+    // One not sent yet is simply not sent.
+    if (!this.queued.delete(id)) {
+      this.stopped.add(id);
+      this.worker?.postMessage({ id, cancel: true } satisfies WorkerRequest);
+    }
     pending.reject(new Cancelled());
   }
 
