@@ -29,13 +29,21 @@ export function majorityVote(votes: readonly (readonly string[])[], multiple: bo
     }
     return { values, tied };
   }
-  const counts = new Map<string, number>();
+  // A unit has a few votes: counted in two arrays, each value where it was first given (the
+  // order ties are listed in). Tables call this for every unit the coders split on.
+  const keys: string[] = [];
+  const counts: number[] = [];
+  let top = 0;
   for (const vote of votes) {
     const key = vote[0] ?? '';
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+    let at = keys.indexOf(key);
+    if (at < 0) {
+      at = keys.push(key) - 1;
+      counts.push(0);
+    }
+    top = Math.max(top, ++counts[at]!);
   }
-  const top = Math.max(...counts.values());
-  const winners = [...counts].filter(([, count]) => count === top).map(([key]) => key);
+  const winners = keys.filter((_, i) => counts[i] === top);
   if (winners.length > 1) return { values: [], tied: winners.filter((key) => key !== '') };
   return { values: winners[0] ? [winners[0]] : [], tied: [] };
 }

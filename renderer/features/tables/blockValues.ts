@@ -64,7 +64,11 @@ export function blockValues(
       const { cells } = block;
       const coder = source.kind === 'coder' ? block.coders.indexOf(source.coderId) : -1;
       // The vote on each combination of the block's answers, counted once (most units repeat one).
-      const votes = new Map<string, { tied: string[]; value: SourceValue }>();
+      // A combination is its answers' indices (plus one) as digits of a number, where every
+      // combination of the block's coders fits in one exactly; else a string of them.
+      const votes = new Map<number | string, { tied: string[]; value: SourceValue }>();
+      const base = answers.length + 1;
+      const numeric = base ** block.coders.length < Number.MAX_SAFE_INTEGER;
       // One unit at a time: the cells from `start` to `end` are one appeal's.
       for (let start = 0; start < cells.length;) {
         const appeal = cells[start]!;
@@ -85,8 +89,13 @@ export function blockValues(
             else unresolved.push({ appealId, variableId });
           }
         } else {
-          let combination = '';
-          for (let i = start; i < end; i += 3) combination += `${cells[i + 2]},`;
+          let combination: number | string = 0;
+          if (numeric)
+            for (let i = start; i < end; i += 3) combination = combination * base + cells[i + 2]! + 1;
+          else {
+            combination = '';
+            for (let i = start; i < end; i += 3) combination += `${cells[i + 2]},`;
+          }
           let result = votes.get(combination);
           if (!result) {
             const list: string[][] = [];
