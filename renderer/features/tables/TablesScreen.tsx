@@ -71,18 +71,21 @@ export function TablesScreen() {
     ...metaKeys.map((key) => `meta:${key}`),
     ...(codebook?.variables.filter((v) => v.kind !== 'text').map((v) => `var:${v.id}`) ?? []),
   ];
-  const subject = subjectKeys.includes(subjectKey) ? subjectKey : (subjectKeys[0] ?? subjectKey);
-  const hasSubjects = subjectKeys.length > 0;
+  // Until the overview tells the columns, the chosen subject is asked for as it is: the table is
+  // counted while the overview is read (the worker interleaves both), and asked again only when
+  // the project lacks that column.
+  const subject = !data || subjectKeys.includes(subjectKey) ? subjectKey : (subjectKeys[0] ?? subjectKey);
+  const hasSubjects = !data || subjectKeys.length > 0;
 
   // The worker counts the table; a new question (or new data) asks again.
   const labelsIn = labelLang || lang;
   const call = useMemo(() => {
     const parsed = parseSubject(subject);
-    if (!version || !codebook || !data || !parsed || !hasSubjects) return null;
+    if (!version || !codebook || !parsed || !hasSubjects) return null;
     const source = parseTableSource(sourceKey) ?? { kind: 'final' as const };
     const query = { subject: parsed, by: parseSubject(byKey), source, sort, lang: labelsIn };
     return { kind: 'table' as const, version, codebook, query };
-  }, [version, codebook, data, subject, byKey, sourceKey, sort, labelsIn, hasSubjects]);
+  }, [version, codebook, subject, byKey, sourceKey, sort, labelsIn, hasSubjects]);
   const figures = useDatasetCall(client, call);
   // Once a table is shown, the worker reads every variable ahead: the next table is counted at once.
   const shown = !!figures.value;
@@ -93,7 +96,12 @@ export function TablesScreen() {
     return running.cancel;
   }, [client, version, codebook, shown]);
   // The table on screen is the one last counted, worded as chosen now.
-  const answered = figures.call;
+  // Not the answer to a guess the overview then ruled out (a column the project lacks).
+  const asked = figures.call?.query.subject;
+  const answered =
+    asked && (!data || subjectKeys.includes(asked.kind === 'meta' ? `meta:${asked.key}` : `var:${asked.id}`))
+      ? figures.call
+      : undefined;
   const built = useMemo(
     () =>
       figures.value && answered
