@@ -41,3 +41,13 @@ export const VERSION_9_STORES = {
   codings: '[projectId+coderId+appealId+variableId], [projectId+variableId]',
   coderEdits: '[projectId+coderId]',
 };
+
+/** Version 11: the codings in each coder's blocks, the appeals one to a row beside their columns. */
+export const VERSION_11_STORES = {
+  ...VERSION_9_STORES,
+  codings: null,
+  clearedCodings: null,
+  codingBlocks: '[projectId+coderId+block]',
+  appeals: '[projectId+id], [projectId+order]',
+  appealColumns: '[projectId+chunk]',
+};

@@ -1,12 +1,4 @@
-import {
-  Dexie,
-  type DBCore,
-  type DBCoreMutateRequest,
-  type DBCoreTable,
-  type DBCoreTransaction,
-  type Middleware,
-  type Table,
-} from 'dexie';
+import { Dexie, type Table } from 'dexie';
 import { metaValue, type Appeal } from '../../shared/model/index.ts';
 
 /** The metadata fields the coding filters, Tables and the agreement's date range read of every appeal. */
@@ -14,11 +6,10 @@ export const COLUMN_META = ['region', 'addressee', 'date'] as const;
 export type ColumnMeta = (typeof COLUMN_META)[number];
 
 /**
- * Derived from `appeals`: the project's appeals as columns, in source order (order, then id, as
- * the `[projectId+order]` index has them), a chunk of orders to a row. The coding screen's list
- * and filters, Tables' metadata and the agreement's date range read a few rows here instead of
- * 100 000 index keys, and the appeals need no index per metadata field (each costs every appeal
- * written). `undefined` where an appeal lacks the field.
+ * Derived from the appeals: the project's appeals as columns, in source order (order, then id),
+ * a chunk of orders to a row. The coding screen's list and filters, Tables' metadata and the
+ * agreement's date range read a few rows here instead of every appeal's text, and the appeals
+ * need no index per metadata field. `undefined` where an appeal lacks the field.
  */
 export interface AppealColumnChunk extends Record<ColumnMeta, (string | undefined)[]> {
   projectId: string;
@@ -34,7 +25,6 @@ export type AppealColumns = Omit<AppealColumnChunk, 'projectId' | 'chunk'>;
 
 /** Orders per row: 100 000 appeals are ten rows, and an import or package adds to the last ones. */
 export const CHUNK_ORDERS = 10_000;
-export const APPEAL_COLUMNS = 'appealColumns';
 
 const emptyColumns = (): AppealColumns => ({ orders: [], ids: [], region: [], addressee: [], date: [] });
 
@@ -108,140 +98,38 @@ function chunkRow(projectId: string, chunk: number, entries: Entry[]): AppealCol
 const chunkKey = (appeal: Appeal) =>
   JSON.stringify([appeal.projectId, Math.floor(appeal.order / CHUNK_ORDERS)]);
 
-/** The rows of the columns a write changes, and those it leaves empty. */
-interface ColumnChanges {
-  put: AppealColumnChunk[];
-  emptied: AppealColumnKey[];
-}
+const entriesOf = (row: AppealColumnChunk): Entry[] =>
+  row.ids.map((id, at) => ({
+    order: row.orders[at]!,
+    id,
+    meta: { region: row.region[at], addressee: row.addressee[at], date: row.date[at] },
+  }));
 
 /**
- * The chunks' rows as a write of appeals leaves them: `removed` are the appeals as they were
- * before (put over or deleted), `added` as they are now. Read in the write's transaction.
+ * Adds appeals new to their project to its columns: called by `addAppeals`, in the transaction
+ * that writes the appeals, so the columns are never behind and a cancel rolls both back.
  */
-async function columnChanges(
-  columns: DBCoreTable,
-  trans: DBCoreTransaction,
-  removed: readonly Appeal[],
-  added: readonly Appeal[],
-): Promise<ColumnChanges> {
-  const touched = new Map<string, { gone: Set<string>; fresh: Entry[] }>();
-  const at = (appeal: Appeal) => {
+export async function addToColumns(
+  columns: Table<AppealColumnChunk, AppealColumnKey>,
+  appeals: readonly Appeal[],
+): Promise<void> {
+  const fresh = new Map<string, Entry[]>();
+  for (const appeal of appeals) {
     const key = chunkKey(appeal);
-    let change = touched.get(key);
-    if (!change) touched.set(key, (change = { gone: new Set(), fresh: [] }));
-    return change;
-  };
-  for (const appeal of removed) at(appeal).gone.add(appeal.id);
-  for (const appeal of added) at(appeal).fresh.push(entryOf(appeal));
-  const put: AppealColumnChunk[] = [];
-  const emptied: AppealColumnKey[] = [];
-  if (touched.size === 0) return { put, emptied };
-  const keys = [...touched.keys()].map((key) => JSON.parse(key) as AppealColumnKey);
-  const rows = (await columns.getMany({ trans, keys })) as (AppealColumnChunk | undefined)[];
-  keys.forEach(([projectId, chunk], i) => {
-    const { gone, fresh } = touched.get(JSON.stringify([projectId, chunk]))!;
-    const row = rows[i];
-    const entries: Entry[] = [];
-    row?.ids.forEach((id, at) => {
-      if (gone.has(id)) return;
-      entries.push({
-        order: row.orders[at]!,
-        id,
-        meta: { region: row.region[at], addressee: row.addressee[at], date: row.date[at] },
-      });
-    });
-    for (const entry of fresh) entries.push(entry);
-    if (entries.length === 0) emptied.push([projectId, chunk]);
-    else put.push(chunkRow(projectId, chunk, entries));
-  });
-  return { put, emptied };
-}
-
-/** The rows of the appeals a put or delete is about to replace or remove, as they are now. */
-async function before(appeals: DBCoreTable, req: DBCoreMutateRequest): Promise<Appeal[]> {
-  const { trans } = req;
-  if (req.type === 'add') return [];
-  if (req.type === 'deleteRange') {
-    const { result } = await appeals.query({
-      trans,
-      values: true,
-      query: { index: appeals.schema.primaryKey, range: req.range },
-    });
-    return result as Appeal[];
+    let entries = fresh.get(key);
+    if (!entries) fresh.set(key, (entries = []));
+    entries.push(entryOf(appeal));
   }
-  const keys =
-    req.type === 'delete'
-      ? req.keys
-      : (req.keys ?? req.values.map((value) => appeals.schema.primaryKey.extractKey!(value)));
-  return ((await appeals.getMany({ trans, keys })) as (Appeal | undefined)[]).filter(
-    (row): row is Appeal => row !== undefined,
+  const keys = [...fresh.keys()].map((key) => JSON.parse(key) as AppealColumnKey);
+  const rows = await columns.bulkGet(keys);
+  await columns.bulkPut(
+    keys.map(([projectId, chunk], i) => {
+      const entries = fresh.get(JSON.stringify([projectId, chunk]))!;
+      const row = rows[i];
+      return chunkRow(projectId, chunk, row ? [...entriesOf(row), ...entries] : entries);
+    }),
   );
 }
-
-/**
- * The appeals table, each of its writes applied to the columns as well. Chained on Dexie's own
- * promises, not awaited: the middlewares below take the transaction from the zone those carry.
- */
-function withColumns(appeals: DBCoreTable, columns: DBCoreTable): DBCoreTable {
-  const { Promise: DexiePromise } = Dexie;
-  return {
-    ...appeals,
-    mutate: (req) =>
-      DexiePromise.resolve(before(appeals, req)).then((removed) =>
-        DexiePromise.resolve(appeals.mutate(req)).then((result) => {
-          const written = (req.type === 'add' || req.type === 'put' ? (req.values as Appeal[]) : []).filter(
-            (_, i) => !result.failures[i],
-          );
-          // A put that failed leaves its appeal as it was.
-          const kept = new Set(written.map((a) => JSON.stringify([a.projectId, a.id])));
-          const replaced =
-            req.type === 'put' && result.numFailures > 0
-              ? removed.filter((old) => kept.has(JSON.stringify([old.projectId, old.id])))
-              : removed;
-          const { trans } = req;
-          return DexiePromise.resolve(columnChanges(columns, trans, replaced, written))
-            .then(({ put, emptied }) =>
-              DexiePromise.all([
-                put.length > 0 ? columns.mutate({ type: 'put', trans, values: put }) : null,
-                emptied.length > 0 ? columns.mutate({ type: 'delete', trans, keys: emptied }) : null,
-              ]),
-            )
-            .then(() => result);
-        }),
-      ),
-  };
-}
-
-/**
- * Keeps `appealColumns` in step with `appeals`: every transaction that may write appeals also
- * takes the columns' store, and every write of appeals (from any writer: a package, an import, a
- * project file, the demo, a test) updates the columns of the appeals it wrote, in the same
- * transaction. So the columns are never behind, and a cancel rolls both back.
- */
-export const appealColumnsMiddleware: Middleware<DBCore> = {
-  stack: 'dbcore',
-  name: 'AppealColumns',
-  // Below Dexie's hooks (level 2), which look for the transaction in a zone an await here would
-  // leave; above its observability and cache (level 0), so the columns' writes are seen as writes.
-  level: 1.5,
-  create: (down) => {
-    // A database still being upgraded to the version that has the columns has nothing to keep.
-    if (!down.schema.tables.some((table) => table.name === APPEAL_COLUMNS)) return down;
-    const columns = down.table(APPEAL_COLUMNS);
-    return {
-      ...down,
-      transaction: (stores, mode, options) =>
-        down.transaction(
-          mode === 'readwrite' && stores.includes('appeals') && !stores.includes(APPEAL_COLUMNS)
-            ? [...stores, APPEAL_COLUMNS]
-            : stores,
-          mode,
-          options,
-        ),
-      table: (name) => (name === 'appeals' ? withColumns(down.table(name), columns) : down.table(name)),
-    };
-  },
-};
 
 /** Builds every project's columns from the appeals there are (the schema upgrade that adds them). */
 export async function rebuildAppealColumns(

@@ -8,12 +8,13 @@ import type { Project } from '../../shared/model/index.ts';
 import { db, type BackupRecord } from './db.ts';
 import { deleteProject } from './projects.ts';
 import { codingTables, projectAllCodings, putCodings } from './queries.ts';
+import { addAppeals, appealTables, projectAppeals } from './appeals.ts';
 
 /** Every table a project lives in: what a backup reads and a restore writes, in one transaction. */
 const projectTables = () => [
   db.projects,
   db.codebooks,
-  db.appeals,
+  ...appealTables(),
   db.coders,
   ...codingTables(),
   db.consensus,
@@ -34,7 +35,7 @@ export function readProjectData(projectId: string): Promise<ProjectData | undefi
     if (!project) return undefined;
     const [codebooks, appeals, codings, consensus, reviews, trainingSets, imports] = await Promise.all([
       db.codebooks.where('projectId').equals(projectId).toArray(),
-      db.appeals.where('[projectId+order]').between([projectId, -Infinity], [projectId, Infinity]).toArray(),
+      projectAppeals(projectId),
       // Answers and tombstones: the file carries both.
       projectAllCodings(projectId),
       db.consensus.where('projectId').equals(projectId).toArray(),
@@ -92,7 +93,7 @@ export async function restoreProjectFile(
     const known = new Set((await db.coders.bulkGet(file.coders.map((c) => c.id))).map((c) => c?.id));
     await db.projects.add(file.project);
     await db.codebooks.bulkAdd(file.codebooks);
-    await db.appeals.bulkAdd(file.appeals);
+    await addAppeals(file.appeals);
     await db.coders.bulkAdd(file.coders.filter((coder) => !known.has(coder.id)));
     await putCodings(file.codings);
     await db.consensus.bulkAdd(file.consensus);

@@ -3,6 +3,7 @@ import { createDemoProject, DEMO_PROJECT_ID } from '../../shared/demo/index.ts';
 import type { Codebook, Lang } from '../../shared/model/index.ts';
 import { db } from './db.ts';
 import { codingTables, deleteProjectCodings, putCodings } from './queries.ts';
+import { addAppeals, appealTables, deleteProjectAppeals } from './appeals.ts';
 
 /**
  * Writes the embedded demo project (project, codebook, appeals, the two demo coders and
@@ -13,12 +14,12 @@ export async function openDemoProject(lang: Lang = 'en'): Promise<string> {
   const demo = createDemoProject(lang);
   await db.transaction(
     'rw',
-    [db.projects, db.codebooks, db.appeals, db.coders, ...codingTables(), db.imports],
+    [db.projects, db.codebooks, ...appealTables(), db.coders, ...codingTables(), db.imports],
     async () => {
       if (await db.projects.get(DEMO_PROJECT_ID)) return;
       await db.projects.add(demo.project);
       await db.codebooks.add(demo.codebook);
-      await db.appeals.bulkAdd(demo.appeals);
+      await addAppeals(demo.appeals);
       await db.coders.bulkPut(demo.coders);
       await putCodings(demo.codings);
       await db.imports.add({
@@ -42,7 +43,7 @@ export async function deleteProject(projectId: string): Promise<void> {
     [
       db.projects,
       db.codebooks,
-      db.appeals,
+      ...appealTables(),
       ...codingTables(),
       db.consensus,
       db.imports,
@@ -51,10 +52,7 @@ export async function deleteProject(projectId: string): Promise<void> {
       db.backups,
     ],
     async () => {
-      await db.appeals
-        .where('[projectId+order]')
-        .between([projectId, -Infinity], [projectId, Infinity])
-        .delete();
+      await deleteProjectAppeals(projectId);
       await deleteProjectCodings(projectId);
       await db.coderEdits
         .where('[projectId+coderId]')

@@ -90,8 +90,9 @@ async function seed(args: { codebook: Codebook; appeals: number; project: string
   type Hooks = {
     db: import('../../renderer/db/db.ts').KodtauDb;
     useAppStore: typeof import('../../renderer/store/index.ts').useAppStore;
+    appeals: typeof import('../../renderer/db/appeals.ts');
   };
-  const { db, useAppStore } = (window as unknown as { kodtauTest: Hooks }).kodtauTest;
+  const { db, useAppStore, appeals } = (window as unknown as { kodtauTest: Hooks }).kodtauTest;
   const regions = args.codebook.variables.find((v) => v.id === 'region')!.categories.map((c) => c.label.en!);
   const sentence =
     'Прошу рассмотреть мою жалобу: сотрудник акимата потребовал «благодарность» за справку. ' +
@@ -109,7 +110,7 @@ async function seed(args: { codebook: Codebook; appeals: number; project: string
   });
   const chunk = 10_000;
   for (let from = 0; from < args.appeals; from += chunk) {
-    const rows = [];
+    const rows: import('../../shared/model/index.ts').Appeal[] = [];
     for (let order = from; order < Math.min(from + chunk, args.appeals); order++)
       rows.push({
         projectId: args.project,
@@ -124,7 +125,7 @@ async function seed(args: { codebook: Codebook; appeals: number; project: string
           language: order % 2 ? 'ru' : 'kk',
         },
       });
-    await db.appeals.bulkAdd(rows);
+    await db.transaction('rw', appeals.appealTables(), () => appeals.addAppeals(rows));
   }
   useAppStore.setState({ coderId: args.coder, projectId: args.project, screen: 'coding', language: 'en' });
 }

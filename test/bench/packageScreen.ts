@@ -38,6 +38,7 @@ export async function measurePackageOpen(
 type Hooks = {
   db: import('../../renderer/db/db.ts').KodtauDb;
   useAppStore: typeof import('../../renderer/store/index.ts').useAppStore;
+  appeals: typeof import('../../renderer/db/appeals.ts');
 };
 type Time = (act: () => void, done: () => boolean, timeoutMs?: number) => Promise<Timed>;
 type PackageWindow = {
@@ -50,11 +51,11 @@ type PackageWindow = {
 /** Runs in the page: the project's appeals and codebook as the package of a new project. */
 async function preparePackage({ project, copy }: { project: string; copy: string }) {
   const w = window as unknown as PackageWindow;
-  const { db } = w.kodtauTest;
+  const { db, appeals: rows } = w.kodtauTest;
   const [source, codebooks, appeals] = await Promise.all([
     db.projects.get(project),
     db.codebooks.where('projectId').equals(project).toArray(),
-    db.appeals.where('[projectId+order]').between([project, -Infinity], [project, Infinity]).toArray(),
+    rows.projectAppeals(project),
   ]);
   const bytes = w.kodtauPackage({
     project: { ...source!, id: copy, name: 'Scale package' },
@@ -81,10 +82,10 @@ async function openPackage(): Promise<Timed> {
 
 /** Runs in the page: removes the project the package made and goes back to the measured one. */
 async function removeCopy({ project, copy }: { project: string; copy: string }) {
-  const { db, useAppStore } = (window as unknown as PackageWindow).kodtauTest;
+  const { db, useAppStore, appeals } = (window as unknown as PackageWindow).kodtauTest;
   useAppStore.setState({ projectId: project, screen: 'settings' });
-  await db.transaction('rw', [db.projects, db.codebooks, db.appeals, db.imports], async () => {
-    await db.appeals.where('[projectId+order]').between([copy, -Infinity], [copy, Infinity]).delete();
+  await db.transaction('rw', [db.projects, db.codebooks, ...appeals.appealTables(), db.imports], async () => {
+    await appeals.deleteProjectAppeals(copy);
     await db.codebooks.where('projectId').equals(copy).delete();
     await db.imports.where('projectId').equals(copy).delete();
     await db.projects.delete(copy);

@@ -141,6 +141,7 @@ export async function measured(): Promise<readonly BenchResult[]> {
 type Hooks = {
   db: import('../../renderer/db/db.ts').KodtauDb;
   useAppStore: typeof import('../../renderer/store/index.ts').useAppStore;
+  appeals: typeof import('../../renderer/db/appeals.ts');
 } & Pick<typeof import('../../renderer/db/queries.ts'), 'codingTables' | 'putCodings'>;
 
 /**
@@ -156,8 +157,13 @@ async function seedScale(args: {
   project: string;
   supervisor: string;
 }) {
-  const { db, useAppStore, codingTables, putCodings } = (window as unknown as { kodtauTest: Hooks })
-    .kodtauTest;
+  const {
+    db,
+    useAppStore,
+    codingTables,
+    putCodings,
+    appeals: appealStore,
+  } = (window as unknown as { kodtauTest: Hooks }).kodtauTest;
   let state = 13;
   /** Mulberry32: a seeded generator, so every run writes the same data. */
   const random = () => {
@@ -190,7 +196,7 @@ async function seedScale(args: {
   let codings = 0;
   let agreed = 0;
   for (let from = 0; from < args.appeals; from += chunk) {
-    const appeals = [];
+    const appeals: import('../../shared/model/index.ts').Appeal[] = [];
     const rows: import('../../shared/model/index.ts').Coding[] = [];
     for (let order = from; order < Math.min(from + chunk, args.appeals); order++) {
       const id = `A-${String(order + 1).padStart(6, '0')}`;
@@ -233,7 +239,7 @@ async function seedScale(args: {
       }
     }
     try {
-      await db.appeals.bulkAdd(appeals);
+      await db.transaction('rw', appealStore.appealTables(), () => appealStore.addAppeals(appeals));
       await db.transaction('rw', codingTables(), () => putCodings(rows));
     } catch (error) {
       throw new Error(`writing appeals ${from}–: ${(error as Error).name} ${(error as Error).message}`, {

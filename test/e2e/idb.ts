@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { codingBlockKeyOf, OpenCodingBlock, type CodingBlock } from '../../renderer/db/codingBlocks.ts';
-import type { Coding } from '../../shared/model/index.ts';
+import type { AppealBlock } from '../../renderer/db/appealBlocks.ts';
+import type { Appeal, Coding } from '../../shared/model/index.ts';
 
 /**
  * The app's IndexedDB read and written with the browser's raw API, from outside the app: what is
@@ -52,6 +53,10 @@ export const putRows = (page: Page, store: string, rows: unknown[]) =>
   run<void>(page, { kind: 'put', store, rows });
 
 export const clearStore = (page: Page, store: string) => run<void>(page, { kind: 'clear', store });
+
+/** Every appeal stored, out of the appeal blocks, by project and source order. */
+export const storedAppeals = async (page: Page): Promise<Appeal[]> =>
+  (await storeRows<AppealBlock>(page, 'appealBlocks')).flatMap((block) => block.appeals);
 
 const unitOrder = (c: Coding) => [c.projectId, c.coderId, c.appealId, c.variableId].join('\u0000');
 

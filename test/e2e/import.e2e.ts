@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { importFixtures } from '../fixtures/import/fixtures.ts';
 import { shot, useBrowser } from './browser.ts';
+import { storeCount, storedAppeals } from './idb.ts';
 
 const newPage = useBrowser();
 
@@ -101,14 +102,7 @@ describe('import appeals through the wizard', () => {
     await chooseFile(page, 'Import appeals…', xlsx!);
     await runWizard(page, { sample: 'Мемлекеттік қызмет', count: 2 });
     await page.getByText('10 appeals in this project').waitFor();
-    const allText = await page.evaluate(async () => {
-      const open = indexedDB.open('kodtau');
-      const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
-      const all = db.transaction('appeals').objectStore('appeals').getAll();
-      return new Promise<{ id: string; text: string; meta: Record<string, string> }[]>(
-        (resolve) => (all.onsuccess = () => resolve(all.result)),
-      );
-    });
+    const allText = await storedAppeals(page);
     const byId = new Map(allText.map((a) => [a.id, a]));
     expect(byId.get('u-1')?.text).toBe('Қаржы полициясы өтінішіме жауап бермеді');
     expect(byId.get('x-1')?.meta).toEqual({ date: '2019-09-02', region: 'Ақмола облысы' });
@@ -172,18 +166,8 @@ describe('a large import', () => {
     await w.getByRole('button', { name: 'Cancel' }).click();
     await w.getByText('The import was cancelled.').waitFor();
     await w.getByText('Nothing was changed in your projects.').waitFor();
-    const counts = await page.evaluate(async () => {
-      const open = indexedDB.open('kodtau');
-      const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
-      const tx = db.transaction(['appeals', 'projects']);
-      const count = (store: string) =>
-        new Promise<number>((resolve) => {
-          const request = tx.objectStore(store).count();
-          request.onsuccess = () => resolve(request.result);
-        });
-      return { appeals: await count('appeals'), projects: await count('projects') };
-    });
-    expect(counts).toEqual({ appeals: 0, projects: 0 });
+    expect(await storedAppeals(page)).toEqual([]);
+    expect(await storeCount(page, 'projects')).toBe(0);
     await page.context().close();
   });
 });

@@ -109,12 +109,13 @@ describe('tables and dataset export', () => {
         new Promise<void>((resolve, reject) => {
           const open = indexedDB.open('kodtau');
           open.onsuccess = () => {
-            const store = open.result.transaction('appeals', 'readwrite').objectStore('appeals');
-            const get = store.get(['demo-open-dialogue', 'OD-2019-0002']);
+            const store = open.result.transaction('appealBlocks', 'readwrite').objectStore('appealBlocks');
+            const get = store.index('keys').get(['demo-open-dialogue', 'OD-2019-0002']);
             get.onsuccess = () => {
-              const appeal = get.result;
+              const block = get.result;
+              const appeal = block.appeals.find((a: { id: string }) => a.id === 'OD-2019-0002');
               appeal.meta.addressee = '=HYPERLINK("http://example.com";"click")';
-              store.put(appeal).onsuccess = () => resolve();
+              store.put(block).onsuccess = () => resolve();
             };
             get.onerror = () => reject(get.error);
           };

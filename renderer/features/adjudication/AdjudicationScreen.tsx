@@ -27,6 +27,7 @@ import {
 } from './queueState.ts';
 import { useQueue } from './useQueue.ts';
 import './adjudication.css';
+import { appealById } from '../../db/appeals.ts';
 
 function answerText(
   variable: Variable | undefined,
@@ -346,7 +347,7 @@ interface DecisionProps {
 async function unitOf(projectId: string, appealId: string, variableId: string, coders: readonly string[]) {
   const unit = [projectId, appealId, variableId] as [string, string, string];
   const [appeal, answers, settled, review] = await Promise.all([
-    db.appeals.get([projectId, appealId]),
+    appealById(projectId, appealId),
     unitAnswers(
       projectId,
       coders.map((coderId) => ({ coderId, appealId, variableId })),

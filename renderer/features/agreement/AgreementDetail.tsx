@@ -3,8 +3,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Coefficient } from '../../../shared/agreement/index.ts';
 import { writeCsv } from '../../../shared/csv/writeCsv.ts';
-import { localize, type Appeal, type Lang } from '../../../shared/model/index.ts';
-import { db } from '../../db/db.ts';
+import { localize, type Lang } from '../../../shared/model/index.ts';
 import { formatNumber } from '../../i18n.ts';
 import {
   categoryValues,
@@ -13,6 +12,7 @@ import {
   reliability,
   type VariableFigures,
 } from './agreementFigures.ts';
+import { appealsById } from '../../db/appeals.ts';
 
 interface Props {
   figures: VariableFigures;
@@ -51,10 +51,7 @@ export function AgreementDetail({ figures, coderName, projectId, onSave }: Props
   const max = matrix ? Math.max(1, ...matrix.counts.flat()) : 1;
   const cellAppeals = useMemo(() => (matrix && cell ? matrix.appeals(cell[0], cell[1]) : []), [matrix, cell]);
   // Only the appeals of the chosen cell are read, not the project's.
-  const appeals = useLiveQuery(async () => {
-    const found = await db.appeals.bulkGet(cellAppeals.map((id) => [projectId, id] as [string, string]));
-    return new Map(found.filter((a): a is Appeal => !!a).map((a) => [a.id, a]));
-  }, [projectId, cellAppeals]);
+  const appeals = useLiveQuery(() => appealsById(projectId, cellAppeals), [projectId, cellAppeals]);
 
   const perCategory = multi
     ? multi.perCategory.map(({ category, report: r }) => ({

@@ -1,4 +1,3 @@
-import { Dexie } from 'dexie';
 import {
   alphaDrift,
   coderDrift,
@@ -22,6 +21,7 @@ import {
   type UnitFigures,
   type VariableUnits,
 } from './agreementUnits.ts';
+import { appealCount } from '../../db/appeals.ts';
 
 /** What the dashboard asks for. */
 export interface AgreementRequest {
@@ -196,10 +196,7 @@ export class AgreementSource {
   /** How many appeals the project holds and how many answers were adjudicated. */
   async counts(projectId: string): Promise<ProjectCounts> {
     const [appeals, adjudicated] = await Promise.all([
-      this.db.appeals
-        .where('[projectId+order]')
-        .between([projectId, Dexie.minKey], [projectId, Dexie.maxKey])
-        .count(),
+      appealCount(projectId, this.db),
       this.db.consensus
         .where('projectId')
         .equals(projectId)

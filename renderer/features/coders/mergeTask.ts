@@ -9,6 +9,7 @@ import type { ReviewFlag } from '../../../shared/merge/reviewFlag.ts';
 import type { Coding } from '../../../shared/model/index.ts';
 import { db } from '../../db/db.ts';
 import { codingTables, coderCodings, putCodings } from '../../db/queries.ts';
+import { appealIds, appealTables } from '../../db/appeals.ts';
 
 /** How far the merge is: files read, then the merge itself, then codings written. */
 export type MergeProgress =
@@ -81,7 +82,7 @@ async function writeMerge(
 ): Promise<FileReport[]> {
   return db.transaction(
     'rw',
-    [db.codebooks, db.appeals, ...codingTables(), db.coders, db.consensus, db.reviews],
+    [db.codebooks, ...appealTables(), ...codingTables(), db.coders, db.consensus, db.reviews],
     async () => {
       const transaction = Dexie.currentTransaction;
       const abort = () => {
@@ -92,15 +93,12 @@ async function writeMerge(
         }
       };
       signal?.addEventListener('abort', abort, { once: true });
-      const [codebooks, appealKeys, ...existing] = await Promise.all([
+      const [codebooks, ids, ...existing] = await Promise.all([
         db.codebooks.where('projectId').equals(projectId).toArray(),
-        db.appeals
-          .where('[projectId+id]')
-          .between([projectId, Dexie.minKey], [projectId, Dexie.maxKey])
-          .primaryKeys(),
+        appealIds(projectId),
         ...coderIds.map((coderId) => coderCodings(projectId, coderId)),
       ]);
-      const target = { projectId, codebooks, appealIds: new Set(appealKeys.map(([, id]) => id)) };
+      const target = { projectId, codebooks, appealIds: new Set(ids) };
       const outcome = mergeReadFiles(target, existing.flat() as Coding[], read, now);
       const { changed } = outcome;
       const written = (done: number) => {

@@ -19,11 +19,15 @@ import { commandFor, isNoneKey, shortcutKeys, type Command } from './keys.ts';
 import { useCodingSession } from './useCodingSession.ts';
 import { WriteFailureNotice } from './WriteFailureNotice.tsx';
 import './coding.css';
+import * as appeals from '../../db/appeals.ts';
+import { appealCount } from '../../db/appeals.ts';
 
 // Browser tests and benchmarks seed data through the app's own database. The variable is set
 // only in builds made for them (VITE_KODTAU_TEST_HOOKS=1); a release build drops this line.
 if (import.meta.env.VITE_KODTAU_TEST_HOOKS)
-  Object.assign(window, { kodtauTest: { db, useAppStore, codingTables, putCodings } });
+  Object.assign(window, {
+    kodtauTest: { db, useAppStore, codingTables, putCodings, appeals },
+  });
 
 export function CodingScreen() {
   const { t } = useTranslation();
@@ -61,11 +65,7 @@ function CodingWorkspace({ projectId, codebook }: { projectId: string; codebook:
       section.current?.querySelector('fieldset.variable.active')?.scrollIntoView?.({ block: 'nearest' });
   }, [revealActive]);
   const searchRef = useRef<HTMLInputElement>(null);
-  const all = useLiveQuery(
-    () =>
-      db.appeals.where('[projectId+order]').between([projectId, -Infinity], [projectId, Infinity]).count(),
-    [projectId],
-  );
+  const all = useLiveQuery(() => appealCount(projectId), [projectId]);
   const go = useAppStore((state) => state.go);
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const variables = codebook.variables;

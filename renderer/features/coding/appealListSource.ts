@@ -6,6 +6,7 @@ import type { CodingFilter } from '../../store/codingSlice.ts';
 import type { KodtauDb } from '../../db/db.ts';
 import { readAppealColumns, type AppealColumns as MetaColumns } from '../../db/appealColumns.ts';
 import { isCoded } from './appealState.ts';
+import { eachAppealSlice } from '../../db/appeals.ts';
 
 /** The appeals a filter lets through, in source order: `orders[i]` is the appeal `ids[i]`. */
 export interface AppealList {
@@ -70,7 +71,7 @@ export function touchedBy(dbName: string, parts: Record<string, unknown>): Touch
     if (!part.startsWith('idb://')) return { appeals: true, codings: 'all' };
     const [name, table, index] = part.slice('idb://'.length).split('/');
     if (name !== dbName) continue;
-    if (table === 'appeals') touched.appeals = true;
+    if (table === 'appealBlocks') touched.appeals = true;
     if (table !== 'codingBlocks' || index !== '' || touched.codings === 'all') continue;
     const keys = pointKeys(ranges as RangeNode, []);
     if (!keys || keys.some((key) => !Array.isArray(key) || key.length !== 3)) touched.codings = 'all';
@@ -83,10 +84,10 @@ export function touchedBy(dbName: string, parts: Record<string, unknown>): Touch
 export class Superseded extends Error {}
 
 /**
- * Rows read per step: a step is one IndexedDB request, and a point where a stale request stops.
- * IndexedDB serves one request at a time, so the screen's own reads wait for at most one step.
+ * Appeal blocks read per step (2 000 appeals): a step is one IndexedDB request. IndexedDB serves
+ * one request at a time, so the screen's own reads wait for at most one step.
  */
-const PAGE = 2000;
+const PAGE_BLOCKS = 8;
 /** Haystacks searched between two looks at whether the request is still wanted. */
 const SLICE = 10_000;
 const SEPARATOR = '\u0000';
@@ -274,24 +275,23 @@ export class AppealListSource {
       date: [],
       haystacks: [],
     };
-    for (let after = -Infinity; ;) {
-      const page = await this.db.appeals
-        .where('[projectId+order]')
-        .between([projectId, after], [projectId, Infinity], false, true)
-        .limit(PAGE)
-        .toArray();
-      for (const appeal of page) {
-        columns.orders.push(appeal.order);
-        columns.ids.push(appeal.id);
-        columns.region.push(metaValue(appeal.meta, 'region'));
-        columns.addressee.push(metaValue(appeal.meta, 'addressee'));
-        columns.date.push(metaValue(appeal.meta, 'date'));
-        const reply = metaValue(appeal.meta, 'reply') ?? '';
-        columns.haystacks.push(`${appeal.text}${SEPARATOR}${reply}`.toLocaleLowerCase());
-      }
-      if (page.length < PAGE) return columns;
-      after = page.at(-1)!.order;
-    }
+    await eachAppealSlice(
+      projectId,
+      PAGE_BLOCKS,
+      (page) => {
+        for (const appeal of page) {
+          columns.orders.push(appeal.order);
+          columns.ids.push(appeal.id);
+          columns.region.push(metaValue(appeal.meta, 'region'));
+          columns.addressee.push(metaValue(appeal.meta, 'addressee'));
+          columns.date.push(metaValue(appeal.meta, 'date'));
+          const reply = metaValue(appeal.meta, 'reply') ?? '';
+          columns.haystacks.push(`${appeal.text}${SEPARATOR}${reply}`.toLocaleLowerCase());
+        }
+      },
+      this.db,
+    );
+    return columns;
   }
 
   /** The appeals `coderId` has coded, kept (and kept up to date, see `forget`) while the screen is open. */

@@ -8,7 +8,6 @@ import {
   type Coding,
   type Variable,
 } from '../../../shared/model/index.ts';
-import { db } from '../../db/db.ts';
 import { useAppStore } from '../../store/index.ts';
 import { isFiltered } from '../../store/codingSlice.ts';
 import {
@@ -31,6 +30,7 @@ import { answeredVariables, appealFlags, isCoded, missingRequired, type AppealFl
 import { useCodingLock } from './codingLock.ts';
 import { nextValues, noneRefusal, type NoneRefusal } from './nextValues.ts';
 import { useWriteQueue } from './writeQueue.ts';
+import { appealAtOrder, appealFrom } from '../../db/appeals.ts';
 
 export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed' };
 
@@ -57,16 +57,14 @@ async function withRows(coderId: string, appeal: Appeal | undefined): Promise<Cu
 
 /** The appeal at `order` with `coderId`'s codings of it; null when there is none. */
 const loadAppeal = async (projectId: string, coderId: string, order: number) =>
-  withRows(coderId, await db.appeals.where('[projectId+order]').equals([projectId, order]).first());
+  withRows(coderId, await appealAtOrder(projectId, order));
 
 /**
  * The appeal an unfiltered list opens at: the first at or after `order` (the first of all when
  * none is), read by key without waiting for the list, as `indexAtOrAfter` would pick it.
  */
 async function loadOpening(projectId: string, coderId: string, order: number) {
-  const from = (start: number) =>
-    db.appeals.where('[projectId+order]').between([projectId, start], [projectId, Infinity]).first();
-  const appeal = (await from(order)) ?? (await from(-Infinity));
+  const appeal = (await appealFrom(projectId, order)) ?? (await appealFrom(projectId, -Infinity));
   return appeal ? { order: appeal.order, appeal: await withRows(coderId, appeal) } : undefined;
 }
 

@@ -25,6 +25,7 @@ import {
   type PackageSummary,
 } from './projectPackages.ts';
 import './import.css';
+import { appealCount, appealPage } from '../../db/appeals.ts';
 
 const PAGE_SIZE = 50;
 const APPEAL_EXTENSIONS = ['csv', 'tsv', 'txt', 'xlsx', 'json', 'jsonl', 'ndjson'];
@@ -370,16 +371,9 @@ const ProjectAppeals = memo(function ProjectAppeals({
   const [page, setPage] = useState(0);
 
   const data = useLiveQuery(async () => {
-    const range = db.appeals
-      .where('[projectId+order]')
-      .between([projectId, -Infinity], [projectId, Infinity]);
     const [total, rows, imports] = await Promise.all([
-      range.count(),
-      range
-        .clone()
-        .offset(page * PAGE_SIZE)
-        .limit(PAGE_SIZE)
-        .toArray(),
+      appealCount(projectId),
+      appealPage(projectId, page * PAGE_SIZE, PAGE_SIZE),
       db.imports.where('projectId').equals(projectId).toArray(),
     ]);
     return { total, rows, imports };

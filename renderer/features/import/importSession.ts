@@ -21,6 +21,7 @@ import {
 } from '../../../shared/import/readTable.ts';
 import type { Project } from '../../../shared/model/index.ts';
 import { db } from '../../db/db.ts';
+import { addAppeals, appealIds, appealTables, lastAppeal } from '../../db/appeals.ts';
 
 /** What the wizard shows after reading a file: enough to preview and map, not the whole table. */
 export interface ReadSummary {
@@ -136,15 +137,12 @@ export class ImportSession {
 
   async check(mapping: ColumnMapping, projectId: string | null): Promise<PlanSummary> {
     if (!this.table) throw new Error('read a file first');
-    const range = projectId
-      ? db.appeals.where('[projectId+order]').between([projectId, -Infinity], [projectId, Infinity])
-      : null;
-    const [keys, last, previous] = await Promise.all([
-      range ? range.primaryKeys() : [],
-      range ? range.clone().last() : undefined,
+    const [ids, last, previous] = await Promise.all([
+      projectId ? appealIds(projectId) : [],
+      projectId ? lastAppeal(projectId) : undefined,
       projectId ? db.imports.where('[projectId+fileHash]').equals([projectId, this.fileHash]).count() : 0,
     ]);
-    const existingIds = new Set(keys.map(([, id]) => id));
+    const existingIds = new Set(ids);
     const plan = planImport(this.table, mapping, {
       projectId: projectId ?? '',
       existingIds,
@@ -184,11 +182,11 @@ export class ImportSession {
       project || plan.projectId !== projectId ? plan.appeals.map((a) => ({ ...a, projectId })) : plan.appeals;
     const total = appeals.length;
     onProgress(0, total);
-    await db.transaction('rw', [db.projects, db.appeals, db.imports, db.importMappings], async () => {
+    await db.transaction('rw', [db.projects, ...appealTables(), db.imports, db.importMappings], async () => {
       if (project) await db.projects.add(project);
       for (let start = 0; start < total; start += WRITE_CHUNK) {
         if (this.cancelled) throw new ImportCancelled();
-        await db.appeals.bulkAdd(appeals.slice(start, start + WRITE_CHUNK));
+        await addAppeals(appeals.slice(start, start + WRITE_CHUNK));
         onProgress(Math.min(total, start + WRITE_CHUNK), total);
       }
       if (this.cancelled) throw new ImportCancelled();

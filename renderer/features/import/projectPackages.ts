@@ -6,10 +6,10 @@ import {
   serializeProjectPackage,
   type ReadProjectPackage,
 } from '../../../shared/formats/projectPackage.ts';
-import type { Appeal } from '../../../shared/model/index.ts';
 import { db } from '../../db/db.ts';
 import { currentCodebook } from '../../db/projects.ts';
 import { ImportCancelled, type WriteProgress } from './importSession.ts';
+import { addAppeals, appealIds, appealTables, projectAppeals } from '../../db/appeals.ts';
 
 export interface OpenPackageResult {
   readonly projectId: string;
@@ -37,17 +37,8 @@ export async function openProjectPackage(file: {
  */
 const WRITE_CHUNK = 5000;
 
-/** The tables a package's store writes, all in its one transaction (see `addAppeals`). */
-const PACKAGE_TABLES = [db.projects, db.codebooks, db.appeals, db.imports];
-
-/**
- * Writes a chunk of a package's new appeals, inside the store's transaction: the one place where
- * appeals from a package go to the database (a table derived from appeals is written here too,
- * its table then in `PACKAGE_TABLES`).
- */
-async function addAppeals(appeals: readonly Appeal[]): Promise<void> {
-  await db.appeals.bulkAdd(appeals as Appeal[]);
-}
+/** The tables a package's store writes, all in its one transaction. */
+const PACKAGE_TABLES = [db.projects, db.codebooks, ...appealTables(), db.imports];
 
 /**
  * In one transaction adds the project if new, its codebook version if new, the appeals the
@@ -70,14 +61,7 @@ export async function storeProjectPackage(
     if (pkg.codebook && !(await db.codebooks.get([projectId, pkg.codebook.version]))) {
       await db.codebooks.add({ ...pkg.codebook, projectId });
     }
-    const existing = new Set(
-      (
-        await db.appeals
-          .where('[projectId+order]')
-          .between([projectId, -Infinity], [projectId, Infinity])
-          .primaryKeys()
-      ).map(([, id]) => id),
-    );
+    const existing = new Set(await appealIds(projectId));
     const fresh = pkg.appeals.filter((appeal) => !existing.has(appeal.id));
     for (let start = 0; start < fresh.length; start += WRITE_CHUNK) {
       check();
@@ -189,7 +173,7 @@ export async function buildPackages(
   const [project, codebook, appeals] = await Promise.all([
     db.projects.get(projectId),
     currentCodebook(projectId),
-    db.appeals.where('[projectId+order]').between([projectId, -Infinity], [projectId, Infinity]).toArray(),
+    projectAppeals(projectId),
   ]);
   if (!project) throw new Error(`no project ${projectId}`);
   const base = fileSafe(project.name);

@@ -2,7 +2,6 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../shared/model/index.ts';
-import { db } from '../../db/db.ts';
 import { formatNumber, formatPercent } from '../../i18n.ts';
 import { usePlatform } from '../../platform/PlatformContext.tsx';
 import { useAppStore } from '../../store/index.ts';
@@ -12,6 +11,7 @@ import { projectName } from '../projects/projectName.ts';
 import { useCurrentProject } from '../projects/useCurrentProject.ts';
 import { useFigures } from './progressOffThread.ts';
 import { projectBlockCount } from './useStudyOverview.ts';
+import { appealCount } from '../../db/appeals.ts';
 
 type ExportState = 'idle' | 'saving' | { saved: string } | 'cancelled' | 'failed';
 
@@ -28,10 +28,7 @@ export function CoderOverview({ projectId }: { projectId: string }) {
   // The package holds the coder's share: every appeal of the project is theirs to code. The
   // appeals they answered are counted off the UI thread, from the answer blocks.
   const live = useLiveQuery(async () => {
-    const [appeals, blocks] = await Promise.all([
-      db.appeals.where('[projectId+order]').between([projectId, -Infinity], [projectId, Infinity]).count(),
-      projectBlockCount(projectId),
-    ]);
+    const [appeals, blocks] = await Promise.all([appealCount(projectId), projectBlockCount(projectId)]);
     return { appeals, blocks };
   }, [projectId]);
   const coded = useFigures({ method: 'answered', projectId, coderId: me }, live);

@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { StudyProgress } from '../../../shared/tables/studyProgress.ts';
 import { db } from '../../db/db.ts';
 import { useFigures } from './progressOffThread.ts';
+import { appealCount } from '../../db/appeals.ts';
 
 /** What the overview reads on the UI thread: counts over small index ranges. */
 export interface StudyCounts {
@@ -29,7 +30,7 @@ export function useStudyOverview(projectId: string): {
 } {
   const live = useLiveQuery(async () => {
     const [appeals, coderFiles, consensus, blocks] = await Promise.all([
-      db.appeals.where('[projectId+order]').between([projectId, -Infinity], [projectId, Infinity]).count(),
+      appealCount(projectId),
       db.imports
         .where('projectId')
         .equals(projectId)

@@ -1,11 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { NoProject } from '../../components/NoProject.tsx';
-import { db } from '../../db/db.ts';
 import { useAppStore } from '../../store/index.ts';
 import { useCurrentProject } from '../projects/useCurrentProject.ts';
 import { PackageExport } from './PackageExport.tsx';
 import './packages.css';
+import { appealCount } from '../../db/appeals.ts';
 
 /** Packages for the coders: the supervisor's step between the codebook and the coders' work. */
 export function PackagesScreen() {
@@ -13,16 +13,12 @@ export function PackagesScreen() {
   const { project, codebook } = useCurrentProject();
   const go = useAppStore((state) => state.go);
   const projectId = project?.id ?? '';
-  const appealCount = useLiveQuery(
-    () =>
-      db.appeals.where('[projectId+order]').between([projectId, -Infinity], [projectId, Infinity]).count(),
-    [projectId],
-  );
+  const appeals = useLiveQuery(() => appealCount(projectId), [projectId]);
 
-  if (project === undefined || appealCount === undefined) return null;
+  if (project === undefined || appeals === undefined) return null;
   if (!project) return <NoProject title={t('nav.packages')} />;
   const missing =
-    appealCount === 0
+    appeals === 0
       ? { text: t('packages.noAppeals'), screen: 'import' as const }
       : !codebook?.variables.length
         ? { text: t('packages.noCodebook'), screen: 'codebook' as const }
@@ -38,7 +34,7 @@ export function PackagesScreen() {
           </button>
         </div>
       ) : (
-        <PackageExport projectId={project.id} appealCount={appealCount} />
+        <PackageExport projectId={project.id} appealCount={appeals} />
       )}
     </section>
   );

@@ -14,6 +14,7 @@ import { backupDue } from './backupSchedule.ts';
 import { BackupNotice } from './BackupNotice.tsx';
 import { projectName } from './projectName.ts';
 import { useProjectBackup } from './useProjectBackup.ts';
+import { appealCount } from '../../db/appeals.ts';
 
 export function ProjectsScreen() {
   const { t, i18n } = useTranslation();
@@ -31,10 +32,7 @@ export function ProjectsScreen() {
     return Promise.all(
       all.map(async (project) => ({
         project,
-        appeals: await db.appeals
-          .where('[projectId+order]')
-          .between([project.id, -Infinity], [project.id, Infinity])
-          .count(),
+        appeals: await appealCount(project.id),
         blocks: await projectBlockCount(project.id),
         codebookVersion: (await currentCodebook(project.id))?.version ?? 0,
         savedAt: (await db.backups.get(project.id))?.savedAt,

@@ -1,4 +1,3 @@
-import { Dexie } from 'dexie';
 import {
   metaValue,
   type Appeal,
@@ -29,6 +28,7 @@ import {
 import { blockValues } from './blockValues.ts';
 import { distinctKeyParts } from './indexKeys.ts';
 import { queryVariables, tableFigures, type TableFigures, type TableQuery } from './tableFigures.ts';
+import { eachAppealSlice, firstAppeals } from '../../db/appeals.ts';
 
 /**
  * Which state of the project's data a request is about: `codings` changes with every write of a
@@ -59,7 +59,8 @@ export interface DatasetProgress {
 
 /** Metadata columns with an index of their own: their values are read from its keys alone. */
 const INDEXED_META = new Set(['region', 'date', 'addressee']);
-const CHUNK = 10_000;
+/** Appeal blocks per read of every appeal: 40 rows are 10 000 appeals. */
+const BLOCKS_A_READ = 40;
 
 /**
  * Reads what a table or an export needs from IndexedDB — the answers of one variable from its
@@ -103,13 +104,6 @@ export class DatasetSource {
     return this.version.projectId;
   }
 
-  private range() {
-    return [
-      [this.projectId, Dexie.minKey],
-      [this.projectId, Dexie.maxKey],
-    ] as const;
-  }
-
   /** The answer blocks of one variable: every coder's answers, a few hundred appeals to a block. */
   private variableBlocks(variableId: string): Promise<AnswerBlock[]> {
     let read = this.blocks.get(variableId);
@@ -135,44 +129,27 @@ export class DatasetSource {
     return read;
   }
 
-  /** The project's appeal ids in project order, from the `[projectId+order]` index's keys. */
+  /** The project's appeal ids in project order, from the appeals' columns (a few rows). */
   private appealIds(): Promise<string[]> {
-    this.ids ??= this.db.appeals
-      .where('[projectId+order]')
-      .between(...this.range())
-      .primaryKeys()
-      .then((keys) => keys.map((key) => key[1]));
+    this.ids ??= readAppealColumns(this.db.appealColumns, this.projectId).then((columns) => columns.ids);
     return this.ids;
   }
 
-  /**
-   * Every appeal, texts included, in project order: read in slices of the primary key (the
-   * store's own order, the fastest read there is), each slice reported, then put in order.
-   */
+  /** Every appeal, texts included, in project order: read a slice of blocks at a time, each reported. */
   private allAppeals(progress: (p: DatasetProgress) => void = () => {}): Promise<Appeal[]> {
     this.appeals ??= (async () => {
-      const total = await this.db.appeals
-        .where('[projectId+order]')
-        .between(...this.range())
-        .count();
+      const total = (await this.appealIds()).length;
       const appeals: Appeal[] = [];
-      for (;;) {
-        const last = appeals.at(-1);
-        const chunk = await this.db.appeals
-          .where(':id')
-          .between(
-            last ? [this.projectId, last.id] : [this.projectId, Dexie.minKey],
-            [this.projectId, Dexie.maxKey],
-            !last,
-            true,
-          )
-          .limit(CHUNK)
-          .toArray();
-        for (const appeal of chunk) appeals.push(appeal);
-        progress({ stage: 'appeals', done: appeals.length, total: Math.max(total, appeals.length) });
-        if (chunk.length < CHUNK) break;
-      }
-      return appeals.sort((a, b) => a.order - b.order);
+      await eachAppealSlice(
+        this.projectId,
+        BLOCKS_A_READ,
+        (slice) => {
+          for (const appeal of slice) appeals.push(appeal);
+          progress({ stage: 'appeals', done: appeals.length, total: Math.max(total, appeals.length) });
+        },
+        this.db,
+      );
+      return appeals;
     })();
     // A read stopped (a cancelled export throws from `progress`) is not kept: the next one reads again.
     const read = this.appeals;
@@ -227,11 +204,7 @@ export class DatasetSource {
   async overview(version: DataVersion): Promise<DatasetOverview> {
     this.at(version);
     const [first, coders, consensus] = await Promise.all([
-      this.db.appeals
-        .where('[projectId+order]')
-        .between(...this.range())
-        .limit(1000)
-        .toArray(),
+      firstAppeals(this.projectId, 1000, this.db),
       this.coders(),
       this.hasConsensus(),
     ]);

@@ -32,8 +32,8 @@ export function useDataVersion(projectId: string): DataVersion | undefined {
     return { projectId, run: ++runs };
   }, [projectId]);
   const appeals = useLiveQuery(async () => {
-    await db.appeals
-      .where('[projectId+order]')
+    await db.appealBlocks
+      .where('[projectId+block]')
       .between(...range)
       .limit(1)
       .primaryKeys();

@@ -16,6 +16,7 @@ import { alphaBootstrap } from '../../../shared/agreement/index.ts';
 import type { Level, ReliabilityData } from '../../../shared/agreement/types.ts';
 import { demoVariables } from '../../../shared/demo/codebook.ts';
 import { clearedCoding, type Appeal, type Coding } from '../../../shared/model/index.ts';
+import { seedAppeals } from '../appealRows.ts';
 
 // A mid-size project: 1 500 appeals, 3 coders (the third codes only every other appeal), the
 // demo's 4 variables (2 multiple choice), answers agreeing about 4 times in 5, a few cleared.
@@ -60,7 +61,7 @@ const codings: Coding[] = appeals.flatMap((appeal, a) =>
 beforeAll(async () => {
   await db.delete();
   await db.open();
-  await db.appeals.bulkAdd(appeals);
+  await seedAppeals(appeals);
   await write(codings);
 });
 afterAll(() => db.delete());

@@ -9,6 +9,7 @@ import { formatCoefficient, SOFTWARE } from '../../../renderer/features/agreemen
 import { useAppStore } from '../../../renderer/store/index.ts';
 import { DEMO_PROJECT_ID } from '../../../shared/demo/index.ts';
 import { renderWithPlatform, setUpRendererTests, signInCoder } from '../harness.tsx';
+import { appealCount } from '../../../renderer/db/appeals.ts';
 
 setUpRendererTests('en');
 
@@ -42,7 +43,7 @@ describe('methods paragraph', () => {
       const paragraph = await within(section).findByText(/^The corpus comprised/, {}, { timeout: 50_000 });
       const text = paragraph.textContent!;
 
-      const appeals = await db.appeals.where('projectId').equals(DEMO_PROJECT_ID).count();
+      const appeals = await appealCount(DEMO_PROJECT_ID);
       const adjudicated = (await db.consensus.where('projectId').equals(DEMO_PROJECT_ID).toArray()).filter(
         (c) => c.method === 'adjudicated',
       ).length;

@@ -1,5 +1,4 @@
 // @vitest-environment jsdom
-import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { db } from '../../../renderer/db/db.ts';
 import { AnswerBlockBuilder } from '../../../renderer/db/answerBlocks.ts';
@@ -13,6 +12,8 @@ import type { ReviewFlag } from '../../../shared/merge/reviewFlag.ts';
 import { codebookHash, type Codebook, type Coding } from '../../../shared/model/index.ts';
 import { setUpRendererTests } from '../harness.tsx';
 import { storedAnswers, storedCleared } from '../codingRows.ts';
+import { seedAppeals } from '../appealRows.ts';
+import { appealIds as storedIds, appealTables } from '../../../renderer/db/appeals.ts';
 
 setUpRendererTests('en');
 
@@ -64,9 +65,7 @@ async function seed() {
     demo: false,
   });
   await db.codebooks.put(codebook);
-  await db.appeals.bulkPut(
-    appealIds.map((id, order) => ({ projectId: PROJECT, id, order, text: id, meta: {} })),
-  );
+  await seedAppeals(appealIds.map((id, order) => ({ projectId: PROJECT, id, order, text: id, meta: {} })));
   await db.coders.bulkPut(['a', 'b', 'c', 'other'].map((id) => ({ id, name: `Coder ${id}` })));
   const stored = [
     ...codingsOf('a', 0, 2).map((c, i) => (i % 10 === 0 ? cleared(c, c.updatedAt) : c)),
@@ -113,18 +112,15 @@ async function previousMerge(picked: { name: string; bytes: Uint8Array }[]): Pro
   const texts = picked.map(({ name, bytes }) => ({ name, text: new TextDecoder().decode(bytes) }));
   return db.transaction(
     'rw',
-    [db.codebooks, db.appeals, ...codingTables(), db.coders, db.consensus, db.reviews],
+    [db.codebooks, ...appealTables(), ...codingTables(), db.coders, db.consensus, db.reviews],
     async () => {
-      const [codebooks, appealKeys, answers, tombstones] = await Promise.all([
+      const [codebooks, ids, answers, tombstones] = await Promise.all([
         db.codebooks.where('projectId').equals(PROJECT).toArray(),
-        db.appeals
-          .where('[projectId+id]')
-          .between([PROJECT, Dexie.minKey], [PROJECT, Dexie.maxKey])
-          .primaryKeys(),
+        storedIds(PROJECT),
         storedAnswers(),
         storedCleared(),
       ]);
-      const target = { projectId: PROJECT, codebooks, appealIds: new Set(appealKeys.map(([, id]) => id)) };
+      const target = { projectId: PROJECT, codebooks, appealIds: new Set(ids) };
       const outcome = mergeCoderFiles(target, [...answers, ...tombstones], texts, NOW);
       await putCodings(outcome.changed);
       await db.coders.bulkPut(outcome.coders);

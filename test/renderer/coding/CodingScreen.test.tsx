@@ -11,6 +11,7 @@ import { DEMO_PROJECT_ID } from '../../../shared/demo/index.ts';
 import { localize, type Codebook, type Variable } from '../../../shared/model/index.ts';
 import { renderWithPlatform, setUpRendererTests, signInCoder } from '../harness.tsx';
 import { storedAnswer, storedClearing } from '../codingRows.ts';
+import { appealAtOrder } from '../../../renderer/db/appeals.ts';
 
 setUpRendererTests('en');
 // The first test also pays for loading the screen, with the whole demo (1636 codings) in IndexedDB.
@@ -50,7 +51,7 @@ const categoryButton = (variable: Variable, index: number) => {
 };
 
 async function appealAt(order: number) {
-  return (await db.appeals.where('[projectId+order]').equals([DEMO_PROJECT_ID, order]).first())!;
+  return (await appealAtOrder(DEMO_PROJECT_ID, order))!;
 }
 const myCoding = async (appealId: string, variableId: string) =>
   storedAnswer([DEMO_PROJECT_ID, ME, appealId, variableId]);

@@ -11,6 +11,7 @@ import {
 import { NO_FILTER, type CodingFilter } from '../../../renderer/store/codingSlice.ts';
 import { createDemoProject, DEMO_PROJECT_ID } from '../../../shared/demo/index.ts';
 import type { Coding } from '../../../shared/model/index.ts';
+import { seedAppeals } from '../appealRows.ts';
 
 const DEMO = createDemoProject();
 const VARIABLES = DEMO.codebook.variables;
@@ -54,21 +55,19 @@ describe('AppealListSource keeps what it read only until a write touches it', ()
     expect((await list({ status: 'notes' })).ids).toEqual([first!.id]);
   });
 
-  it("an appeal's new text and region are searched and filtered at once", async () => {
-    const appeal = DEMO.appeals[5]!;
+  it('an appeal added is searched and filtered at once', async () => {
+    const added = {
+      ...DEMO.appeals[5]!,
+      id: 'LATE-1',
+      order: 10_000,
+      text: 'Қызылорда сұрағы бойынша',
+      meta: { ...DEMO.appeals[5]!.meta, region: 'Kyzylorda' },
+    };
     expect((await list({ query: 'ҚЫЗЫЛОРДА СҰРАҒЫ' })).ids).toEqual([]);
     const before = (await list({ region: 'Kyzylorda' })).ids;
-    await db.appeals.put({
-      ...appeal,
-      text: 'Қызылорда сұрағы бойынша',
-      meta: { ...appeal.meta, region: 'Kyzylorda' },
-    });
-    expect((await list({ query: 'ҚЫЗЫЛОРДА СҰРАҒЫ' })).ids).toEqual([appeal.id]);
-    const after = (await list({ region: 'Kyzylorda' })).ids;
-    expect(after).toContain(appeal.id);
-    expect(after).toEqual(
-      DEMO.appeals.map((a) => a.id).filter((id) => id === appeal.id || before.includes(id)),
-    );
+    await seedAppeals([added]);
+    expect((await list({ query: 'ҚЫЗЫЛОРДА СҰРАҒЫ' })).ids).toEqual(['LATE-1']);
+    expect((await list({ region: 'Kyzylorda' })).ids).toEqual([...before, 'LATE-1']);
   });
 
   it('a search and a filter combine, in source order', async () => {
@@ -150,7 +149,7 @@ describe('touchedBy', () => {
     });
     const range = new RangeSet([DEMO_PROJECT_ID, ME], [DEMO_PROJECT_ID, ME, Infinity]);
     expect(touchedBy(db.name, { [`idb://${db.name}/codingBlocks/`]: range }).codings).toBe('all');
-    expect(touchedBy(db.name, { [`idb://${db.name}/appeals/`]: keys }).appeals).toBe(true);
+    expect(touchedBy(db.name, { [`idb://${db.name}/appealBlocks/`]: keys }).appeals).toBe(true);
     expect(touchedBy('another', { [`idb://${db.name}/codingBlocks/`]: range })).toEqual({
       appeals: false,
       codings: [],

@@ -1,15 +1,12 @@
-import { Dexie } from 'dexie';
 import { expect } from 'vitest';
 import { readAppealColumns, type AppealColumns } from '../../../renderer/db/appealColumns.ts';
+import { projectAppeals } from '../../../renderer/db/appeals.ts';
 import { db, type KodtauDb } from '../../../renderer/db/db.ts';
 import { metaValue } from '../../../shared/model/index.ts';
 
-/** The columns as the appeals give them: every appeal in the order index's order. */
+/** The columns as the appeals give them: every appeal in source order. */
 export async function columnsFromAppeals(database: KodtauDb, projectId: string): Promise<AppealColumns> {
-  const appeals = await database.appeals
-    .where('[projectId+order]')
-    .between([projectId, Dexie.minKey], [projectId, Dexie.maxKey])
-    .toArray();
+  const appeals = await projectAppeals(projectId, database);
   return {
     orders: appeals.map((a) => a.order),
     ids: appeals.map((a) => a.id),
@@ -21,7 +18,7 @@ export async function columnsFromAppeals(database: KodtauDb, projectId: string):
 
 /** Every project's columns equal what its appeals give, and no project without appeals has any. */
 export async function expectColumnsInStep(database: KodtauDb = db) {
-  const projects = new Set((await database.appeals.toArray()).map((a) => a.projectId));
+  const projects = new Set((await database.appealBlocks.toArray()).map((block) => block.projectId));
   for (const projectId of projects) {
     const columns = await readAppealColumns(database.appealColumns, projectId);
     expect({

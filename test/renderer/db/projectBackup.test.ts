@@ -12,6 +12,7 @@ import { ProjectFileError } from '../../../shared/formats/projectFile.ts';
 import { clearedCoding } from '../../../shared/model/index.ts';
 import { appeal, codebook, coding, consensus, project } from './fixtures.ts';
 import { seedCodings, storedAnswers, storedCleared } from '../codingRows.ts';
+import { allAppeals, seedAppeals } from '../appealRows.ts';
 
 beforeEach(async () => {
   await db.delete();
@@ -26,7 +27,8 @@ async function everything() {
   const tables = [
     db.projects,
     db.codebooks,
-    db.appeals,
+    db.appealBlocks,
+    db.appealColumns,
     db.coders,
     db.codingBlocks,
     db.consensus,
@@ -74,7 +76,7 @@ async function richDemo() {
 async function otherProject() {
   await db.projects.add(project('p1'));
   await db.codebooks.add(codebook('p1', 1));
-  await db.appeals.add(appeal('p1', 'A-1', 0));
+  await seedAppeals([appeal('p1', 'A-1', 0)]);
   await seedCodings([coding('p1', 'me', 'A-1', 'region', ['x'])]);
   await db.coders.put({ id: 'me', name: 'Me' });
 }
@@ -94,6 +96,7 @@ describe('project backup', { timeout: 30_000 }, () => {
     await richDemo();
     await otherProject();
     const before = await everything();
+    const appealsBefore = await allAppeals();
     const { bytes, digest } = await projectFileBytes(DEMO_PROJECT_ID);
 
     await deleteProject(DEMO_PROJECT_ID);
@@ -104,8 +107,8 @@ describe('project backup', { timeout: 30_000 }, () => {
     expect(await everything()).toEqual(before);
     // toEqual ignores key order; the exports follow the metadata's (the source file's columns).
     const metaOrder = (rows: { meta: object }[]) => rows.map((row) => Object.keys(row.meta).join());
-    expect(metaOrder(await db.appeals.toArray())).toEqual(metaOrder(before.appeals));
-    expect(metaOrder(before.appeals)[0]).toBe('date,region,addressee,reply,language');
+    expect(metaOrder(await allAppeals())).toEqual(metaOrder(appealsBefore));
+    expect(metaOrder(appealsBefore)[0]).toBe('date,region,addressee,reply,language');
     expect((await storedCleared()).length).toBe(1);
     expect(await db.codebooks.where('projectId').equals(DEMO_PROJECT_ID).count()).toBe(2);
     // Saved again, the restored project gives the same file, byte for byte.
@@ -146,7 +149,7 @@ describe('project backup', { timeout: 30_000 }, () => {
     const { bytes } = await projectFileBytes(DEMO_PROJECT_ID);
     // Work done after the save: a new coding, a new appeal.
     await seedCodings([coding(DEMO_PROJECT_ID, 'late', 'OD-2019-0001', 'region', ['x'])]);
-    await db.appeals.add(appeal(DEMO_PROJECT_ID, 'LATE-1', 10_000));
+    await seedAppeals([appeal(DEMO_PROJECT_ID, 'LATE-1', 10_000)]);
     const later = await everything();
 
     const outcome: RestoreOutcome = await restore(bytes);

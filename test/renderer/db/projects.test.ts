@@ -8,6 +8,7 @@ import { frequencyTable } from '../../../shared/tables/frequencyTable.ts';
 import { sourceValues } from '../../../shared/tables/tableSource.ts';
 import { appeal, codebook, coding, consensus, project } from './fixtures.ts';
 import { seedCodings, storedAnswer, storedAnswers } from '../codingRows.ts';
+import { appealTotal, seedAppeals } from '../appealRows.ts';
 
 beforeEach(async () => {
   await db.delete();
@@ -18,7 +19,7 @@ async function counts() {
   return {
     projects: await db.projects.count(),
     codebooks: await db.codebooks.count(),
-    appeals: await db.appeals.count(),
+    appeals: await appealTotal(),
     coders: await db.coders.count(),
     codings: (await storedAnswers()).length,
     consensus: await db.consensus.count(),
@@ -120,7 +121,7 @@ describe('deleteProject', () => {
   async function seed(id: string) {
     await db.projects.add(project(id));
     await db.codebooks.bulkAdd([codebook(id, 1), codebook(id, 2)]);
-    await db.appeals.bulkAdd([appeal(id, 'A-1', 0), appeal(id, 'A-2', 1)]);
+    await seedAppeals([appeal(id, 'A-1', 0), appeal(id, 'A-2', 1)]);
     await seedCodings([coding(id, 'c1', 'A-1', 'region', ['x']), coding(id, 'c2', 'A-2', 'region', ['y'])]);
     await db.consensus.add(consensus(id, 'A-1', 'region'));
     await db.imports.add({
@@ -163,7 +164,8 @@ describe('deleteProject', () => {
 
     for (const table of [
       db.codebooks,
-      db.appeals,
+      db.appealBlocks,
+      db.appealColumns,
       db.codingBlocks,
       db.consensus,
       db.imports,

@@ -9,13 +9,17 @@ import {
   VERSION_6_STORES,
   VERSION_8_STORES,
   VERSION_9_STORES,
+  VERSION_11_STORES,
 } from '../../previousSchemas.ts';
+import { BLOCK_ORDERS } from '../../../renderer/db/appealBlocks.ts';
+import { appealById, appealCount, projectAppeals } from '../../../renderer/db/appeals.ts';
 import { storedAnswers, storedCleared, storedCodings } from '../codingRows.ts';
 import { CHUNK_ORDERS } from '../../../renderer/db/appealColumns.ts';
 import { loadAppealList, metaValues } from '../../../renderer/features/coding/appealList.ts';
 import { expectColumnsInStep } from './appealColumnsInStep.ts';
 import { NO_FILTER, type CodingFilter } from '../../../renderer/store/codingSlice.ts';
 import { coding } from './fixtures.ts';
+import { seedAppeals } from '../appealRows.ts';
 
 const NAME = 'kodtau-upgrade-test';
 
@@ -145,7 +149,7 @@ describe('the version 10 upgrade', () => {
 
     const db = new KodtauDb(NAME);
     await db.open();
-    expect(db.verno).toBe(11);
+    expect(db.verno).toBe(13);
     expect(db.tables.map((t) => t.name)).not.toContain('codings');
     expect(db.tables.map((t) => t.name)).not.toContain('clearedCodings');
     const key = (c: { projectId: string; coderId: string; appealId: string; variableId: string }) =>
@@ -189,11 +193,8 @@ describe('the version 10 upgrade', () => {
     const db = new KodtauDb(NAME);
     await db.open();
     expect(db.verno).toBeGreaterThanOrEqual(10);
-    expect(db.tables.find((t) => t.name === 'appeals')!.schema.indexes.map((i) => i.name)).toEqual([
-      '[projectId+order]',
-    ]);
     await expectColumnsInStep(db);
-    await db.appeals.add({ projectId: 'p', id: 'late', text: '', order: 5, meta: { region: 'R9' } });
+    await seedAppeals([{ projectId: 'p', id: 'late', text: '', order: 5, meta: { region: 'R9' } }], db);
     await expectColumnsInStep(db);
     db.close();
   });
@@ -252,5 +253,37 @@ describe('the version 10 upgrade', () => {
     expect(await ids({ dateFrom: '2019-03', dateTo: '2019-05-10' })).toEqual(inOrder(expected.date));
     expect(await metaValues('p')).toEqual({ regions: expected.regions, addressees: expected.addressees });
     await db.delete();
+  });
+});
+
+describe('the version 12 upgrade', () => {
+  it('moves the appeals of a version-11 database into blocks of orders, each whole, in source order', async () => {
+    const old = new Dexie(NAME);
+    old.version(11).stores(VERSION_11_STORES);
+    const appeals = Array.from({ length: 3 * BLOCK_ORDERS + 40 }, (_, i) => ({
+      projectId: i % 4 ? 'p' : 'q',
+      id: `A${i}`,
+      text: `Text ${i}`,
+      order: Math.floor((3 * BLOCK_ORDERS + 40 - i) / 2),
+      meta: { region: `R${i % 5}`, reply: i % 3 ? 'Ответ' : '' },
+    }));
+    await old.table('appeals').bulkAdd(appeals);
+    old.close();
+
+    const db = new KodtauDb(NAME);
+    await db.open();
+    expect(db.verno).toBe(13);
+    expect(db.tables.map((t) => t.name)).not.toContain('appeals');
+    for (const projectId of ['p', 'q']) {
+      const expected = appeals
+        .filter((a) => a.projectId === projectId)
+        .sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1));
+      expect(await projectAppeals(projectId, db)).toEqual(expected);
+      expect(await appealCount(projectId, db)).toBe(expected.length);
+    }
+    expect(await appealById('p', 'A7', db)).toEqual(appeals[7]);
+    for (const block of await db.appealBlocks.toArray())
+      for (const appeal of block.appeals) expect(Math.floor(appeal.order / BLOCK_ORDERS)).toBe(block.block);
+    db.close();
   });
 });

@@ -11,6 +11,7 @@ import { useAppStore } from '../../../renderer/store/index.ts';
 import { createDemoProject } from '../../../shared/demo/index.ts';
 import { studyProgress } from '../../../shared/tables/studyProgress.ts';
 import { renderWithPlatform, setUpRendererTests, signInCoder } from '../harness.tsx';
+import { seedAppeals } from '../appealRows.ts';
 
 setUpRendererTests('en');
 
@@ -172,7 +173,7 @@ describe('Packages', () => {
       createdAt: '2024-01-01',
       demo: false,
     });
-    await db.appeals.add({ projectId: 'p', id: 'a1', text: 'Text', meta: {}, order: 0 });
+    await seedAppeals([{ projectId: 'p', id: 'a1', text: 'Text', meta: {}, order: 0 }]);
     useAppStore.setState({ projectId: 'p' });
     const user = userEvent.setup();
     renderWithPlatform(<PackagesScreen />);

@@ -14,6 +14,7 @@ import { appeal, codebook, coding, project } from '../db/fixtures.ts';
 import { createFakePlatform } from '../fakePlatform.ts';
 import { renderWithPlatform, setUpRendererTests, signInCoder } from '../harness.tsx';
 import { seedCodings, storedAnswers } from '../codingRows.ts';
+import { seedAppeals } from '../appealRows.ts';
 
 setUpRendererTests('en');
 
@@ -21,7 +22,7 @@ beforeEach(async () => {
   await signInCoder();
   await db.projects.add({ ...project('mine'), name: 'Open Dialogue 2019' });
   await db.codebooks.add(codebook('mine', 1));
-  await db.appeals.bulkAdd([appeal('mine', 'A-1', 0), appeal('mine', 'A-2', 1)]);
+  await seedAppeals([appeal('mine', 'A-1', 0), appeal('mine', 'A-2', 1)]);
   await seedCodings([coding('mine', 'me', 'A-1', 'region', ['almaty_city'])]);
 });
 

@@ -2,7 +2,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { db } from '../../../renderer/db/db.ts';
 import { openDemoProject } from '../../../renderer/db/projects.ts';
 import { echarts } from '../../../renderer/features/tables/barChart.ts';
 import { TablesScreen } from '../../../renderer/features/tables/TablesScreen.tsx';
@@ -10,6 +9,7 @@ import { useAppStore } from '../../../renderer/store/index.ts';
 import { DEMO_PROJECT_ID } from '../../../shared/demo/index.ts';
 import { renderWithPlatform, setUpRendererTests, signInCoder } from '../harness.tsx';
 import { storedAnswers } from '../codingRows.ts';
+import { appealTotal } from '../appealRows.ts';
 
 setUpRendererTests('en');
 
@@ -169,7 +169,7 @@ describe('TablesScreen', { timeout: 20_000 }, () => {
       answers.set(c.appealId, (answers.get(c.appealId) ?? new Set()).add(c.values.join('+')));
       coders.set(c.appealId, (coders.get(c.appealId) ?? 0) + 1);
     }
-    const appeals = await db.appeals.count();
+    const appeals = await appealTotal();
     const unresolved = [...answers.values()].filter((set) => set.size > 1).length;
     const agreed = [...answers].filter(([id, set]) => set.size === 1 && coders.get(id)! > 1).length;
     const single = [...coders.values()].filter((n) => n === 1).length;

@@ -28,6 +28,8 @@ import { DatasetSource, type DataVersion } from '../../../renderer/features/tabl
 import { distinctKeyParts } from '../../../renderer/features/tables/indexKeys.ts';
 import { rowOrder, subjectLabel, type Subject } from '../../../renderer/features/tables/subjects.ts';
 import type { TableFigures, TableQuery } from '../../../renderer/features/tables/tableFigures.ts';
+import { seedAppeals } from '../appealRows.ts';
+import { projectAppeals } from '../../../renderer/db/appeals.ts';
 
 const PROJECT = 'mid';
 const CODERS = ['coder-a', 'coder-b', 'coder-c'];
@@ -130,7 +132,7 @@ function project() {
 /** What the screens read before: every appeal in order, every answer (by coder), every consensus. */
 async function everything(): Promise<DatasetInput> {
   const [appeals, codings, consensus] = await Promise.all([
-    db.appeals.where('[projectId+order]').between([PROJECT, -Infinity], [PROJECT, Infinity]).toArray(),
+    projectAppeals(PROJECT, db),
     projectCodings(PROJECT, db),
     db.consensus.where('projectId').equals(PROJECT).toArray(),
   ]);
@@ -188,7 +190,7 @@ const SUBJECTS: Subject[] = [
 
 beforeAll(async () => {
   const { appeals, codings, consensus } = project();
-  await db.appeals.bulkAdd(appeals);
+  await seedAppeals(appeals, db);
   // The coding blocks and the answer blocks, as `putCodings` writes them (on its own database).
   const rows = new CodingBlockBuilder();
   for (const coding of codings) rows.add(coding);
