@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   localize,
@@ -469,8 +469,9 @@ function DecisionCard({
   const take = (coding: Coding) => void decide(coding.values, coding.text);
 
   // Keyboard first, as on the coding screen; keys typed into the reason field stay there.
-  // Subscribed anew on each render, so the handler always sees this render's answers.
-  useEffect(() => {
+  // Subscribed anew on each render, so the handler always sees this render's answers; before
+  // the card is painted, so a key pressed the moment it shows is not lost.
+  useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey) return;
       if (typing(event.target)) {
