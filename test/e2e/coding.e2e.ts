@@ -136,7 +136,7 @@ describe('coding with the keyboard only', () => {
     await page.keyboard.press('Control+z');
     await page.getByText('1 / 341').waitFor();
     await expect.poll(() => radio(region, 4).getAttribute('aria-checked')).toBe('false');
-    expect(await radio(reason, 2).getAttribute('aria-checked')).toBe('true');
+    await expect.poll(() => radio(reason, 2).getAttribute('aria-checked')).toBe('true');
     await page.keyboard.press('Control+z');
     await expect.poll(() => radio(reason, 2).getAttribute('aria-checked')).toBe('false');
     await shot(page, 'coding-undone-en');
