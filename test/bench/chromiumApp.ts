@@ -27,7 +27,9 @@ export async function openApp(): Promise<ChromiumApp> {
   const outDir = given ?? mkdtempSync(join(tmpdir(), 'kodtau-bench-'));
   if (!given) {
     process.env.VITE_KODTAU_TEST_HOOKS = '1';
-    await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+    // Profiled, the build keeps its names: a profile then names the app's own functions.
+    const minify = !process.env.KODTAU_BENCH_PROFILE;
+    await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true, minify } });
   }
   const server = await preview({
     logLevel: 'warn',

@@ -32,18 +32,22 @@ export const AppealList = memo(function AppealList(props: {
   });
   // Scrolled only when the row is out of view, judged by the sizes the virtualizer keeps, and by
   // setting the scroll offset: its scrollToIndex reads the list's height from the page (a layout)
-  // on every move, and again in the frames after.
+  // on every move, and again in the frames after. Set at the start of the next frame: setting it
+  // lays the page out, which the key press that moved on then does not wait for.
   useEffect(() => {
-    const { scrollOffset, scrollRect } = virtualizer;
-    const element = scroller.current;
-    const top = index * ROW_HEIGHT;
-    if (scrollOffset === null || scrollRect === null || !element) {
-      virtualizer.scrollToIndex(index, { align: 'auto' });
-      return;
-    }
-    if (top < scrollOffset) element.scrollTop = top;
-    else if (top + ROW_HEIGHT > scrollOffset + scrollRect.height)
-      element.scrollTop = top + ROW_HEIGHT - scrollRect.height;
+    const frame = requestAnimationFrame(() => {
+      const { scrollOffset, scrollRect } = virtualizer;
+      const element = scroller.current;
+      const top = index * ROW_HEIGHT;
+      if (scrollOffset === null || scrollRect === null || !element) {
+        virtualizer.scrollToIndex(index, { align: 'auto' });
+        return;
+      }
+      if (top < scrollOffset) element.scrollTop = top;
+      else if (top + ROW_HEIGHT > scrollOffset + scrollRect.height)
+        element.scrollTop = top + ROW_HEIGHT - scrollRect.height;
+    });
+    return () => cancelAnimationFrame(frame);
   }, [virtualizer, index]);
 
   return (

@@ -87,8 +87,8 @@ function CodingWorkspace({ projectId, codebook }: { projectId: string; codebook:
 
   function run(command: Command) {
     setNotice(null);
-    if (command === 'next') void session.moveTo(index + 1);
-    else if (command === 'previous') void session.moveTo(index - 1);
+    if (command === 'next') session.moveBy(1);
+    else if (command === 'previous') session.moveBy(-1);
     else if (command === 'nextUncoded') {
       // Not known until the list and the coded appeals are there.
       if (!list || !session.coded) return;

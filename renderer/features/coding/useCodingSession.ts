@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useDeferredValue, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   clearedCoding,
   hasAnswer,
@@ -66,6 +66,20 @@ const loadAppeal = async (projectId: string, coderId: string, order: number) =>
 async function loadOpening(projectId: string, coderId: string, order: number) {
   const appeal = (await appealFrom(projectId, order)) ?? (await appealFrom(projectId, -Infinity));
   return appeal ? { order: appeal.order, appeal: await withRows(coderId, appeal) } : undefined;
+}
+
+/** `value` as it was when the last frame was drawn: a change is taken up just after its frame. */
+function useAfterPaint<T>(value: T): T {
+  const [painted, setPainted] = useState(value);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setPainted(value))));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [value]);
+  return painted;
 }
 
 /**
@@ -145,9 +159,9 @@ export function useCodingSession(projectId: string, codebook: Codebook) {
 
   const index = list ? indexAtOrAfter(list.orders, savedOrder ?? 0) : 0;
   const order = list ? list.orders[index] : undefined;
-  // The live query and the read ahead follow the position in a render after the one that moves
-  // on (which shows the appeal read before): their reads start after that frame, not before it.
-  const queriedOrder = useDeferredValue(order);
+  // The live query and the read ahead follow the position once the frame that shows the move (with
+  // the appeal read before) is drawn: their reads and renders do not hold that frame back.
+  const queriedOrder = useAfterPaint(order);
   const answer = useLiveQuery(
     async () => ({
       order: queriedOrder,
@@ -215,7 +229,11 @@ export function useCodingSession(projectId: string, codebook: Codebook) {
 
   /** Moves to the list's `target` index once pending writes are in, unless a required variable stops it. */
   async function moveTo(target: number) {
-    if (!list || target < 0 || target >= list.orders.length || target === index) return;
+    if (!list || target < 0 || target >= list.orders.length || target === index) {
+      // A move queued while moving on goes nowhere: the keys queued after it go on.
+      setSettled((n) => n + 1);
+      return;
+    }
     // Every change stored and the appeal read ahead: moved at once, within the key press, so the
     // frame after it shows the appeal (an await would leave the render to a later task).
     const targetOrder = list.orders[target]!;
@@ -234,6 +252,15 @@ export function useCodingSession(projectId: string, codebook: Codebook) {
       // Keys pressed meanwhile go to wherever the coder now is (see `write`).
       setSettled((n) => n + 1);
     }
+  }
+
+  /**
+   * Moves `step` appeals on from the one shown; pressed while the screen is still moving on, once
+   * it is there (so two quick presses move two appeals, not one).
+   */
+  function moveBy(step: number) {
+    if (moving.current || deferred.current.length) deferred.current.push({ step });
+    else void moveTo(index + step);
   }
 
   async function leaveFor(targetOrder: number) {
@@ -277,20 +304,19 @@ export function useCodingSession(projectId: string, codebook: Codebook) {
   }
 
   // A key pressed while the screen is moving on, or the next appeal is still loading, waits for
-  // it, in order, and is not lost: it codes the appeal the coder sees next.
-  const deferred = useRef<AppealChange[]>([]);
+  // it, in order, and is not lost: it codes the appeal the coder sees next, or moves on from it.
+  const deferred = useRef<(AppealChange | { step: number })[]>([]);
   const moving = useRef(false);
   const [settled, setSettled] = useState(0);
-  useEffect(() => {
-    if (current && !moving.current) for (const change of deferred.current.splice(0)) void write(change);
-  }, [current, settled]); // eslint-disable-line react-hooks/exhaustive-deps -- `write` is new each render
-
+  /** `store`s the change, or queues it after the keys still waiting. */
   async function write(change: AppealChange) {
     if (readOnly) return;
-    if (!current || moving.current) {
-      deferred.current.push(change);
-      return;
-    }
+    if (!current || moving.current || deferred.current.length) deferred.current.push(change);
+    else await store(change);
+  }
+
+  async function store(change: AppealChange) {
+    if (readOnly || !current) return;
     const ref: AppealRef = { projectId, coderId, appealId: current.appeal.id, order: current.appeal.order };
     setSave({ kind: 'saving' });
     try {
@@ -303,6 +329,18 @@ export function useCodingSession(projectId: string, codebook: Codebook) {
       setSave({ kind: 'failed' });
     }
   }
+
+  useEffect(() => {
+    while (current && !moving.current && deferred.current.length) {
+      const next = deferred.current.shift()!;
+      if (typeof next === 'function') void store(next);
+      else {
+        // The rest waits for the render that shows where this move went (`settled`).
+        void moveTo(index + next.step);
+        return;
+      }
+    }
+  }, [current, settled]); // eslint-disable-line react-hooks/exhaustive-deps -- `store`, `moveTo` are new each render
 
   /**
    * The variable's row as it is, or a new cleared one carrying the appeal's note and flag, with
@@ -413,6 +451,7 @@ export function useCodingSession(projectId: string, codebook: Codebook) {
     canUndo: history.undo.length > 0,
     canRedo: history.redo.length > 0,
     moveTo,
+    moveBy,
     nextUncodedIndex,
     choose,
     chooseNone,

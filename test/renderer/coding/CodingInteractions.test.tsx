@@ -432,6 +432,25 @@ describe('a key pressed while the next appeal loads', () => {
   });
 });
 
+describe('keys pressed while the screen waits to move on', () => {
+  it('each → moves one appeal on, also while the next appeal is still being read', async () => {
+    const user = await renderScreen();
+    // Appeals are read only once released: a → waits for its appeal, and the next comes meanwhile.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const get = db.appealBlocks.get.bind(db.appealBlocks);
+    vi.spyOn(db.appealBlocks, 'get').mockImplementation(async (key) => {
+      await held;
+      return get(key);
+    });
+    await user.keyboard('{ArrowRight}{ArrowRight}{ArrowRight}');
+    expect(screen.queryByText('4 / 341')).toBeNull();
+    release();
+    await screen.findByText('4 / 341');
+    await shownId(3);
+  });
+});
+
 describe('"none of these" on a multiple-choice variable', () => {
   const none = (variable: Variable) =>
     within(fieldset(variable)).getByRole('checkbox', { name: /None of these$/ });
