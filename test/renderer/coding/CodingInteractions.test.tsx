@@ -2,6 +2,7 @@
 import { act, configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AppealBlockKey } from '../../../renderer/db/appealBlocks.ts';
 import { db } from '../../../renderer/db/db.ts';
 import { appealCodings } from '../../../renderer/db/queries.ts';
 import { openDemoProject } from '../../../renderer/db/projects.ts';
@@ -438,11 +439,10 @@ describe('keys pressed while the screen waits to move on', () => {
     // Appeals are read only once released: a → waits for its appeal, and the next comes meanwhile.
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
-    const get = db.appealBlocks.get.bind(db.appealBlocks);
-    vi.spyOn(db.appealBlocks, 'get').mockImplementation(async (key) => {
-      await held;
-      return get(key);
-    });
+    const table = db.appealBlocks;
+    const get = table.get.bind(table);
+    vi.spyOn(table, 'get').mockImplementation(((key: AppealBlockKey) =>
+      held.then(() => get(key))) as unknown as typeof table.get);
     await user.keyboard('{ArrowRight}{ArrowRight}{ArrowRight}');
     expect(screen.queryByText('4 / 341')).toBeNull();
     release();
