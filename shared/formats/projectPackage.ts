@@ -135,6 +135,29 @@ export function parseProjectPackage(bytes: Uint8Array): ReadProjectPackage {
  */
 export async function readProjectPackage(bytes: Uint8Array): Promise<ReadProjectPackage> {
   const { value, pkg } = checkedPackage(bytes);
+  await verifyDigest(value);
+  return pkg;
+}
+
+/**
+ * Every check of `readProjectPackage` but the integrity one, for a reader that checks the digest
+ * elsewhere at the same time (`verifyPackageDigest`, in another worker).
+ */
+export const readPackageContent = (bytes: Uint8Array): ReadProjectPackage => checkedPackage(bytes).pkg;
+
+/**
+ * The integrity check of `readProjectPackage` on its own: resolves when the content matches its
+ * digest. @throws {PackageError} `integrity` when it does not, or the first error reading it
+ * (`notJson`, `invalid`, `tooDeep`).
+ */
+export async function verifyPackageDigest(bytes: Uint8Array): Promise<void> {
+  const value = parsedJson(bytes) as { integrity?: { digest?: unknown } } | null;
+  if (typeof value?.integrity?.digest !== 'string') throw new PackageError('invalid');
+  await verifyDigest(value as ProjectPackage);
+}
+
+/** SHA-256 of the canonical content, taken over from `JSON.parse` (see `canonicalJsonOfParsed`), checked against the digest it claims. */
+async function verifyDigest(value: ProjectPackage): Promise<void> {
   const { integrity, ...content } = value;
   const canonical = utf8ToBytes(canonicalContent(content, true));
   const subtle = platform.crypto?.subtle;
@@ -142,18 +165,20 @@ export async function readProjectPackage(bytes: Uint8Array): Promise<ReadProject
     ? bytesToHex(new Uint8Array(await subtle.digest('SHA-256', canonical)))
     : bytesToHex(sha256(canonical));
   if (digest !== integrity.digest) throw new PackageError('integrity');
-  return pkg;
+}
+
+/** The file's JSON, UTF-8 checked in one pass (a fatal decoder refuses bytes that are no UTF-8, and drops a BOM). */
+function parsedJson(bytes: Uint8Array): unknown {
+  try {
+    return JSON.parse(new platform.TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    throw new PackageError('notJson');
+  }
 }
 
 /** Every check but the integrity one: the file's JSON as it is (the digest's input) and the package read from it. */
 function checkedPackage(bytes: Uint8Array): { value: ProjectPackage; pkg: ReadProjectPackage } {
-  let value: unknown;
-  try {
-    // One pass: a fatal decoder refuses bytes that are no UTF-8 (and drops a BOM).
-    value = JSON.parse(new platform.TextDecoder('utf-8', { fatal: true }).decode(bytes));
-  } catch {
-    throw new PackageError('notJson');
-  }
+  const value = parsedJson(bytes);
   if (
     value === null ||
     typeof value !== 'object' ||

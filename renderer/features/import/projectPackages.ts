@@ -2,10 +2,13 @@ import {
   assignAppeals,
   createProjectPackage,
   PackageError,
+  readPackageContent,
   readProjectPackage,
   serializeProjectPackage,
+  verifyPackageDigest,
   type ReadProjectPackage,
 } from '../../../shared/formats/projectPackage.ts';
+import { Dexie } from 'dexie';
 import { db } from '../../db/db.ts';
 import { currentCodebook } from '../../db/projects.ts';
 import { ImportCancelled, type WriteProgress } from './importSession.ts';
@@ -43,13 +46,15 @@ const PACKAGE_TABLES = [db.projects, db.codebooks, ...appealTables(), db.imports
 /**
  * In one transaction adds the project if new, its codebook version if new, the appeals the
  * project lacks, and the import record. Storing the same package again adds nothing. A cancel
- * through `signal` rolls it all back.
+ * through `signal` rolls it all back, and so does `verified` rejecting (the package's digest,
+ * checked meanwhile elsewhere: see `PackageSession`): the transaction waits for it to commit.
  */
 export async function storeProjectPackage(
   pkg: ReadPackage,
   fileName: string,
   onProgress: WriteProgress = () => {},
   signal?: AbortSignal,
+  verified: Promise<void> = Promise.resolve(),
 ): Promise<OpenPackageResult> {
   const projectId = pkg.project.id;
   const check = () => {
@@ -69,6 +74,7 @@ export async function storeProjectPackage(
       await addAppeals(fresh.slice(start, start + WRITE_CHUNK));
     }
     check();
+    await Dexie.waitFor(verified);
     onProgress(fresh.length, fresh.length);
     added = fresh.length;
     await db.imports.put({
@@ -92,24 +98,34 @@ export interface PackageSummary {
 /** What reading a file as a package gives: its summary, or the bytes back of a file of another format. */
 export type PackageRead = PackageSummary | { notAPackage: Uint8Array };
 
+/** Checks a package's digest, resolving when it matches (see `verifyPackageDigest`). */
+export type VerifyDigest = (bytes: Uint8Array) => Promise<void>;
+
 /**
  * One package's opening, from bytes to appeals in IndexedDB: read (parse and check; throws
- * PackageError), then store. It runs in the package worker (packageWorker.ts); tests and
- * jsdom run it in-process.
+ * PackageError), then store. It runs in the package worker (packageWorker.ts), which has the
+ * digest checked in a worker of its own (`verify`) while it stores: the store commits only once
+ * the digest matches. Tests and jsdom run it in-process.
  */
 export class PackageSession {
   private pkg: ReadPackage | null = null;
+  private verified: Promise<void> = Promise.resolve();
   private fileName = '';
   private controller = new AbortController();
+
+  constructor(private readonly verify: VerifyDigest = verifyPackageDigest) {}
 
   /** @throws {PackageError} for a file that is no readable package, but one of another format (`foreign`). */
   async read(file: { name: string; bytes: Uint8Array }): Promise<PackageRead> {
     try {
-      this.pkg = await readProjectPackage(file.bytes);
+      this.pkg = readPackageContent(file.bytes);
     } catch (error) {
       if (error instanceof PackageError && error.code === 'foreign') return { notAPackage: file.bytes };
       throw error;
     }
+    this.verified = this.verify(file.bytes);
+    // Awaited by the store; a package read and then not stored leaves its failure unhandled no more.
+    this.verified.catch(() => {});
     this.fileName = file.name;
     return { assignment: this.pkg.assignment ? { coder: this.pkg.assignment.coder } : null };
   }
@@ -117,7 +133,7 @@ export class PackageSession {
   store(onProgress: WriteProgress): Promise<OpenPackageResult> {
     if (!this.pkg) throw new Error('read a package first');
     this.controller = new AbortController();
-    return storeProjectPackage(this.pkg, this.fileName, onProgress, this.controller.signal);
+    return storeProjectPackage(this.pkg, this.fileName, onProgress, this.controller.signal, this.verified);
   }
 
   cancel(): void {

@@ -66,6 +66,36 @@ describe('project packages in the database', () => {
     expect(await appealTotal()).toBe(0);
   });
 
+  it('a session reads a damaged package, but its store fails on the digest and changes nothing', async () => {
+    const [aigerim] = await demoPackages();
+    const damaged = aigerim!.bytes.slice();
+    damaged[damaged.length - 200] = damaged[damaged.length - 200] === 0x61 ? 0x62 : 0x61;
+    const session = new PackageSession();
+    await session.read({ name: 'x.kodtau', bytes: damaged });
+    await expect(session.store(() => {})).rejects.toEqual(new PackageError('integrity'));
+    expect(await db.projects.count()).toBe(0);
+    expect(await appealTotal()).toBe(0);
+  });
+
+  it('the store commits only once the digest, checked meanwhile, is found to match', async () => {
+    const [aigerim] = await demoPackages();
+    let answer: (error?: PackageError) => void = () => {};
+    const verdict = new Promise<void>((resolve, reject) => (answer = (e) => (e ? reject(e) : resolve())));
+    const session = new PackageSession(() => verdict);
+    await session.read(aigerim!);
+    const progress: number[] = [];
+    const stored = session.store((done) => progress.push(done));
+    // The appeals are being written: the digest's answer comes while the store waits for it.
+    await expect.poll(() => progress.includes(0)).toBe(true);
+    answer(new PackageError('integrity'));
+    await expect(stored).rejects.toEqual(new PackageError('integrity'));
+    expect(await appealTotal()).toBe(0);
+
+    const again = new PackageSession(() => Promise.resolve());
+    await again.read(aigerim!);
+    expect(await again.store(() => {})).toMatchObject({ added: 205 });
+  });
+
   it('one package with everything', async () => {
     await openDemoProject();
     const [all] = await buildPackages(DEMO_PROJECT_ID, { mode: 'all' });
