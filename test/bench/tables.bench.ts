@@ -93,7 +93,7 @@ export async function measured() {
   const ms = performance.now() - start;
   return [
     {
-      name: `tables: wide dataset XLSX (write-excel-file), ${APPEALS.toLocaleString('en')} appeals × ${columns} columns, 1 run`,
+      name: `tables: wide dataset XLSX, ${APPEALS.toLocaleString('en')} appeals × ${columns} columns, 1 run`,
       medianMs: ms,
       p95Ms: ms,
       targetMs: 30_000,

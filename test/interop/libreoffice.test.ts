@@ -73,6 +73,29 @@ describe.runIf(hasProgram('soffice'))('LibreOffice Calc opens the files for Exce
     expect(sheet[1]![header.indexOf('Формула')]).toBe('=1+1');
   });
 
+  it('reads markup characters in Kodtau’s XLSX as text; a character XML cannot hold is left out', async () => {
+    const tricky = [
+      ['id', 'text & <notes>'],
+      ['A-1', 'a < b && "c" > d </t></si>'],
+      ['A-2', 'bell\u0007 here, tab\tthere'],
+    ];
+    const bytes = await xlsxBytes(tricky, 'Sheet & <1>');
+    for (const [name, part] of Object.entries(unzipSync(bytes))) {
+      const file = join(dir, name.replace(/\W/g, '_'));
+      writeFileSync(file, part);
+      // xmllint exits with an error (and runProgram throws) on a part that is not well-formed.
+      if (hasProgram('xmllint')) runProgram('xmllint', ['--noout', file], dir);
+    }
+    writeFileSync(join(dir, 'tricky.xlsx'), bytes);
+    runProgram(
+      'soffice',
+      ['--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76', 'tricky.xlsx'],
+      dir,
+    );
+    const converted = parseCsv(readFileSync(join(dir, 'tricky.csv'), 'utf8'), { delimiter: ',' }).rows;
+    expect(converted).toEqual([tricky[0], tricky[1], ['A-2', 'bell here, tab\tthere']]);
+  });
+
   it('a Calc workbook with formulas: the results import, each error cell is a row problem with its cell', async () => {
     // `=…` evaluated as formulas on import (token 13); Calc saves each with its result or error.
     writeFileSync(
