@@ -2,6 +2,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { z } from 'zod';
 import type { Codebook, Coder, Coding } from '../model/index.ts';
+import { sha256Hex } from './digest.ts';
 
 /**
  * The coder file: one coder's codings of one project, sent back to the supervisor. Format
@@ -98,6 +99,9 @@ const coderFileSchema = z.object({
   integrity: z.object({ algorithm: z.literal('SHA-256'), digest: z.string().regex(/^[0-9a-f]{64}$/) }),
 });
 
+/** The schema of everything but the codings, which it only takes to be a list. */
+const headSchema = coderFileSchema.extend({ codings: z.array(z.unknown()) });
+
 /**
  * Every key of the content, sorted. `JSON.stringify` with this list writes each object's keys in
  * the list's order and leaves out any other key (`integrity`), so it gives exactly `canonicalJson`
@@ -164,6 +168,35 @@ export function serializeCoderFile(file: CoderFile): string {
  * @throws {CoderFileError} naming the first problem found.
  */
 export function parseCoderFile(text: string): CoderFile {
+  const file = validated(coderFileJson(text));
+  if (contentDigest(file) !== file.integrity.digest) throw new CoderFileError({ code: 'damaged' });
+  return upgraded(file);
+}
+
+/**
+ * `parseCoderFile`'s checks, the digest by the platform's SHA-256, for a worker that checks a
+ * large file while another reads it (`unverifiedCoderFile`).
+ * @throws {CoderFileError} as `parseCoderFile`.
+ */
+export async function verifyCoderFile(text: string): Promise<void> {
+  const file = validated(coderFileJson(text));
+  const digest = await sha256Hex(canonicalContent(file));
+  if (digest !== file.integrity.digest) throw new CoderFileError({ code: 'damaged' });
+}
+
+/**
+ * The file as `parseCoderFile` gives it, read with only its first checks (JSON, format, version):
+ * for a text `verifyCoderFile` passes, so use it only once that is known. It skips the schema and
+ * digest of the codings (most of the time of a large file); a key the schema does not know stays
+ * in them.
+ * @throws {CoderFileError} `not-json`, `not-coder-file`, `newer-version`, `invalid` (all but the codings).
+ */
+export function unverifiedCoderFile(text: string): CoderFile {
+  return upgraded(validated(coderFileJson(text), headSchema));
+}
+
+/** The text's JSON, when it claims to be a coder file of a version this build reads. */
+function coderFileJson(text: string): unknown {
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -179,15 +212,20 @@ export function parseCoderFile(text: string): CoderFile {
   const version = (json as { version?: unknown }).version;
   if (typeof version === 'number' && version > CODER_FILE_VERSION)
     throw new CoderFileError({ code: 'newer-version', version });
-  const parsed = coderFileSchema.safeParse(json);
+  return json;
+}
+
+function validated(json: unknown, schema: z.ZodType = coderFileSchema): CoderFile {
+  const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new CoderFileError({ code: 'invalid', detail: `${issue.path.join('.')}: ${issue.message}` });
   }
-  const file = parsed.data as CoderFile;
-  if (contentDigest(file) !== file.integrity.digest) throw new CoderFileError({ code: 'damaged' });
-  return file.version === 1 ? { ...file, codings: file.codings.map(upgradeV1Coding) } : file;
+  return parsed.data as CoderFile;
 }
+
+const upgraded = (file: CoderFile): CoderFile =>
+  file.version === 1 ? { ...file, codings: file.codings.map(upgradeV1Coding) } : file;
 
 /**
  * A coding of a version 1 file (or of a version 1 merged project) in today's meaning: version 1

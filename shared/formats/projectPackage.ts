@@ -1,6 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { z } from 'zod';
+import { sha256Hex } from './digest.ts';
 import { seededRandom } from '../agreement/seededRandom.ts';
 import {
   appealSchema,
@@ -109,7 +110,6 @@ export function serializeProjectPackage(pkg: ProjectPackage): Uint8Array {
 /** What the reader takes from the platform (browser, worker, Node), typed here: shared code has no DOM types. */
 const platform = globalThis as unknown as {
   TextDecoder: new (label: 'utf-8', options: { fatal: true }) => { decode(bytes: Uint8Array): string };
-  crypto?: { subtle?: { digest(algorithm: 'SHA-256', data: Uint8Array): Promise<ArrayBuffer> } };
 };
 
 /** A package read and checked, its appeals given their project. */
@@ -159,12 +159,8 @@ export async function verifyPackageDigest(bytes: Uint8Array): Promise<void> {
 /** SHA-256 of the canonical content, taken over from `JSON.parse` (see `canonicalJsonOfParsed`), checked against the digest it claims. */
 async function verifyDigest(value: ProjectPackage): Promise<void> {
   const { integrity, ...content } = value;
-  const canonical = utf8ToBytes(canonicalContent(content, true));
-  const subtle = platform.crypto?.subtle;
-  const digest = subtle
-    ? bytesToHex(new Uint8Array(await subtle.digest('SHA-256', canonical)))
-    : bytesToHex(sha256(canonical));
-  if (digest !== integrity.digest) throw new PackageError('integrity');
+  if ((await sha256Hex(canonicalContent(content, true))) !== integrity.digest)
+    throw new PackageError('integrity');
 }
 
 /** The file's JSON, UTF-8 checked in one pass (a fatal decoder refuses bytes that are no UTF-8, and drops a BOM). */

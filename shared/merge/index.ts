@@ -10,6 +10,7 @@ export {
   mergeCoderFiles,
   mergeReadFiles,
   readCoderFile,
+  readUnverifiedCoderFile,
   type FileReport,
   type MergeOutcome,
   type MergeTarget,

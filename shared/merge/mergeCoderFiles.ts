@@ -1,4 +1,11 @@
-import { CoderFileError, coderFileCodings, parseCoderFile, type CoderFile } from '../formats/coderFile.ts';
+import {
+  CoderFileError,
+  coderFileCodings,
+  parseCoderFile,
+  unverifiedCoderFile,
+  type CoderFile,
+  type CoderFileCoding,
+} from '../formats/coderFile.ts';
 import type { Codebook, Coder, Coding } from '../model/index.ts';
 import { codingKey, mergeInto } from './mergeCodings.ts';
 import { migrateCodings } from './migrateCodings.ts';
@@ -63,12 +70,15 @@ export function checkCoderFile(
   const latest = now.getTime() + CLOCK_SKEW_MS;
   if (Date.parse(file.exportedAt) > latest)
     return { problem: { code: 'future-export', exportedAt: file.exportedAt, now: now.toISOString() } };
-  const keys = new Set<string>();
+  // A file sorted by appeal and variable, as Kodtau writes them, has no two codings of one unit.
+  const keys = sortedByUnit(file.codings) ? undefined : new Set<string>();
   for (const { appealId, variableId, codebookVersion, updatedAt } of file.codings) {
     if (!target.appealIds.has(appealId)) return { problem: { code: 'unknown-appeal', appealId } };
-    const key = `${appealId}\u0000${variableId}`;
-    if (keys.has(key)) return { problem: { code: 'duplicate-coding', appealId, variableId } };
-    keys.add(key);
+    if (keys) {
+      const key = `${appealId}\u0000${variableId}`;
+      if (keys.has(key)) return { problem: { code: 'duplicate-coding', appealId, variableId } };
+      keys.add(key);
+    }
     // Versions count up from 1 with every change of the codebook, so the project had each one up
     // to the current (a package carries only the current codebook, not the earlier ones).
     if (codebookVersion > current.version)
@@ -83,6 +93,17 @@ export function checkCoderFile(
   return migrateCodings(coderFileCodings(file), current);
 }
 
+/** Whether each coding's (appeal, variable) comes after the one before it, by code unit. */
+function sortedByUnit(codings: readonly CoderFileCoding[]): boolean {
+  for (let i = 1; i < codings.length; i++) {
+    const a = codings[i - 1]!;
+    const b = codings[i]!;
+    if (!(a.appealId < b.appealId || (a.appealId === b.appealId && a.variableId < b.variableId)))
+      return false;
+  }
+  return true;
+}
+
 const sameAnswer = (a: Coding, b: Coding) =>
   !a.cleared === !b.cleared && a.values.join('\u0000') === b.values.join('\u0000') && a.text === b.text;
 
@@ -91,12 +112,25 @@ export type ReadCoderFile =
   { fileName: string; file: CoderFile } | Extract<FileReport, { status: 'refused' }>;
 
 /** Reads one coder file's text (see `parseCoderFile`); a file that cannot be read is refused. */
-export function readCoderFile(name: string, text: string): ReadCoderFile {
+export function readCoderFile(name: string, text: string, parse = parseCoderFile): ReadCoderFile {
   try {
-    return { fileName: name, file: parseCoderFile(text) };
+    return { fileName: name, file: parse(text) };
   } catch (error) {
     if (error instanceof CoderFileError) return { fileName: name, status: 'refused', problem: error.problem };
     throw error;
+  }
+}
+
+/**
+ * `readCoderFile` without the schema and the digest, for a text that `verifyCoderFile` checks: a
+ * file that passes that check reads the same as by `readCoderFile`.
+ */
+export function readUnverifiedCoderFile(name: string, text: string): ReadCoderFile {
+  try {
+    return readCoderFile(name, text, unverifiedCoderFile);
+  } catch {
+    // Content that is no coder file's: `verifyCoderFile` names what is wrong with it.
+    return { fileName: name, status: 'refused', problem: { code: 'invalid', detail: '' } };
   }
 }
 
@@ -131,21 +165,25 @@ export function mergeReadFiles(
   now: Date = new Date(),
 ): MergeOutcome {
   const state = new Map(existing.map((c) => [codingKey(c), c]));
-  const original = new Map(state);
+  // The keys the files change, each with its coding before: not a copy of every key.
+  const original = new Map<string, Coding | undefined>();
   const coders = new Map<string, { coder: Coder; exportedAt: string }>();
   const reports: FileReport[] = files.map((read) => {
     if (!('file' in read)) return read;
     const { fileName: name, file } = read;
     const checked = checkCoderFile(target, file, now);
     if ('problem' in checked) return { fileName: name, status: 'refused', problem: checked.problem };
-    const changes = mergeInto(state, checked.codings);
+    const changes = mergeInto(state, checked.codings, original);
     const seen = coders.get(file.coder.id);
     if (
       !seen ||
       file.exportedAt > seen.exportedAt ||
       (file.exportedAt === seen.exportedAt && file.coder.name > seen.coder.name)
     )
-      coders.set(file.coder.id, { coder: file.coder, exportedAt: file.exportedAt });
+      coders.set(file.coder.id, {
+        coder: { id: file.coder.id, name: file.coder.name },
+        exportedAt: file.exportedAt,
+      });
     return {
       fileName: name,
       status: 'merged',
@@ -157,9 +195,8 @@ export function mergeReadFiles(
   });
   const changed: Coding[] = [];
   const revised: MergeOutcome['revised'] = [];
-  for (const [key, after] of state) {
-    const before = original.get(key);
-    if (before === after) continue;
+  for (const [key, before] of original) {
+    const after = state.get(key)!;
     changed.push(after);
     if (before && !sameAnswer(before, after)) revised.push({ before, after });
   }

@@ -24,9 +24,15 @@ function sameJson(a: unknown, b: unknown): boolean {
   }
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
-  const keys = Object.keys(x).filter((key) => x[key] !== undefined);
-  if (keys.length !== Object.keys(y).filter((key) => y[key] !== undefined).length) return false;
-  return keys.every((key) => sameJson(x[key], y[key]));
+  // Counted rather than listed: no arrays made for each of a million comparisons.
+  let keys = 0;
+  for (const key in x) {
+    if (x[key] === undefined) continue;
+    if (!sameJson(x[key], y[key])) return false;
+    keys += 1;
+  }
+  for (const key in y) if (y[key] !== undefined) keys -= 1;
+  return keys === 0;
 }
 
 /**
@@ -35,9 +41,11 @@ function sameJson(a: unknown, b: unknown): boolean {
  * A total order: taking the greatest is idempotent, commutative and associative.
  */
 export function compareCodings(a: Coding, b: Coding): number {
-  const byTime = time(a.updatedAt) - time(b.updatedAt);
-  if (byTime !== 0) return byTime;
-  if (a.updatedAt !== b.updatedAt) return a.updatedAt < b.updatedAt ? -1 : 1;
+  if (a.updatedAt !== b.updatedAt) {
+    const byTime = time(a.updatedAt) - time(b.updatedAt);
+    if (byTime !== 0) return byTime;
+    return a.updatedAt < b.updatedAt ? -1 : 1;
+  }
   if (sameJson(a, b)) return 0;
   const ca = canonicalJson(a);
   const cb = canonicalJson(b);
@@ -57,18 +65,25 @@ export interface MergeChanges {
 /**
  * Merges `incoming` into `current` (a map by `codingKey`, changed in place): per key, the later edit
  * wins (see `compareCodings`). No key is ever removed, so no coding is dropped; a coding is only
- * ever superseded by a later edit of the same coder, appeal and variable.
+ * ever superseded by a later edit of the same coder, appeal and variable. `original`, when given,
+ * gains each key changed for the first time, with its coding before (none for a key added).
  */
-export function mergeInto(current: Map<string, Coding>, incoming: Iterable<Coding>): MergeChanges {
+export function mergeInto(
+  current: Map<string, Coding>,
+  incoming: Iterable<Coding>,
+  original?: Map<string, Coding | undefined>,
+): MergeChanges {
   const changes: MergeChanges = { added: [], updated: [], unchanged: 0 };
   for (const coding of incoming) {
     const key = codingKey(coding);
     const before = current.get(key);
     if (!before) {
       current.set(key, coding);
+      original?.set(key, undefined);
       changes.added.push(coding);
     } else if (compareCodings(coding, before) > 0) {
       current.set(key, coding);
+      if (original && !original.has(key)) original.set(key, before);
       changes.updated.push({ before, after: coding });
     } else {
       changes.unchanged += 1;

@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import type { CoderFileProblem } from '../../../shared/formats/coderFile.ts';
 import { serveCalls, type CallRequest } from '../../workers/workerCalls.ts';
 import { mergeIntoProject } from './mergeTask.ts';
 
@@ -9,6 +10,34 @@ export type MergeRequest = {
   files: { name: string; bytes: Uint8Array }[];
   now: string;
 };
+
+/** One file checked in a worker of its own (verifyWorker.ts), on a copy of its bytes. */
+function verifyInWorker(bytes: Uint8Array): Promise<CoderFileProblem | undefined> {
+  const copy = bytes.slice();
+  const worker = new Worker(new URL('./verifyWorker.ts', import.meta.url), { type: 'module' });
+  return new Promise<CoderFileProblem | undefined>((resolve, reject) => {
+    worker.onmessage = ({ data }: MessageEvent<{ problem?: CoderFileProblem; error?: string }>) =>
+      data.error === undefined ? resolve(data.problem) : reject(new Error(data.error));
+    worker.onerror = (event) => reject(new Error(event.message));
+    worker.postMessage(copy, [copy.buffer]);
+  }).finally(() => worker.terminate());
+}
+
+/**
+ * The files checked as many at a time as there are cores, each in a worker of its own: the
+ * checks (schema and digest, most of a large file's reading) overlap with this worker reading
+ * the files and the project's codings.
+ */
+async function verifyInWorkers(files: readonly Uint8Array[]): Promise<(CoderFileProblem | undefined)[]> {
+  const problems: (CoderFileProblem | undefined)[] = [];
+  let next = 0;
+  const lane = async () => {
+    for (let i = next++; i < files.length; i = next++) problems[i] = await verifyInWorker(files[i]!);
+  };
+  const lanes = Math.min(files.length, Math.max(1, navigator.hardwareConcurrency || 1));
+  await Promise.all(Array.from({ length: lanes }, lane));
+  return problems;
+}
 
 /**
  * The merge worker: parses, checks and merges coder files and writes the result, off the UI
@@ -25,6 +54,7 @@ serveCalls<MergeRequest & CallRequest>(
       new Date(request.now),
       progress,
       running.signal,
+      verifyInWorkers,
     );
   },
   () => running.abort(),

@@ -4,7 +4,12 @@ import { db } from '../../../renderer/db/db.ts';
 import { AnswerBlockBuilder } from '../../../renderer/db/answerBlocks.ts';
 import { codingTables, putCodings } from '../../../renderer/db/queries.ts';
 import { importCoderFiles } from '../../../renderer/features/coders/coderFiles.ts';
-import { MergeCancelled, type MergeProgress } from '../../../renderer/features/coders/mergeTask.ts';
+import {
+  MergeCancelled,
+  mergeIntoProject,
+  type MergeProgress,
+} from '../../../renderer/features/coders/mergeTask.ts';
+import { verifyHere, type VerifyFiles } from '../../../renderer/features/coders/coderFileBytes.ts';
 import { demoVariables } from '../../../shared/demo/codebook.ts';
 import { buildCoderFile, serializeCoderFile } from '../../../shared/formats/coderFile.ts';
 import { mergeCoderFiles, type FileReport } from '../../../shared/merge/index.ts';
@@ -210,6 +215,37 @@ describe('the merge of coder files (worker task)', () => {
       expect(new Map(expected.edits.map((e) => [e.coderId, e.lastEdit]))).toEqual(latest);
     },
   );
+
+  it('refuses a file that reads but fails its check, which the merge waits for before it writes', async () => {
+    await freshDb();
+    const others = files().filter(({ name }) => name !== 'c.json');
+    const expectedReports = await previousMerge(others);
+    const expected = await snapshot();
+    await freshDb();
+    // In the app each file is checked in a worker of its own; here the checks answer only once
+    // the merge has read every file and waits, and say c.json is damaged.
+    let answer = () => {};
+    const verify: VerifyFiles = async (bytes) => {
+      await new Promise<void>((resolve) => (answer = resolve));
+      return (await verifyHere(bytes)).map((problem, i) => (i === 2 ? { code: 'damaged' } : problem));
+    };
+    const reports = await mergeIntoProject(
+      PROJECT,
+      files(),
+      NOW,
+      (progress) => {
+        if (progress.phase === 'merge') setTimeout(answer, 0);
+      },
+      undefined,
+      verify,
+    );
+    expect(reports).toEqual([
+      ...expectedReports.slice(0, 2),
+      { fileName: 'c.json', status: 'refused', problem: { code: 'damaged' } },
+      expectedReports[2],
+    ]);
+    expect(await snapshot()).toEqual(expected);
+  });
 
   /** Starts a merge, cancels it at the first progress `when` holds, and checks that nothing changed. */
   async function cancelledWhen(when: (progress: MergeProgress) => boolean) {

@@ -10,8 +10,11 @@ import {
   coderFileCodings,
   parseCoderFile,
   serializeCoderFile,
+  unverifiedCoderFile,
+  verifyCoderFile,
   type CoderFileProblem,
 } from '../../../shared/formats/coderFile.ts';
+import { readUnverifiedCoderFile } from '../../../shared/merge/index.ts';
 import { canonicalJson } from '../../../shared/model/codebookHash.ts';
 
 const demo = createDemoProject();
@@ -70,17 +73,43 @@ describe('coder file', () => {
     expect(parseCoderFile(`\uFEFF${text}`).codings).toHaveLength(820);
   });
 
+  const faulty = {
+    notJson: text.slice(0, 200),
+    otherFormat: '{"format":"kodtau-project"}',
+    newer: edit((j) => (j.version = 3)),
+    noCoder: edit((j) => delete j.coder),
+    badCoding: edit((j) => ((j.codings as { unsure: unknown }[])[5]!.unsure = 'no')),
+    changedValue: edit((j) => ((j.codings as { values: string[] }[])[0]!.values = ['court'])),
+    changedName: edit((j) => ((j.coder as { name: string }).name = 'Someone else')),
+  };
+
   it('names each problem: not JSON, another kind of file, a newer version, a malformed file, a changed file', () => {
-    expect(problemOf(text.slice(0, 200))).toEqual({ code: 'not-json' });
-    expect(problemOf('{"format":"kodtau-project"}')).toEqual({ code: 'not-coder-file' });
-    expect(problemOf(edit((j) => (j.version = 3)))).toEqual({ code: 'newer-version', version: 3 });
-    expect(problemOf(edit((j) => delete j.coder))).toMatchObject({ code: 'invalid' });
-    expect(problemOf(edit((j) => ((j.codings as { values: string[] }[])[0]!.values = ['court'])))).toEqual({
-      code: 'damaged',
+    expect(problemOf(faulty.notJson)).toEqual({ code: 'not-json' });
+    expect(problemOf(faulty.otherFormat)).toEqual({ code: 'not-coder-file' });
+    expect(problemOf(faulty.newer)).toEqual({ code: 'newer-version', version: 3 });
+    expect(problemOf(faulty.noCoder)).toMatchObject({ code: 'invalid' });
+    expect(problemOf(faulty.badCoding)).toMatchObject({
+      code: 'invalid',
+      detail: expect.stringMatching(/^codings\.5\.unsure: /),
     });
-    expect(problemOf(edit((j) => ((j.coder as { name: string }).name = 'Someone else')))).toEqual({
-      code: 'damaged',
-    });
+    expect(problemOf(faulty.changedValue)).toEqual({ code: 'damaged' });
+    expect(problemOf(faulty.changedName)).toEqual({ code: 'damaged' });
+  });
+
+  it('checks in a worker (verifyCoderFile) exactly as it reads, and reads without the check the same', async () => {
+    await expect(verifyCoderFile(text)).resolves.toBeUndefined();
+    expect(unverifiedCoderFile(text)).toEqual(parseCoderFile(text));
+    for (const input of Object.values(faulty)) {
+      const problem = await verifyCoderFile(input).then(
+        () => undefined,
+        (error: unknown) => (error instanceof CoderFileError ? error.problem : error),
+      );
+      expect(problem).toEqual(problemOf(input));
+    }
+    // Read without the check, a file whose codings are no codings is refused, never a crash.
+    const garbage = edit((j) => ((j.version = 1), (j.codings = [null])));
+    expect(readUnverifiedCoderFile('x.json', garbage)).toMatchObject({ status: 'refused' });
+    expect(readUnverifiedCoderFile('x.json', faulty.noCoder)).toMatchObject({ status: 'refused' });
   });
 
   it('carries a cleared coding (a tombstone) and an empty "none of these" answer as they are', () => {
@@ -104,7 +133,9 @@ describe('coder file', () => {
       codings: [{ ...first!, values: [] }, { ...second!, values: [], text: '  ' }, third!],
     };
     const digest = bytesToHex(sha256(utf8ToBytes(canonicalJson(v1))));
-    const read = parseCoderFile(JSON.stringify({ ...v1, integrity: { algorithm: 'SHA-256', digest } }));
+    const v1Text = JSON.stringify({ ...v1, integrity: { algorithm: 'SHA-256', digest } });
+    const read = parseCoderFile(v1Text);
+    expect(unverifiedCoderFile(v1Text)).toEqual(read);
     expect(read.version).toBe(1);
     expect(read.codings).toEqual([
       { ...first!, values: [], cleared: true },

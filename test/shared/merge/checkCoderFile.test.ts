@@ -2,7 +2,9 @@
 // nothing of it is merged while the good file next to it merges whole.
 import { describe, expect, it } from 'vitest';
 import { createDemoProject, DEMO_CODERS } from '../../../shared/demo/index.ts';
-import { buildCoderFile, serializeCoderFile } from '../../../shared/formats/coderFile.ts';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { buildCoderFile, canonicalContent, serializeCoderFile } from '../../../shared/formats/coderFile.ts';
 import {
   CLOCK_SKEW_MS,
   demoCoderFiles,
@@ -77,6 +79,23 @@ function fileOf(codings: Coding[], exportedAt = AT, codebook: Codebook = v2) {
     text: serializeCoderFile(buildCoderFile(DEMO_CODERS[0]!, codebook, codings, exportedAt)),
   };
 }
+/** A file with its codings in the order given, as another tool may write it (Kodtau sorts them). */
+function unsortedFileOf(codings: Coding[]) {
+  const { integrity: _, ...content } = buildCoderFile(DEMO_CODERS[0]!, v2, codings, AT);
+  const given = {
+    ...content,
+    codings: codings.map((c) =>
+      content.codings.find(
+        (f) => f.appealId === c.appealId && f.variableId === c.variableId && f.updatedAt === c.updatedAt,
+      )!,
+    ),
+  };
+  const digest = bytesToHex(sha256(utf8ToBytes(canonicalContent(given))));
+  return {
+    name: 'aigerim.json',
+    text: JSON.stringify({ ...given, integrity: { algorithm: 'SHA-256', digest } }),
+  };
+}
 const merge = (file: { name: string; text: string }) => mergeCoderFiles(target, [], [file, dmitryFile], NOW);
 
 /** The first file refused with exactly `problem`; nothing of it merged, all of the second file. */
@@ -94,6 +113,11 @@ describe('checkCoderFile accepts', () => {
     const outcome = merge(fileOf([...good, ...cleared]));
     expect(outcome.reports[0]).toMatchObject({ status: 'merged', added: good.length + cleared.length });
     expect(outcome.changed).toHaveLength(DMITRY_CODINGS + good.length + cleared.length);
+  });
+
+  it('codings in any order', () => {
+    const outcome = merge(unsortedFileOf([...good].reverse()));
+    expect(outcome.reports[0]).toMatchObject({ status: 'merged', added: good.length });
   });
 
   it('times up to a day ahead of the clock, compared as instants whatever their offset', () => {
@@ -166,6 +190,16 @@ describe('checkCoderFile refuses, merging nothing of the file', () => {
   it('a key (appeal, variable) twice', () => {
     const twice = [coding('region', [A]), coding('region', [B], { updatedAt: '2026-11-28T10:00:00.000Z' })];
     expectRefused(merge(fileOf([...good, ...twice])), {
+      code: 'duplicate-coding',
+      appealId: APPEAL,
+      variableId: 'region',
+    });
+  });
+
+  it('a key (appeal, variable) twice, apart, in a file not in appeal order', () => {
+    const later = { updatedAt: '2026-11-28T10:00:00.000Z' };
+    const apart = [coding('region', [A]), ...good, coding('region', [B], later)];
+    expectRefused(merge(unsortedFileOf(apart)), {
       code: 'duplicate-coding',
       appealId: APPEAL,
       variableId: 'region',
