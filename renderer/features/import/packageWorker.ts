@@ -6,8 +6,7 @@ import { PackageSession, type PackageRead } from './projectPackages.ts';
 
 /**
  * The package's digest checked in a worker of its own (packageDigestWorker.ts), on a copy of the
- * bytes, while this one stores the package: on two cores the two take half the time of one after
- * the other.
+ * bytes, while this one stores the package: on two cores the check and the store overlap.
  */
 function verifyInWorker(bytes: Uint8Array): Promise<void> {
   const copy = bytes.slice();
