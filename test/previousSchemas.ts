@@ -51,3 +51,10 @@ export const VERSION_11_STORES = {
   appeals: '[projectId+id], [projectId+order]',
   appealColumns: '[projectId+chunk]',
 };
+
+/** Version 13: the appeals in blocks of orders, counted over their `keys` index. */
+export const VERSION_13_STORES = {
+  ...VERSION_11_STORES,
+  appeals: null,
+  appealBlocks: '[projectId+block], &*keys',
+};

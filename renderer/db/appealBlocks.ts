@@ -15,6 +15,12 @@ export interface AppealBlock {
 }
 export type AppealBlockKey = [projectId: string, block: number];
 
+/** How many appeals a project's blocks hold. */
+export interface AppealCount {
+  projectId: string;
+  count: number;
+}
+
 /** Orders per block: a few hundred appeals (~350 kB of text), read at once to show one. */
 export const BLOCK_ORDERS = 250;
 

@@ -11,7 +11,11 @@ import {
 import { db, type KodtauDb } from './db.ts';
 
 /** The tables `addAppeals` writes: a transaction that calls it takes them all. */
-export const appealTables = (from: KodtauDb = db) => [from.appealBlocks, from.appealColumns];
+export const appealTables = (from: KodtauDb = db) => [
+  from.appealBlocks,
+  from.appealColumns,
+  from.appealCounts,
+];
 
 const projectBlocks = (projectId: string, from: KodtauDb) =>
   from.appealBlocks.where('[projectId+block]').between([projectId, Dexie.minKey], [projectId, Dexie.maxKey]);
@@ -38,22 +42,37 @@ export async function addAppeals(appeals: readonly Appeal[], from: KodtauDb = db
       throw new Dexie.ConstraintError(`an appeal id is twice in project ${projectId}`);
     return blockRow(projectId, block, appeals);
   });
-  // Both writes in flight at once; `bulkPut` rejects on an id another block holds.
-  await Promise.all([from.appealBlocks.bulkPut(blocks), addToColumns(from.appealColumns, appeals)]);
+  // The writes in flight at once; `bulkPut` rejects on an id another block holds.
+  await Promise.all([
+    from.appealBlocks.bulkPut(blocks),
+    addToColumns(from.appealColumns, appeals),
+    addToCounts(from, appeals),
+  ]);
+}
+
+async function addToCounts(from: KodtauDb, appeals: readonly Appeal[]): Promise<void> {
+  const added = new Map<string, number>();
+  for (const { projectId } of appeals) added.set(projectId, (added.get(projectId) ?? 0) + 1);
+  const projectIds = [...added.keys()];
+  const counts = await from.appealCounts.bulkGet(projectIds);
+  await from.appealCounts.bulkPut(
+    projectIds.map((projectId, i) => ({ projectId, count: (counts[i]?.count ?? 0) + added.get(projectId)! })),
+  );
 }
 
 /** Removes a project's appeals and their columns, inside the caller's transaction over `appealTables()`. */
 export async function deleteProjectAppeals(projectId: string, from: KodtauDb = db): Promise<void> {
   await projectBlocks(projectId, from).delete();
+  await from.appealCounts.delete(projectId);
   await from.appealColumns
     .where('[projectId+chunk]')
     .between([projectId, Dexie.minKey], [projectId, Dexie.maxKey])
     .delete();
 }
 
-/** How many appeals the project holds, from the index's keys. */
-export const appealCount = (projectId: string, from: KodtauDb = db): Promise<number> =>
-  projectKeys(projectId, from).count();
+/** How many appeals the project holds: one row read. */
+export const appealCount = async (projectId: string, from: KodtauDb = db): Promise<number> =>
+  (await from.appealCounts.get(projectId))?.count ?? 0;
 
 /** The ids of the project's appeals (in code-unit order), from the index's keys. */
 export async function appealIds(projectId: string, from: KodtauDb = db): Promise<string[]> {

@@ -15,7 +15,12 @@ import { CoderEditBuilder, type CoderEdit } from './coderEdits.ts';
 import { rebuildAnswerBlocks, type AnswerBlock, type AnswerBlockKey } from './answerBlocks.ts';
 import { CodingBlockBuilder, type CodingBlock, type CodingBlockKey } from './codingBlocks.ts';
 import { rebuildAppealColumns, type AppealColumnChunk, type AppealColumnKey } from './appealColumns.ts';
-import { buildAppealBlocks, type AppealBlock, type AppealBlockKey } from './appealBlocks.ts';
+import {
+  buildAppealBlocks,
+  type AppealBlock,
+  type AppealBlockKey,
+  type AppealCount,
+} from './appealBlocks.ts';
 
 /** When a project was last saved to a file, and the Electron daily copy last written. */
 export interface BackupRecord {
@@ -70,6 +75,8 @@ export class KodtauDb extends Dexie {
    * project (see appealColumns.ts). Written with the appeals, by `addAppeals`.
    */
   appealColumns!: Table<AppealColumnChunk, AppealColumnKey>;
+  /** Derived from the appeals: how many a project holds, one row a project. Written by `addAppeals`. */
+  appealCounts!: EntityTable<AppealCount, 'projectId'>;
 
   constructor(name = 'kodtau') {
     super(name);
@@ -170,6 +177,19 @@ export class KodtauDb extends Dexie {
         await tx.table<AppealBlock, AppealBlockKey>('appealBlocks').bulkPut(buildAppealBlocks(appeals));
       });
     this.version(13).stores({ appeals: null });
+    // Counting the appeals over the `keys` index took 0.6 s at 100 000, on every screen that
+    // shows the count: a row a project keeps it.
+    this.version(14)
+      .stores({ appealCounts: 'projectId' })
+      .upgrade(async (tx) => {
+        const keys = await tx.table<AppealBlock, AppealBlockKey>('appealBlocks').orderBy('keys').keys();
+        const counts = new Map<string, number>();
+        for (const [projectId] of keys as unknown as [string, string][])
+          counts.set(projectId, (counts.get(projectId) ?? 0) + 1);
+        await tx
+          .table<AppealCount, string>('appealCounts')
+          .bulkPut([...counts].map(([projectId, count]) => ({ projectId, count })));
+      });
   }
 }
 

@@ -16,7 +16,7 @@ export async function columnsFromAppeals(database: KodtauDb, projectId: string):
   };
 }
 
-/** Every project's columns equal what its appeals give, and no project without appeals has any. */
+/** Every project's columns and count equal what its appeals give, and no project without appeals has any. */
 export async function expectColumnsInStep(database: KodtauDb = db) {
   const projects = new Set((await database.appealBlocks.toArray()).map((block) => block.projectId));
   for (const projectId of projects) {
@@ -31,4 +31,10 @@ export async function expectColumnsInStep(database: KodtauDb = db) {
   }
   const kept = new Set((await database.appealColumns.toArray()).map((row) => row.projectId));
   expect([...kept].sort()).toEqual([...projects].sort());
+  // And each project's count: as many as its blocks hold, no row for a project without appeals.
+  const counted = new Map<string, number>();
+  for (const block of await database.appealBlocks.toArray())
+    counted.set(block.projectId, (counted.get(block.projectId) ?? 0) + block.appeals.length);
+  const counts = await database.appealCounts.toArray();
+  expect(new Map(counts.map((row) => [row.projectId, row.count]))).toEqual(counted);
 }

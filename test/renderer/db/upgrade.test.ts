@@ -10,8 +10,9 @@ import {
   VERSION_8_STORES,
   VERSION_9_STORES,
   VERSION_11_STORES,
+  VERSION_13_STORES,
 } from '../../previousSchemas.ts';
-import { BLOCK_ORDERS } from '../../../renderer/db/appealBlocks.ts';
+import { BLOCK_ORDERS, buildAppealBlocks } from '../../../renderer/db/appealBlocks.ts';
 import { appealById, appealCount, projectAppeals } from '../../../renderer/db/appeals.ts';
 import { storedAnswers, storedCleared, storedCodings } from '../codingRows.ts';
 import { CHUNK_ORDERS } from '../../../renderer/db/appealColumns.ts';
@@ -149,7 +150,7 @@ describe('the version 10 upgrade', () => {
 
     const db = new KodtauDb(NAME);
     await db.open();
-    expect(db.verno).toBe(13);
+    expect(db.verno).toBe(14);
     expect(db.tables.map((t) => t.name)).not.toContain('codings');
     expect(db.tables.map((t) => t.name)).not.toContain('clearedCodings');
     const key = (c: { projectId: string; coderId: string; appealId: string; variableId: string }) =>
@@ -272,7 +273,7 @@ describe('the version 12 upgrade', () => {
 
     const db = new KodtauDb(NAME);
     await db.open();
-    expect(db.verno).toBe(13);
+    expect(db.verno).toBe(14);
     expect(db.tables.map((t) => t.name)).not.toContain('appeals');
     for (const projectId of ['p', 'q']) {
       const expected = appeals
@@ -284,6 +285,30 @@ describe('the version 12 upgrade', () => {
     expect(await appealById('p', 'A7', db)).toEqual(appeals[7]);
     for (const block of await db.appealBlocks.toArray())
       for (const appeal of block.appeals) expect(Math.floor(appeal.order / BLOCK_ORDERS)).toBe(block.block);
+    db.close();
+  });
+});
+
+describe('the version 14 upgrade', () => {
+  it('counts the appeals of each project of a version-13 database', async () => {
+    const old = new Dexie(NAME);
+    old.version(13).stores(VERSION_13_STORES);
+    const appeals = Array.from({ length: 2 * BLOCK_ORDERS + 7 }, (_, i) => ({
+      projectId: i % 3 ? 'p' : 'q',
+      id: `A${i}`,
+      text: `Text ${i}`,
+      order: i,
+      meta: {},
+    }));
+    await old.table('appealBlocks').bulkAdd(buildAppealBlocks(appeals));
+    old.close();
+
+    const db = new KodtauDb(NAME);
+    await db.open();
+    expect(db.verno).toBe(14);
+    expect(await appealCount('p', db)).toBe(appeals.filter((a) => a.projectId === 'p').length);
+    expect(await appealCount('q', db)).toBe(appeals.filter((a) => a.projectId === 'q').length);
+    expect(await appealCount('none', db)).toBe(0);
     db.close();
   });
 });
