@@ -56,6 +56,8 @@ describe('ways into the import', () => {
     await signInCoder();
     renderWithPlatform(<App />);
     await screen.findByRole('navigation');
+    // The window's drop listener is added in an effect: let the effects run before dropping.
+    await act(async () => {});
     // jsdom's File cannot read itself; the hook needs only the name and the bytes.
     const file = { name: packageFile.name, arrayBuffer: async () => packageFile.bytes.buffer };
     const dataTransfer = { types: ['Files'], files: [file], dropEffect: 'none' };
