@@ -21,7 +21,7 @@ import {
 } from '../../../shared/import/readTable.ts';
 import type { Project } from '../../../shared/model/index.ts';
 import { db } from '../../db/db.ts';
-import { addAppeals, appealIds, appealTables, lastAppeal } from '../../db/appeals.ts';
+import { addAppeals, APPEALS_PER_WRITE, appealIds, appealTables, lastAppeal } from '../../db/appeals.ts';
 
 /** What the wizard shows after reading a file: enough to preview and map, not the whole table. */
 export interface ReadSummary {
@@ -86,8 +86,6 @@ export function toFailure(error: unknown): ImportFailure {
 
 const PREVIEW_ROWS = 8;
 const LISTED_ISSUES = 200;
-/** Appeals per `bulkAdd` inside the one transaction: between chunks a cancel can land. */
-const WRITE_CHUNK = 5000;
 
 /**
  * One file's import, from bytes to appeals in IndexedDB: read (decode + parse), plan (map +
@@ -184,10 +182,10 @@ export class ImportSession {
     onProgress(0, total);
     await db.transaction('rw', [db.projects, ...appealTables(), db.imports, db.importMappings], async () => {
       if (project) await db.projects.add(project);
-      for (let start = 0; start < total; start += WRITE_CHUNK) {
+      for (let start = 0; start < total; start += APPEALS_PER_WRITE) {
         if (this.cancelled) throw new ImportCancelled();
-        await addAppeals(appeals.slice(start, start + WRITE_CHUNK));
-        onProgress(Math.min(total, start + WRITE_CHUNK), total);
+        await addAppeals(appeals.slice(start, start + APPEALS_PER_WRITE));
+        onProgress(Math.min(total, start + APPEALS_PER_WRITE), total);
       }
       if (this.cancelled) throw new ImportCancelled();
       await db.imports.put({

@@ -12,7 +12,7 @@ import { Dexie } from 'dexie';
 import { db } from '../../db/db.ts';
 import { currentCodebook } from '../../db/projects.ts';
 import { ImportCancelled, type WriteProgress } from './importSession.ts';
-import { addAppeals, appealIds, appealTables, projectAppeals } from '../../db/appeals.ts';
+import { addAppeals, APPEALS_PER_WRITE, appealIds, appealTables, projectAppeals } from '../../db/appeals.ts';
 
 export interface OpenPackageResult {
   readonly projectId: string;
@@ -33,12 +33,6 @@ export async function openProjectPackage(file: {
 }): Promise<OpenPackageResult> {
   return storeProjectPackage(await readProjectPackage(file.bytes), file.name);
 }
-
-/**
- * Appeals per `bulkAdd` inside the one transaction: between chunks a cancel can land and the
- * progress moves. IndexedDB's time goes by rows and index entries, not by the size of a chunk.
- */
-const WRITE_CHUNK = 5000;
 
 /** The tables a package's store writes, all in its one transaction. */
 const PACKAGE_TABLES = [db.projects, db.codebooks, ...appealTables(), db.imports];
@@ -68,10 +62,10 @@ export async function storeProjectPackage(
     }
     const existing = new Set(await appealIds(projectId));
     const fresh = pkg.appeals.filter((appeal) => !existing.has(appeal.id));
-    for (let start = 0; start < fresh.length; start += WRITE_CHUNK) {
+    for (let start = 0; start < fresh.length; start += APPEALS_PER_WRITE) {
       check();
       onProgress(start, fresh.length);
-      await addAppeals(fresh.slice(start, start + WRITE_CHUNK));
+      await addAppeals(fresh.slice(start, start + APPEALS_PER_WRITE));
     }
     check();
     await Dexie.waitFor(verified);

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { APPEALS_PER_WRITE } from '../../../renderer/db/appeals.ts';
 import { db } from '../../../renderer/db/db.ts';
 import {
   ImportCancelled,
@@ -58,15 +59,16 @@ describe('ImportSession', () => {
 
   it('a cancel during the write rolls everything back, the new project included', async () => {
     const session = new ImportSession();
-    const read = await session.read(bigCsv(12000));
+    // More appeals than one write, so that the cancel lands between two of them.
+    const read = await session.read(bigCsv(2 * APPEALS_PER_WRITE + 500));
     await session.check(read.mapping, null);
     const progress: number[] = [];
     const writing = session.write({ newProject: newProjectFor('big') }, (done) => {
       progress.push(done);
-      if (done === 5000) session.cancel();
+      if (done === APPEALS_PER_WRITE) session.cancel();
     });
     await expect(writing).rejects.toBeInstanceOf(ImportCancelled);
-    expect(progress).toEqual([0, 5000]);
+    expect(progress).toEqual([0, APPEALS_PER_WRITE]);
     expect(await db.projects.count()).toBe(0);
     expect(await appealTotal()).toBe(0);
     expect(await db.imports.count()).toBe(0);

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { APPEALS_PER_WRITE } from '../../../renderer/db/appeals.ts';
 import { db } from '../../../renderer/db/db.ts';
 import { openDemoProject } from '../../../renderer/db/projects.ts';
 import { ImportCancelled } from '../../../renderer/features/import/importSession.ts';
@@ -110,8 +111,8 @@ describe('project packages in the database', () => {
     const codebook = (await db.codebooks.where('projectId').equals(DEMO_PROJECT_ID).first())!;
     await db.delete();
     await db.open();
-    // More appeals than one chunk (5000), so that the cancel lands between two of them.
-    const appeals: Appeal[] = Array.from({ length: 12_000 }, (_, order) => ({
+    // More appeals than one write, so that the cancel lands between two of them.
+    const appeals: Appeal[] = Array.from({ length: 2 * APPEALS_PER_WRITE + 500 }, (_, order) => ({
       projectId: project.id,
       id: `A-${order}`,
       order,
@@ -124,13 +125,14 @@ describe('project packages in the database', () => {
     const progress: number[] = [];
     const storing = session.store((done) => {
       progress.push(done);
-      if (done === 5000) session.cancel();
+      if (done === APPEALS_PER_WRITE) session.cancel();
     });
     await expect(storing).rejects.toBeInstanceOf(ImportCancelled);
-    expect(progress).toEqual([0, 5000]);
+    expect(progress).toEqual([0, APPEALS_PER_WRITE]);
     expect(await db.projects.count()).toBe(0);
     expect(await db.codebooks.count()).toBe(0);
     expect(await appealTotal()).toBe(0);
+    expect(await db.appealCounts.count()).toBe(0);
     expect(await db.appealColumns.count()).toBe(0);
     expect(await db.imports.count()).toBe(0);
   });
