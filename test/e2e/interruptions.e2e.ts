@@ -264,7 +264,7 @@ describe('a database of the previous release', () => {
     await page.getByRole('button', { name: 'Continue without the demo' }).click();
     await page.getByRole('heading', { name: 'Projects' }).waitFor();
     // Dexie keeps its version × 10 as IndexedDB's.
-    expect(await page.evaluate(() => indexedDB.databases())).toEqual([{ name: 'kodtau', version: 130 }]);
+    expect(await page.evaluate(() => indexedDB.databases())).toEqual([{ name: 'kodtau', version: 140 }]);
     for (const [store, rows] of Object.entries(seed) as [string, unknown[]][]) {
       // Version 10 moved the codings, answers and cleared ones, into each coder's blocks; version
       // 12 the appeals into blocks of orders.
@@ -288,6 +288,8 @@ describe('a database of the previous release', () => {
     expect(await storeCount(page, 'coderEdits')).toBeGreaterThan(0);
     // Version 10 put the appeals' order, id and filtered fields in columns.
     expect(await storeCount(page, 'appealColumns')).toBeGreaterThan(0);
+    // Version 14 counted each project's appeals.
+    expect(await storeCount(page, 'appealCounts')).toBe(1);
 
     // The project is there with its codings; its consensus is settled, but for the unit under review.
     await page.getByText(`${seed.codings.length.toLocaleString('en-GB')} codings`).waitFor();
