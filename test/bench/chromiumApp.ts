@@ -67,6 +67,8 @@ export interface Timed {
   ms: number;
   /** The longest main-thread block (long task) that started during the action, 0 if none. */
   longestMs: number;
+  /** When that block began, in ms from the action (negative: before it, running into it). */
+  longestAtMs?: number;
 }
 
 /**
@@ -87,7 +89,8 @@ export const TIMER = `
         const ms = performance.now() - start;
         // A task that began before the action but ran into it blocked it as well.
         const blocks = globalThis.kodtauLongTasks.filter(([s, d]) => s + d >= start && s <= start + ms);
-        resolve({ ms, longestMs: Math.max(0, ...blocks.map(([, d]) => d)) });
+        const longest = blocks.reduce((a, b) => (b[1] > a[1] ? b : a), [start, 0]);
+        resolve({ ms, longestMs: longest[1], longestAtMs: longest[0] - start });
       }, 0));
     };
     const observer = new MutationObserver(finish);

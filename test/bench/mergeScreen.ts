@@ -70,13 +70,17 @@ export async function measureMerge(
   );
   record('merge: the same 3 files again (nothing changes)', [again], 20_000);
   load.push(loadavg()[0]!);
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   const starts = (t: MergeTimed) =>
-    Object.entries(t.phases ?? {})
-      .map(([phase, ms]) => `${phase} from ${(ms / 1000).toFixed(1)} s`)
-      .join(', ');
+    [
+      ...Object.entries(t.phases ?? {}).map(([phase, ms]) => `${phase} from ${seconds(ms)}`),
+      ...(t.longestMs > 0
+        ? [`longest block ${t.longestMs.toFixed(0)} ms at ${seconds(t.longestAtMs ?? 0)}`]
+        : []),
+    ].join(', ');
   return [
-    ...merges.map((t, run) => `merge run ${run + 1}: ${starts(t)}, report at ${(t.ms / 1000).toFixed(1)} s`),
-    `merge again: ${starts(again)}, report at ${(again.ms / 1000).toFixed(1)} s`,
+    ...merges.map((t, run) => `merge run ${run + 1}: ${starts(t)}, report at ${seconds(t.ms)}`),
+    `merge again: ${starts(again)}, report at ${seconds(again.ms)}`,
     `merge: 3 files of ${megabytes.map((mb) => mb.toFixed(0)).join(', ')} MB; load average ${load.map((l) => l.toFixed(1)).join(' → ')}`,
   ];
 }
@@ -119,9 +123,11 @@ function setLanguage(language: string) {
   (window as unknown as MergeWindow).kodtauTest.useAppStore.setState({ language: language as 'en' });
 }
 
+/** Runs in the page: removes the codings, then lets the screen's queries answer the change. */
 async function clearCodings() {
   const { db } = (window as unknown as MergeWindow).kodtauTest;
   await db.codingBlocks.clear();
+  await new Promise((resolve) => setTimeout(resolve, 1000));
 }
 
 /** Runs in the page: drops the coder files on the merge card, as a supervisor would. */
