@@ -9,7 +9,7 @@ import type { CodedAnswer, Coding } from '../../shared/model/index.ts';
  */
 export const BLOCKS = 256;
 
-/** Blocks built and written at a time by `updateAnswerBlocks`. */
+/** Blocks built and written at a time by `updateAnswerBlocks`, unless it is given more. */
 const BLOCKS_AT_A_TIME = 32;
 
 export type AnswerBlockKey = [projectId: string, variableId: string, block: number];
@@ -146,16 +146,17 @@ export class AnswerBlockBuilder {
 export async function updateAnswerBlocks(
   table: Table<AnswerBlock, AnswerBlockKey>,
   codings: readonly Coding[],
+  blocksPerWrite = BLOCKS_AT_A_TIME,
 ): Promise<void> {
   if (codings.length === 0) return;
   const groups = [...groupCodings(codings, keyOf).values()];
   const found = await table.bulkGet(groups.map((g) => g.key));
   // A slice of blocks at a time, each written before the next is built: the thread (a worker's
   // too, which hears a cancel between two tasks) is never held long, and the transaction stays busy.
-  for (let start = 0; start < groups.length; start += BLOCKS_AT_A_TIME) {
+  for (let start = 0; start < groups.length; start += blocksPerWrite) {
     const written: AnswerBlock[] = [];
     const emptied: AnswerBlockKey[] = [];
-    for (let i = start; i < Math.min(groups.length, start + BLOCKS_AT_A_TIME); i++) {
+    for (let i = start; i < Math.min(groups.length, start + blocksPerWrite); i++) {
       const group = groups[i]!;
       const appeals = open(found[i]);
       for (const coding of group.codings) apply(appeals, coding);

@@ -9,7 +9,7 @@ import {
   type AppealBlock,
   type AppealBlockKey,
 } from './appealBlocks.ts';
-import { db, type KodtauDb } from './db.ts';
+import { db, WHOLE_TABLE_ROWS, type KodtauDb } from './db.ts';
 
 /** The tables `addAppeals` writes: a transaction that calls it takes them all. */
 export const appealTables = (from: KodtauDb = db) => [
@@ -26,12 +26,10 @@ const projectKeys = (projectId: string, from: KodtauDb) =>
 
 /**
  * Appeals an import or package adds per `addAppeals` call inside its one transaction (a cancel
- * lands and the progress moves between calls): 50 blocks. Dexie tells every window and worker
- * which keys a write of fewer than 50 rows touched, each key of the `keys` index one by one: at
- * 5 000 appeals a call, 100 000 keys reached the UI thread after an import and took it 0.25 s
- * to take in. A write of 50 rows or more it reports as the whole table, in a few bytes.
+ * lands and the progress moves between calls): enough blocks that Dexie reports each write as
+ * one of the whole table (`WHOLE_TABLE_ROWS`), not by each key of the `keys` index.
  */
-export const APPEALS_PER_WRITE = 50 * BLOCK_ORDERS;
+export const APPEALS_PER_WRITE = WHOLE_TABLE_ROWS * BLOCK_ORDERS;
 
 /**
  * The one way appeals are written: adds appeals new to their project, with their columns, inside

@@ -10,7 +10,7 @@ import {
   type CodingBlock,
   type CodingBlockKey,
 } from './codingBlocks.ts';
-import { db, type KodtauDb } from './db.ts';
+import { db, WHOLE_TABLE_ROWS, type KodtauDb } from './db.ts';
 
 /** The tables `putCodings` writes: a transaction that calls it spans all of them. */
 export const codingTables = () => [db.codingBlocks, db.answerBlocks, db.coderEdits];
@@ -23,6 +23,11 @@ export const codingTables = () => [db.codingBlocks, db.answerBlocks, db.coderEdi
  */
 export const CODINGS_AT_A_TIME = 20_000;
 
+export interface PutCodingsOptions {
+  onWritten?: (done: number) => void;
+  wholeTableWrites?: boolean;
+}
+
 /**
  * Stores codings, each in its coder's block in place of the coding of its unit there (a later
  * one wins; an answer replaces a clearing and vice versa), and brings the answer blocks and each
@@ -30,13 +35,16 @@ export const CODINGS_AT_A_TIME = 20_000;
  * the caller's transaction, so two windows editing two appeals of one block both keep their edit.
  * The one way codings are written: call inside a transaction over `codingTables()`. `onWritten`
  * hears how many of `codings` are stored after each slice; what it throws aborts the write.
+ * `wholeTableWrites` makes each slice at least `WHOLE_TABLE_ROWS` rows, so that the UI thread
+ * hears of the write as one of the whole tables: for a worker, whose longer slices hold no window.
  */
 export async function putCodings(
   codings: readonly Coding[],
-  onWritten: (done: number) => void = () => {},
+  { onWritten = () => {}, wholeTableWrites = false }: PutCodingsOptions = {},
 ): Promise<void> {
+  const rows = wholeTableWrites ? WHOLE_TABLE_ROWS : 1;
   const derived = Promise.all([
-    updateAnswerBlocks(db.answerBlocks, codings),
+    updateAnswerBlocks(db.answerBlocks, codings, wholeTableWrites ? WHOLE_TABLE_ROWS : undefined),
     updateCoderEdits(db.coderEdits, codings),
   ]);
   // A failed or cancelled write aborts the transaction: the derived work's failure is that one.
@@ -47,7 +55,7 @@ export async function putCodings(
   for (let start = 0; start < groups.length;) {
     const written: CodingBlock[] = [];
     let size = 0;
-    for (; start < groups.length && (size === 0 || size < CODINGS_AT_A_TIME); start++) {
+    for (; start < groups.length && (size < CODINGS_AT_A_TIME || written.length < rows); start++) {
       const group = groups[start]!;
       const block = new OpenCodingBlock(group.key, stored[start]);
       for (const coding of group.codings) block.add(coding);

@@ -115,7 +115,7 @@ async function writeMerge(
         onProgress({ phase: 'write', done, total: changed.length });
       };
       written(0);
-      await putCodings(changed, written);
+      await putCodings(changed, { onWritten: written, wholeTableWrites: true });
       await db.coders.bulkPut(outcome.coders);
       if (outcome.revised.length > 0) {
         const settled = await db.consensus.bulkGet(

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { db } from '../../../renderer/db/db.ts';
+import { db, WHOLE_TABLE_ROWS } from '../../../renderer/db/db.ts';
 import { blockOf } from '../../../renderer/db/answerBlocks.ts';
 import { CODINGS_AT_A_TIME, codingTables, putCodings } from '../../../renderer/db/queries.ts';
 import { clearedCoding, type Coding } from '../../../shared/model/index.ts';
@@ -70,7 +70,9 @@ describe('putCodings', () => {
     const reads = vi.spyOn(db.codingBlocks, 'bulkGet');
     const writes = vi.spyOn(db.codingBlocks, 'bulkPut');
     const progress: number[] = [];
-    await db.transaction('rw', codingTables(), () => putCodings(answers, (done) => progress.push(done)));
+    await db.transaction('rw', codingTables(), () =>
+      putCodings(answers, { onWritten: (done) => progress.push(done) }),
+    );
     expect(reads).toHaveBeenCalledTimes(1);
     const rows = await db.codingBlocks.toArray();
     expect(writes.mock.calls.reduce((n, [written]) => n + written.length, 0)).toBe(rows.length);
@@ -97,9 +99,11 @@ describe('putCodings', () => {
     const progress: number[] = [];
     await expect(
       db.transaction('rw', codingTables(), () =>
-        putCodings(answers, (done) => {
-          progress.push(done);
-          if (progress.length === 2) throw new Error('cancelled');
+        putCodings(answers, {
+          onWritten: (done) => {
+            progress.push(done);
+            if (progress.length === 2) throw new Error('cancelled');
+          },
         }),
       ),
     ).rejects.toThrow('cancelled');
@@ -108,5 +112,26 @@ describe('putCodings', () => {
     expect(await db.codingBlocks.count()).toBe(0);
     expect(await db.answerBlocks.count()).toBe(0);
     expect(await db.coderEdits.count()).toBe(0);
+  });
+
+  it('with whole-table writes, writes no fewer than WHOLE_TABLE_ROWS rows a call but the last', async () => {
+    // One coder's 30 000 appeals × 4 variables: ~470 codings a block, so that a slice of
+    // CODINGS_AT_A_TIME alone would be fewer rows.
+    const answers = Array.from({ length: 6 * CODINGS_AT_A_TIME }, (_, n) =>
+      coding('c', `a-${Math.floor(n / 4)}`, `v${n % 4}`, '2026-01-01T00:00:00Z'),
+    );
+    const tables = [db.codingBlocks, db.answerBlocks] as const;
+    const writes = tables.map((table) => vi.spyOn(table, 'bulkPut'));
+    await db.transaction('rw', codingTables(), () => putCodings(answers, { wholeTableWrites: true }));
+    for (const [i, table] of tables.entries()) {
+      const sizes = writes[i]!.mock.calls.map(([rows]) => rows.length);
+      expect(sizes.length, table.name).toBeGreaterThan(1);
+      expect(Math.min(...sizes.slice(0, -1)), table.name).toBeGreaterThanOrEqual(WHOLE_TABLE_ROWS);
+      expect(
+        sizes.reduce((a, b) => a + b),
+        table.name,
+      ).toBe(await table.count());
+    }
+    expect(await storedAnswers()).toHaveLength(answers.length);
   });
 });
