@@ -1,10 +1,21 @@
+import { ask } from '../workers/oneAnswer.ts';
 import type { FileFilter, PickedFile, Platform } from './types.ts';
 
-/** Reads browser `File`s into the same shape the Electron dialog returns. */
+/**
+ * Reads browser `File`s into the same shape the Electron dialog returns, in a worker where there
+ * is one (fileReadWorker.ts): a large file read on this thread would hold it.
+ */
 export async function readFiles(files: Iterable<File>): Promise<PickedFile[]> {
-  return Promise.all(
-    [...files].map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })),
-  );
+  const list = [...files];
+  if (list.length === 0) return [];
+  const buffers =
+    typeof Worker === 'undefined'
+      ? await Promise.all(list.map((file) => file.arrayBuffer()))
+      : await ask<ArrayBuffer[]>(
+          new Worker(new URL('./fileReadWorker.ts', import.meta.url), { type: 'module' }),
+          list,
+        );
+  return list.map((file, i) => ({ name: file.name, bytes: new Uint8Array(buffers[i]!) }));
 }
 
 function acceptAttribute(filters: readonly FileFilter[]): string {

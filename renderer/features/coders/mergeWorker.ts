@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import type { CoderFileProblem } from '../../../shared/formats/coderFile.ts';
 import { serveCalls, type CallRequest } from '../../workers/workerCalls.ts';
+import { ask } from '../../workers/oneAnswer.ts';
 import { mergeIntoProject } from './mergeTask.ts';
 
 /** What the merge worker is asked: one merge of coder files into a project. */
@@ -15,12 +16,7 @@ export type MergeRequest = {
 function verifyInWorker(bytes: Uint8Array): Promise<CoderFileProblem | undefined> {
   const copy = bytes.slice();
   const worker = new Worker(new URL('./verifyWorker.ts', import.meta.url), { type: 'module' });
-  return new Promise<CoderFileProblem | undefined>((resolve, reject) => {
-    worker.onmessage = ({ data }: MessageEvent<{ problem?: CoderFileProblem; error?: string }>) =>
-      data.error === undefined ? resolve(data.problem) : reject(new Error(data.error));
-    worker.onerror = (event) => reject(new Error(event.message));
-    worker.postMessage(copy, [copy.buffer]);
-  }).finally(() => worker.terminate());
+  return ask(worker, copy, [copy.buffer]);
 }
 
 /**

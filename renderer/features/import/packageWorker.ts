@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { serveCalls, type CallRequest } from '../../workers/workerCalls.ts';
+import { ask } from '../../workers/oneAnswer.ts';
 import type { PackageRequest } from './packageRunner.ts';
 import { PackageError, type PackageErrorCode } from '../../../shared/formats/projectPackage.ts';
 import { PackageSession, type PackageRead } from './projectPackages.ts';
@@ -8,15 +9,11 @@ import { PackageSession, type PackageRead } from './projectPackages.ts';
  * The package's digest checked in a worker of its own (packageDigestWorker.ts), on a copy of the
  * bytes, while this one stores the package: on two cores the check and the store overlap.
  */
-function verifyInWorker(bytes: Uint8Array): Promise<void> {
+async function verifyInWorker(bytes: Uint8Array): Promise<void> {
   const copy = bytes.slice();
   const worker = new Worker(new URL('./packageDigestWorker.ts', import.meta.url), { type: 'module' });
-  return new Promise<void>((resolve, reject) => {
-    worker.onmessage = ({ data }: MessageEvent<PackageErrorCode | null>) =>
-      data === null ? resolve() : reject(new PackageError(data));
-    worker.onerror = (event) => reject(new Error(event.message));
-    worker.postMessage(copy, [copy.buffer]);
-  }).finally(() => worker.terminate());
+  const code = await ask<PackageErrorCode | null>(worker, copy, [copy.buffer]);
+  if (code !== null) throw new PackageError(code);
 }
 
 /**
